@@ -1,0 +1,77 @@
+package dev.lodestar.access;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo users of CONTRACT.md (password = user id), created only when
+ * {@code lodestar.demo.enabled} is true: the embedded default, never the {@code postgres}
+ * profile. Camunda's identity service stores the passwords salted and hashed.
+ */
+@Component
+@Order(RoleSetup.ORDER + 1)
+@ConditionalOnProperty(name = "lodestar.demo.enabled", havingValue = "true")
+class DemoUsers implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+
+	static final List<DemoUser> USERS = List.of(
+			new DemoUser("alice", "Alice", "Anderson", List.of(Roles.SALES_REP)),
+			new DemoUser("bob", "Bob", "Brown", List.of(Roles.SALES_MANAGER)),
+			new DemoUser("carol", "Carol", "Chen", List.of(Roles.SERVICE_AGENT)),
+			new DemoUser("dave", "Dave", "Davis", List.of(Roles.SERVICE_MANAGER)),
+			new DemoUser("erin", "Erin", "Evans", List.of(Roles.EXECUTIVE)),
+			new DemoUser("frank", "Frank", "Fischer", List.of(Roles.PROJECT_TEAM, Roles.PROCESS_OWNER)),
+			new DemoUser("grace", "Grace", "Guo", List.of(Roles.TRAINER)),
+			new DemoUser("admin", "Ada", "Admin", List.of(Roles.CAMUNDA_ADMIN)));
+
+	private final IdentityService identityService;
+
+	DemoUsers(IdentityService identityService) {
+		this.identityService = identityService;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		int created = 0;
+		for (DemoUser demo : USERS) {
+			if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
+				User user = identityService.newUser(demo.id());
+				user.setFirstName(demo.firstName());
+				user.setLastName(demo.lastName());
+				user.setEmail(demo.id() + "@lodestar.example");
+				user.setPassword(demo.id());
+				identityService.saveUser(user);
+				created++;
+			}
+			for (String group : demo.groupsWithEmployee()) {
+				if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {
+					identityService.createMembership(demo.id(), group);
+				}
+			}
+		}
+		if (created > 0) {
+			log.info("Created {} demo users (password = user id)", created);
+		}
+	}
+
+	record DemoUser(String id, String firstName, String lastName, List<String> groups) {
+
+		List<String> groupsWithEmployee() {
+			var all = new java.util.ArrayList<>(groups);
+			all.add(Roles.EMPLOYEE);
+			return all;
+		}
+
+	}
+
+}

@@ -1,0 +1,21 @@
+package dev.lodestar.modeling;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the models come from.
+ *
+ * @param deploymentName the name of the start-up deployment; the engine compares each
+ * resource with the last deployment of this name and deploys only the changed ones
+ * @param locations resource patterns of the deployed files; each file's resource name is its
+ * path from the folder named {@code processes/} or {@code forms/} on, whatever the classpath
+ * root (target/classes in the IDE, BOOT-INF/classes in the jar)
+ */
+@ConfigurationProperties("lodestar.modeling")
+public record ModelingSettings(@DefaultValue("lodestar") String deploymentName,
+		@DefaultValue({ "classpath*:processes/**/*.bpmn", "classpath*:processes/**/*.dmn",
+				"classpath*:forms/**/*.form" }) List<String> locations) {
+}

@@ -1,0 +1,102 @@
+package dev.lodestar.notification;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Queues e-mail for users, roles and customers. Every method joins the caller's transaction:
+ * the message exists only if the work that caused it commits, and it is sent after that
+ * commit, with retries. A {@code dedupeKey} makes a message one-off (a second message with
+ * the same key is not queued).
+ */
+@Service
+public class NotificationService {
+
+	private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+
+	private final Notifications notifications;
+	private final MailTemplates templates;
+	private final IdentityService identityService;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	NotificationService(Notifications notifications, MailTemplates templates, IdentityService identityService,
+			ApplicationEventPublisher events, Optional<Clock> clock) {
+		this.notifications = notifications;
+		this.templates = templates;
+		this.identityService = identityService;
+		this.events = events;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/** Queues a message to one user, at the e-mail address of their Camunda user. */
+	@Transactional
+	public Optional<Notification> notifyUser(String userId, String template, Map<String, Object> model,
+			String dedupeKey) {
+		User user = identityService.createUserQuery().userId(userId).singleResult();
+		if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
+			log.warn("Not notifying {} about {}: no such user or no e-mail address", userId, template);
+			return Optional.empty();
+		}
+		var personal = new java.util.HashMap<>(model);
+		personal.put("recipientName", displayName(user));
+		return queue(template, user.getEmail(), userId, personal, dedupeKey);
+	}
+
+	/** Queues one message to each member of a role (Camunda group) who has an e-mail address. */
+	@Transactional
+	public List<Notification> notifyRole(String groupId, String template, Map<String, Object> model,
+			String dedupeKeyPrefix) {
+		var queued = new ArrayList<Notification>();
+		for (User member : identityService.createUserQuery().memberOfGroup(groupId).list()) {
+			String key = dedupeKeyPrefix == null ? null : dedupeKeyPrefix + ":" + member.getId();
+			notifyUser(member.getId(), template, model, key).ifPresent(queued::add);
+		}
+		return queued;
+	}
+
+	/** Queues a message to an address that is no Lodestar user, such as a customer. */
+	@Transactional
+	public Optional<Notification> notifyAddress(String email, String template, Map<String, Object> model,
+			String dedupeKey) {
+		return queue(template, email, null, model, dedupeKey);
+	}
+
+	/** The newest messages of one user, newest first. */
+	@Transactional(readOnly = true)
+	public List<Notification> recentFor(String userId, int limit) {
+		return notifications.findByRecipientUserIdOrderByCreatedAtDesc(userId, PageRequest.of(0, limit));
+	}
+
+	private Optional<Notification> queue(String template, String email, String userId, Map<String, Object> model,
+			String dedupeKey) {
+		if (dedupeKey != null && notifications.existsByDedupeKey(dedupeKey)) {
+			return Optional.empty();
+		}
+		var rendered = templates.render(template, model, Locale.ENGLISH);
+		var notification = notifications.save(new Notification(template, email, userId, rendered.subject(),
+				rendered.text(), rendered.html(), dedupeKey, clock.instant()));
+		events.publishEvent(new NotificationQueued(notification.getId()));
+		return Optional.of(notification);
+	}
+
+	private static String displayName(User user) {
+		String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+				+ (user.getLastName() == null ? "" : user.getLastName())).strip();
+		return name.isEmpty() ? user.getId() : name;
+	}
+
+}

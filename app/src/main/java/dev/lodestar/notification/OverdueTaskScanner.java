@@ -1,0 +1,75 @@
+package dev.lodestar.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Looks for tasks whose due date passed since the last look and tells whoever holds them.
+ * One message per task and person, ever (dedupe keys), so restarts and overlapping scans
+ * repeat nothing.
+ */
+@Component
+class OverdueTaskScanner {
+
+	/** After a restart, tasks that fell due this long ago are still reported. */
+	private static final Duration LOOK_BACK = Duration.ofDays(1);
+
+	private final TaskService taskService;
+	private final RuntimeService runtimeService;
+	private final TaskNotifier notifier;
+	private final Clock clock;
+	private Instant watermark;
+
+	OverdueTaskScanner(TaskService taskService, RuntimeService runtimeService, TaskNotifier notifier,
+			Optional<Clock> clock) {
+		this.taskService = taskService;
+		this.runtimeService = runtimeService;
+		this.notifier = notifier;
+		this.clock = clock.orElse(Clock.systemUTC());
+		this.watermark = this.clock.instant().minus(LOOK_BACK);
+	}
+
+	/** Reports the tasks that fell due since the last scan; returns how many. */
+	@Scheduled(fixedDelayString = "${lodestar.notification.overdue-scan-interval:PT1M}",
+			initialDelayString = "${lodestar.notification.overdue-scan-interval:PT1M}")
+	@Transactional
+	public synchronized int scan() {
+		Instant now = clock.instant();
+		var due = taskService.createTaskQuery()
+			.active()
+			.dueAfter(Date.from(watermark.minusMillis(1)))
+			.dueBefore(Date.from(now))
+			.orderByDueDate()
+			.asc()
+			.list();
+		for (Task task : due) {
+			String businessKey = task.getProcessInstanceId() == null ? null
+					: Optional.ofNullable(runtimeService.createProcessInstanceQuery()
+						.processInstanceId(task.getProcessInstanceId())
+						.singleResult()).map(pi -> pi.getBusinessKey()).orElse(null);
+			if (task.getAssignee() != null) {
+				notifier.overdue(task, businessKey);
+			}
+			else {
+				taskService.getIdentityLinksForTask(task.getId())
+					.stream()
+					.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+					.forEach(link -> notifier.overdueForRole(task, businessKey, link.getGroupId()));
+			}
+		}
+		watermark = now;
+		return due.size();
+	}
+
+}

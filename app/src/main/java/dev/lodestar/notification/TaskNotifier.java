@@ -1,0 +1,118 @@
+package dev.lodestar.notification;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * "A task was assigned to you", "a task is waiting in your role's queue" and "a task is
+ * overdue". Runs inside the engine's transaction, so a message exists only for work that
+ * really happened.
+ */
+@Component
+class TaskNotifier {
+
+	private final NotificationService notifications;
+	private final RepositoryService repositoryService;
+	private final NotificationSettings settings;
+
+	TaskNotifier(NotificationService notifications, RepositoryService repositoryService,
+			NotificationSettings settings) {
+		this.notifications = notifications;
+		this.repositoryService = repositoryService;
+		this.settings = settings;
+	}
+
+	/** A new task without an assignee lands in the queues of its candidate groups and users. */
+	void created(DelegateTask task) {
+		if (task.getAssignee() != null) {
+			return; // the assignment event follows and tells the assignee
+		}
+		Map<String, Object> model = model(task.getId(), task.getName(), task.getProcessDefinitionId(),
+				task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(), task.getDueDate());
+		for (IdentityLink candidate : task.getCandidates()) {
+			if (!IdentityLinkType.CANDIDATE.equals(candidate.getType())) {
+				continue;
+			}
+			if (candidate.getGroupId() != null) {
+				var roleModel = new HashMap<>(model);
+				roleModel.put("role", candidate.getGroupId());
+				notifications.notifyRole(candidate.getGroupId(), "task-queued", roleModel,
+						"task-queued:" + task.getId());
+			}
+			else if (candidate.getUserId() != null) {
+				notifications.notifyUser(candidate.getUserId(), "task-queued", model,
+						"task-queued:" + task.getId() + ":" + candidate.getUserId());
+			}
+		}
+	}
+
+	/** Somebody was made the assignee; tell them, unless they took the task themselves. */
+	void assigned(DelegateTask task) {
+		String assignee = task.getAssignee();
+		if (assignee == null || assignee.equals(actingUser(task))) {
+			return;
+		}
+		notifications.notifyUser(assignee, "task-assigned",
+				model(task.getId(), task.getName(), task.getProcessDefinitionId(),
+						task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(),
+						task.getDueDate()),
+				null);
+	}
+
+	/** The task passed its due date: tell its assignee, or its roles' members if unassigned. */
+	void overdue(Task task, String businessKey) {
+		Map<String, Object> model = model(task.getId(), task.getName(), task.getProcessDefinitionId(), businessKey,
+				task.getDueDate());
+		if (task.getAssignee() != null) {
+			notifications.notifyUser(task.getAssignee(), "task-overdue", model,
+					"task-overdue:" + task.getId() + ":" + task.getAssignee());
+		}
+	}
+
+	void overdueForRole(Task task, String businessKey, String groupId) {
+		Map<String, Object> model = model(task.getId(), task.getName(), task.getProcessDefinitionId(), businessKey,
+				task.getDueDate());
+		model.put("role", groupId);
+		notifications.notifyRole(groupId, "task-overdue", model, "task-overdue:" + task.getId());
+	}
+
+	private Map<String, Object> model(String taskId, String taskName, String processDefinitionId,
+			String businessKey, java.util.Date due) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("taskId", taskId);
+		model.put("taskName", Objects.requireNonNullElse(taskName, "A task"));
+		model.put("processName", processName(processDefinitionId));
+		model.put("businessKey", businessKey);
+		model.put("due", due == null ? null : due.toInstant().atZone(java.time.ZoneId.systemDefault()));
+		model.put("link", settings.baseUrl() + "/tasks/" + taskId);
+		return model;
+	}
+
+	private String processName(String processDefinitionId) {
+		if (processDefinitionId == null) {
+			return "";
+		}
+		var definition = repositoryService.getProcessDefinition(processDefinitionId);
+		return definition.getName() != null ? definition.getName() : definition.getKey();
+	}
+
+	private static String actingUser(DelegateTask task) {
+		Authentication engineUser = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		if (engineUser != null) {
+			return engineUser.getUserId();
+		}
+		var springUser = SecurityContextHolder.getContext().getAuthentication();
+		return springUser == null ? null : springUser.getName();
+	}
+
+}

@@ -1,0 +1,10 @@
+package dev.lodestar.system;
+
+/** The thing asked for does not exist, or the caller may not know that it does: HTTP 404. */
+public class NotFoundException extends RuntimeException {
+
+	public NotFoundException(String what, Object id) {
+		super(what + " " + id + " not found");
+	}
+
+}
