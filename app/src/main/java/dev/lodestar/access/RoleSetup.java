@@ -77,6 +77,10 @@ class RoleSetup implements ApplicationRunner {
 			grants.add(new Grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
 			grants.add(new Grant(role, Resources.FILTER, ANY, Permissions.READ));
 		}
+		// administrators hold every permission on every resource, as Camunda's own admin set-up grants
+		for (Resources resource : Resources.values()) {
+			grants.add(new Grant(Roles.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL));
+		}
 		// process owners change and deploy models and move running cases between versions
 		grants.add(new Grant(Roles.PROCESS_OWNER, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
 		grants.add(new Grant(Roles.PROCESS_OWNER, Resources.DEPLOYMENT, ANY, Permissions.ALL));

@@ -1,0 +1,237 @@
+package dev.lodestar.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.lodestar.LodestarIntegrationTest;
+
+@LodestarIntegrationTest
+class AccessIntegrationTest {
+
+	private static final String SMOKE_BPMN = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+			    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+			  <bpmn:process id="deploy-check" isExecutable="true" camunda:historyTimeToLive="P1D">
+			    <bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="e"/><bpmn:endEvent id="e"/>
+			  </bpmn:process>
+			</bpmn:definitions>
+			""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	AuthorizationService authorizationService;
+
+	@Autowired
+	org.camunda.bpm.engine.ProcessEngine processEngine;
+
+	@Autowired
+	org.camunda.bpm.engine.RuntimeService runtimeService;
+
+	@Autowired
+	org.camunda.bpm.engine.TaskService taskService;
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.cookieHandler(new CookieManager())
+		.build();
+
+	@Test
+	void engineRestRefusesAnonymousCallers() throws Exception {
+		var response = get("/engine-rest/engine", null);
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "alice", "bob", "carol", "dave", "erin", "frank", "grace", "admin" })
+	void engineRestAcceptsEveryDemoUser(String user) throws Exception {
+		assertThat(get("/engine-rest/engine", user).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void engineRestRefusesAWrongPassword() throws Exception {
+		var request = HttpRequest.newBuilder(uri("/engine-rest/engine"))
+			.header("Authorization", basic("alice", "not-alice"))
+			.build();
+		assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void processOwnerMayDeployFromTheModelerButSalesRepMayNot() throws Exception {
+		var deployed = deploy("frank");
+		assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+		var refused = deploy("alice");
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("Deployment").contains("CREATE");
+	}
+
+	@Test
+	void apiAndItsDocumentRequireALogin() throws Exception {
+		assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(401);
+		var docs = get("/v3/api-docs", "alice");
+		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(docs.body()).contains("\"openapi\"");
+		assertThat(get("/api/notifications/mine", null).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void healthIsOpenButMetricsAreForAdministrators() throws Exception {
+		assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+		assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+		assertThat(get("/actuator/prometheus", "alice").statusCode()).isEqualTo(403);
+		var metrics = get("/actuator/prometheus", "admin");
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+	}
+
+	@Test
+	void webPagesSendAnonymousVisitorsToTheLoginPage() throws Exception {
+		var response = get("/", null);
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+	}
+
+	@Test
+	void formLoginWithoutCsrfTokenIsRefused() throws Exception {
+		var request = HttpRequest.newBuilder(uri("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=alice&password=alice"))
+			.build();
+		assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "admin, cockpit, 200", "frank, cockpit, 200", "erin, cockpit, 200", "alice, cockpit, 403",
+			"alice, tasklist, 200", "carol, tasklist, 200", "admin, admin, 200", "bob, admin, 403" })
+	void camundaWebAppsShareTheLoginsAndRespectRoles(String user, String app, int expected) throws Exception {
+		// Camunda's web apps protect their login with their own XSRF cookie
+		String engine = processEngine.getName(); // tests give each engine a unique name
+		get("/camunda/app/" + app + "/" + engine + "/", null);
+		String xsrf = ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals("XSRF-TOKEN"))
+			.findFirst()
+			.orElseThrow()
+			.getValue();
+		var login = HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/" + engine + "/login/" + app))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-XSRF-TOKEN", xsrf)
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password=" + enc(user)))
+			.build();
+		var response = http.send(login, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "alice, sales-rep", "bob, sales-manager", "carol, service-agent", "dave, service-manager",
+			"erin, executive", "frank, project-team", "frank, process-owner", "grace, trainer", "admin, camunda-admin" })
+	void demoUsersBelongToTheirRolesAndToEmployee(String user, String role) {
+		var groups = identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+		assertThat(groups).contains(role, Roles.EMPLOYEE);
+	}
+
+	@Test
+	void passwordsAreStoredHashed() {
+		User alice = identityService.createUserQuery().userId("alice").singleResult();
+		assertThat(alice.getPassword()).isNotEqualTo("alice").doesNotContain("alice");
+		assertThat(identityService.checkPassword("alice", "alice")).isTrue();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "alice, lead-to-sale, true", "alice, complaint-to-resolution, false", "carol, complaint-to-resolution, true",
+			"carol, lead-to-sale, false", "dave, complaint-to-resolution, true", "bob, lead-to-sale, true",
+			"erin, crm-rollout, true", "erin, kpi-review, true", "frank, crm-rollout, true", "grace, training-wave, true",
+			"grace, lead-to-sale, false", "frank, lead-to-sale, true" })
+	void eachRoleReadsOnlyItsProcesses(String user, String processKey, boolean allowed) {
+		List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+		assertThat(authorizationService.isUserAuthorized(user, groups, Permissions.READ, Resources.PROCESS_DEFINITION,
+				processKey))
+			.isEqualTo(allowed);
+	}
+
+	@Test
+	void aRolesTasksAreVisibleToItsMembersOnly() {
+		var instance = runtimeService.startProcessInstanceByKey("notify-smoke",
+				java.util.Map.of("dueDate", new java.util.Date(System.currentTimeMillis() + 86_400_000L)));
+		assertThat(visibleTasks("alice", instance.getId())).isEqualTo(1);
+		assertThat(visibleTasks("carol", instance.getId())).isZero();
+		assertThat(visibleTasks("erin", instance.getId())).isZero();
+		runtimeService.deleteProcessInstance(instance.getId(), "test over");
+	}
+
+	private long visibleTasks(String user, String processInstanceId) {
+		List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+		identityService.setAuthentication(user, groups);
+		try {
+			return taskService.createTaskQuery().processInstanceId(processInstanceId).count();
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+	}
+
+	private HttpResponse<String> deploy(String user) throws IOException, InterruptedException {
+		String boundary = "----lodestar" + UUID.randomUUID();
+		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\ncheck-" + user
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"check.bpmn\"\r\n"
+				+ "Content-Type: application/octet-stream\r\n\r\n" + SMOKE_BPMN + "\r\n--" + boundary + "--\r\n";
+		var request = HttpRequest.newBuilder(uri("/engine-rest/engine/" + processEngine.getName() + "/deployment/create"))
+			.header("Authorization", basic(user, user))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
+		var request = HttpRequest.newBuilder(uri(path));
+		if (user != null) {
+			request.header("Authorization", basic(user, user));
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + port + path);
+	}
+
+	private static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String enc(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
