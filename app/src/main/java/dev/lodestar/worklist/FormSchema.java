@@ -1,0 +1,69 @@
+package dev.lodestar.worklist;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A Camunda Form (form-js JSON) as the server reads it: its fields with their keys and
+ * constraints, in document order (groups and dynamic lists flattened).
+ */
+record FormSchema(String id, ObjectNode json, List<Field> fields) {
+
+	/** Components that carry no value of their own. */
+	private static final Set<String> WITHOUT_VALUE = Set.of("text", "html", "image", "button", "spacer",
+			"separator", "iframe", "table", "expression", "documentPreview", "default", "group", "dynamiclist");
+
+	static FormSchema of(ObjectNode json) {
+		var fields = new ArrayList<Field>();
+		collect(json.path("components"), fields);
+		return new FormSchema(json.path("id").asText(null), json, List.copyOf(fields));
+	}
+
+	private static void collect(JsonNode components, List<Field> into) {
+		for (JsonNode component : components) {
+			String type = component.path("type").asText("");
+			if (!WITHOUT_VALUE.contains(type) && component.hasNonNull("key")) {
+				into.add(Field.of(component));
+			}
+			if (component.has("components")) {
+				collect(component.path("components"), into);
+			}
+		}
+	}
+
+	/**
+	 * One keyed field and its constraints. A field shown or hidden by a FEEL condition, or
+	 * disabled/read-only, is not required on the server: only the browser can evaluate it.
+	 */
+	record Field(String id, String key, String type, String label, boolean required, Double min, Double max,
+			Integer minLength, Integer maxLength, String pattern, String validationType, boolean conditional,
+			boolean editable) {
+
+		static Field of(JsonNode c) {
+			JsonNode v = c.path("validate");
+			return new Field(c.path("id").asText(null), c.path("key").asText(), c.path("type").asText(),
+					c.path("label").asText(c.path("key").asText()), v.path("required").asBoolean(false),
+					number(v, "min"), number(v, "max"), integer(v, "minLength"), integer(v, "maxLength"),
+					v.hasNonNull("pattern") && !v.path("pattern").asText().isBlank() ? v.path("pattern").asText() : null,
+					v.path("validationType").asText(null), c.has("conditional"),
+					!c.path("disabled").asBoolean(false) && !c.path("readonly").asBoolean(false));
+		}
+
+		private static Double number(JsonNode node, String name) {
+			JsonNode value = node.path(name);
+			return value.isNumber() ? value.asDouble() : (value.isTextual() && !value.asText().isBlank()
+					&& !value.asText().startsWith("=") ? Double.valueOf(value.asText()) : null);
+		}
+
+		private static Integer integer(JsonNode node, String name) {
+			Double value = number(node, name);
+			return value == null ? null : value.intValue();
+		}
+
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.lodestar.worklist;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The deployed Camunda Form of a task (the version its {@code formRef} binding resolves to),
+ * with its labels translated from the form's message bundle
+ * ({@code forms/i18n/<form id>_<locale>.properties}: {@code <field key>.label},
+ * {@code <field key>.description}), when there is one for the user's language.
+ */
+@Component
+class FormSchemas {
+
+	private final FormService formService;
+	private final ObjectMapper json;
+
+	FormSchemas(FormService formService, ObjectMapper json) {
+		this.formService = formService;
+		this.json = json;
+	}
+
+	Optional<FormSchema> forTask(String taskId, Locale locale) {
+		ObjectNode schema;
+		try (InputStream form = formService.getDeployedTaskForm(taskId)) {
+			schema = (ObjectNode) json.readTree(form);
+		}
+		catch (NotFoundException | NullValueException | IllegalArgumentException | ClassCastException ex) {
+			return Optional.empty();
+		}
+		catch (org.camunda.bpm.engine.BadUserRequestException ex) {
+			return Optional.empty();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("unreadable form of task " + taskId, ex);
+		}
+		translate(schema, locale);
+		return Optional.of(FormSchema.of(schema));
+	}
+
+	private void translate(ObjectNode schema, Locale locale) {
+		String formId = schema.path("id").asText("");
+		if (formId.isEmpty() || locale == null) {
+			return;
+		}
+		Properties labels = bundle(formId, locale);
+		if (!labels.isEmpty()) {
+			translate(schema.path("components"), labels);
+		}
+	}
+
+	private static void translate(JsonNode components, Properties labels) {
+		for (JsonNode component : components) {
+			String name = component.path("key").asText(component.path("id").asText(""));
+			if (component instanceof ObjectNode node) {
+				for (String property : new String[] { "label", "description", "text" }) {
+					String translated = labels.getProperty(name + "." + property);
+					if (translated != null && node.has(property)) {
+						node.put(property, translated);
+					}
+				}
+			}
+			translate(component.path("components"), labels);
+		}
+	}
+
+	private static Properties bundle(String formId, Locale locale) {
+		var properties = new Properties();
+		for (String suffix : new String[] { "_" + locale.getLanguage(), "_" + locale }) {
+			var resource = new ClassPathResource("forms/i18n/" + formId + suffix + ".properties");
+			if (resource.exists()) {
+				try (var reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
+					properties.load(reader);
+				}
+				catch (IOException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+		}
+		return properties;
+	}
+
+}

@@ -1,0 +1,514 @@
+package dev.lodestar.worklist;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.lodestar.system.ConflictException;
+import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.system.NotFoundException;
+
+/**
+ * My work: the tasks a user may see (assigned to them, or waiting in a queue of one of their
+ * roles; for managers also the tasks of the roles they manage), and what they may do with them.
+ * The engine is queried without an engine-side authentication; visibility is decided here, per
+ * task, from its identity links.
+ */
+@Service
+class WorklistService {
+
+	private static final Set<String> STEP_TYPES = Set.of("startEvent", "userTask", "serviceTask", "businessRuleTask",
+			"sendTask", "receiveTask", "scriptTask", "callActivity", "subProcess", "intermediateTimer",
+			"intermediateMessageCatch", "boundaryTimer", "boundaryMessage", "boundaryError", "noneEndEvent",
+			"endEvent", "messageEndEvent", "errorEndEvent", "manualTask", "task");
+
+	private final TaskService taskService;
+	private final RuntimeService runtimeService;
+	private final RepositoryService repositoryService;
+	private final HistoryService historyService;
+	private final IdentityService identityService;
+	private final FormSchemas forms;
+	private final FormValidator validator;
+	private final List<CaseContextProvider> caseProviders;
+	private final WorklistSettings settings;
+	private final Clock clock;
+
+	WorklistService(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
+			HistoryService historyService, IdentityService identityService, FormSchemas forms,
+			FormValidator validator, List<CaseContextProvider> caseProviders, WorklistSettings settings,
+			Optional<Clock> clock) {
+		this.taskService = taskService;
+		this.runtimeService = runtimeService;
+		this.repositoryService = repositoryService;
+		this.historyService = historyService;
+		this.identityService = identityService;
+		this.forms = forms;
+		this.validator = validator;
+		this.caseProviders = caseProviders;
+		this.settings = settings;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	// ---- the list -------------------------------------------------------------------------
+
+	/** One page of the caller's tasks. */
+	@Transactional(readOnly = true)
+	public TaskPage list(Caller caller, TaskFilter filter) {
+		int size = settings.pageSize();
+		List<Task> tasks = query(caller, filter).listPage(filter.page() * size, size + 1);
+		boolean hasMore = tasks.size() > size;
+		List<Task> shown = hasMore ? tasks.subList(0, size) : tasks;
+		return new TaskPage(rows(shown), filter.page(), size, hasMore);
+	}
+
+	/** The caller's queues and how much each holds. */
+	@Transactional(readOnly = true)
+	public QueueCounts counts(Caller caller) {
+		Map<String, Long> roles = new LinkedHashMap<>();
+		for (String role : caller.roles()) {
+			roles.put(role, taskService.createTaskQuery().taskCandidateGroup(role).count());
+		}
+		long mine = taskService.createTaskQuery().taskAssignee(caller.userId()).count();
+		long overdue = mine(caller).dueBefore(Date.from(clock.instant())).count();
+		return new QueueCounts(mine, roles, overdue);
+	}
+
+	/** The query behind the list, shared with the benchmark so that it measures what the page runs. */
+	TaskQuery query(Caller caller, TaskFilter filter) {
+		TaskQuery query;
+		String queue = filter.queue();
+		if ("mine".equals(queue)) {
+			query = taskService.createTaskQuery().taskAssignee(caller.userId());
+		}
+		else if (queue.startsWith("role:")) {
+			String role = queue.substring(5);
+			if (!caller.hasRole(role)) {
+				throw new AccessDeniedException("not a member of " + role);
+			}
+			query = taskService.createTaskQuery().taskCandidateGroup(role);
+		}
+		else {
+			query = mine(caller);
+		}
+		Instant now = clock.instant();
+		if (filter.process() != null) {
+			query.processDefinitionKey(filter.process());
+		}
+		if (filter.overdue()) {
+			query.dueBefore(Date.from(now));
+		}
+		if (filter.dueSoon()) {
+			query.dueAfter(Date.from(now)).dueBefore(Date.from(now.plus(settings.dueSoon())));
+		}
+		if (filter.minPriority() != null) {
+			query.taskMinPriority(filter.minPriority());
+		}
+		if (filter.customer() != null) {
+			query.matchVariableValuesIgnoreCase()
+				.processVariableValueLike(settings.customerVariable(), "%" + filter.customer() + "%");
+		}
+		boolean desc = "desc".equals(filter.dir());
+		switch (filter.sort()) {
+			case "priority" -> query.orderByTaskPriority();
+			case "created" -> query.orderByTaskCreateTime();
+			case "name" -> query.orderByTaskName();
+			case "followUp" -> query.orderByFollowUpDate();
+			default -> query.orderByDueDate();
+		}
+		if (desc) {
+			query.desc();
+		}
+		else {
+			query.asc();
+		}
+		return query.orderByTaskCreateTime().asc();
+	}
+
+	private TaskQuery mine(Caller caller) {
+		TaskQuery query = taskService.createTaskQuery();
+		if (caller.roles().isEmpty()) {
+			return query.taskAssignee(caller.userId());
+		}
+		return query.or().taskAssignee(caller.userId()).taskCandidateGroupIn(caller.roles()).endOr();
+	}
+
+	private List<TaskRow> rows(List<Task> tasks) {
+		if (tasks.isEmpty()) {
+			return List.of();
+		}
+		Instant now = clock.instant();
+		Map<String, String> customers = customers(tasks);
+		Map<String, ProcessDefinition> definitions = new HashMap<>();
+		Map<String, String> businessKeys = businessKeys(tasks);
+		return tasks.stream().map(task -> {
+			ProcessDefinition definition = task.getProcessDefinitionId() == null ? null
+					: definitions.computeIfAbsent(task.getProcessDefinitionId(), repositoryService::getProcessDefinition);
+			return row(task, definition, businessKeys.get(task.getProcessInstanceId()),
+					customers.get(task.getProcessInstanceId()), now);
+		}).toList();
+	}
+
+	private TaskRow row(Task task, ProcessDefinition definition, String businessKey, String customer, Instant now) {
+		Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+		return new TaskRow(task.getId(), task.getName(), definition == null ? null : definition.getKey(),
+				definition == null ? null : Objects.requireNonNullElse(definition.getName(), definition.getKey()),
+				businessKey, customer, task.getAssignee(), task.getPriority(),
+				task.getCreateTime() == null ? null : task.getCreateTime().toInstant(), due,
+				task.getFollowUpDate() == null ? null : task.getFollowUpDate().toInstant(),
+				SlaState.of(task.getDueDate(), task.getFollowUpDate(), now),
+				due == null ? null : Duration.between(now, due));
+	}
+
+	private Map<String, String> customers(List<Task> tasks) {
+		String[] instances = tasks.stream()
+			.map(Task::getProcessInstanceId)
+			.filter(Objects::nonNull)
+			.distinct()
+			.toArray(String[]::new);
+		if (instances.length == 0) {
+			return Map.of();
+		}
+		Map<String, String> byInstance = new HashMap<>();
+		for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
+			.variableName(settings.customerVariable())
+			.processInstanceIdIn(instances)
+			.disableCustomObjectDeserialization()
+			.list()) {
+			if (variable.getValue() != null && variable.getExecutionId().equals(variable.getProcessInstanceId())) {
+				byInstance.put(variable.getProcessInstanceId(), String.valueOf(variable.getValue()));
+			}
+		}
+		return byInstance;
+	}
+
+	private Map<String, String> businessKeys(List<Task> tasks) {
+		Set<String> instances = tasks.stream()
+			.map(Task::getProcessInstanceId)
+			.filter(Objects::nonNull)
+			.collect(Collectors.toSet());
+		if (instances.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> keys = new HashMap<>();
+		for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
+			.processInstanceIds(instances)
+			.list()) {
+			if (instance.getBusinessKey() != null) {
+				keys.put(instance.getId(), instance.getBusinessKey());
+			}
+		}
+		return keys;
+	}
+
+	// ---- one task -------------------------------------------------------------------------
+
+	/** The task page, or 404 when the task does not exist or the caller may not see it. */
+	@Transactional(readOnly = true)
+	public TaskView view(Caller caller, String taskId) {
+		Task task = visibleTask(caller, taskId);
+		List<String> roles = candidateRoles(taskId);
+		TaskRow row = rows(List.of(task)).get(0);
+		boolean candidate = isCandidate(caller, task, roles);
+		boolean manager = manages(caller, roles);
+		List<CaseContext> cases = new ArrayList<>();
+		if (row.processKey() != null && row.businessKey() != null) {
+			for (CaseContextProvider provider : caseProviders) {
+				if (provider.supports(row.processKey())) {
+					provider.describe(row.processKey(), row.businessKey(), caller.userId()).ifPresent(cases::add);
+				}
+			}
+		}
+		List<String> reassignTo = manager ? members(managedAmong(caller, roles)) : List.of();
+		return new TaskView(row, task.getDescription(), task.getProcessInstanceId(), task.getProcessDefinitionId(),
+				task.getTaskDefinitionKey(), roles, cases, history(task.getProcessInstanceId()), comments(taskId),
+				task.getFormKey() != null || hasFormRef(task), candidate && task.getAssignee() == null,
+				caller.userId().equals(task.getAssignee()) || (manager && task.getAssignee() != null),
+				caller.userId().equals(task.getAssignee()) || (candidate && task.getAssignee() == null), manager,
+				reassignTo);
+	}
+
+	/** The task's form (translated for the locale) and its current variables. */
+	@Transactional(readOnly = true)
+	public Map<String, Object> form(Caller caller, String taskId, Locale locale) {
+		visibleTask(caller, taskId);
+		FormSchema form = forms.forTask(taskId, locale).orElseThrow(() -> new NotFoundException("Form of task", taskId));
+		Map<String, Object> data = new LinkedHashMap<>();
+		Map<String, Object> variables = taskService.getVariables(taskId);
+		for (FormSchema.Field field : form.fields()) {
+			if (variables.containsKey(field.key())) {
+				data.put(field.key(), variables.get(field.key()));
+			}
+		}
+		return Map.of("schema", form.json(), "data", data);
+	}
+
+	/** The BPMN XML of the task's process definition, for the diagram. */
+	@Transactional(readOnly = true)
+	public String diagram(Caller caller, String taskId) {
+		Task task = visibleTask(caller, taskId);
+		try (var xml = repositoryService.getProcessModel(task.getProcessDefinitionId())) {
+			return new String(xml.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Transactional
+	public void claim(Caller caller, String taskId) {
+		Task task = visibleTask(caller, taskId);
+		if (!isCandidate(caller, task, candidateRoles(taskId))) {
+			throw new AccessDeniedException("only a member of the task's roles may claim it");
+		}
+		if (caller.userId().equals(task.getAssignee())) {
+			return;
+		}
+		taskService.claim(taskId, caller.userId()); // TaskAlreadyClaimedException → 409
+	}
+
+	@Transactional
+	public void unclaim(Caller caller, String taskId) {
+		Task task = visibleTask(caller, taskId);
+		if (task.getAssignee() == null) {
+			throw new ConflictException("task " + taskId + " is not assigned");
+		}
+		if (!caller.userId().equals(task.getAssignee()) && !manages(caller, candidateRoles(taskId))) {
+			throw new ConflictException("task " + taskId + " is assigned to someone else");
+		}
+		taskService.setAssignee(taskId, null);
+	}
+
+	/** A manager hands the task to a member of one of its roles. */
+	@Transactional
+	public void reassign(Caller caller, String taskId, String userId) {
+		visibleTask(caller, taskId);
+		List<String> roles = candidateRoles(taskId);
+		if (!manages(caller, roles)) {
+			throw new AccessDeniedException("only a manager of the task's role may reassign it");
+		}
+		if (userId == null || !members(managedAmong(caller, roles)).contains(userId)) {
+			throw new InvalidInputException("userId", "is not a member of the task's role");
+		}
+		taskService.setAssignee(taskId, userId);
+	}
+
+	/**
+	 * Completes the task with the form's values after checking them against the form's
+	 * constraints; an unassigned task is claimed by the caller on the way.
+	 */
+	@Transactional
+	public void complete(Caller caller, String taskId, Map<String, Object> values, Locale locale) {
+		Task task = visibleTask(caller, taskId);
+		if (task.getAssignee() != null && !caller.userId().equals(task.getAssignee())) {
+			throw new ConflictException("task " + taskId + " is assigned to " + task.getAssignee());
+		}
+		if (task.getAssignee() == null && !isCandidate(caller, task, candidateRoles(taskId))) {
+			throw new AccessDeniedException("only a member of the task's roles may complete it");
+		}
+		Map<String, Object> variables = Map.of();
+		Optional<FormSchema> form = forms.forTask(taskId, locale);
+		if (form.isPresent()) {
+			var result = validator.validate(form.get(), values == null ? Map.of() : values, locale);
+			if (!result.errors().isEmpty()) {
+				throw new InvalidInputException(result.errors());
+			}
+			variables = result.variables();
+		}
+		if (task.getAssignee() == null) {
+			taskService.claim(taskId, caller.userId());
+		}
+		taskService.complete(taskId, variables);
+	}
+
+	@Transactional
+	public void comment(Caller caller, String taskId, String text) {
+		Task task = visibleTask(caller, taskId);
+		if (text == null || text.isBlank()) {
+			throw new InvalidInputException("message", "must not be blank");
+		}
+		if (text.length() > 4000) {
+			throw new InvalidInputException("message", "must be at most 4000 characters");
+		}
+		// the engine records the comment's author from its current authentication
+		identityService.setAuthentication(caller.userId(), caller.roles());
+		try {
+			taskService.createComment(taskId, task.getProcessInstanceId(), text.strip());
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+	}
+
+	// ---- workload -------------------------------------------------------------------------
+
+	/** For a manager: each managed role's queue and each member's load. */
+	@Transactional(readOnly = true)
+	public List<Workload> workload(Caller caller) {
+		Set<String> managed = new LinkedHashSet<>();
+		caller.roles().forEach(role -> managed.addAll(settings.managedRoles().getOrDefault(role, List.of())));
+		if (managed.isEmpty()) {
+			throw new AccessDeniedException("the workload view is for managers");
+		}
+		Instant now = clock.instant();
+		Date weekStart = Date.from(now.atZone(ZoneId.systemDefault())
+			.toLocalDate()
+			.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+			.atStartOfDay(ZoneId.systemDefault())
+			.toInstant());
+		List<Workload> loads = new ArrayList<>();
+		for (String role : managed) {
+			List<Workload.Member> members = new ArrayList<>();
+			for (User user : identityService.createUserQuery().memberOfGroup(role).orderByUserId().asc().list()) {
+				String name = ((Objects.toString(user.getFirstName(), "") + " "
+						+ Objects.toString(user.getLastName(), "")).strip());
+				members.add(new Workload.Member(user.getId(), name.isEmpty() ? user.getId() : name,
+						taskService.createTaskQuery().taskAssignee(user.getId()).count(),
+						taskService.createTaskQuery().taskAssignee(user.getId()).dueBefore(Date.from(now)).count(),
+						historyService.createHistoricTaskInstanceQuery()
+							.taskAssignee(user.getId())
+							.finished()
+							.finishedAfter(weekStart)
+							.count()));
+			}
+			loads.add(new Workload(role, taskService.createTaskQuery().taskCandidateGroup(role).count(), members));
+		}
+		return loads;
+	}
+
+	// ---- visibility -----------------------------------------------------------------------
+
+	private Task visibleTask(Caller caller, String taskId) {
+		Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+		if (task == null) {
+			throw new NotFoundException("Task", taskId);
+		}
+		if (caller.userId().equals(task.getAssignee())) {
+			return task;
+		}
+		List<IdentityLink> links = taskService.getIdentityLinksForTask(taskId);
+		for (IdentityLink link : links) {
+			if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+				continue;
+			}
+			if (caller.userId().equals(link.getUserId())
+					|| (link.getGroupId() != null && (caller.hasRole(link.getGroupId())
+							|| managedBy(caller).contains(link.getGroupId())))) {
+				return task;
+			}
+		}
+		// do not tell strangers that the task exists
+		throw new NotFoundException("Task", taskId);
+	}
+
+	private List<String> candidateRoles(String taskId) {
+		return taskService.getIdentityLinksForTask(taskId)
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+			.map(IdentityLink::getGroupId)
+			.distinct()
+			.toList();
+	}
+
+	private boolean isCandidate(Caller caller, Task task, List<String> roles) {
+		return roles.stream().anyMatch(caller::hasRole) || taskService.getIdentityLinksForTask(task.getId())
+			.stream()
+			.anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+					&& caller.userId().equals(link.getUserId()));
+	}
+
+	private Set<String> managedBy(Caller caller) {
+		return caller.roles()
+			.stream()
+			.flatMap(role -> settings.managedRoles().getOrDefault(role, List.of()).stream())
+			.collect(Collectors.toSet());
+	}
+
+	private boolean manages(Caller caller, List<String> roles) {
+		return !managedAmong(caller, roles).isEmpty();
+	}
+
+	private List<String> managedAmong(Caller caller, List<String> roles) {
+		Set<String> managed = managedBy(caller);
+		return roles.stream().filter(managed::contains).toList();
+	}
+
+	private List<String> members(List<String> roles) {
+		return roles.stream()
+			.flatMap(role -> identityService.createUserQuery().memberOfGroup(role).list().stream())
+			.map(User::getId)
+			.distinct()
+			.sorted()
+			.toList();
+	}
+
+	private boolean hasFormRef(Task task) {
+		return task.getCamundaFormRef() != null;
+	}
+
+	private List<TaskView.Step> history(String processInstanceId) {
+		if (processInstanceId == null) {
+			return List.of();
+		}
+		return historyService.createHistoricActivityInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.orderByHistoricActivityInstanceStartTime()
+			.asc()
+			.orderPartiallyByOccurrence()
+			.asc()
+			.list()
+			.stream()
+			.filter(a -> STEP_TYPES.contains(a.getActivityType()))
+			.map(this::step)
+			.toList();
+	}
+
+	private TaskView.Step step(HistoricActivityInstance activity) {
+		return new TaskView.Step(activity.getActivityId(),
+				Objects.requireNonNullElse(activity.getActivityName(), activity.getActivityId()),
+				activity.getActivityType(), activity.getAssignee(),
+				activity.getStartTime() == null ? null : activity.getStartTime().toInstant(),
+				activity.getEndTime() == null ? null : activity.getEndTime().toInstant());
+	}
+
+	private List<TaskView.Note> comments(String taskId) {
+		return taskService.getTaskComments(taskId)
+			.stream()
+			.map(c -> new TaskView.Note(c.getUserId(), c.getTime().toInstant(), c.getFullMessage()))
+			.sorted(java.util.Comparator.comparing(TaskView.Note::at))
+			.toList();
+	}
+
+}
