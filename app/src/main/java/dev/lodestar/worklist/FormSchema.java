@@ -55,7 +55,7 @@ record FormSchema(String id, ObjectNode json, List<Field> fields) {
 
 		private static Double number(JsonNode node, String name) {
 			JsonNode value = node.path(name);
-			return value.isNumber() ? value.asDouble() : (value.isTextual() && !value.asText().isBlank()
+			return value.isNumber() ? Double.valueOf(value.asDouble()) : (value.isTextual() && !value.asText().isBlank()
 					&& !value.asText().startsWith("=") ? Double.valueOf(value.asText()) : null);
 		}
 

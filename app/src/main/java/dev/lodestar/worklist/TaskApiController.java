@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,10 +68,10 @@ class TaskApiController {
 		return worklist.form(Caller.of(user), id, locale);
 	}
 
-	@GetMapping(path = "/tasks/{id}/diagram", produces = MediaType.APPLICATION_XML_VALUE)
+	@GetMapping("/tasks/{id}/diagram")
 	@Operation(summary = "The BPMN XML of the task's process")
-	String diagram(Authentication user, @PathVariable String id) {
-		return worklist.diagram(Caller.of(user), id);
+	ResponseEntity<String> diagram(Authentication user, @PathVariable String id) {
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(worklist.diagram(Caller.of(user), id));
 	}
 
 	@PostMapping("/tasks/{id}/claim")
