@@ -40,15 +40,15 @@ public record TaskFilter(String queue, String process, Boolean overdue, Boolean 
 		return new TaskFilter(null, null, null, null, null, null, null, null, null);
 	}
 
-	TaskFilter withPage(int newPage) {
+	public TaskFilter withPage(int newPage) {
 		return new TaskFilter(queue, process, overdue, dueSoon, minPriority, customer, sort, dir, newPage);
 	}
 
-	TaskFilter withQueue(String newQueue) {
+	public TaskFilter withQueue(String newQueue) {
 		return new TaskFilter(newQueue, process, overdue, dueSoon, minPriority, customer, sort, dir, 0);
 	}
 
-	TaskFilter sortedBy(String newSort) {
+	public TaskFilter sortedBy(String newSort) {
 		String newDir = newSort.equals(sort) && "asc".equals(dir) ? "desc" : "asc";
 		return new TaskFilter(queue, process, overdue, dueSoon, minPriority, customer, newSort, newDir, 0);
 	}
