@@ -27,12 +27,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,11 +64,14 @@ class WorklistService {
 	private final List<CaseContextProvider> caseProviders;
 	private final WorklistSettings settings;
 	private final Clock clock;
+	private final JdbcTemplate jdbc;
+	/** Process definitions never change once deployed: their key and name are cached by id. */
+	private final Map<String, ProcessDefinition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
 
 	WorklistService(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
 			HistoryService historyService, IdentityService identityService, FormSchemas forms,
 			FormValidator validator, List<CaseContextProvider> caseProviders, WorklistSettings settings,
-			Optional<Clock> clock) {
+			Optional<Clock> clock, JdbcTemplate jdbc) {
 		this.taskService = taskService;
 		this.runtimeService = runtimeService;
 		this.repositoryService = repositoryService;
@@ -80,6 +82,7 @@ class WorklistService {
 		this.caseProviders = caseProviders;
 		this.settings = settings;
 		this.clock = clock.orElse(Clock.systemUTC());
+		this.jdbc = jdbc;
 	}
 
 	// ---- the list -------------------------------------------------------------------------
@@ -170,14 +173,12 @@ class WorklistService {
 			return List.of();
 		}
 		Instant now = clock.instant();
-		Map<String, String> customers = customers(tasks);
-		Map<String, ProcessDefinition> definitions = new HashMap<>();
-		Map<String, String> businessKeys = businessKeys(tasks);
+		Map<String, String[]> cases = cases(tasks);
 		return tasks.stream().map(task -> {
 			ProcessDefinition definition = task.getProcessDefinitionId() == null ? null
 					: definitions.computeIfAbsent(task.getProcessDefinitionId(), repositoryService::getProcessDefinition);
-			return row(task, definition, businessKeys.get(task.getProcessInstanceId()),
-					customers.get(task.getProcessInstanceId()), now);
+			String[] found = cases.getOrDefault(task.getProcessInstanceId(), new String[2]);
+			return row(task, definition, found[0], found[1], now);
 		}).toList();
 	}
 
@@ -192,45 +193,31 @@ class WorklistService {
 				due == null ? null : Duration.between(now, due));
 	}
 
-	private Map<String, String> customers(List<Task> tasks) {
-		String[] instances = tasks.stream()
+	/**
+	 * Business key and customer name of each task's process instance, in ONE read of the
+	 * engine's runtime tables rather than a process-instance query plus a variable query: the
+	 * first page of My work must stay close to the bare task query (see the benchmark).
+	 */
+	private Map<String, String[]> cases(List<Task> tasks) {
+		List<String> instances = tasks.stream()
 			.map(Task::getProcessInstanceId)
 			.filter(Objects::nonNull)
 			.distinct()
-			.toArray(String[]::new);
-		if (instances.length == 0) {
-			return Map.of();
-		}
-		Map<String, String> byInstance = new HashMap<>();
-		for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
-			.variableName(settings.customerVariable())
-			.processInstanceIdIn(instances)
-			.disableCustomObjectDeserialization()
-			.list()) {
-			if (variable.getValue() != null && variable.getExecutionId().equals(variable.getProcessInstanceId())) {
-				byInstance.put(variable.getProcessInstanceId(), String.valueOf(variable.getValue()));
-			}
-		}
-		return byInstance;
-	}
-
-	private Map<String, String> businessKeys(List<Task> tasks) {
-		Set<String> instances = tasks.stream()
-			.map(Task::getProcessInstanceId)
-			.filter(Objects::nonNull)
-			.collect(Collectors.toSet());
+			.toList();
 		if (instances.isEmpty()) {
 			return Map.of();
 		}
-		Map<String, String> keys = new HashMap<>();
-		for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
-			.processInstanceIds(instances)
-			.list()) {
-			if (instance.getBusinessKey() != null) {
-				keys.put(instance.getId(), instance.getBusinessKey());
-			}
-		}
-		return keys;
+		String placeholders = String.join(",", java.util.Collections.nCopies(instances.size(), "?"));
+		List<Object> parameters = new ArrayList<>();
+		parameters.add(settings.customerVariable());
+		parameters.addAll(instances);
+		Map<String, String[]> byInstance = new HashMap<>();
+		jdbc.query("select e.ID_, e.BUSINESS_KEY_, v.TEXT_ from ACT_RU_EXECUTION e left join ACT_RU_VARIABLE v "
+				+ "on v.VAR_SCOPE_ = e.ID_ and v.NAME_ = ? and v.TYPE_ = 'string' where e.ID_ in (" + placeholders + ")",
+				rs -> {
+					byInstance.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3) });
+				}, parameters.toArray());
+		return byInstance;
 	}
 
 	// ---- one task -------------------------------------------------------------------------

@@ -57,6 +57,9 @@ class WorklistBenchmarkRun {
 	@Autowired
 	WorklistService worklist;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) throws Exception {
 		createDatabaseIfMissing();
@@ -75,7 +78,7 @@ class WorklistBenchmarkRun {
 			PrintStream out = new PrintStream(new Tee(System.out, file), true, StandardCharsets.UTF_8);
 			out.println("== Lodestar My work benchmark, " + URL + " ==");
 			new WorklistBenchmark(runtimeService, taskService, identityService, transactions, worklist, port)
-				.run(tasks, iterations, out);
+				.run(tasks, iterations, out, () -> jdbc.execute("analyze"));
 			out.println(pgbench());
 			out.println("(written to " + report.toAbsolutePath() + ")");
 		}
