@@ -132,6 +132,11 @@ class WorklistBrowserTest {
 		waitFor(By.id("queue-sales-manager")).click();
 		assertThat(waitFor(By.cssSelector("tr[data-task-id='" + next.getId() + "']")).getText())
 			.contains("Approve the discount");
+
+		// bob manages the sales reps: alice's completed task counts in her week
+		waitFor(By.id("nav-workload")).click();
+		WebElement alice = waitFor(By.cssSelector("#workload-sales-rep tr[data-user='alice']"));
+		assertThat(Integer.parseInt(alice.findElement(By.cssSelector(".completed")).getText())).isPositive();
 	}
 
 	@Test
