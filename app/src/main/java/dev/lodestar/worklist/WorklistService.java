@@ -62,6 +62,7 @@ class WorklistService {
 	private final FormSchemas forms;
 	private final FormValidator validator;
 	private final List<CaseContextProvider> caseProviders;
+	private final List<CompletionRule> completionRules;
 	private final WorklistSettings settings;
 	private final Clock clock;
 	private final JdbcTemplate jdbc;
@@ -70,7 +71,8 @@ class WorklistService {
 
 	WorklistService(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
 			HistoryService historyService, IdentityService identityService, FormSchemas forms,
-			FormValidator validator, List<CaseContextProvider> caseProviders, WorklistSettings settings,
+			FormValidator validator, List<CaseContextProvider> caseProviders, List<CompletionRule> completionRules,
+			WorklistSettings settings,
 			Optional<Clock> clock, JdbcTemplate jdbc) {
 		this.taskService = taskService;
 		this.runtimeService = runtimeService;
@@ -80,6 +82,7 @@ class WorklistService {
 		this.forms = forms;
 		this.validator = validator;
 		this.caseProviders = caseProviders;
+		this.completionRules = completionRules;
 		this.settings = settings;
 		this.clock = clock.orElse(Clock.systemUTC());
 		this.jdbc = jdbc;
@@ -334,10 +337,34 @@ class WorklistService {
 			}
 			variables = result.variables();
 		}
+		stageRules(caller, task, variables);
 		if (task.getAssignee() == null) {
 			taskService.claim(taskId, caller.userId());
 		}
 		taskService.complete(taskId, variables);
+	}
+
+	private void stageRules(Caller caller, Task task, Map<String, Object> variables) {
+		if (completionRules.isEmpty() || task.getProcessDefinitionId() == null) {
+			return;
+		}
+		String processKey = definitions
+			.computeIfAbsent(task.getProcessDefinitionId(), repositoryService::getProcessDefinition)
+			.getKey();
+		String businessKey = task.getProcessInstanceId() == null ? null
+				: runtimeService.createProcessInstanceQuery()
+					.processInstanceId(task.getProcessInstanceId())
+					.singleResult()
+					.getBusinessKey();
+		List<InvalidInputException.FieldError> errors = new ArrayList<>();
+		for (CompletionRule rule : completionRules) {
+			if (rule.supports(processKey, task.getTaskDefinitionKey())) {
+				errors.addAll(rule.check(businessKey, variables, caller.userId()));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
 	}
 
 	@Transactional

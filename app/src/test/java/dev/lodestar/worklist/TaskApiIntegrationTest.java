@@ -122,6 +122,20 @@ class TaskApiIntegrationTest {
 	}
 
 	@Test
+	void aStageRuleOfTheCasesModuleRefusesTheCompletionOnItsField() {
+		String taskId = startLead(uniqueKey(), Duration.ofDays(2), Duration.ofDays(1), "Small Fish");
+
+		var refused = api.post("alice", "/api/tasks/" + taskId + "/complete", Map.of("budget", 500, "qualified", true));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(fields(refused.body())).containsExactly("budget");
+		assertThat(messages(refused.body())).containsExactly("must be at least 1000 for a qualified lead");
+		assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+
+		assertThat(api.post("alice", "/api/tasks/" + taskId + "/complete", Map.of("budget", 500, "qualified", false))
+			.status()).isEqualTo(204);
+	}
+
+	@Test
 	void completingMovesTheCaseIntoTheManagersQueueWithTheFormsValues() {
 		String key = uniqueKey();
 		String taskId = startLead(key, Duration.ofDays(2), Duration.ofDays(1), "Next Step " + key);
