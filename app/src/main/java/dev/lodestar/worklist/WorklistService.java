@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -112,55 +113,80 @@ class WorklistService {
 		return new QueueCounts(mine, roles, overdue);
 	}
 
-	/** The query behind the list, shared with the benchmark so that it measures what the page runs. */
-	TaskQuery query(Caller caller, TaskFilter filter) {
-		TaskQuery query;
+	/**
+	 * The query behind the list, shared with the benchmark so that it measures what the page
+	 * runs. It is a native task query (the engine's own API for hand-written SQL) because the
+	 * task query's "assignee OR candidate group" becomes a DISTINCT over an outer join that reads
+	 * and sorts every task of the user's roles; a semi-join on the identity links does the same
+	 * work in a third of the time on 50,000 tasks (see README, "Benchmark").
+	 */
+	NativeTaskQuery query(Caller caller, TaskFilter filter) {
+		var where = new ArrayList<String>();
+		var parameters = new LinkedHashMap<String, Object>();
+		parameters.put("user", caller.userId());
 		String queue = filter.queue();
 		if ("mine".equals(queue)) {
-			query = taskService.createTaskQuery().taskAssignee(caller.userId());
+			where.add("RES.ASSIGNEE_ = #{user}");
 		}
 		else if (queue.startsWith("role:")) {
 			String role = queue.substring(5);
 			if (!caller.hasRole(role)) {
 				throw new AccessDeniedException("not a member of " + role);
 			}
-			query = taskService.createTaskQuery().taskCandidateGroup(role);
+			parameters.put("role", role);
+			where.add("RES.ASSIGNEE_ is null and RES.ID_ in (select I.TASK_ID_ from ACT_RU_IDENTITYLINK I "
+					+ "where I.TYPE_ = 'candidate' and I.GROUP_ID_ = #{role})");
+		}
+		else if (caller.roles().isEmpty()) {
+			where.add("RES.ASSIGNEE_ = #{user}");
 		}
 		else {
-			query = mine(caller);
+			var groups = new ArrayList<String>();
+			for (int i = 0; i < caller.roles().size(); i++) {
+				parameters.put("group" + i, caller.roles().get(i));
+				groups.add("#{group" + i + "}");
+			}
+			where.add("(RES.ASSIGNEE_ = #{user} or (RES.ASSIGNEE_ is null and RES.ID_ in (select I.TASK_ID_ from "
+					+ "ACT_RU_IDENTITYLINK I where I.TYPE_ = 'candidate' and I.GROUP_ID_ in (" + String.join(", ", groups)
+					+ "))))");
 		}
 		Instant now = clock.instant();
 		if (filter.process() != null) {
-			query.processDefinitionKey(filter.process());
+			parameters.put("process", filter.process());
+			where.add("RES.PROC_DEF_ID_ in (select D.ID_ from ACT_RE_PROCDEF D where D.KEY_ = #{process})");
 		}
 		if (filter.overdue()) {
-			query.dueBefore(Date.from(now));
+			parameters.put("now", Date.from(now));
+			where.add("RES.DUE_DATE_ < #{now}");
 		}
 		if (filter.dueSoon()) {
-			query.dueAfter(Date.from(now)).dueBefore(Date.from(now.plus(settings.dueSoon())));
+			parameters.put("now", Date.from(now));
+			parameters.put("soon", Date.from(now.plus(settings.dueSoon())));
+			where.add("RES.DUE_DATE_ >= #{now} and RES.DUE_DATE_ < #{soon}");
 		}
 		if (filter.minPriority() != null) {
-			query.taskMinPriority(filter.minPriority());
+			parameters.put("minPriority", filter.minPriority());
+			where.add("RES.PRIORITY_ >= #{minPriority}");
 		}
 		if (filter.customer() != null) {
-			query.matchVariableValuesIgnoreCase()
-				.processVariableValueLike(settings.customerVariable(), "%" + filter.customer() + "%");
+			parameters.put("customerVariable", settings.customerVariable());
+			parameters.put("customer", "%" + filter.customer().toLowerCase(Locale.ROOT) + "%");
+			where.add("exists (select 1 from ACT_RU_VARIABLE V where V.VAR_SCOPE_ = RES.PROC_INST_ID_ "
+					+ "and V.NAME_ = #{customerVariable} and lower(V.TEXT_) like #{customer})");
 		}
-		boolean desc = "desc".equals(filter.dir());
-		switch (filter.sort()) {
-			case "priority" -> query.orderByTaskPriority();
-			case "created" -> query.orderByTaskCreateTime();
-			case "name" -> query.orderByTaskName();
-			case "followUp" -> query.orderByFollowUpDate();
-			default -> query.orderByDueDate();
-		}
-		if (desc) {
-			query.desc();
-		}
-		else {
-			query.asc();
-		}
-		return query.orderByTaskCreateTime().asc();
+		String column = switch (filter.sort()) {
+			case "priority" -> "RES.PRIORITY_";
+			case "created" -> "RES.CREATE_TIME_";
+			case "name" -> "RES.NAME_";
+			case "followUp" -> "RES.FOLLOW_UP_DATE_";
+			default -> "RES.DUE_DATE_";
+		};
+		String direction = "desc".equals(filter.dir()) ? "desc" : "asc";
+		NativeTaskQuery query = taskService.createNativeTaskQuery()
+			.sql("select RES.* from ACT_RU_TASK RES where " + String.join(" and ", where) + " order by " + column + " "
+					+ direction + ", RES.CREATE_TIME_ asc, RES.ID_ asc");
+		parameters.forEach(query::parameter);
+		return query;
 	}
 
 	private TaskQuery mine(Caller caller) {
