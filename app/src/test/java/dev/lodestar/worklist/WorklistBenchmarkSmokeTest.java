@@ -47,6 +47,7 @@ class WorklistBenchmarkSmokeTest {
 		var figures = new WorklistBenchmark(runtimeService, taskService, identityService, transactions, worklist, port)
 			.run(50, 5, new PrintStream(text, true, StandardCharsets.UTF_8));
 
+		System.out.println(text.toString(StandardCharsets.UTF_8));
 		assertThat(figures.tasks()).isGreaterThanOrEqualTo(50);
 		assertThat(figures.visible()).isBetween(10L, 15L); // two of ten roles, plus the directly assigned
 		assertThat(text.toString(StandardCharsets.UTF_8)).contains("bare TaskService query")
