@@ -36,11 +36,11 @@ record FormSchema(String id, ObjectNode json, List<Field> fields) {
 	}
 
 	/**
-	 * One keyed field and its constraints. A field shown or hidden by a FEEL condition, or
-	 * disabled/read-only, is not required on the server: only the browser can evaluate it.
+	 * One keyed field and its constraints. {@code hide} is the FEEL expression of its
+	 * {@code conditional.hide}, if any; a disabled or read-only field takes no input.
 	 */
 	record Field(String id, String key, String type, String label, boolean required, Double min, Double max,
-			Integer minLength, Integer maxLength, String pattern, String validationType, boolean conditional,
+			Integer minLength, Integer maxLength, String pattern, String validationType, String hide,
 			boolean editable) {
 
 		static Field of(JsonNode c) {
@@ -49,7 +49,8 @@ record FormSchema(String id, ObjectNode json, List<Field> fields) {
 					c.path("label").asText(c.path("key").asText()), v.path("required").asBoolean(false),
 					number(v, "min"), number(v, "max"), integer(v, "minLength"), integer(v, "maxLength"),
 					v.hasNonNull("pattern") && !v.path("pattern").asText().isBlank() ? v.path("pattern").asText() : null,
-					v.path("validationType").asText(null), c.has("conditional"),
+					v.path("validationType").asText(null),
+					c.path("conditional").hasNonNull("hide") ? c.path("conditional").path("hide").asText() : null,
 					!c.path("disabled").asBoolean(false) && !c.path("readonly").asBoolean(false));
 		}
 

@@ -46,9 +46,14 @@ class FormValidator {
 			if (!field.editable()) {
 				continue;
 			}
+			Boolean hidden = field.hide() == null ? Boolean.FALSE : FeelCondition.evaluate(field.hide(), submitted);
+			if (Boolean.TRUE.equals(hidden)) {
+				continue; // hidden fields are neither checked nor submitted, as in the browser
+			}
 			Object value = submitted.get(field.key());
 			if (isEmpty(value)) {
-				if (field.required() && !field.conditional()) {
+				// a condition beyond the simple FEEL this server reads is left to the browser
+				if (field.required() && hidden != null) {
 					errors.add(error(field, "required", locale));
 				}
 				if (submitted.containsKey(field.key())) {

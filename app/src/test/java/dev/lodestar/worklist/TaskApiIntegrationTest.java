@@ -113,6 +113,10 @@ class TaskApiIntegrationTest {
 		var tooMuch = api.post("alice", "/api/tasks/" + taskId + "/complete", Map.of("budget", 2_000_000));
 		assertThat(messages(tooMuch.body())).containsExactly("must be at most 1000000");
 
+		// a field shown only for qualified leads is required only then
+		var qualified = api.post("alice", "/api/tasks/" + taskId + "/complete", Map.of("budget", 10, "qualified", true));
+		assertThat(fields(qualified.body())).containsExactly("decisionMaker");
+
 		var chinese = api.send("alice", "POST", "/api/tasks/" + taskId + "/complete", Map.of(), "zh-CN");
 		assertThat(messages(chinese.body())).containsExactly("为必填项");
 
@@ -125,7 +129,8 @@ class TaskApiIntegrationTest {
 	void aStageRuleOfTheCasesModuleRefusesTheCompletionOnItsField() {
 		String taskId = startLead(uniqueKey(), Duration.ofDays(2), Duration.ofDays(1), "Small Fish");
 
-		var refused = api.post("alice", "/api/tasks/" + taskId + "/complete", Map.of("budget", 500, "qualified", true));
+		var refused = api.post("alice", "/api/tasks/" + taskId + "/complete",
+				Map.of("budget", 500, "qualified", true, "decisionMaker", "Mr Li"));
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(fields(refused.body())).containsExactly("budget");
 		assertThat(messages(refused.body())).containsExactly("must be at least 1000 for a qualified lead");
@@ -142,7 +147,8 @@ class TaskApiIntegrationTest {
 
 		// an unassigned task is claimed on the way
 		var done = api.post("alice", "/api/tasks/" + taskId + "/complete", Map.of("budget", 25000, "contactPhone",
-				"+86 21 5555 0101", "qualificationNotes", "Needs 40 desks", "qualified", true, "notAField", "ignored"));
+				"+86 21 5555 0101", "qualificationNotes", "Needs 40 desks", "qualified", true, "decisionMaker", "Ms Wang",
+				"notAField", "ignored"));
 		assertThat(done.status()).as(done.text()).isEqualTo(204);
 
 		assertThat(historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult().getAssignee())
