@@ -1,0 +1,35 @@
+package dev.lodestar.lead;
+
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/** All leads. */
+interface Leads extends JpaRepository<Lead, Long> {
+
+	@Query("""
+			select l from Lead l
+			where l.stage in :stages
+			  and (:text = '' or lower(l.company) like concat('%', :text, '%')
+			       or lower(coalesce(l.contactName, '')) like concat('%', :text, '%')
+			       or lower(coalesce(l.email, '')) like concat('%', :text, '%'))
+			order by l.createdAt desc, l.id desc""")
+	List<Lead> search(@Param("stages") java.util.Collection<LeadStage> stages, @Param("text") String lowerText, Pageable page);
+
+	List<Lead> findByCustomerIdOrderByCreatedAtDesc(Long customerId);
+
+	boolean existsByNotesStartingWith(String prefix);
+
+	@Modifying
+	@Query("update Lead l set l.customerId = :survivor where l.customerId = :duplicate")
+	int repointCustomer(@Param("duplicate") Long duplicateId, @Param("survivor") Long survivorId);
+
+	@Modifying
+	@Query("update Lead l set l.duplicateOfId = null where l.duplicateOfId = :survivor and l.customerId = :survivor")
+	int clearSelfDuplicates(@Param("survivor") Long survivorId);
+
+}
