@@ -13,6 +13,7 @@ public final class LeadProcess {
 	public static final String REVIEW_DUPLICATE = "Task_ReviewDuplicate";
 	public static final String GATEWAY_DUPLICATE_CHECKED = "Gateway_DuplicateChecked";
 	public static final String ROUTE_LEAD = "Task_RouteLead";
+	public static final String FLOW_ROUTED = "Flow_ToLeadQueued";
 	public static final String GATEWAY_LEAD_QUEUED = "Gateway_LeadQueued";
 	public static final String QUALIFY_LEAD = "Task_QualifyLead";
 	public static final String TIMER_LEAD_UNTOUCHED = "Timer_LeadUntouched";

@@ -101,7 +101,8 @@ class LeadProcessListener implements TaskListener, ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
-		if (LeadProcess.ROUTE_LEAD.equals(execution.getCurrentActivityId())) {
+		// taken once the routing decision's outputs are mapped (an end listener on the task runs before that)
+		if (LeadProcess.FLOW_ROUTED.equals(execution.getCurrentTransitionId())) {
 			leads.routed(leadId(execution.getVariable(LeadProcess.LEAD_ID)),
 					LeadService.text(execution.getVariable(LeadProcess.PRIORITY)),
 					LeadService.text(execution.getVariable(LeadProcess.QUEUE)));

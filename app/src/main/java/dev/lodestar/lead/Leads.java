@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -23,13 +22,5 @@ interface Leads extends JpaRepository<Lead, Long> {
 	List<Lead> findByCustomerIdOrderByCreatedAtDesc(Long customerId);
 
 	boolean existsByNotesStartingWith(String prefix);
-
-	@Modifying
-	@Query("update Lead l set l.customerId = :survivor where l.customerId = :duplicate")
-	int repointCustomer(@Param("duplicate") Long duplicateId, @Param("survivor") Long survivorId);
-
-	@Modifying
-	@Query("update Lead l set l.duplicateOfId = null where l.duplicateOfId = :survivor and l.customerId = :survivor")
-	int clearSelfDuplicates(@Param("survivor") Long survivorId);
 
 }
