@@ -21,6 +21,6 @@ interface Leads extends JpaRepository<Lead, Long> {
 
 	List<Lead> findByCustomerIdOrderByCreatedAtDesc(Long customerId);
 
-	boolean existsByNotesStartingWith(String prefix);
+	boolean existsByCompany(String company);
 
 }
