@@ -62,6 +62,10 @@ class LeadPostgresIntegrationTest {
 		assertThat(won.json().at("/openTasks/0/taskDefinitionKey").asText()).isEqualTo(LeadProcess.WELCOME_CALL);
 		ok(api.post("carol", "/api/leads/" + id + "/welcome-call", "{\"notes\":\"Kick-off on Monday\"}"), 200);
 
+		var found = ok(api.get("bob", "/api/leads?stage=QUALIFIED&q=granite%20" + tag), 200).json();
+		assertThat(found.size()).isEqualTo(1);
+		assertThat(found.at("/0/id").asLong()).isEqualTo(id);
+
 		var history = historyService.createHistoricProcessInstanceQuery()
 			.processDefinitionKey(LeadProcess.KEY)
 			.processInstanceBusinessKey(String.valueOf(id))
