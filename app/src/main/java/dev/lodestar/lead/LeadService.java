@@ -350,7 +350,7 @@ public class LeadService {
 				task.getCamundaFormRef() != null ? task.getCamundaFormRef().getKey() : task.getFormKey());
 	}
 
-	private record ValidLead(LeadSource source, Region region, Segment segment, BigDecimal estimatedValue) {
+	record ValidLead(LeadSource source, Region region, Segment segment, BigDecimal estimatedValue) {
 	}
 
 	/** Every field checked at once, so the answer names every problem. */
