@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.lodestar.access.Roles;
 import dev.lodestar.notification.NotificationService;
+import dev.lodestar.notification.NotificationSettings;
 
 /** The service tasks of lead-to-sale: each reads its variables, makes one call and writes back. */
 @Configuration(proxyBeanMethods = false)
@@ -29,12 +30,13 @@ class LeadDelegates {
 
 	/** Task_ReturnLeadToQueue: nobody touched the lead in time; back to the queue, managers told. */
 	@Bean
-	JavaDelegate returnLeadToQueueDelegate(LeadService leads, NotificationService notifications) {
+	JavaDelegate returnLeadToQueueDelegate(LeadService leads, NotificationService notifications,
+			NotificationSettings settings) {
 		return execution -> {
 			Lead lead = leads.returnToQueue(LeadProcessListener.leadId(execution.getVariable(LeadProcess.LEAD_ID)));
 			notifications.notifyRole(Roles.SALES_MANAGER, "lead-returned-to-queue",
 					Map.of("leadId", lead.getId(), "company", lead.getCompany(), "queue", String.valueOf(lead.getQueue()),
-							"timesReturned", lead.getTimesReturned(), "link", "/leads/" + lead.getId()),
+							"timesReturned", lead.getTimesReturned(), "link", settings.baseUrl() + "/"),
 					"lead:" + lead.getId() + ":returned:" + lead.getTimesReturned());
 		};
 	}
@@ -50,8 +52,9 @@ class LeadDelegates {
 
 	/** Task_RemindProposalOwner and Task_RemindFollowUp: the owner is reminded of the waiting step. */
 	@Bean
-	JavaDelegate followUpReminderDelegate(LeadService leads, NotificationService notifications) {
-		return execution -> remind(execution, leads, notifications);
+	JavaDelegate followUpReminderDelegate(LeadService leads, NotificationService notifications,
+			NotificationSettings settings) {
+		return execution -> remind(execution, leads, notifications, settings.baseUrl() + "/");
 	}
 
 	/** Task_HandOverCustomer: the won customer goes to service. */
@@ -61,14 +64,15 @@ class LeadDelegates {
 			.publishEvent(leads.handOver(LeadProcessListener.leadId(execution.getVariable(LeadProcess.LEAD_ID))));
 	}
 
-	private static void remind(DelegateExecution execution, LeadService leads, NotificationService notifications) {
+	/** {@code link} is My work, where the lead's task waits. */
+	private static void remind(DelegateExecution execution, LeadService leads, NotificationService notifications,
+			String link) {
 		long leadId = LeadProcessListener.leadId(execution.getVariable(LeadProcess.LEAD_ID));
 		Lead lead = leads.load(leadId);
 		String owner = LeadService.text(execution.getVariable(LeadProcess.OWNER));
 		String step = LeadProcess.REMIND_PROPOSAL.equals(execution.getCurrentActivityId()) ? "the proposal"
 				: "the follow-up with the customer";
-		var model = Map.<String, Object>of("leadId", leadId, "company", lead.getCompany(), "step", step, "link",
-				"/leads/" + leadId);
+		var model = Map.<String, Object>of("leadId", leadId, "company", lead.getCompany(), "step", step, "link", link);
 		String dedupe = "lead:" + leadId + ":" + execution.getActivityInstanceId();
 		if (owner != null) {
 			notifications.notifyUser(owner, "lead-follow-up-due", model, dedupe);
