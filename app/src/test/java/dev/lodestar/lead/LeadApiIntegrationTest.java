@@ -236,6 +236,30 @@ class LeadApiIntegrationTest {
 		assertThat(api().get("alice", "/api/leads?q=foxtrot%20" + tag).json().size()).isZero();
 	}
 
+	@Test
+	void theStageRulesHoldWhenATaskIsCompletedInCamundaTasklist() {
+		long id = capture("WEB", "EMEA");
+		String engine = "/engine-rest/engine/" + processEngine.getName();
+		String taskId = api().get("alice", engine + "/task?processInstanceBusinessKey=" + id).json().at("/0/id").asText();
+		assertThat(api().post("alice", engine + "/task/" + taskId + "/claim", "{\"userId\":\"alice\"}").status())
+			.isEqualTo(204);
+
+		var refused = api().post("alice", engine + "/task/" + taskId + "/complete", """
+				{"variables":{"qualified":{"value":true},"budget":{"value":"20k"}}}""");
+		assertThat(refused.status()).isGreaterThanOrEqualTo(400);
+		assertThat(refused.body()).contains("BANT: authority");
+		assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+
+		var completed = api().post("alice", engine + "/task/" + taskId + "/complete", """
+				{"variables":{"qualified":{"value":true},"budget":{"value":"20k"},"decisionMaker":{"value":"CTO"},
+				 "need":{"value":"faster quotes"},"timeline":{"value":"spring"}}}""");
+		assertThat(completed.status()).as(completed.body()).isEqualTo(204);
+		var lead = api().get("alice", "/api/leads/" + id).json();
+		assertThat(lead.at("/stage").asText()).isEqualTo("QUALIFIED");
+		assertThat(lead.at("/owner").asText()).isEqualTo("alice");
+		assertThat(lead.at("/opportunity/stage").asText()).isEqualTo("PROPOSAL");
+	}
+
 	private long capture(String source, String region) {
 		var response = api().post("alice", "/api/leads", """
 				{"company":"Lead %s %s","contactName":"Pat","source":"%s","region":"%s"}"""
