@@ -61,6 +61,9 @@ class WorklistBrowserTest {
 	@Autowired
 	HistoryService historyService;
 
+	@Autowired
+	com.fasterxml.jackson.databind.ObjectMapper json;
+
 	@BeforeAll
 	static void startBrowser() throws Exception {
 		profile = Files.createTempDirectory("lodestar-chromium");
@@ -137,6 +140,51 @@ class WorklistBrowserTest {
 		waitFor(By.id("nav-workload")).click();
 		WebElement alice = waitFor(By.cssSelector("#workload-sales-rep tr[data-user='alice']"));
 		assertThat(Integer.parseInt(alice.findElement(By.cssSelector(".completed")).getText())).isPositive();
+	}
+
+	@Test
+	void aliceQualifiesARealLeadInTheBrowserAndThePreparationOfTheProposalComesToHer() {
+		String company = "Lotus Browser " + key();
+		var capture = new ApiClient(port, json).post("alice", "/api/leads",
+				Map.of("company", company, "contactName", "Li Wei", "email", key().toLowerCase() + "@lotus.example",
+						"phone", "+86 21 5555 " + (1000 + (int) (Math.random() * 8999)), "source", "REFERRAL",
+						"region", "EMEA", "estimatedValue", "20000"));
+		assertThat(capture.status()).as(capture.text()).isEqualTo(201);
+		String leadId = capture.body().path("id").asText();
+		Task qualify = taskService.createTaskQuery().processDefinitionKey("lead-to-sale")
+			.processInstanceBusinessKey(leadId).singleResult();
+		assertThat(qualify.getTaskDefinitionKey()).isEqualTo("Task_QualifyLead");
+
+		logIn("alice");
+		assertThat(waitFor(By.cssSelector("tr[data-task-id='" + qualify.getId() + "']")).getText()).contains("Qualify lead");
+		browser.get(url("/tasks/" + qualify.getId()));
+		assertThat(waitFor(By.id("case-context")).getText()).contains(company);
+		waitFor(By.cssSelector("#diagram[data-ready='true']"));
+		assertThat(browser.findElements(By.cssSelector(".djs-element.current-step[data-element-id='Task_QualifyLead']")))
+			.hasSize(1);
+		waitFor(By.id("claim")).click();
+		waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("task-assignee"), "alice"));
+		waitFor(By.cssSelector("#form[data-ready='true']"));
+
+		// qualified, but the budget left out: the server names it and nothing moves
+		field("Field_qualified").click();
+		waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#form [id$='-Field_budget']")));
+		field("Field_decisionMaker").sendKeys("Li Wei, CEO");
+		field("Field_need").sendKeys("Furnish two new showrooms");
+		field("Field_timeline").sendKeys("Q1");
+		browser.findElement(By.id("complete")).click();
+		assertThat(waitFor(By.cssSelector("#form-errors li[data-field='budget']")).getText()).contains("required");
+		assertThat(taskService.createTaskQuery().taskId(qualify.getId()).count()).isEqualTo(1);
+
+		field("Field_budget").sendKeys("20000");
+		browser.findElement(By.id("complete")).click();
+		waitUntil(ExpectedConditions.urlContains("completed="));
+		Task next = taskService.createTaskQuery().processInstanceBusinessKey(leadId).singleResult();
+		assertThat(next.getTaskDefinitionKey()).isEqualTo("Task_PrepareProposal");
+		assertThat(next.getAssignee()).isEqualTo("alice");
+		waitFor(By.id("queue-mine")).click();
+		assertThat(waitFor(By.cssSelector("tr[data-task-id='" + next.getId() + "']")).getText())
+			.contains("Prepare proposal");
 	}
 
 	@Test

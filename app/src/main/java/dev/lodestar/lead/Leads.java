@@ -1,0 +1,26 @@
+package dev.lodestar.lead;
+
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/** All leads. */
+interface Leads extends JpaRepository<Lead, Long> {
+
+	@Query("""
+			select l from Lead l
+			where l.stage in :stages
+			  and (:text = '' or lower(l.company) like concat('%', :text, '%')
+			       or lower(coalesce(l.contactName, '')) like concat('%', :text, '%')
+			       or lower(coalesce(l.email, '')) like concat('%', :text, '%'))
+			order by l.createdAt desc, l.id desc""")
+	List<Lead> search(@Param("stages") java.util.Collection<LeadStage> stages, @Param("text") String lowerText, Pageable page);
+
+	List<Lead> findByCustomerIdOrderByCreatedAtDesc(Long customerId);
+
+	boolean existsByCompany(String company);
+
+}
