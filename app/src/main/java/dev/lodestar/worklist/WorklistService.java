@@ -367,7 +367,33 @@ class WorklistService {
 		if (task.getAssignee() == null) {
 			taskService.claim(taskId, caller.userId());
 		}
-		taskService.complete(taskId, variables);
+		try {
+			taskService.complete(taskId, variables);
+		}
+		catch (RuntimeException ex) {
+			throw ruleBroken(ex);
+		}
+	}
+
+	/**
+	 * A stage rule enforced by the case's module in a task listener (so that it also holds in
+	 * Camunda Tasklist) reaches us wrapped by the engine: hand the user its message as 400 (a
+	 * field) or 409 (the case's state), not as a server error.
+	 */
+	private static RuntimeException ruleBroken(RuntimeException thrown) {
+		for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidInputException || cause instanceof ConflictException
+					|| cause instanceof NotFoundException || cause instanceof AccessDeniedException) {
+				return (RuntimeException) cause;
+			}
+			if (cause instanceof IllegalStateException) {
+				return new ConflictException(cause.getMessage());
+			}
+			if (cause instanceof IllegalArgumentException) {
+				return new InvalidInputException("task", cause.getMessage());
+			}
+		}
+		return thrown;
 	}
 
 	private void stageRules(Caller caller, Task task, Map<String, Object> variables) {

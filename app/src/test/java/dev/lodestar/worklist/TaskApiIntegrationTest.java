@@ -141,6 +141,21 @@ class TaskApiIntegrationTest {
 	}
 
 	@Test
+	void aRuleBrokenInsideTheEngineReachesTheUserAsAProblemNotAsAServerError() {
+		String taskId = startLead(uniqueKey(), Duration.ofDays(2), Duration.ofDays(1), "Guarded Co");
+
+		var conflict = api.post("alice", "/api/tasks/" + taskId + "/complete", Map.of("budget", 13));
+		assertThat(conflict.status()).as(conflict.text()).isEqualTo(409);
+		assertThat(conflict.body().path("detail").asText()).contains("unlucky budget");
+		var invalid = api.post("alice", "/api/tasks/" + taskId + "/complete", Map.of("budget", 14));
+		assertThat(invalid.status()).as(invalid.text()).isEqualTo(400);
+		assertThat(fields(invalid.body())).containsExactly("budget");
+		assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+		// nothing half-written: the claim on the way was rolled back with the completion
+		assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+	}
+
+	@Test
 	void completingMovesTheCaseIntoTheManagersQueueWithTheFormsValues() {
 		String key = uniqueKey();
 		String taskId = startLead(key, Duration.ofDays(2), Duration.ofDays(1), "Next Step " + key);
