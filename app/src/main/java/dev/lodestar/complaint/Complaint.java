@@ -175,14 +175,6 @@ public class Complaint {
 		this.closedAt = now;
 	}
 
-	/** Links the complaint to a customer master record. */
-	void linkCustomer(Long customerId, CustomerTier tier) {
-		this.customerId = customerId;
-		if (tier != null) {
-			this.customerTier = tier;
-		}
-	}
-
 	public Long getId() {
 		return id;
 	}

@@ -16,6 +16,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Optional;
+
+import dev.lodestar.customer.Customer360;
+import dev.lodestar.customer.CustomerService;
+import dev.lodestar.customer.CustomerSummary;
+import dev.lodestar.system.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -27,15 +33,40 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class ComplaintController {
 
 	private final ComplaintService complaints;
+	private final CustomerService customers;
 
-	ComplaintController(ComplaintService complaints) {
+	ComplaintController(ComplaintService complaints, CustomerService customers) {
 		this.complaints = complaints;
+		this.customers = customers;
+	}
+
+	@GetMapping("/intake")
+	@Operation(summary = "Call-centre intake: look the caller up by phone or e-mail and get their 360° view "
+			+ "(with their complaints) before recording a new complaint")
+	IntakeLookup intake(@RequestParam(required = false) String phone, @RequestParam(required = false) String email,
+			Authentication user) {
+		if ((phone == null || phone.isBlank()) && (email == null || email.isBlank())) {
+			throw new InvalidInputException("phone", "give a phone number or an e-mail address");
+		}
+		Optional<CustomerSummary> caller = Optional.<CustomerSummary>empty();
+		if (phone != null && !phone.isBlank()) {
+			caller = customers.lookupByPhone(phone);
+		}
+		if (caller.isEmpty() && email != null && !email.isBlank()) {
+			caller = customers.lookupByEmail(email);
+		}
+		return caller.map(c -> new IntakeLookup(true, customers.view(c.id(), user.getName()),
+				ComplaintService.tierOf(c.segment()), complaints.ofCustomer(c.id()).stream()
+					.filter(x -> x.getStatus() != ComplaintStatus.CLOSED)
+					.map(ComplaintView::of)
+					.toList()))
+			.orElseGet(() -> new IntakeLookup(false, null, CustomerTier.STANDARD, List.of()));
 	}
 
 	@PostMapping
 	@Operation(summary = "Record a complaint and start complaint-to-resolution (business key = complaint id)")
 	ResponseEntity<ComplaintView> register(@RequestBody ComplaintIntake intake, Authentication user) {
-		Complaint complaint = complaints.register(intake, null, user.getName());
+		Complaint complaint = complaints.register(intake, user.getName());
 		return ResponseEntity.created(URI.create("/api/complaints/" + complaint.getId())).body(ComplaintView.of(complaint));
 	}
 
@@ -53,6 +84,13 @@ class ComplaintController {
 			.stream()
 			.map(ComplaintView::of)
 			.toList();
+	}
+
+	/**
+	 * What the agent sees when a customer calls: whether we know them, their 360° view, the
+	 * service tier that will apply and the complaints still open.
+	 */
+	record IntakeLookup(boolean known, Customer360 customer, CustomerTier tier, List<ComplaintView> openComplaints) {
 	}
 
 	record ComplaintView(Long id, Long customerId, String customerName, String customerEmail, String customerPhone,

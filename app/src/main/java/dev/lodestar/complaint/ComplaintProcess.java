@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 
 import dev.lodestar.access.Roles;
 import dev.lodestar.calendar.BusinessCalendar;
+import dev.lodestar.customer.CustomerService;
+import dev.lodestar.customer.InteractionType;
+import dev.lodestar.customer.NewInteraction;
 import dev.lodestar.knowledge.KnowledgeBase;
 import dev.lodestar.notification.NotificationService;
 import dev.lodestar.notification.NotificationSettings;
@@ -37,11 +40,13 @@ public class ComplaintProcess {
 	private final CustomerConfirmations confirmations;
 	private final KnowledgeBase knowledgeBase;
 	private final TaskService taskService;
+	private final CustomerService customers;
 	private final Clock clock;
 
 	ComplaintProcess(Complaints complaints, BusinessCalendar calendar, NotificationService notifications,
 			NotificationSettings notificationSettings, CustomerConfirmations confirmations,
-			KnowledgeBase knowledgeBase, TaskService taskService, Optional<Clock> clock) {
+			KnowledgeBase knowledgeBase, TaskService taskService, CustomerService customers, Optional<Clock> clock) {
+		this.customers = customers;
 		this.complaints = complaints;
 		this.calendar = calendar;
 		this.notifications = notifications;
@@ -123,6 +128,13 @@ public class ComplaintProcess {
 		complaint.resolve((String) execution.getVariable(ComplaintToResolution.VAR_RESOLUTION),
 				money(execution.getVariable(ComplaintToResolution.VAR_COMPENSATION)), clock.instant());
 		String token = confirmations.issue(complaint);
+		if (complaint.getCustomerId() != null) {
+			customers.logInteraction(complaint.getCustomerId(), new NewInteraction(
+					complaint.getCustomerEmail() == null ? InteractionType.NOTE : InteractionType.EMAIL, clock.instant(),
+					actingUser(execution, complaint), complaint.getCustomerName(),
+					"Resolution of complaint #" + complaint.getId() + ": " + complaint.getResolution(),
+					"awaiting the customer's confirmation", "complaint", complaint.getId().toString()));
+		}
 		if (complaint.getCustomerEmail() == null) {
 			return;
 		}
@@ -158,15 +170,25 @@ public class ComplaintProcess {
 		if (body == null || body.isBlank()) {
 			body = "Problem: " + complaint.getDescription() + "\n\nResolution: " + complaint.getResolution();
 		}
-		Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
 		knowledgeBase.draft(new KnowledgeBase.ArticleText(abbreviateTo(title, 300), body,
 				List.of(complaint.getCategory().name().toLowerCase()), complaint.getCategory().name()),
-				complaint.getId(), user == null ? complaint.getCreatedBy() : user.getUserId());
+				complaint.getId(), actingUser(execution, complaint));
 	}
 
 	/** The case is done. */
 	public void close(DelegateExecution execution) {
 		complaint(execution).close(clock.instant());
+	}
+
+	/** The user whose action moved the process here, or whoever recorded the complaint. */
+	private static String actingUser(DelegateExecution execution, Complaint complaint) {
+		Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		if (user != null && user.getUserId() != null) {
+			return user.getUserId();
+		}
+		var spring = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		return spring != null && spring.isAuthenticated() && !"anonymousUser".equals(spring.getName()) ? spring.getName()
+				: complaint.getCreatedBy();
 	}
 
 	private Complaint complaint(DelegateExecution execution) {

@@ -17,6 +17,12 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.lodestar.customer.CustomerDraft;
+import dev.lodestar.customer.CustomerKind;
+import dev.lodestar.customer.CustomerService;
+import dev.lodestar.customer.CustomerSummary;
+import dev.lodestar.customer.InteractionType;
+import dev.lodestar.customer.NewInteraction;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.InvalidInputException.FieldError;
 import dev.lodestar.system.NotFoundException;
@@ -34,19 +40,33 @@ public class ComplaintService {
 	private static final Duration LATEST_BACKDATING = Duration.ofDays(30);
 
 	private final Complaints complaints;
+	private final CustomerService customers;
 	private final RuntimeService runtimeService;
 	private final ComplaintSettings settings;
 	private final Clock clock;
 
-	ComplaintService(Complaints complaints, RuntimeService runtimeService, ComplaintSettings settings,
-			Optional<Clock> clock) {
+	ComplaintService(Complaints complaints, CustomerService customers, RuntimeService runtimeService,
+			ComplaintSettings settings, Optional<Clock> clock) {
 		this.complaints = complaints;
+		this.customers = customers;
 		this.runtimeService = runtimeService;
 		this.settings = settings;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
-	/** Records the complaint and starts {@code complaint-to-resolution} for it. */
+	/**
+	 * Records the complaint against the customer master and starts {@code complaint-to-resolution}
+	 * for it. The caller is the customer with {@code customerId} when given; otherwise the one with
+	 * the same e-mail or phone, or a new customer ("enter once, use everywhere"). The customer's
+	 * segment gives the tier (GOLD, PLATINUM; anything else is STANDARD). The intake is logged as
+	 * an interaction on the customer.
+	 */
+	@Transactional
+	public Complaint register(ComplaintIntake intake, String agent) {
+		return register(intake, null, agent);
+	}
+
+	/** As {@link #register(ComplaintIntake, String)}, with a tier that overrides the customer's segment. */
 	@Transactional
 	public Complaint register(ComplaintIntake intake, CustomerTier tier, String agent) {
 		Instant now = clock.instant();
@@ -73,12 +93,29 @@ public class ComplaintService {
 		else if (receivedAt.isBefore(now.minus(LATEST_BACKDATING))) {
 			errors.add(new FieldError("receivedAt", "must be within the last 30 days"));
 		}
+		CustomerSummary known = null;
+		if (intake.customerId() != null) {
+			known = customers.find(intake.customerId())
+				.map(c -> customers.get(customers.currentId(c.id())))
+				.orElse(null);
+			if (known == null) {
+				errors.add(new FieldError("customerId", "no such customer"));
+			}
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		Complaint complaint = complaints.saveAndFlush(new Complaint(intake.customerId(), name,
-				email == null ? null : email.toLowerCase(Locale.ROOT), phone,
-				tier == null ? CustomerTier.STANDARD : tier, channel, category, description, receivedAt, agent, now));
+		CustomerSummary customer = known != null ? known
+				: customers.createOrLink(new CustomerDraft(CustomerKind.PERSON, name, null, email, phone, null, null), agent)
+					.customer();
+		CustomerTier effectiveTier = tier != null ? tier : tierOf(customer.segment());
+		Complaint complaint = complaints.saveAndFlush(new Complaint(customer.id(), name,
+				email == null ? null : email.toLowerCase(Locale.ROOT), phone, effectiveTier, channel, category,
+				description, receivedAt, agent, now));
+		customers.logInteraction(customer.id(), new NewInteraction(interactionType(channel), receivedAt, agent, name,
+				"Complaint #" + complaint.getId() + " (" + category.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+						+ "): " + description,
+				"recorded", "complaint", complaint.getId().toString()));
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(ComplaintToResolution.VAR_COMPLAINT_ID, complaint.getId());
 		variables.put(ComplaintToResolution.VAR_CATEGORY, category.name());
@@ -116,6 +153,26 @@ public class ComplaintService {
 	@Transactional(readOnly = true)
 	public List<Complaint> ofCustomer(long customerId) {
 		return complaints.findByCustomerIdOrderByReceivedAtDesc(customerId);
+	}
+
+	/** The customer master's segment names the service tier; anything unknown is standard. */
+	static CustomerTier tierOf(String segment) {
+		if (segment == null) {
+			return CustomerTier.STANDARD;
+		}
+		return switch (segment.strip().toUpperCase(Locale.ROOT)) {
+			case "PLATINUM", "VIP", "KEY ACCOUNT", "KEY_ACCOUNT" -> CustomerTier.PLATINUM;
+			case "GOLD" -> CustomerTier.GOLD;
+			default -> CustomerTier.STANDARD;
+		};
+	}
+
+	private static InteractionType interactionType(Channel channel) {
+		return switch (channel) {
+			case PHONE -> InteractionType.CALL;
+			case EMAIL, WEB -> InteractionType.EMAIL;
+			case STORE -> InteractionType.VISIT;
+		};
 	}
 
 	private static String required(String value, String field, int max, List<FieldError> errors) {

@@ -23,4 +23,9 @@ interface Complaints extends JpaRepository<Complaint, Long> {
 
 	boolean existsByDescriptionStartingWith(String prefix);
 
+	/** Re-points the complaints of a merged customer to the one that lives on. */
+	@org.springframework.data.jpa.repository.Modifying
+	@Query("update Complaint c set c.customerId = :survivor where c.customerId = :duplicate")
+	int moveToCustomer(@Param("duplicate") Long duplicate, @Param("survivor") Long survivor);
+
 }

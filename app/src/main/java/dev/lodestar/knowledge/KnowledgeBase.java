@@ -104,6 +104,28 @@ public class KnowledgeBase {
 			.toList();
 	}
 
+	/**
+	 * Published articles that share words with a text (a complaint's description), those sharing
+	 * the most first: a hint for the agent, where {@link #search} would demand every word.
+	 */
+	@Transactional(readOnly = true)
+	public List<Article> related(String text, int limit) {
+		Set<String> terms = SearchTerms.of(text);
+		terms.removeIf(t -> t.length() < 4); // short words (the, and, with) relate everything
+		if (terms.isEmpty()) {
+			return List.of();
+		}
+		var hits = new java.util.HashMap<Long, Integer>();
+		for (String term : terms) {
+			articles.idsWithTermStartingWith(term + "%", PUBLISHED_ONLY).forEach(id -> hits.merge(id, 1, Integer::sum));
+		}
+		return articles.findAllById(hits.keySet())
+			.stream()
+			.sorted(Comparator.comparingInt((Article a) -> -hits.get(a.getId())).thenComparing(Article::getId))
+			.limit(limit)
+			.toList();
+	}
+
 	/** Whether an article was already proposed from this complaint. */
 	@Transactional(readOnly = true)
 	public boolean hasArticleFromComplaint(long complaintId) {
