@@ -69,7 +69,9 @@ import dev.lodestar.knowledge.KnowledgeBase;
  * needed or not, approved or sent back, confirmed, rejected and reopened, closed without reply.
  * The coverage report must show every flow node and sequence flow (the build fails otherwise).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// No demo data here: the coverage plugin refuses process work before the test class starts, and
+// other modules' demo runners start processes at start-up. The test makes the two users it needs.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "lodestar.demo.enabled=false")
 @ActiveProfiles("test")
 @Import({ ProcessEngineCoverageConfiguration.class, ComplaintToResolutionProcessTest.FullCoverage.class })
 class ComplaintToResolutionProcessTest {
@@ -146,9 +148,26 @@ class ComplaintToResolutionProcessTest {
 		smtp.stop();
 	}
 
+	@Autowired
+	org.camunda.bpm.engine.IdentityService identityService;
+
 	@BeforeEach
 	void setUp() {
 		BpmnAwareTests.init(processEngine);
+		user("carol", "service-agent");
+		user("dave", "service-manager");
+	}
+
+	private void user(String id, String group) {
+		if (identityService.createUserQuery().userId(id).count() > 0) {
+			return;
+		}
+		var user = identityService.newUser(id);
+		user.setFirstName(id);
+		user.setEmail(id + "@lodestar.example");
+		user.setPassword(id);
+		identityService.saveUser(user);
+		identityService.createMembership(id, group);
 	}
 
 	@AfterEach
