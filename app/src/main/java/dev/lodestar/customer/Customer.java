@@ -1,0 +1,168 @@
+package dev.lodestar.customer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.lodestar.system.ConflictException;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A company or person we do business with, and its contacts. */
+@Entity
+@Table(name = "crm_customer")
+class Customer {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Enumerated(EnumType.STRING)
+	private CustomerKind kind;
+
+	private String name;
+
+	private String nameKey;
+
+	private String email;
+
+	private String emailKey;
+
+	private String phone;
+
+	private String phoneKey;
+
+	private String region;
+
+	private String segment;
+
+	private Long mergedIntoId;
+
+	private Instant createdAt;
+
+	private String createdBy;
+
+	@Version
+	private long version;
+
+	@OneToMany(mappedBy = "customer", cascade = CascadeType.ALL)
+	@OrderBy("id")
+	private List<Contact> contacts = new ArrayList<>();
+
+	protected Customer() {
+	}
+
+	Customer(CustomerKind kind, String name, String email, String phone, String region, String segment,
+			String createdBy, Instant now) {
+		this.kind = kind;
+		rename(name);
+		this.email = blankToNull(email);
+		this.emailKey = MatchKeys.email(email);
+		this.phone = blankToNull(phone);
+		this.phoneKey = MatchKeys.phone(phone);
+		this.region = blankToNull(region);
+		this.segment = blankToNull(segment);
+		this.createdBy = createdBy;
+		this.createdAt = now;
+	}
+
+	void rename(String name) {
+		if (name == null || name.isBlank()) {
+			throw new IllegalArgumentException("a customer needs a name");
+		}
+		this.name = name.strip();
+		this.nameKey = MatchKeys.name(name);
+	}
+
+	/** Adds a contact unless one with the same e-mail or name is already there. */
+	Contact addContact(String contactName, String jobTitle, String contactEmail, String contactPhone, Instant now) {
+		requireActive();
+		String emailKey = MatchKeys.email(contactEmail);
+		for (Contact existing : contacts) {
+			if (existing.sameAs(contactName, emailKey)) {
+				existing.fillBlanks(jobTitle, contactEmail, contactPhone);
+				return existing;
+			}
+		}
+		Contact contact = new Contact(this, contactName, jobTitle, contactEmail, contactPhone, now);
+		contacts.add(contact);
+		return contact;
+	}
+
+	/** Takes over everything the duplicate knows and we do not: its contacts and blank fields. */
+	void absorb(Customer duplicate) {
+		requireActive();
+		duplicate.requireActive();
+		if (duplicate.id.equals(id)) {
+			throw new ConflictException("A customer cannot be merged into itself.");
+		}
+		if (email == null) {
+			email = duplicate.email;
+			emailKey = duplicate.emailKey;
+		}
+		if (phone == null) {
+			phone = duplicate.phone;
+			phoneKey = duplicate.phoneKey;
+		}
+		if (region == null) {
+			region = duplicate.region;
+		}
+		if (segment == null) {
+			segment = duplicate.segment;
+		}
+		for (Contact contact : List.copyOf(duplicate.contacts)) {
+			duplicate.contacts.remove(contact);
+			contact.moveTo(this);
+			contacts.add(contact);
+		}
+		duplicate.mergedIntoId = id;
+	}
+
+	void requireActive() {
+		if (mergedIntoId != null) {
+			throw new ConflictException("Customer " + id + " was merged into customer " + mergedIntoId + ".");
+		}
+	}
+
+	boolean isMerged() {
+		return mergedIntoId != null;
+	}
+
+	CustomerSummary summary() {
+		return new CustomerSummary(id, kind, name, email, phone, region, segment, mergedIntoId, createdAt);
+	}
+
+	Long getId() {
+		return id;
+	}
+
+	String getName() {
+		return name;
+	}
+
+	String getNameKey() {
+		return nameKey;
+	}
+
+	Long getMergedIntoId() {
+		return mergedIntoId;
+	}
+
+	List<Contact> getContacts() {
+		return contacts;
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,156 @@
+package dev.lodestar.customer;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.system.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The customer master over HTTP: search, read, 360° view, interactions, duplicates and merge. */
+@RestController
+@RequestMapping("/api/customers")
+class CustomerController {
+
+	private final CustomerService customers;
+
+	CustomerController(CustomerService customers) {
+		this.customers = customers;
+	}
+
+	/** Active customers matching the text (name, contact, e-mail, phone); all by name without text. */
+	@GetMapping
+	@PreAuthorize(CustomerAccess.READ)
+	List<CustomerSummary> search(@RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "50") int limit) {
+		return customers.search(q, limit);
+	}
+
+	/** Call-centre intake: the customer with this e-mail or phone, or 404. */
+	@GetMapping("/lookup")
+	@PreAuthorize(CustomerAccess.READ)
+	CustomerSummary lookup(@RequestParam(required = false) String email, @RequestParam(required = false) String phone) {
+		if ((email == null || email.isBlank()) && (phone == null || phone.isBlank())) {
+			throw new InvalidInputException("email", "give an e-mail address or a phone number");
+		}
+		var found = email != null && !email.isBlank() ? customers.lookupByEmail(email) : customers.lookupByPhone(phone);
+		return found.orElseThrow(() -> new NotFoundException("Customer with", email != null ? email : phone));
+	}
+
+	/** Existing customers resembling a name, e-mail or phone: certain matches first, then likely ones. */
+	@GetMapping("/matches")
+	@PreAuthorize(CustomerAccess.READ)
+	List<CustomerMatch> matches(@RequestParam(required = false) String name,
+			@RequestParam(required = false) String email, @RequestParam(required = false) String phone) {
+		return customers.match(name, email, phone);
+	}
+
+	/** Creates a customer, or links to the existing one with the same e-mail or phone. */
+	@PostMapping
+	@PreAuthorize(CustomerAccess.WRITE)
+	ResponseEntity<CustomerLink> create(@Valid @RequestBody CustomerRequest request, Authentication user) {
+		var link = customers.createOrLink(new CustomerDraft(request.kind(), request.name(), request.contactName(),
+				request.email(), request.phone(), request.region(), request.segment()), user.getName());
+		var status = link.outcome() == CustomerLink.Outcome.LINKED ? HttpStatus.OK : HttpStatus.CREATED;
+		return ResponseEntity.status(status)
+			.location(URI.create("/api/customers/" + link.customer().id()))
+			.body(link);
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize(CustomerAccess.READ)
+	CustomerDetails read(@PathVariable long id) {
+		return customers.details(id);
+	}
+
+	/** Everything about the customer: contacts, interactions, leads, opportunities, complaints, open tasks. */
+	@GetMapping("/{id}/view")
+	@PreAuthorize(CustomerAccess.READ)
+	Customer360 view(@PathVariable long id, Authentication user) {
+		return customers.view(id, user.getName());
+	}
+
+	@GetMapping("/{id}/interactions")
+	@PreAuthorize(CustomerAccess.READ)
+	List<InteractionEntry> interactions(@PathVariable long id, @RequestParam(defaultValue = "50") int limit) {
+		return customers.interactions(id, Math.min(limit, 500));
+	}
+
+	/** Logs a call, visit, e-mail, meeting or note; the caller is recorded as who had it. */
+	@PostMapping("/{id}/interactions")
+	@PreAuthorize(CustomerAccess.WRITE)
+	ResponseEntity<InteractionEntry> logInteraction(@PathVariable long id,
+			@Valid @RequestBody InteractionRequest request, Authentication user) {
+		var entry = customers.logInteraction(id, new NewInteraction(request.type(), request.occurredAt(),
+				user.getName(), request.contactName(), request.summary(), request.outcome(), request.subjectType(),
+				request.subjectId()));
+		return ResponseEntity.created(URI.create("/api/customers/" + entry.customerId() + "/interactions"))
+			.body(entry);
+	}
+
+	@PostMapping("/{id}/contacts")
+	@PreAuthorize(CustomerAccess.WRITE)
+	@ResponseStatus(HttpStatus.CREATED)
+	ContactSummary addContact(@PathVariable long id, @Valid @RequestBody ContactRequest request) {
+		return customers.addContact(id, new NewContact(request.name(), request.jobTitle(), request.email(),
+				request.phone()));
+	}
+
+	/** Customers that resemble this one and wait for a person to confirm or merge. */
+	@GetMapping("/{id}/duplicates")
+	@PreAuthorize(CustomerAccess.READ)
+	List<CustomerMatch> duplicates(@PathVariable long id) {
+		return customers.possibleDuplicates(id);
+	}
+
+	/** The two customers are different companies or people: close the resemblance. */
+	@PostMapping("/{id}/duplicates/{otherId}/distinct")
+	@PreAuthorize(CustomerAccess.WRITE)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void confirmDistinct(@PathVariable long id, @PathVariable long otherId, Authentication user) {
+		customers.confirmDistinct(id, otherId, user.getName());
+	}
+
+	/** Merges this customer into the surviving one; returns the survivor. */
+	@PostMapping("/{id}/merge")
+	@PreAuthorize(CustomerAccess.WRITE)
+	CustomerSummary merge(@PathVariable long id, @Valid @RequestBody MergeRequest request, Authentication user) {
+		return customers.merge(id, request.survivorId(), user.getName());
+	}
+
+	record CustomerRequest(CustomerKind kind, @NotBlank @Size(max = 300) String name,
+			@Size(max = 200) String contactName, @Email @Size(max = 320) String email, @Size(max = 64) String phone,
+			@Size(max = 64) String region, @Size(max = 64) String segment) {
+	}
+
+	record InteractionRequest(@NotNull InteractionType type, Instant occurredAt, @Size(max = 200) String contactName,
+			@NotBlank @Size(max = 2000) String summary, @Size(max = 1000) String outcome,
+			@Size(max = 32) String subjectType, @Size(max = 64) String subjectId) {
+	}
+
+	record ContactRequest(@NotBlank @Size(max = 200) String name, @Size(max = 200) String jobTitle,
+			@Email @Size(max = 320) String email, @Size(max = 64) String phone) {
+	}
+
+	record MergeRequest(@NotNull Long survivorId) {
+	}
+
+}

@@ -1,0 +1,7 @@
+package dev.lodestar.customer;
+
+import java.util.List;
+
+/** A customer with its contacts. */
+public record CustomerDetails(CustomerSummary customer, List<ContactSummary> contacts) {
+}

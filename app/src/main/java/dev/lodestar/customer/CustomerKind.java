@@ -1,0 +1,6 @@
+package dev.lodestar.customer;
+
+/** Whether a customer is an organisation or a private person. */
+public enum CustomerKind {
+	COMPANY, PERSON
+}

@@ -1,0 +1,333 @@
+package dev.lodestar.customer;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.lodestar.customer.CustomerLink.Outcome;
+import dev.lodestar.customer.CustomerMatch.Strength;
+import dev.lodestar.system.ConflictException;
+import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.system.NotFoundException;
+
+/**
+ * The customer master's API. Every method joins the caller's transaction, so a lead and the
+ * customer it creates or links are written together or not at all.
+ *
+ * <p>Matching rules ("enter once, use everywhere"): the same e-mail address (case-insensitive)
+ * or the same phone number (its last ten digits) as an active customer or one of its contacts
+ * means the same customer: {@link #createOrLink} links to it and creates nothing. The same
+ * company name after normalisation (case, accents, punctuation and legal forms such as Ltd,
+ * GmbH, Inc, Co ignored; see {@link MatchKeys#name}) only makes a <em>likely</em> duplicate: the
+ * new customer is created, and the resemblance is recorded for a person to
+ * {@link #confirmDistinct confirm} or {@link #merge merge}. Nothing is ever duplicated silently.
+ */
+@Service
+@Transactional
+public class CustomerService {
+
+	/** Names this short after normalisation match too much to mean anything. */
+	private static final int MIN_NAME_KEY_LENGTH = 3;
+
+	private final Customers customers;
+	private final Interactions interactions;
+	private final DuplicateSuspicions suspicions;
+	private final ObjectProvider<CustomerViewContributor> contributors;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	CustomerService(Customers customers, Interactions interactions, DuplicateSuspicions suspicions,
+			ObjectProvider<CustomerViewContributor> contributors, ApplicationEventPublisher events,
+			Optional<Clock> clock) {
+		this.customers = customers;
+		this.interactions = interactions;
+		this.suspicions = suspicions;
+		this.contributors = contributors;
+		this.events = events;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/** The customer with this id (merged ones included: see {@link CustomerSummary#mergedIntoId()}). */
+	@Transactional(readOnly = true)
+	public Optional<CustomerSummary> find(long id) {
+		return customers.findById(id).map(Customer::summary);
+	}
+
+	/** The customer with this id, or {@link NotFoundException}. */
+	@Transactional(readOnly = true)
+	public CustomerSummary get(long id) {
+		return load(id).summary();
+	}
+
+	/** The id that a possibly merged customer lives on as. */
+	@Transactional(readOnly = true)
+	public long currentId(long id) {
+		return active(id).getId();
+	}
+
+	/** A customer with its contacts. */
+	@Transactional(readOnly = true)
+	public CustomerDetails details(long id) {
+		Customer customer = load(id);
+		return new CustomerDetails(customer.summary(), customer.getContacts().stream().map(Contact::summary).toList());
+	}
+
+	/**
+	 * Active customers whose name, contact name or e-mail contains the text, or whose phone
+	 * matches it; all active customers by name when the text is blank.
+	 */
+	@Transactional(readOnly = true)
+	public List<CustomerSummary> search(String text, int limit) {
+		var page = PageRequest.of(0, Math.max(1, Math.min(limit, 200)));
+		if (text == null || text.isBlank()) {
+			return customers.findByMergedIntoIdIsNullOrderByName(page).stream().map(Customer::summary).toList();
+		}
+		String lower = text.strip().toLowerCase(java.util.Locale.ROOT);
+		String phoneKey = MatchKeys.phone(text);
+		return customers.search(MatchKeys.name(text), lower, phoneKey != null ? phoneKey : "-", page)
+			.stream()
+			.map(Customer::summary)
+			.toList();
+	}
+
+	/**
+	 * Existing active customers that resemble the given name, e-mail and phone (any may be
+	 * {@code null}): certain matches (e-mail, phone) first, then likely ones (name).
+	 */
+	@Transactional(readOnly = true)
+	public List<CustomerMatch> match(String name, String email, String phone) {
+		var certain = certainMatches(email, phone);
+		var result = new ArrayList<CustomerMatch>();
+		certain.forEach((customer, reasons) -> result.add(new CustomerMatch(customer.summary(), Strength.CERTAIN, reasons)));
+		for (Customer customer : nameMatches(name)) {
+			if (!certain.containsKey(customer)) {
+				result.add(new CustomerMatch(customer.summary(), Strength.LIKELY, List.of("name")));
+			}
+		}
+		return result;
+	}
+
+	/** The active customer with this e-mail address (on the customer or a contact), for call-centre intake. */
+	@Transactional(readOnly = true)
+	public Optional<CustomerSummary> lookupByEmail(String email) {
+		String key = MatchKeys.email(email);
+		return key == null ? Optional.empty()
+				: customers.findActiveByEmailKey(key).stream().findFirst().map(Customer::summary);
+	}
+
+	/** The active customer with this phone number (any spelling), for call-centre intake. */
+	@Transactional(readOnly = true)
+	public Optional<CustomerSummary> lookupByPhone(String phone) {
+		String key = MatchKeys.phone(phone);
+		return key == null ? Optional.empty()
+				: customers.findActiveByPhoneKey(key).stream().findFirst().map(Customer::summary);
+	}
+
+	/**
+	 * Attaches a new lead or caller to the customer master: links to the existing customer with
+	 * the same e-mail or phone (adding the contact person if new), or creates a customer and
+	 * records any customers with a similar name as likely duplicates.
+	 */
+	public CustomerLink createOrLink(CustomerDraft draft, String userId) {
+		if (draft == null || draft.name() == null || draft.name().isBlank()) {
+			throw new InvalidInputException("name", "must not be blank");
+		}
+		var now = clock.instant();
+		var certain = certainMatches(draft.email(), draft.phone());
+		if (!certain.isEmpty()) {
+			var first = certain.entrySet().iterator().next();
+			Customer customer = first.getKey();
+			if (draft.contactName() != null && !draft.contactName().isBlank()) {
+				customer.addContact(draft.contactName(), null, draft.email(), draft.phone(), now);
+			}
+			return new CustomerLink(customer.summary(), Outcome.LINKED, first.getValue(), List.of());
+		}
+		CustomerKind kind = draft.kind() != null ? draft.kind() : CustomerKind.COMPANY;
+		Customer customer = customers.save(new Customer(kind, draft.name(), draft.email(), draft.phone(),
+				draft.region(), draft.segment(), userId, now));
+		if (draft.contactName() != null && !draft.contactName().isBlank()) {
+			customer.addContact(draft.contactName(), null, draft.email(), draft.phone(), now);
+		}
+		var likely = new ArrayList<CustomerMatch>();
+		for (Customer similar : nameMatches(draft.name())) {
+			if (!similar.getId().equals(customer.getId())) {
+				suspicions.save(new DuplicateSuspicion(customer.getId(), similar.getId(), "name", now));
+				likely.add(new CustomerMatch(similar.summary(), Strength.LIKELY, List.of("name")));
+			}
+		}
+		customers.flush();
+		return new CustomerLink(customer.summary(),
+				likely.isEmpty() ? Outcome.CREATED : Outcome.CREATED_LIKELY_DUPLICATE, List.of(), likely);
+	}
+
+	/** Adds a contact person (an existing one with the same e-mail or name is reused and completed). */
+	public ContactSummary addContact(long customerId, NewContact contact) {
+		if (contact == null || contact.name() == null || contact.name().isBlank()) {
+			throw new InvalidInputException("name", "must not be blank");
+		}
+		Customer customer = active(customerId);
+		Contact saved = customer.addContact(contact.name(), contact.jobTitle(), contact.email(), contact.phone(),
+				clock.instant());
+		customers.flush();
+		return saved.summary();
+	}
+
+	/** Logs an interaction on the customer (on the surviving customer if this one was merged). */
+	public InteractionEntry logInteraction(long customerId, NewInteraction entry) {
+		var errors = new ArrayList<InvalidInputException.FieldError>();
+		if (entry == null || entry.type() == null) {
+			errors.add(new InvalidInputException.FieldError("type", "must be one of " + List.of(InteractionType.values())));
+		}
+		if (entry == null || entry.summary() == null || entry.summary().isBlank()) {
+			errors.add(new InvalidInputException.FieldError("summary", "must not be blank"));
+		}
+		if (entry == null || entry.recordedBy() == null || entry.recordedBy().isBlank()) {
+			errors.add(new InvalidInputException.FieldError("recordedBy", "must not be blank"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		Customer customer = active(customerId);
+		return interactions.save(new Interaction(customer.getId(), entry, clock.instant())).entry();
+	}
+
+	/** The customer's interaction log, newest first. */
+	@Transactional(readOnly = true)
+	public List<InteractionEntry> interactions(long customerId, int limit) {
+		Customer customer = active(customerId);
+		return interactions
+			.findByCustomerIdOrderByOccurredAtDescIdDesc(customer.getId(), PageRequest.of(0, Math.max(1, limit)))
+			.stream()
+			.map(Interaction::entry)
+			.toList();
+	}
+
+	/** The interactions logged about one case ("lead", "42"), newest first. */
+	@Transactional(readOnly = true)
+	public List<InteractionEntry> interactionsAbout(String subjectType, String subjectId, int limit) {
+		return interactions
+			.findBySubjectTypeAndSubjectIdOrderByOccurredAtDescIdDesc(subjectType, subjectId,
+					PageRequest.of(0, Math.max(1, limit)))
+			.stream()
+			.map(Interaction::entry)
+			.toList();
+	}
+
+	/** The open possible duplicates of a customer: customers a person should compare with it. */
+	@Transactional(readOnly = true)
+	public List<CustomerMatch> possibleDuplicates(long customerId) {
+		var result = new ArrayList<CustomerMatch>();
+		for (DuplicateSuspicion suspicion : suspicions.findOpenConcerning(customerId)) {
+			customers.findById(suspicion.otherThan(customerId))
+				.filter(other -> !other.isMerged())
+				.ifPresent(other -> result.add(new CustomerMatch(other.summary(), Strength.LIKELY,
+						List.of(suspicion.getReasons().split(",")))));
+		}
+		return result;
+	}
+
+	/** A person looked and says the two customers are different: the resemblance is closed. */
+	public void confirmDistinct(long customerId, long otherId, String userId) {
+		var open = suspicions.findBetween(customerId, otherId)
+			.stream()
+			.filter(s -> s.getStatus() == DuplicateSuspicion.Status.OPEN)
+			.toList();
+		if (open.isEmpty()) {
+			throw new ConflictException("There is no open possible duplicate between customers " + customerId
+					+ " and " + otherId + ".");
+		}
+		open.forEach(s -> s.resolve(DuplicateSuspicion.Status.CONFIRMED_DISTINCT, userId, clock.instant()));
+	}
+
+	/**
+	 * Merges a duplicate into the surviving customer: contacts, interactions and blank fields
+	 * move over, the duplicate is marked merged (never deleted, its id may be cited elsewhere),
+	 * and {@link CustomersMerged} tells other modules to re-point their records.
+	 */
+	public CustomerSummary merge(long duplicateId, long survivorId, String userId) {
+		Customer duplicate = load(duplicateId);
+		Customer survivor = load(survivorId);
+		var now = clock.instant();
+		survivor.absorb(duplicate);
+		customers.flush();
+		interactions.moveAll(duplicate.getId(), survivor.getId());
+		for (DuplicateSuspicion suspicion : suspicions.findOpenConcerning(duplicateId)) {
+			long other = suspicion.otherThan(duplicateId);
+			suspicion.resolve(DuplicateSuspicion.Status.MERGED, userId, now);
+			boolean alreadyKnown = other == survivorId || suspicions.findBetween(survivorId, other)
+				.stream()
+				.anyMatch(s -> s.getStatus() == DuplicateSuspicion.Status.OPEN);
+			if (!alreadyKnown) {
+				suspicions.save(new DuplicateSuspicion(survivorId, other, suspicion.getReasons(), now));
+			}
+		}
+		interactions.save(new Interaction(survivor.getId(), new NewInteraction(InteractionType.NOTE, now, userId, null,
+				"Merged customer #" + duplicate.getId() + " (" + duplicate.getName() + ") into this customer", null,
+				"customer", String.valueOf(duplicate.getId())), now));
+		events.publishEvent(new CustomersMerged(duplicate.getId(), survivor.getId(), userId));
+		return survivor.summary();
+	}
+
+	/**
+	 * The 360° view of a customer (of the survivor, if it was merged) as this user may see it:
+	 * master data, contacts, the newest interactions, open possible duplicates and the sections
+	 * contributed by the modules that own customer cases.
+	 */
+	@Transactional(readOnly = true)
+	public Customer360 view(long customerId, String userId) {
+		Customer customer = active(customerId);
+		long id = customer.getId();
+		var sections = contributors.orderedStream()
+			.map(contributor -> contributor.section(id, userId))
+			.flatMap(Optional::stream)
+			.sorted(Comparator.comparingInt(CustomerViewSection::order).thenComparing(CustomerViewSection::key))
+			.toList();
+		return new Customer360(customer.summary(), customer.getContacts().stream().map(Contact::summary).toList(),
+				interactions(id, 50), possibleDuplicates(id), sections);
+	}
+
+	private Customer load(long id) {
+		return customers.findById(id).orElseThrow(() -> new NotFoundException("Customer", id));
+	}
+
+	/** Follows merges to the customer that lives on. */
+	private Customer active(long id) {
+		Customer customer = load(id);
+		for (int hops = 0; customer.isMerged() && hops < 20; hops++) {
+			customer = load(customer.getMergedIntoId());
+		}
+		return customer;
+	}
+
+	private Map<Customer, List<String>> certainMatches(String email, String phone) {
+		var result = new LinkedHashMap<Customer, List<String>>();
+		String emailKey = MatchKeys.email(email);
+		if (emailKey != null) {
+			customers.findActiveByEmailKey(emailKey).forEach(c -> result.computeIfAbsent(c, k -> new ArrayList<>()).add("email"));
+		}
+		String phoneKey = MatchKeys.phone(phone);
+		if (phoneKey != null) {
+			customers.findActiveByPhoneKey(phoneKey).forEach(c -> result.computeIfAbsent(c, k -> new ArrayList<>()).add("phone"));
+		}
+		return result;
+	}
+
+	private List<Customer> nameMatches(String name) {
+		String key = MatchKeys.name(name);
+		if (key.length() < MIN_NAME_KEY_LENGTH) {
+			return List.of();
+		}
+		return customers.findActiveByNameKey(key);
+	}
+
+}

@@ -1,0 +1,19 @@
+package dev.lodestar.customer;
+
+import java.util.Optional;
+
+/**
+ * SPI: a module that owns customer-related cases (leads, complaints) implements this as a
+ * Spring bean to add its section to the customer's 360° view. The customer module calls every
+ * contributor and depends on none of them.
+ */
+public interface CustomerViewContributor {
+
+	/**
+	 * The section for this customer as the given user may see it; empty when the module has
+	 * nothing to show or the user may not see it. A merged customer's cases follow
+	 * {@link CustomersMerged}, so only the surviving id is asked for.
+	 */
+	Optional<CustomerViewSection> section(long customerId, String userId);
+
+}
