@@ -35,6 +35,9 @@ class RolloutApiIntegrationTest {
 	@Autowired
 	TaskService tasks;
 
+	@Autowired
+	List<dev.lodestar.worklist.CaseContextProvider> caseContexts;
+
 	Http http;
 
 	@BeforeEach
@@ -54,6 +57,21 @@ class RolloutApiIntegrationTest {
 		var refused = http.post("/api/rollouts", "alice", Map.of("name", "Not mine " + UUID.randomUUID(), "sponsor", "erin"));
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(http.get("/api/rollouts", "alice").status()).isEqualTo(403);
+	}
+
+	@Test
+	void theTaskPageShowsTheRolloutBesideTheForm() throws Exception {
+		String name = "Context " + UUID.randomUUID();
+		long id = http.post("/api/rollouts", "frank", Map.of("name", name, "sponsor", "erin")).json().get("id").asLong();
+		var provider = caseContexts.stream().filter(p -> p.supports(RolloutProcess.KEY)).findFirst().orElseThrow();
+		var context = provider.describe(RolloutProcess.KEY, String.valueOf(id), "erin").orElseThrow();
+		assertThat(context.title()).contains(name);
+		assertThat(context.facts()).anySatisfy(f -> {
+			assertThat(f.label()).isEqualTo("Sponsor");
+			assertThat(f.value()).isEqualTo("erin");
+		});
+		assertThat(context.facts()).extracting(f -> f.label()).contains("Phase under way", "Open barrier points");
+		assertThat(provider.describe(RolloutProcess.KEY, "999999999", "erin")).isEmpty();
 	}
 
 	@Test
