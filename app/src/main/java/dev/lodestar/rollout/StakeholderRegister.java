@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,16 +22,24 @@ public class StakeholderRegister {
 
 	private final Stakeholders stakeholders;
 	private final BarrierPoints barrierPoints;
+	private final IdentityService identityService;
 	private final Clock clock;
 
-	StakeholderRegister(Stakeholders stakeholders, BarrierPoints barrierPoints, Optional<Clock> clock) {
+	StakeholderRegister(Stakeholders stakeholders, BarrierPoints barrierPoints, IdentityService identityService,
+			Optional<Clock> clock) {
 		this.stakeholders = stakeholders;
+		this.identityService = identityService;
 		this.barrierPoints = barrierPoints;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	Stakeholder register(Long rolloutId, String name, Stakeholder.Category category, String department, int influence,
 			int interest, String responsibleManager) {
+		if (responsibleManager != null && !responsibleManager.isBlank()
+				&& identityService.createUserQuery().userId(responsibleManager).count() == 0) {
+			// the manager receives the mitigation tasks: an unknown user would leave them with nobody
+			throw new InvalidInputException("responsibleManager", "no such user: " + responsibleManager);
+		}
 		return stakeholders.save(new Stakeholder(rolloutId, name, category, department, influence, interest,
 				responsibleManager));
 	}

@@ -32,6 +32,7 @@ import dev.lodestar.system.NotFoundException;
 public class TrainingService implements TrainingProgress {
 
 	private final TrainingWaves waves;
+	private final Rollouts rollouts;
 	private final TrainingRecords records;
 	private final TrainingSessions sessions;
 	private final IdentityService identityService;
@@ -40,10 +41,11 @@ public class TrainingService implements TrainingProgress {
 	private final Clock clock;
 	private final String baseUrl;
 
-	TrainingService(TrainingWaves waves, TrainingRecords records, TrainingSessions sessions,
+	TrainingService(TrainingWaves waves, Rollouts rollouts, TrainingRecords records, TrainingSessions sessions,
 			IdentityService identityService, RuntimeService runtimeService, NotificationService notifications,
 			Optional<Clock> clock, @Value("${lodestar.notification.base-url:http://localhost:8080}") String baseUrl) {
 		this.waves = waves;
+		this.rollouts = rollouts;
 		this.records = records;
 		this.sessions = sessions;
 		this.identityService = identityService;
@@ -55,6 +57,9 @@ public class TrainingService implements TrainingProgress {
 
 	TrainingWave create(Long rolloutId, WaveKind kind, List<String> audience, Integer completionTarget,
 			Instant deadline) {
+		if (rolloutId != null && !rollouts.existsById(rolloutId)) {
+			throw new NotFoundException("Rollout", rolloutId);
+		}
 		int target = completionTarget != null ? completionTarget : kind != null ? kind.completionTarget() : 0;
 		return waves.save(new TrainingWave(rolloutId, kind, audience, target, deadline, clock.instant()));
 	}

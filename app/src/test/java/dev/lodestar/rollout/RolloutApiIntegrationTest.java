@@ -92,6 +92,14 @@ class RolloutApiIntegrationTest {
 		var stakeholder = http.post("/api/rollouts/" + id + "/stakeholders", "frank", Map.of("name", "Sales", "category",
 				"EMPLOYEE", "department", "Sales", "influence", 2, "interest", 4)).json();
 		long stakeholderId = stakeholder.get("id").asLong();
+		var unknownManager = http.post("/api/rollouts/" + id + "/stakeholders", "frank", Map.of("name", "Ops", "category",
+				"MIDDLE_MANAGER", "influence", 3, "interest", 3, "responsibleManager", "nobody-" + UUID.randomUUID()));
+		assertThat(unknownManager.status()).isEqualTo(400);
+		assertThat(unknownManager.body()).contains("responsibleManager");
+		var invalidScale = http.post("/api/rollouts/" + id + "/stakeholders", "frank", Map.of("name", "Ops", "category",
+				"MIDDLE_MANAGER", "influence", 6, "interest", 3));
+		assertThat(invalidScale.status()).isEqualTo(400);
+		assertThat(invalidScale.body()).contains("influence");
 		var assessment = http.post("/api/rollouts/" + id + "/stakeholder-assessments", "frank", Map.of());
 		assertThat(assessment.status()).isEqualTo(201);
 		String assessmentId = assessment.json().get("processInstanceId").asText();
@@ -124,6 +132,9 @@ class RolloutApiIntegrationTest {
 		var blank = http.post("/api/training-waves", "frank", Map.of("kind", "ALL_STAFF", "audience", List.of(" "),
 				"deadline", Instant.now().plus(Duration.ofDays(14)).toString()));
 		assertThat(blank.status()).isEqualTo(400);
+		var unknownRollout = http.post("/api/training-waves", "frank", Map.of("rolloutId", 987654321, "kind", "ALL_STAFF",
+				"audience", List.of("employee"), "deadline", Instant.now().plus(Duration.ofDays(14)).toString()));
+		assertThat(unknownRollout.status()).isEqualTo(404);
 		assertThat(jdbc.queryForObject("select count(*) from crm_training_wave", Long.class)).isEqualTo(waves);
 	}
 

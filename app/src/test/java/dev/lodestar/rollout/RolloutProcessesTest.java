@@ -32,7 +32,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import dev.lodestar.LodestarIntegrationTest;
 import dev.lodestar.insight.KpiReviewProcess;
@@ -46,8 +45,6 @@ import dev.lodestar.system.InvalidInputException;
  */
 @LodestarIntegrationTest
 @Import({ ProcessEngineCoverageConfiguration.class, RolloutProcessesTest.FullCoverage.class })
-// the coverage plugin refuses process events before its suite starts: no demo cases at start-up here
-@TestPropertySource(properties = { "lodestar.demo.rollout=false", "lodestar.demo.insight=false" })
 class RolloutProcessesTest {
 
 	@TestConfiguration
