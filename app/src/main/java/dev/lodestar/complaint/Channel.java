@@ -1,0 +1,6 @@
+package dev.lodestar.complaint;
+
+/** How a complaint reached us. */
+public enum Channel {
+	PHONE, EMAIL, WEB, STORE
+}

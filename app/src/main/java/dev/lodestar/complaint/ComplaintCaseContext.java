@@ -1,0 +1,101 @@
+package dev.lodestar.complaint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.lodestar.customer.CustomerService;
+import dev.lodestar.knowledge.Article;
+import dev.lodestar.knowledge.KnowledgeBase;
+import dev.lodestar.worklist.CaseContext;
+import dev.lodestar.worklist.CaseContextProvider;
+
+/**
+ * The complaint beside a task form: what the customer said, the targets, the resolution so
+ * far, the customer's interaction log and the knowledge-base articles that look related.
+ */
+@Component
+class ComplaintCaseContext implements CaseContextProvider {
+
+	private final Complaints complaints;
+	private final CustomerService customers;
+	private final KnowledgeBase knowledgeBase;
+	private final ComplaintReaders readers;
+
+	ComplaintCaseContext(Complaints complaints, CustomerService customers, KnowledgeBase knowledgeBase,
+			ComplaintReaders readers) {
+		this.complaints = complaints;
+		this.customers = customers;
+		this.knowledgeBase = knowledgeBase;
+		this.readers = readers;
+	}
+
+	@Override
+	public boolean supports(String processDefinitionKey) {
+		return ComplaintToResolution.PROCESS_KEY.equals(processDefinitionKey);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<CaseContext> describe(String processDefinitionKey, String businessKey, String userId) {
+		if (!supports(processDefinitionKey) || businessKey == null || !readers.mayRead(userId)) {
+			return Optional.empty();
+		}
+		long id;
+		try {
+			id = Long.parseLong(businessKey);
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+		return complaints.findById(id).map(c -> {
+			var facts = new ArrayList<CaseContext.Fact>();
+			fact(facts, "Status", c.getStatus().name());
+			fact(facts, "Complaint", c.getDescription());
+			fact(facts, "Category", ComplaintCustomerView.label(c.getCategory().name()));
+			fact(facts, "Channel", ComplaintCustomerView.label(c.getChannel().name()));
+			fact(facts, "Customer tier", c.getCustomerTier().name());
+			fact(facts, "Severity", c.getSeverity());
+			fact(facts, "Queue", c.getQueue());
+			fact(facts, "E-mail", c.getCustomerEmail());
+			fact(facts, "Phone", c.getCustomerPhone());
+			fact(facts, "Received", String.valueOf(c.getReceivedAt()));
+			fact(facts, "First response due", c.getResponseDueAt() == null ? null : c.getResponseDueAt().toString());
+			fact(facts, "Resolution due", c.getResolutionDueAt() == null ? null : c.getResolutionDueAt().toString());
+			fact(facts, "Resolution", c.getResolution());
+			fact(facts, "Compensation", c.getCompensation() == null ? null : c.getCompensation().toPlainString());
+			fact(facts, "Customer's answer", c.getCustomerReply() == null ? null : c.getCustomerReply().name());
+			fact(facts, "Customer's comment", c.getCustomerComment());
+			fact(facts, "Satisfaction", c.getSatisfaction() == null ? null : c.getSatisfaction() + "/5");
+			if (c.getReopenCount() > 0) {
+				fact(facts, "Reopened", c.getReopenCount() + "×");
+			}
+			if (c.getEscalationCount() > 0) {
+				fact(facts, "SLA breaches", String.valueOf(c.getEscalationCount()));
+			}
+			List<Article> related = knowledgeBase.related(c.getDescription(), 3);
+			if (!related.isEmpty()) {
+				fact(facts, "Knowledge base", String.join(" · ",
+						related.stream().map(a -> "#" + a.getId() + " " + a.getTitle()).toList()));
+			}
+			List<CaseContext.Interaction> log = c.getCustomerId() == null ? List.of()
+					: customers.interactions(c.getCustomerId(), 20)
+						.stream()
+						.map(i -> new CaseContext.Interaction(i.occurredAt(), i.type().name(), i.recordedBy(),
+								i.summary(), i.outcome()))
+						.toList();
+			return new CaseContext("Complaint", "Complaint #" + c.getId() + " — " + c.getCustomerName(),
+					"/api/complaints/" + c.getId(), c.getCustomerId(), c.getCustomerName(), facts, log);
+		});
+	}
+
+	private static void fact(List<CaseContext.Fact> facts, String label, String value) {
+		if (value != null && !value.isBlank()) {
+			facts.add(new CaseContext.Fact(label, value));
+		}
+	}
+
+}

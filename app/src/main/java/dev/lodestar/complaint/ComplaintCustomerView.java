@@ -1,0 +1,73 @@
+package dev.lodestar.complaint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.lodestar.customer.CustomerViewContributor;
+import dev.lodestar.customer.CustomerViewSection;
+
+/** The customer's complaints in the 360° view, with the open tasks the viewer could work on. */
+@Component
+class ComplaintCustomerView implements CustomerViewContributor {
+
+	private final Complaints complaints;
+	private final ComplaintReaders readers;
+
+	ComplaintCustomerView(Complaints complaints, ComplaintReaders readers) {
+		this.complaints = complaints;
+		this.readers = readers;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<CustomerViewSection> section(long customerId, String userId) {
+		if (!readers.mayRead(userId)) {
+			return Optional.empty();
+		}
+		List<Complaint> ofCustomer = complaints.findByCustomerIdOrderByReceivedAtDesc(customerId);
+		if (ofCustomer.isEmpty()) {
+			return Optional.empty();
+		}
+		boolean withTasks = readers.mayWork(userId);
+		var entries = new ArrayList<CustomerViewSection.Entry>();
+		for (Complaint c : ofCustomer) {
+			var facts = new ArrayList<CustomerViewSection.Fact>();
+			facts.add(new CustomerViewSection.Fact("Category", label(c.getCategory().name())));
+			facts.add(new CustomerViewSection.Fact("Severity", c.getSeverity()));
+			facts.add(new CustomerViewSection.Fact("Received", c.getReceivedAt().toString()));
+			if (c.getResolutionDueAt() != null && c.getStatus() == ComplaintStatus.OPEN) {
+				facts.add(new CustomerViewSection.Fact("Resolution due", c.getResolutionDueAt().toString()));
+			}
+			if (c.getSatisfaction() != null) {
+				facts.add(new CustomerViewSection.Fact("Satisfaction", c.getSatisfaction() + "/5"));
+			}
+			if (c.getReopenCount() > 0) {
+				facts.add(new CustomerViewSection.Fact("Reopened", c.getReopenCount() + "×"));
+			}
+			List<CustomerViewSection.OpenTask> tasks = !withTasks ? List.of()
+					: readers.openTasksFor(c, userId)
+						.stream()
+						.map(t -> new CustomerViewSection.OpenTask(t.getId(), t.getName(), t.getAssignee(),
+								readers.candidateGroups(t), t.getDueDate() == null ? null : t.getDueDate().toInstant()))
+						.toList();
+			entries.add(new CustomerViewSection.Entry("Complaint", c.getId().toString(),
+					"#" + c.getId() + " " + abbreviate(c.getDescription()), c.getStatus().name(),
+					"/api/complaints/" + c.getId(), facts, tasks));
+		}
+		return Optional.of(new CustomerViewSection("complaints", "Complaints", 20, entries));
+	}
+
+	static String label(String constant) {
+		return constant.replace('_', ' ').toLowerCase(Locale.ROOT);
+	}
+
+	static String abbreviate(String text) {
+		return text.length() <= 80 ? text : text.substring(0, 79) + "…";
+	}
+
+}

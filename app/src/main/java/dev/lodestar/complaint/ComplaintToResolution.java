@@ -1,0 +1,68 @@
+package dev.lodestar.complaint;
+
+/** The ids and variable names of {@code processes/complaint-to-resolution.bpmn} and its decision. */
+public final class ComplaintToResolution {
+
+	public static final String PROCESS_KEY = "complaint-to-resolution";
+	public static final String DECISION_KEY = "complaint-classification";
+	public static final String MSG_CUSTOMER_REPLIED = "ComplaintCustomerReplied";
+
+	// elements
+	public static final String START = "Start_ComplaintReceived";
+	public static final String TASK_CLASSIFY = "Task_ClassifyComplaint";
+	public static final String TASK_APPLY_SERVICE_LEVELS = "Task_ApplyServiceLevels";
+	public static final String TASK_ACKNOWLEDGE = "Task_AcknowledgeCustomer";
+	public static final String TASK_RESPOND = "Task_RespondToCustomer";
+	public static final String TIMER_RESPONSE_WARNING = "Timer_ResponseWarning";
+	public static final String TIMER_RESPONSE_BREACHED = "Timer_ResponseBreached";
+	public static final String TASK_WARN_RESPONSE = "Task_WarnResponseDue";
+	public static final String TASK_ESCALATE_RESPONSE = "Task_EscalateResponseBreach";
+	public static final String SUBPROCESS_RESOLUTION = "SubProcess_Resolution";
+	public static final String TASK_INVESTIGATE = "Task_Investigate";
+	public static final String GATEWAY_APPROVAL_NEEDED = "Gateway_ApprovalNeeded";
+	public static final String TASK_APPROVE_COMPENSATION = "Task_ApproveCompensation";
+	public static final String GATEWAY_COMPENSATION_APPROVED = "Gateway_CompensationApproved";
+	public static final String TIMER_RESOLUTION_WARNING = "Timer_ResolutionWarning";
+	public static final String TIMER_RESOLUTION_BREACHED = "Timer_ResolutionBreached";
+	public static final String TASK_WARN_RESOLUTION = "Task_WarnResolutionDue";
+	public static final String TASK_ESCALATE_RESOLUTION = "Task_EscalateResolutionBreach";
+	public static final String TASK_REVIEW_ESCALATION = "Task_ReviewEscalation";
+	public static final String TASK_RESOLVE = "Task_ResolveComplaint";
+	public static final String GATEWAY_AWAIT_CUSTOMER = "Gateway_AwaitCustomer";
+	public static final String MSG_EVENT_CUSTOMER_REPLIED = "Msg_CustomerReplied";
+	public static final String TIMER_NO_REPLY = "Timer_NoReply";
+	public static final String GATEWAY_CUSTOMER_CONFIRMED = "Gateway_CustomerConfirmed";
+	public static final String TASK_REOPEN = "Task_ReopenComplaint";
+	public static final String TASK_RECORD_NO_REPLY = "Task_RecordNoReply";
+	public static final String TASK_CAPTURE_ARTICLE = "Task_CaptureArticle";
+	public static final String TASK_DRAFT_ARTICLE = "Task_DraftArticle";
+	public static final String TASK_CLOSE = "Task_CloseComplaint";
+	public static final String END_CLOSED = "End_ComplaintClosed";
+
+	// variables
+	public static final String VAR_COMPLAINT_ID = "complaintId";
+	public static final String VAR_CATEGORY = "category";
+	public static final String VAR_CUSTOMER_TIER = "customerTier";
+	public static final String VAR_CHANNEL = "channel";
+	public static final String VAR_RECEIVED_AT = "receivedAt";
+	public static final String VAR_CLASSIFICATION = "classification";
+	public static final String VAR_SEVERITY = "severity";
+	public static final String VAR_QUEUE = "queue";
+	public static final String VAR_HANDLING_ROLE = "handlingRole";
+	public static final String VAR_RESPONSE_TARGET_HOURS = "responseTargetHours";
+	public static final String VAR_RESOLUTION_TARGET_HOURS = "resolutionTargetHours";
+	public static final String VAR_RESOLUTION_CLOCK_START = "resolutionClockStart";
+	public static final String VAR_APPROVAL_THRESHOLD = "compensationApprovalThreshold";
+	public static final String VAR_CONFIRMATION_WINDOW = "confirmationWindow";
+	public static final String VAR_RESOLUTION = "resolution";
+	public static final String VAR_COMPENSATION = "compensation";
+	public static final String VAR_COMPENSATION_APPROVED = "compensationApproved";
+	public static final String VAR_APPROVAL_NOTE = "approvalNote";
+	public static final String VAR_CUSTOMER_CONFIRMED = "customerConfirmed";
+	public static final String VAR_ARTICLE_TITLE = "articleTitle";
+	public static final String VAR_ARTICLE_BODY = "articleBody";
+
+	private ComplaintToResolution() {
+	}
+
+}

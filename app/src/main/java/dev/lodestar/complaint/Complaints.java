@@ -1,0 +1,31 @@
+package dev.lodestar.complaint;
+
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface Complaints extends JpaRepository<Complaint, Long> {
+
+	@Query("""
+			select c from Complaint c
+			where (:status is null or c.status = :status)
+			  and (:email is null or lower(c.customerEmail) = :email)
+			  and (:phone is null or c.customerPhone = :phone)
+			  and (:customerId is null or c.customerId = :customerId)
+			order by c.receivedAt desc""")
+	List<Complaint> search(@Param("status") ComplaintStatus status, @Param("email") String email,
+			@Param("phone") String phone, @Param("customerId") Long customerId, Pageable page);
+
+	List<Complaint> findByCustomerIdOrderByReceivedAtDesc(Long customerId);
+
+	boolean existsByDescriptionStartingWith(String prefix);
+
+	/** Re-points the complaints of a merged customer to the one that lives on. */
+	@org.springframework.data.jpa.repository.Modifying
+	@Query("update Complaint c set c.customerId = :survivor where c.customerId = :duplicate")
+	int moveToCustomer(@Param("duplicate") Long duplicate, @Param("survivor") Long survivor);
+
+}

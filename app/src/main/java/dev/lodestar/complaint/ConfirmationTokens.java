@@ -1,0 +1,11 @@
+package dev.lodestar.complaint;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ConfirmationTokens extends JpaRepository<ConfirmationToken, Long> {
+
+	Optional<ConfirmationToken> findByTokenHash(String tokenHash);
+
+}

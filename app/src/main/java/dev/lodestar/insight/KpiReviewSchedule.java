@@ -1,0 +1,19 @@
+package dev.lodestar.insight;
+
+import org.springframework.stereotype.Component;
+
+/** The timer start of {@code kpi-review} reads its cycle here: {@code ${kpiReviewSchedule.cycle}}. */
+@Component("kpiReviewSchedule")
+public class KpiReviewSchedule {
+
+	private final InsightSettings settings;
+
+	KpiReviewSchedule(InsightSettings settings) {
+		this.settings = settings;
+	}
+
+	public String getCycle() {
+		return settings.reviewCycle();
+	}
+
+}

@@ -1,0 +1,164 @@
+package dev.lodestar.knowledge;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.lodestar.system.ConflictException;
+import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.system.NotFoundException;
+
+/**
+ * The knowledge base's API. Drafts are visible to those who may write them; published articles
+ * to everybody. Search matches every word of the query as a word prefix in title or body
+ * ("deliv damag" finds "Damaged delivery") and ranks title hits first.
+ */
+@Service
+public class KnowledgeBase {
+
+	private static final Set<ArticleStatus> PUBLISHED_ONLY = EnumSet.of(ArticleStatus.PUBLISHED);
+	private static final Set<ArticleStatus> ALL = EnumSet.allOf(ArticleStatus.class);
+
+	private final Articles articles;
+	private final Clock clock;
+
+	KnowledgeBase(Articles articles, Optional<Clock> clock) {
+		this.articles = articles;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/** What an author writes. */
+	public record ArticleText(String title, String body, List<String> tags, String category) {
+	}
+
+	/** Writes a new draft. */
+	@Transactional
+	public Article draft(ArticleText text, Long sourceComplaintId, String author) {
+		validate(text);
+		return articles.save(new Article(text.title().strip(), text.body().strip(), text.tags(), text.category(),
+				sourceComplaintId, author, now()));
+	}
+
+	/** Rewrites an article. */
+	@Transactional
+	public Article rewrite(long id, ArticleText text) {
+		validate(text);
+		Article article = get(id, true);
+		article.write(text.title().strip(), text.body().strip(), text.tags(), text.category(), now());
+		return article;
+	}
+
+	/** Publishes a draft; a second publish is a conflict. */
+	@Transactional
+	public Article publish(long id, String by) {
+		Article article = get(id, true);
+		try {
+			article.publish(by, now());
+		}
+		catch (IllegalStateException ex) {
+			throw new ConflictException(ex.getMessage());
+		}
+		return article;
+	}
+
+	/** One article; drafts only when {@code withDrafts}. */
+	@Transactional(readOnly = true)
+	public Article get(long id, boolean withDrafts) {
+		return articles.findById(id)
+			.filter(a -> withDrafts || a.getStatus() == ArticleStatus.PUBLISHED)
+			.orElseThrow(() -> new NotFoundException("Article", id));
+	}
+
+	/** Articles whose title or body contain every word of the query (as word prefixes), best first. */
+	@Transactional(readOnly = true)
+	public List<Article> search(String query, boolean withDrafts, int limit) {
+		Set<ArticleStatus> statuses = withDrafts ? ALL : PUBLISHED_ONLY;
+		Set<String> queryTerms = SearchTerms.of(query);
+		if (queryTerms.isEmpty()) {
+			return articles.findByStatusInOrderByUpdatedAtDesc(statuses).stream().limit(limit).toList();
+		}
+		Set<Long> ids = null;
+		// terms hold only letters and digits, so no LIKE wildcard can reach the query
+		for (String term : queryTerms) {
+			var matching = new HashSet<>(articles.idsWithTermStartingWith(term + "%", statuses));
+			if (ids == null) {
+				ids = matching;
+			}
+			else {
+				ids.retainAll(matching);
+			}
+		}
+		return articles.findAllById(ids)
+			.stream()
+			.sorted(Comparator.comparingInt((Article a) -> -a.score(queryTerms))
+				.thenComparing(Article::getUpdatedAt, Comparator.reverseOrder()))
+			.limit(limit)
+			.toList();
+	}
+
+	/**
+	 * Published articles that share words with a text (a complaint's description), those sharing
+	 * the most first: a hint for the agent, where {@link #search} would demand every word.
+	 */
+	@Transactional(readOnly = true)
+	public List<Article> related(String text, int limit) {
+		Set<String> terms = SearchTerms.of(text);
+		terms.removeIf(t -> t.length() < 4); // short words (the, and, with) relate everything
+		if (terms.isEmpty()) {
+			return List.of();
+		}
+		var hits = new java.util.HashMap<Long, Integer>();
+		for (String term : terms) {
+			articles.idsWithTermStartingWith(term + "%", PUBLISHED_ONLY).forEach(id -> hits.merge(id, 1, Integer::sum));
+		}
+		return articles.findAllById(hits.keySet())
+			.stream()
+			.sorted(Comparator.comparingInt((Article a) -> -hits.get(a.getId())).thenComparing(Article::getId))
+			.limit(limit)
+			.toList();
+	}
+
+	/** Whether an article was already proposed from this complaint. */
+	@Transactional(readOnly = true)
+	public boolean hasArticleFromComplaint(long complaintId) {
+		return articles.existsBySourceComplaintId(complaintId);
+	}
+
+	private static void validate(ArticleText text) {
+		var errors = new java.util.ArrayList<InvalidInputException.FieldError>();
+		if (text.title() == null || text.title().isBlank()) {
+			errors.add(new InvalidInputException.FieldError("title", "must not be blank"));
+		}
+		else if (text.title().length() > 300) {
+			errors.add(new InvalidInputException.FieldError("title", "must be at most 300 characters"));
+		}
+		if (text.body() == null || text.body().isBlank()) {
+			errors.add(new InvalidInputException.FieldError("body", "must not be blank"));
+		}
+		else if (text.body().length() > 20000) {
+			errors.add(new InvalidInputException.FieldError("body", "must be at most 20000 characters"));
+		}
+		if (text.tags() != null && String.join(",", text.tags()).length() > 500) {
+			errors.add(new InvalidInputException.FieldError("tags", "must be at most 500 characters together"));
+		}
+		if (text.category() != null && text.category().length() > 30) {
+			errors.add(new InvalidInputException.FieldError("category", "must be at most 30 characters"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+	}
+
+	private Instant now() {
+		return clock.instant();
+	}
+
+}

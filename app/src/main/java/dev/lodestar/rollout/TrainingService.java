@@ -1,0 +1,217 @@
+package dev.lodestar.rollout;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.lodestar.notification.NotificationService;
+import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.system.NotFoundException;
+
+/**
+ * Training waves: creates them, and is the glue the {@code training-wave} process calls
+ * ({@code ${trainingService...}}): who is invited, who is still pending, whether the target is met.
+ */
+@Service("trainingService")
+@Transactional
+public class TrainingService implements TrainingProgress {
+
+	private final TrainingWaves waves;
+	private final Rollouts rollouts;
+	private final TrainingRecords records;
+	private final TrainingSessions sessions;
+	private final IdentityService identityService;
+	private final RuntimeService runtimeService;
+	private final NotificationService notifications;
+	private final Clock clock;
+	private final String baseUrl;
+
+	TrainingService(TrainingWaves waves, Rollouts rollouts, TrainingRecords records, TrainingSessions sessions,
+			IdentityService identityService, RuntimeService runtimeService, NotificationService notifications,
+			Optional<Clock> clock, @Value("${lodestar.notification.base-url:http://localhost:8080}") String baseUrl) {
+		this.waves = waves;
+		this.rollouts = rollouts;
+		this.records = records;
+		this.sessions = sessions;
+		this.identityService = identityService;
+		this.runtimeService = runtimeService;
+		this.notifications = notifications;
+		this.clock = clock.orElse(Clock.systemUTC());
+		this.baseUrl = baseUrl;
+	}
+
+	TrainingWave create(Long rolloutId, WaveKind kind, List<String> audience, Integer completionTarget,
+			Instant deadline) {
+		if (rolloutId != null && !rollouts.existsById(rolloutId)) {
+			throw new NotFoundException("Rollout", rolloutId);
+		}
+		int target = completionTarget != null ? completionTarget : kind != null ? kind.completionTarget() : 0;
+		return waves.save(new TrainingWave(rolloutId, kind, audience, target, deadline, clock.instant()));
+	}
+
+	/** A wave on its own (not called from a rollout): created and started in one transaction. */
+	TrainingWave createAndStart(Long rolloutId, WaveKind kind, List<String> audience, Integer completionTarget,
+			Instant deadline) {
+		var wave = create(rolloutId, kind, audience, completionTarget, deadline);
+		runtimeService.startProcessInstanceByKey(TrainingWaveProcess.KEY, "wave-" + wave.getId(),
+				Map.of(TrainingWaveProcess.VAR_WAVE_ID, wave.getId()));
+		return wave;
+	}
+
+	/** Start of {@code training-wave}: names the wave and its material for tasks and forms. */
+	public void describe(DelegateExecution execution) {
+		var wave = wave((Long) execution.getVariable(TrainingWaveProcess.VAR_WAVE_ID));
+		wave.start(execution.getProcessInstanceId());
+		execution.setVariable(TrainingWaveProcess.VAR_WAVE_NAME, wave.getName());
+		execution.setVariable(TrainingWaveProcess.VAR_MATERIAL_URL, materialLink(wave));
+	}
+
+	public void planSession(Long waveId, DelegateTask task) {
+		String title = Values.text(task.getVariable(TrainingWaveProcess.VAR_SESSION_TITLE));
+		Instant startsAt = Values.instant(TrainingWaveProcess.VAR_SESSION_STARTS_AT,
+				task.getVariable(TrainingWaveProcess.VAR_SESSION_STARTS_AT));
+		if (title == null || title.isBlank() || startsAt == null) {
+			throw new InvalidInputException(List.of(
+					new InvalidInputException.FieldError(TrainingWaveProcess.VAR_SESSION_TITLE, "a session needs a title"),
+					new InvalidInputException.FieldError(TrainingWaveProcess.VAR_SESSION_STARTS_AT, "and a start time")));
+		}
+		sessions.save(new TrainingSession(wave(waveId).getId(), title, startsAt,
+				Values.text(task.getVariable(TrainingWaveProcess.VAR_SESSION_LOCATION))));
+	}
+
+	/** Resolves the audience roles to people, records each invitation and e-mails it. */
+	public void invite(Long waveId) {
+		var wave = wave(waveId);
+		var people = new LinkedHashSet<String>();
+		for (String role : wave.audienceRoles()) {
+			identityService.createUserQuery().memberOfGroup(role).orderByUserId().asc().list().forEach(u -> people.add(u.getId()));
+		}
+		var sessionLines = sessions.findByWaveIdOrderByStartsAt(waveId)
+			.stream()
+			.map(s -> s.getTitle() + ", " + s.getStartsAt().atZone(ZoneId.systemDefault()).toLocalDateTime() + ", "
+					+ Optional.ofNullable(s.getLocation()).orElse(""))
+			.toList();
+		for (String person : people) {
+			if (records.findByWaveIdAndParticipant(waveId, person).isPresent()) {
+				continue;
+			}
+			records.save(new TrainingRecord(waveId, person, clock.instant()));
+			Map<String, Object> model = model(wave);
+			model.put("sessions", sessionLines);
+			notifications.notifyUser(person, "training-invitation", model, "training-invitation:" + waveId + ":" + person);
+		}
+	}
+
+	/** The participants who have not completed yet: after an extension only they get a task again. */
+	public List<String> pendingParticipants(Long waveId) {
+		return records.findByWaveIdOrderByParticipant(waveId)
+			.stream()
+			.filter(r -> !r.isCompleted())
+			.map(TrainingRecord::getParticipant)
+			.toList();
+	}
+
+	public boolean targetMet(Long waveId) {
+		var progress = progress(wave(waveId));
+		return progress.invited() > 0 && progress.completionPercent() >= progress.target();
+	}
+
+	public Date deadlineOf(Long waveId) {
+		return Date.from(wave(waveId).getDeadline());
+	}
+
+	public Date reminderDateOf(Long waveId) {
+		return Date.from(wave(waveId).getReminderAt());
+	}
+
+	public void remind(Long waveId, String participant) {
+		var wave = wave(waveId);
+		records.findByWaveIdAndParticipant(waveId, participant).ifPresent(r -> r.reminded(clock.instant()));
+		notifications.notifyUser(participant, "training-reminder", model(wave),
+				"training-reminder:" + waveId + ":" + participant + ":" + wave.getDeadline());
+	}
+
+	public void recordResult(Long waveId, String participant, Object attended, Object score) {
+		var record = records.findByWaveIdAndParticipant(waveId, participant)
+			.orElseThrow(() -> new NotFoundException("Training record", waveId + "/" + participant));
+		record.record(attended instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(attended)),
+				Values.integer(TrainingWaveProcess.VAR_SCORE, score), clock.instant());
+	}
+
+	public void extend(Long waveId, Object newDeadline) {
+		wave(waveId).extend(Values.instant(TrainingWaveProcess.VAR_NEW_DEADLINE, newDeadline), clock.instant());
+	}
+
+	public void close(Long waveId) {
+		var wave = wave(waveId);
+		wave.close(targetMet(waveId), clock.instant());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<WaveProgress> waves() {
+		return waves.findAll()
+			.stream()
+			.sorted(Comparator.comparing(TrainingWave::getId).reversed())
+			.map(this::progress)
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	List<WaveProgress> wavesOf(Long rolloutId) {
+		return waves.findByRolloutIdOrderById(rolloutId).stream().map(this::progress).toList();
+	}
+
+	WaveProgress progress(TrainingWave wave) {
+		var all = records.findByWaveIdOrderByParticipant(wave.getId());
+		long completed = all.stream().filter(TrainingRecord::isCompleted).count();
+		double percent = all.isEmpty() ? 0 : Math.round(1000.0 * completed / all.size()) / 10.0;
+		return new WaveProgress(wave.getId(), wave.getRolloutId(), wave.getCode().name(), wave.getName(),
+				wave.getStatus().name(), all.size(), completed, percent, wave.getCompletionTarget());
+	}
+
+	TrainingWave wave(Long waveId) {
+		if (waveId == null) {
+			throw new InvalidInputException(TrainingWaveProcess.VAR_WAVE_ID, "is required");
+		}
+		return waves.findById(waveId).orElseThrow(() -> new NotFoundException("Training wave", waveId));
+	}
+
+	List<TrainingRecord> recordsOf(Long waveId) {
+		return records.findByWaveIdOrderByParticipant(waveId);
+	}
+
+	List<TrainingSession> sessionsOf(Long waveId) {
+		return sessions.findByWaveIdOrderByStartsAt(waveId);
+	}
+
+	private Map<String, Object> model(TrainingWave wave) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("waveName", wave.getName());
+		model.put("deadline", wave.getDeadline().atZone(ZoneId.systemDefault()));
+		model.put("materialLink", baseUrl + materialLink(wave));
+		model.put("sessions", List.of());
+		return model;
+	}
+
+	static String materialLink(TrainingWave wave) {
+		return "/api/training-material/" + wave.getCode().materialFolder();
+	}
+
+
+}

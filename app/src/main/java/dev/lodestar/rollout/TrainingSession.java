@@ -1,0 +1,50 @@
+package dev.lodestar.rollout;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A session the trainer planned for a wave. */
+@Entity
+@Table(name = "crm_training_session")
+class TrainingSession {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private Long waveId;
+
+	private String title;
+
+	private Instant startsAt;
+
+	private String location;
+
+	protected TrainingSession() {
+	}
+
+	TrainingSession(Long waveId, String title, Instant startsAt, String location) {
+		this.waveId = waveId;
+		this.title = title;
+		this.startsAt = startsAt;
+		this.location = location;
+	}
+
+	String getTitle() {
+		return title;
+	}
+
+	Instant getStartsAt() {
+		return startsAt;
+	}
+
+	String getLocation() {
+		return location;
+	}
+
+}
