@@ -12,7 +12,7 @@ import org.springframework.test.context.ActiveProfiles;
 import dev.lodestar.customer.CustomerLink.Outcome;
 
 /** Matching, search and merge on the real PostgreSQL server (its LIKE and null handling differ from H2's). */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "pgtest" })
 class CustomerPostgresIntegrationTest {
 

@@ -1,0 +1,109 @@
+package dev.lodestar.lead;
+
+import java.util.ArrayList;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.lodestar.customer.CustomerService;
+import dev.lodestar.worklist.CaseContext;
+import dev.lodestar.worklist.CaseContextProvider;
+
+/** Shows the lead (or opportunity) and its customer's interaction log beside a lead-to-sale task. */
+@Component
+class LeadCaseContext implements CaseContextProvider {
+
+	private final Leads leads;
+	private final Opportunities opportunities;
+	private final CustomerService customers;
+	private final IdentityService identityService;
+
+	LeadCaseContext(Leads leads, Opportunities opportunities, CustomerService customers,
+			IdentityService identityService) {
+		this.leads = leads;
+		this.opportunities = opportunities;
+		this.customers = customers;
+		this.identityService = identityService;
+	}
+
+	@Override
+	public boolean supports(String processDefinitionKey) {
+		return LeadProcess.KEY.equals(processDefinitionKey);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<CaseContext> describe(String processDefinitionKey, String businessKey, String userId) {
+		if (!supports(processDefinitionKey) || businessKey == null || !businessKey.matches("\\d{1,18}")
+				|| !mayRead(userId)) {
+			return Optional.empty();
+		}
+		return leads.findById(Long.parseLong(businessKey)).map(this::describe);
+	}
+
+	private CaseContext describe(Lead lead) {
+		var facts = new ArrayList<CaseContext.Fact>();
+		fact(facts, "Stage", lead.getStage().name());
+		fact(facts, "Contact", lead.getContactName());
+		fact(facts, "E-mail", lead.getEmail());
+		fact(facts, "Phone", lead.getPhone());
+		fact(facts, "Source", lead.getSource().name());
+		fact(facts, "Region", lead.getRegion().name());
+		fact(facts, "Segment", lead.getSegment().name());
+		fact(facts, "Estimated value", lead.getEstimatedValue() == null ? null : lead.getEstimatedValue().toPlainString());
+		fact(facts, "Priority", lead.getPriority());
+		fact(facts, "Queue", lead.getQueue());
+		fact(facts, "Owner", lead.getOwner());
+		fact(facts, "Notes", lead.getNotes());
+		fact(facts, "Budget", lead.getBudget());
+		fact(facts, "Decision maker", lead.getDecisionMaker());
+		fact(facts, "Need", lead.getNeed());
+		fact(facts, "Timeline", lead.getTimeline());
+		fact(facts, "Returned to queue", lead.getTimesReturned() == 0 ? null : lead.getTimesReturned() + " time(s)");
+		if (lead.getDuplicateOfId() != null) {
+			customers.find(lead.getDuplicateOfId())
+				.ifPresent(c -> fact(facts, "Looks like existing customer", "#" + c.id() + " " + c.name()
+						+ (c.email() != null ? ", " + c.email() : "") + (c.phone() != null ? ", " + c.phone() : "")));
+		}
+		String kind = "Lead";
+		var opportunity = opportunities.findByLeadId(lead.getId()).orElse(null);
+		if (opportunity != null) {
+			kind = "Opportunity";
+			fact(facts, "Opportunity stage", opportunity.getStage().name());
+			fact(facts, "Amount", opportunity.getAmount() == null ? null : opportunity.getAmount().toPlainString());
+			fact(facts, "Discount %",
+					opportunity.getDiscountPercent() == null ? null : opportunity.getDiscountPercent().toPlainString());
+			fact(facts, "Next follow-up", opportunity.getNextFollowUp() == null ? null : opportunity.getNextFollowUp().toString());
+			fact(facts, "Discount decision", opportunity.getDiscountDecision());
+			fact(facts, "Manager's comment", opportunity.getDiscountComment());
+		}
+		String customerName = null;
+		var interactions = new ArrayList<CaseContext.Interaction>();
+		if (lead.getCustomerId() != null) {
+			var customer = customers.find(lead.getCustomerId()).orElse(null);
+			customerName = customer == null ? null : customer.name();
+			customers.interactions(lead.getCustomerId(), 20)
+				.forEach(i -> interactions.add(new CaseContext.Interaction(i.occurredAt(), i.type().name(), i.recordedBy(),
+						i.summary(), i.outcome())));
+		}
+		return new CaseContext(kind, kind + " #" + lead.getId() + " — " + lead.getCompany(), "/api/leads/" + lead.getId(),
+				lead.getCustomerId(), customerName, facts, interactions);
+	}
+
+	private boolean mayRead(String userId) {
+		return userId != null && identityService.createGroupQuery()
+			.groupMember(userId)
+			.list()
+			.stream()
+			.anyMatch(group -> LeadCustomerView.READERS.contains(group.getId()));
+	}
+
+	private static void fact(java.util.List<CaseContext.Fact> facts, String label, String value) {
+		if (value != null && !value.isBlank()) {
+			facts.add(new CaseContext.Fact(label, value));
+		}
+	}
+
+}

@@ -1,0 +1,213 @@
+package dev.lodestar.lead;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import dev.lodestar.customer.InteractionEntry;
+import dev.lodestar.customer.InteractionType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Leads over HTTP: capture (one by one or from CSV), read, search, log interactions, and one
+ * endpoint per step of lead-to-sale. A step endpoint completes the lead's open task of that
+ * kind as the caller (claiming it when it is in the caller's queue).
+ */
+@RestController
+@RequestMapping("/api/leads")
+class LeadController {
+
+	static final String SALES = "hasAnyRole('sales-rep','sales-manager')";
+	static final String READ = "hasAnyRole('sales-rep','sales-manager','executive','camunda-admin')";
+
+	private final LeadService leads;
+	private final LeadImport importer;
+
+	LeadController(LeadService leads, LeadImport importer) {
+		this.leads = leads;
+		this.importer = importer;
+	}
+
+	/** Captures a lead and starts its lead-to-sale case (business key = the lead id). */
+	@PostMapping
+	@PreAuthorize(SALES)
+	ResponseEntity<LeadView> capture(@RequestBody LeadRequest request, Authentication user) {
+		var lead = leads.capture(request.toNewLead(), user.getName());
+		return ResponseEntity.created(URI.create("/api/leads/" + lead.id())).body(lead);
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize(READ)
+	LeadView read(@PathVariable long id) {
+		return leads.get(id);
+	}
+
+	/** Leads newest first; {@code q} searches company, contact and e-mail. */
+	@GetMapping
+	@PreAuthorize(READ)
+	List<LeadView> search(@RequestParam(required = false) LeadStage stage, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "50") int limit) {
+		return leads.search(stage, q, limit);
+	}
+
+	/** Logs a call, visit, e-mail, meeting or note about the lead on its customer. */
+	@PostMapping("/{id}/interactions")
+	@PreAuthorize(SALES)
+	ResponseEntity<InteractionEntry> logInteraction(@PathVariable long id,
+			@Valid @RequestBody InteractionRequest request, Authentication user) {
+		var entry = leads.logInteraction(id, request.type(), request.contactName(), request.summary(),
+				request.outcome(), request.occurredAt(), user.getName());
+		return ResponseEntity.created(URI.create("/api/customers/" + entry.customerId() + "/interactions")).body(entry);
+	}
+
+	/** Imports leads from a CSV body ({@code text/csv}); answers with a report per row. */
+	@PostMapping(path = "/import", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
+	@PreAuthorize(SALES)
+	ImportReport importCsv(@RequestBody String csv, Authentication user) {
+		return importer.run(csv, user.getName());
+	}
+
+	/** Imports leads from an uploaded CSV file (form field {@code file}). */
+	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize(SALES)
+	ImportReport importFile(@RequestPart("file") MultipartFile file, Authentication user) throws java.io.IOException {
+		return importer.run(new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8), user.getName());
+	}
+
+	@PostMapping("/{id}/duplicate-review")
+	@PreAuthorize(SALES)
+	LeadView reviewDuplicate(@PathVariable long id, @Valid @RequestBody DuplicateReview request, Authentication user) {
+		return step(id, LeadProcess.REVIEW_DUPLICATE, user, Map.of(LeadProcess.DUPLICATE_DECISION, request.decision()));
+	}
+
+	@PostMapping("/{id}/qualification")
+	@PreAuthorize(SALES)
+	LeadView qualify(@PathVariable long id, @Valid @RequestBody Qualification request, Authentication user) {
+		var variables = new HashMap<String, Object>();
+		variables.put(LeadProcess.QUALIFIED, request.qualified());
+		put(variables, LeadProcess.BUDGET, request.budget());
+		put(variables, LeadProcess.DECISION_MAKER, request.decisionMaker());
+		put(variables, LeadProcess.NEED, request.need());
+		put(variables, LeadProcess.TIMELINE, request.timeline());
+		put(variables, LeadProcess.DISQUALIFY_REASON, request.disqualifyReason());
+		return step(id, LeadProcess.QUALIFY_LEAD, user, variables);
+	}
+
+	@PostMapping("/{id}/proposal")
+	@PreAuthorize(SALES)
+	LeadView propose(@PathVariable long id, @Valid @RequestBody Proposal request, Authentication user) {
+		var variables = new HashMap<String, Object>();
+		put(variables, LeadProcess.AMOUNT, request.amount() == null ? null : request.amount().toPlainString());
+		put(variables, LeadProcess.DISCOUNT_PERCENT,
+				request.discountPercent() == null ? null : request.discountPercent().toPlainString());
+		put(variables, LeadProcess.DECISION_MAKER, request.decisionMaker());
+		put(variables, LeadProcess.PROPOSAL_SUMMARY, request.proposalSummary());
+		put(variables, LeadProcess.NEXT_FOLLOW_UP, request.nextFollowUp() == null ? null : request.nextFollowUp().toString());
+		return step(id, LeadProcess.PREPARE_PROPOSAL, user, variables);
+	}
+
+	/** A sales manager approves or rejects the proposal's discount. */
+	@PostMapping("/{id}/discount-decision")
+	@PreAuthorize("hasRole('sales-manager')")
+	LeadView decideDiscount(@PathVariable long id, @Valid @RequestBody DiscountDecision request, Authentication user) {
+		var variables = new HashMap<String, Object>();
+		variables.put(LeadProcess.DISCOUNT_APPROVED, request.approved());
+		put(variables, LeadProcess.DISCOUNT_COMMENT, request.comment());
+		return step(id, LeadProcess.APPROVE_DISCOUNT, user, variables);
+	}
+
+	@PostMapping("/{id}/outcome")
+	@PreAuthorize(SALES)
+	LeadView closeDeal(@PathVariable long id, @Valid @RequestBody Outcome request, Authentication user) {
+		var variables = new HashMap<String, Object>();
+		variables.put(LeadProcess.WON, request.won());
+		put(variables, LeadProcess.FINAL_AMOUNT, request.finalAmount() == null ? null : request.finalAmount().toPlainString());
+		put(variables, LeadProcess.LOST_REASON, request.lostReason());
+		return step(id, LeadProcess.NEGOTIATE_DEAL, user, variables);
+	}
+
+	/** Service's welcome call to the won customer. */
+	@PostMapping("/{id}/welcome-call")
+	@PreAuthorize("hasAnyRole('service-agent','service-manager')")
+	LeadView welcomeCall(@PathVariable long id, @Valid @RequestBody WelcomeCall request, Authentication user) {
+		return step(id, LeadProcess.WELCOME_CALL, user, Map.of(LeadProcess.WELCOME_NOTES, request.notes()));
+	}
+
+	private LeadView step(long id, String taskKey, Authentication user, Map<String, Object> variables) {
+		return leads.completeStep(id, taskKey, user.getName(), groups(user), variables);
+	}
+
+	static Set<String> groups(Authentication user) {
+		return user.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter(a -> a.startsWith("ROLE_"))
+			.map(a -> a.substring(5))
+			.collect(Collectors.toSet());
+	}
+
+	private static void put(Map<String, Object> variables, String name, Object value) {
+		if (value != null) {
+			variables.put(name, value);
+		}
+	}
+
+	/** The lead as posted: plain text, every field checked by the service so each problem is named. */
+	record LeadRequest(String company, String contactName, String email, String phone, String source, String region,
+			String notes, String segment, BigDecimal estimatedValue) {
+
+		NewLead toNewLead() {
+			return new NewLead(company, contactName, email, phone, source, region, notes, segment,
+					estimatedValue == null ? null : estimatedValue.toPlainString());
+		}
+
+	}
+
+	record InteractionRequest(@NotNull InteractionType type, Instant occurredAt, @Size(max = 200) String contactName,
+			@NotBlank @Size(max = 2000) String summary, @Size(max = 1000) String outcome) {
+	}
+
+	record DuplicateReview(@NotBlank String decision) {
+	}
+
+	record Qualification(@NotNull Boolean qualified, String budget, String decisionMaker, String need, String timeline,
+			String disqualifyReason) {
+	}
+
+	record Proposal(BigDecimal amount, BigDecimal discountPercent, String decisionMaker, String proposalSummary,
+			Instant nextFollowUp) {
+	}
+
+	record DiscountDecision(@NotNull Boolean approved, String comment) {
+	}
+
+	record Outcome(@NotNull Boolean won, BigDecimal finalAmount, String lostReason) {
+	}
+
+	record WelcomeCall(@NotBlank String notes) {
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.lodestar.lead;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.lodestar.access.Roles;
+import dev.lodestar.notification.NotificationService;
+import dev.lodestar.notification.NotificationSettings;
+
+/** The service tasks of lead-to-sale: each reads its variables, makes one call and writes back. */
+@Configuration(proxyBeanMethods = false)
+class LeadDelegates {
+
+	/** Task_MatchCustomer: links the lead to its customer (or creates one) and flags a likely duplicate. */
+	@Bean
+	JavaDelegate matchCustomerDelegate(LeadService leads) {
+		return execution -> {
+			long leadId = LeadProcessListener.leadId(execution.getVariable(LeadProcess.LEAD_ID));
+			boolean likelyDuplicate = leads.matchCustomer(leadId);
+			execution.setVariable(LeadProcess.CUSTOMER_ID, leads.customerOf(leadId));
+			execution.setVariable(LeadProcess.DUPLICATE_OF_ID, leads.duplicateOf(leadId));
+			execution.setVariable(LeadProcess.LIKELY_DUPLICATE, likelyDuplicate);
+		};
+	}
+
+	/** Task_ReturnLeadToQueue: nobody touched the lead in time; back to the queue, managers told. */
+	@Bean
+	JavaDelegate returnLeadToQueueDelegate(LeadService leads, NotificationService notifications,
+			NotificationSettings settings) {
+		return execution -> {
+			Lead lead = leads.returnToQueue(LeadProcessListener.leadId(execution.getVariable(LeadProcess.LEAD_ID)));
+			notifications.notifyRole(Roles.SALES_MANAGER, "lead-returned-to-queue",
+					Map.of("leadId", lead.getId(), "company", lead.getCompany(), "queue", String.valueOf(lead.getQueue()),
+							"timesReturned", lead.getTimesReturned(), "link", settings.baseUrl() + "/"),
+					"lead:" + lead.getId() + ":returned:" + lead.getTimesReturned());
+		};
+	}
+
+	/** Task_OpenOpportunity: the qualified lead continues as an opportunity. */
+	@Bean
+	JavaDelegate openOpportunityDelegate(LeadService leads) {
+		return execution -> {
+			var opportunity = leads.openOpportunity(LeadProcessListener.leadId(execution.getVariable(LeadProcess.LEAD_ID)));
+			execution.setVariable("opportunityId", opportunity.getId());
+		};
+	}
+
+	/** Task_RemindProposalOwner and Task_RemindFollowUp: the owner is reminded of the waiting step. */
+	@Bean
+	JavaDelegate followUpReminderDelegate(LeadService leads, NotificationService notifications,
+			NotificationSettings settings) {
+		return execution -> remind(execution, leads, notifications, settings.baseUrl() + "/");
+	}
+
+	/** Task_HandOverCustomer: the won customer goes to service. */
+	@Bean
+	JavaDelegate handOverCustomerDelegate(LeadService leads, ApplicationEventPublisher events) {
+		return execution -> events
+			.publishEvent(leads.handOver(LeadProcessListener.leadId(execution.getVariable(LeadProcess.LEAD_ID))));
+	}
+
+	/** {@code link} is My work, where the lead's task waits. */
+	private static void remind(DelegateExecution execution, LeadService leads, NotificationService notifications,
+			String link) {
+		long leadId = LeadProcessListener.leadId(execution.getVariable(LeadProcess.LEAD_ID));
+		Lead lead = leads.load(leadId);
+		String owner = LeadService.text(execution.getVariable(LeadProcess.OWNER));
+		String step = LeadProcess.REMIND_PROPOSAL.equals(execution.getCurrentActivityId()) ? "the proposal"
+				: "the follow-up with the customer";
+		var model = Map.<String, Object>of("leadId", leadId, "company", lead.getCompany(), "step", step, "link", link);
+		String dedupe = "lead:" + leadId + ":" + execution.getActivityInstanceId();
+		if (owner != null) {
+			notifications.notifyUser(owner, "lead-follow-up-due", model, dedupe);
+		}
+		else {
+			notifications.notifyRole(Roles.SALES_REP, "lead-follow-up-due", model, dedupe);
+		}
+	}
+
+}

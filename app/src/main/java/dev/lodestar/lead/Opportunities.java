@@ -1,0 +1,15 @@
+package dev.lodestar.lead;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** All opportunities (one per qualified lead). */
+interface Opportunities extends JpaRepository<Opportunity, Long> {
+
+	Optional<Opportunity> findByLeadId(Long leadId);
+
+	List<Opportunity> findByCustomerIdOrderByCreatedAtDesc(Long customerId);
+
+}

@@ -1,0 +1,6 @@
+package dev.lodestar.lead;
+
+/** The sales regions. */
+public enum Region {
+	EMEA, NA, APAC, LATAM
+}

@@ -1,0 +1,192 @@
+package dev.lodestar.lead;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.lodestar.customer.CustomerDraft;
+import dev.lodestar.customer.CustomerService;
+import dev.lodestar.customer.InteractionType;
+import dev.lodestar.customer.NewInteraction;
+
+/**
+ * The sales part of "A day in Lodestar" (MISSION.md), created through the real process:
+ * leads waiting for alice's qualification, one of them a likely duplicate of the existing
+ * customer Globex; a lead alice claimed and let become overdue; a proposal waiting for bob's
+ * discount approval; a lead that fell back to the queue (bob was told); a won deal awaiting
+ * service's welcome call and a lost one. Where the story needs time to have passed, the
+ * engine's clock is set back while the case starts, and due timers are executed.
+ * Idempotent: nothing happens when the demo leads exist. {@code lodestar.demo.sales=false}
+ * switches it off on its own. All in one transaction: it is created entirely or not at all.
+ */
+@Component
+@Order(110)
+@ConditionalOnExpression("${lodestar.demo.enabled:false} and ${lodestar.demo.sales:true}")
+class SalesDemoData implements ApplicationRunner {
+
+	static final String MARKER_COMPANY = "Northwind Traders";
+
+	private static final Logger log = LoggerFactory.getLogger(SalesDemoData.class);
+	private static final Set<String> REP = Set.of("sales-rep", "employee");
+
+	private final LeadService leads;
+	private final Leads leadRecords;
+	private final CustomerService customers;
+	private final TaskService taskService;
+	private final ManagementService managementService;
+	private final TransactionTemplate transaction;
+	private final ProcessEngineConfigurationImpl engineConfiguration;
+
+	SalesDemoData(LeadService leads, Leads leadRecords, CustomerService customers, TaskService taskService,
+			ManagementService managementService, TransactionTemplate transaction,
+			ProcessEngineConfigurationImpl engineConfiguration) {
+		this.leads = leads;
+		this.leadRecords = leadRecords;
+		this.customers = customers;
+		this.taskService = taskService;
+		this.managementService = managementService;
+		this.transaction = transaction;
+		this.engineConfiguration = engineConfiguration;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (leadRecords.existsByCompany(MARKER_COMPANY) || coverageRecording()) {
+			return;
+		}
+		long started = System.nanoTime();
+		try {
+			transaction.executeWithoutResult(status -> createStory());
+			log.info("Sales demo data created in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+		}
+		catch (RuntimeException e) {
+			// demo data must never stop the application (or a test context whose engine is
+			// instrumented, such as process-test coverage before its first test) from starting
+			log.warn("Sales demo data not created (all of it rolled back): {}", e.toString());
+		}
+	}
+
+	/**
+	 * The process-test coverage listener (tests only) refuses process events before its suite
+	 * starts: demo cases at start-up would break every coverage test context, so stand aside
+	 * there (the same check as the rollout and insight demos).
+	 */
+	private boolean coverageRecording() {
+		var listeners = new java.util.ArrayList<Object>();
+		if (engineConfiguration.getCustomPostBPMNParseListeners() != null) {
+			listeners.addAll(engineConfiguration.getCustomPostBPMNParseListeners());
+		}
+		if (engineConfiguration.getCustomPreBPMNParseListeners() != null) {
+			listeners.addAll(engineConfiguration.getCustomPreBPMNParseListeners());
+		}
+		return listeners.stream()
+			.anyMatch(l -> l.getClass().getName().startsWith("org.camunda.community.process_test_coverage"));
+	}
+
+	private void createStory() {
+		var now = Instant.now();
+
+		// an existing customer with history, and a new lead that looks like it
+		var globex = customers.createOrLink(CustomerDraft.company("Globex Corporation", "Hank Scorpio",
+				"hank@globex.example", "+1 555 0100 200", "NA"), "bob").customer();
+		customers.logInteraction(globex.id(), new NewInteraction(InteractionType.MEETING, now.minus(40, ChronoUnit.DAYS),
+				"bob", "Hank Scorpio", "Annual account review", "renewal likely", null, null));
+		customers.logInteraction(globex.id(), new NewInteraction(InteractionType.CALL, now.minus(9, ChronoUnit.DAYS),
+				"alice", "Hank Scorpio", "Asked about the new analytics module", "send brochure", null, null));
+
+		// alice's queue: leads to qualify
+		capture(MARKER_COMPANY, "Nancy Davolio", "nancy@northwind.example", "+44 20 7946 0011", "WEB", "EMEA", null,
+				"Filled in the contact form: wants a demo");
+		capture("Sakura Design", "Yuki Tanaka", "yuki@sakura.example", "+81 3 1234 5678", "EVENT", "APAC", "SMB",
+				"Met at the Tokyo retail expo");
+		capture("GLOBEX Corp.", "Mindy Simmons", "mindy@globex-europe.example", "+49 30 555 0199", "WEB", "EMEA", null,
+				"Asks for a quote for the European branch");
+
+		// alice claimed this one and let it become overdue (started 3.5 days ago; due after 3 days)
+		long initech = inThePast(now.minus(84, ChronoUnit.HOURS), () -> capture("Initech", "Bill Lumbergh",
+				"bill@initech.example", "+1 512 555 0134", "PHONE", "NA", null, "Called in about licences"));
+		claim(initech, "alice");
+
+		// nobody touched this one: the timer returned it to the queue and told bob
+		long hooli = inThePast(now.minus(6, ChronoUnit.DAYS), () -> capture("Hooli", "Gavin Belson",
+				"gavin@hooli.example", "+1 650 555 0142", "EMAIL", "NA", null, "E-mailed the sales address"));
+		var untouched = managementService.createJobQuery()
+			.processInstanceId(leads.get(hooli).processInstanceId())
+			.activityId(LeadProcess.TIMER_LEAD_UNTOUCHED)
+			.singleResult();
+		managementService.executeJob(untouched.getId());
+
+		// a proposal with 20 % discount waiting for bob's approval
+		long umbrella = capture("Umbrella Retail", "Alice Marcus", "a.marcus@umbrella.example", "+44 161 555 0177",
+				"REFERRAL", "EMEA", "SMB", "Referred by Globex");
+		qualify(umbrella, "alice");
+		propose(umbrella, "alice", "48000", "20", now.plus(5, ChronoUnit.DAYS));
+
+		// a won deal (service's welcome call is next) and a lost one
+		long stark = capture("Stark Industries", "Pepper Potts", "pepper@stark.example", "+1 212 555 0188", "PARTNER",
+				"NA", "ENTERPRISE", "Partner introduction");
+		qualify(stark, "alice");
+		propose(stark, "alice", "120000", "5", now.plus(3, ChronoUnit.DAYS));
+		step(stark, LeadProcess.NEGOTIATE_DEAL, "alice", REP, Map.of("won", true));
+
+		long wayne = capture("Wayne Enterprises", "Lucius Fox", "lucius@wayne.example", "+1 201 555 0155", "WEB", "NA",
+				null, "Downloaded the white paper");
+		qualify(wayne, "alice");
+		propose(wayne, "alice", "60000", "10", now.plus(2, ChronoUnit.DAYS));
+		step(wayne, LeadProcess.NEGOTIATE_DEAL, "alice", REP, Map.of("won", false, "lostReason", "Built it in-house"));
+	}
+
+	private long capture(String company, String contact, String email, String phone, String source, String region,
+			String segment, String notes) {
+		return leads.capture(new NewLead(company, contact, email, phone, source, region, notes, segment, null), "alice")
+			.id();
+	}
+
+	private long inThePast(Instant when, java.util.function.LongSupplier work) {
+		ClockUtil.setCurrentTime(Date.from(when));
+		try {
+			return work.getAsLong();
+		}
+		finally {
+			ClockUtil.reset();
+		}
+	}
+
+	private void claim(long leadId, String user) {
+		var task = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(leadId)).singleResult();
+		taskService.claim(task.getId(), user);
+	}
+
+	private void qualify(long leadId, String user) {
+		step(leadId, LeadProcess.QUALIFY_LEAD, user, REP, Map.of("qualified", true, "budget", "approved for this year",
+				"decisionMaker", "the CFO", "need", "one view of every customer", "timeline", "this quarter"));
+	}
+
+	private void propose(long leadId, String user, String amount, String discount, Instant followUp) {
+		step(leadId, LeadProcess.PREPARE_PROPOSAL, user, REP, Map.of("amount", amount, "discountPercent", discount,
+				"decisionMaker", "the CFO", "proposalSummary", "Licences, onboarding and training", "nextFollowUp",
+				followUp.toString()));
+	}
+
+	private void step(long leadId, String task, String user, Set<String> groups, Map<String, Object> variables) {
+		leads.completeStep(leadId, task, user, groups, new HashMap<>(variables));
+	}
+
+}

@@ -1,0 +1,109 @@
+package dev.lodestar.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.Test;
+
+import dev.lodestar.system.ConflictException;
+import dev.lodestar.system.InvalidInputException;
+
+class LeadRulesUnitTest {
+
+	private final Instant now = Instant.parse("2026-11-23T10:00:00Z");
+
+	private Lead qualifyingLead() {
+		var lead = new Lead("Acme", "Ann", "ann@acme.example", null, LeadSource.WEB, Region.EMEA, null, null, null,
+				"alice", now);
+		lead.routed("MEDIUM", "sales-rep", now);
+		return lead;
+	}
+
+	private Opportunity opportunity() {
+		var lead = qualifyingLead();
+		lead.qualify("50k", "CFO", "a CRM", "Q1", "alice", now);
+		return new Opportunity(lead, now);
+	}
+
+	@Test
+	void aLeadIsQualifiedOnlyWithAllFourBantAnswersAndOnlyOnce() {
+		var lead = qualifyingLead();
+		assertThatThrownBy(() -> lead.qualify(" ", null, "x", "y", "alice", now))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+				.extracting(InvalidInputException.FieldError::field)
+				.containsExactly("budget", "decisionMaker"));
+		lead.qualify("50k", "CFO", "a CRM", "Q1", "alice", now);
+		assertThat(lead.getStage()).isEqualTo(LeadStage.QUALIFIED);
+		assertThat(lead.getOwner()).isEqualTo("alice");
+		assertThatThrownBy(() -> lead.disqualify("changed my mind", "alice", now)).isInstanceOf(ConflictException.class);
+	}
+
+	@Test
+	void onlyAQualifiedLeadBecomesAnOpportunity() {
+		assertThatThrownBy(() -> new Opportunity(qualifyingLead(), now)).isInstanceOf(ConflictException.class);
+	}
+
+	@Test
+	void aProposalNeedsAnAmountADecisionMakerAndAFutureFollowUp() {
+		var opportunity = opportunity();
+		assertThatThrownBy(() -> opportunity.propose(BigDecimal.ZERO, BigDecimal.valueOf(120), " ", null,
+				now.minus(1, ChronoUnit.DAYS), now))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+				.extracting(InvalidInputException.FieldError::field)
+				.containsExactlyInAnyOrder("amount", "discountPercent", "decisionMaker", "nextFollowUp"));
+		opportunity.propose(BigDecimal.valueOf(1000), null, "CFO", null, now.plus(2, ChronoUnit.DAYS), now);
+		assertThat(opportunity.getDiscountPercent()).isEqualByComparingTo("0");
+	}
+
+	@Test
+	void aRejectedDiscountNeedsACommentAndReturnsToTheProposal() {
+		var opportunity = opportunity();
+		opportunity.propose(BigDecimal.valueOf(1000), BigDecimal.valueOf(30), "CFO", null, now.plus(2, ChronoUnit.DAYS), now);
+		opportunity.awaitDiscountApproval(now);
+		assertThatThrownBy(() -> opportunity.rejectDiscount("bob", "", now)).isInstanceOf(InvalidInputException.class);
+		opportunity.rejectDiscount("bob", "too much", now);
+		assertThat(opportunity.getStage()).isEqualTo(OpportunityStage.PROPOSAL);
+		assertThatThrownBy(() -> opportunity.approveDiscount("bob", null, now)).isInstanceOf(ConflictException.class);
+	}
+
+	@Test
+	void aWonDealDefaultsToTheDiscountedAmountAndALostOneNeedsAReason() {
+		var won = opportunity();
+		won.propose(BigDecimal.valueOf(1000), BigDecimal.valueOf(15), "CFO", null, now.plus(2, ChronoUnit.DAYS), now);
+		assertThatThrownBy(() -> won.win(null, now)).isInstanceOf(ConflictException.class);
+		won.startNegotiation(now);
+		won.win(null, now);
+		assertThat(won.getFinalAmount()).isEqualByComparingTo("850.00");
+
+		var lost = opportunity();
+		lost.propose(BigDecimal.valueOf(1000), null, "CFO", null, now.plus(2, ChronoUnit.DAYS), now);
+		lost.startNegotiation(now);
+		assertThatThrownBy(() -> lost.lose(null, now)).isInstanceOf(InvalidInputException.class);
+		lost.lose("price", now);
+		assertThat(lost.getStage()).isEqualTo(OpportunityStage.LOST);
+	}
+
+	@Test
+	void csvValuesMayBeQuotedWithCommasQuotesAndLineBreaks() {
+		var records = LeadImport.parse("\uFEFFcompany,notes\r\n\"A, Ltd\",\"said \"\"hi\"\"\nthen left\"\r\n\r\nB,\n");
+		assertThat(records).hasSize(3);
+		assertThat(records.get(0)).containsExactly("company", "notes");
+		assertThat(records.get(1)).containsExactly("A, Ltd", "said \"hi\"\nthen left");
+		assertThat(records.get(2)).containsExactly("B", "");
+	}
+
+	@Test
+	void everyInvalidFieldOfANewLeadIsNamed() {
+		assertThatThrownBy(() -> LeadService.validate(new NewLead(null, null, "a@b", null, "fax", null, null, "huge", "-5")))
+			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+				.extracting(InvalidInputException.FieldError::field)
+				.containsExactlyInAnyOrder("company", "email", "source", "region", "segment", "estimatedValue"));
+		assertThat(LeadService.validate(new NewLead("Acme", null, "a@b.example", null, "web", "emea", null, null, "10"))
+			.source()).isEqualTo(LeadSource.WEB);
+	}
+
+}
