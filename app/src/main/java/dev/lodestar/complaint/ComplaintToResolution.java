@@ -59,6 +59,8 @@ public final class ComplaintToResolution {
 	public static final String VAR_COMPENSATION_APPROVED = "compensationApproved";
 	public static final String VAR_APPROVAL_NOTE = "approvalNote";
 	public static final String VAR_CUSTOMER_CONFIRMED = "customerConfirmed";
+	/** The customer's satisfaction score (1-5), read by the service KPIs. */
+	public static final String VAR_SATISFACTION_SCORE = "satisfactionScore";
 	public static final String VAR_ARTICLE_TITLE = "articleTitle";
 	public static final String VAR_ARTICLE_BODY = "articleBody";
 

@@ -87,7 +87,7 @@ class CustomerConfirmations {
 			runtimeService.createMessageCorrelation(ComplaintToResolution.MSG_CUSTOMER_REPLIED)
 				.processInstanceBusinessKey(complaint.getId().toString())
 				.setVariable(ComplaintToResolution.VAR_CUSTOMER_CONFIRMED, confirmed)
-				.setVariable("satisfaction", satisfaction)
+				.setVariable(ComplaintToResolution.VAR_SATISFACTION_SCORE, satisfaction)
 				.correlateWithResult();
 		}
 		catch (MismatchingMessageCorrelationException ex) {

@@ -8,7 +8,7 @@ package dev.lodestar.insight;
 public enum Kpi {
 
 	SALES_CONVERSION_RATE("Sales conversion rate",
-			"lead-to-sale instances ended at End_Won / those ended at End_Won, End_Lost or End_Disqualified x 100",
+			"lead-to-sale instances ended at End_CustomerOnboarded / those ended at End_CustomerOnboarded, End_DealLost or End_LeadDisqualified x 100",
 			25, "%", true),
 	SALES_CYCLE_TIME("Sales cycle time",
 			"average duration of finished lead-to-sale instances, from lead capture to won/lost, in days", 30,

@@ -32,8 +32,8 @@ public class KpiService {
 
 	static final String LEAD_TO_SALE = "lead-to-sale";
 	static final String COMPLAINT = "complaint-to-resolution";
-	static final String END_WON = "End_Won";
-	static final Set<String> DECIDED_ENDS = Set.of(END_WON, "End_Lost", "End_Disqualified");
+	static final String END_WON = "End_CustomerOnboarded";
+	static final Set<String> DECIDED_ENDS = Set.of(END_WON, "End_DealLost", "End_LeadDisqualified");
 	static final String SATISFACTION = "satisfactionScore";
 	/** The roles whose members are expected to work in Lodestar every week. */
 	static final List<String> BUSINESS_ROLES = List.of(Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SERVICE_AGENT,

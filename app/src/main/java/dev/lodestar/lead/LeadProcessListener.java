@@ -28,10 +28,18 @@ class LeadProcessListener implements TaskListener, ExecutionListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		long leadId = leadId(task.getVariable(LeadProcess.LEAD_ID));
 		String event = task.getEventName();
+		String key = task.getTaskDefinitionKey();
+		boolean relevant = EVENTNAME_COMPLETE.equals(event)
+				|| (EVENTNAME_ASSIGNMENT.equals(event) && LeadProcess.QUALIFY_LEAD.equals(key))
+				|| (EVENTNAME_CREATE.equals(event)
+						&& (LeadProcess.APPROVE_DISCOUNT.equals(key) || LeadProcess.NEGOTIATE_DEAL.equals(key)));
+		if (!relevant) {
+			return;
+		}
+		long leadId = leadId(task.getVariable(LeadProcess.LEAD_ID));
 		String user = actor(task);
-		switch (task.getTaskDefinitionKey()) {
+		switch (key) {
 			case LeadProcess.REVIEW_DUPLICATE -> {
 				if (EVENTNAME_COMPLETE.equals(event)) {
 					leads.resolveDuplicate(leadId, LeadService.text(task.getVariable(LeadProcess.DUPLICATE_DECISION)), user);

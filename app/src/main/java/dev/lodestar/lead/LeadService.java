@@ -122,7 +122,8 @@ public class LeadService {
 	 */
 	public LeadView completeStep(long leadId, String taskDefinitionKey, String user, Collection<String> groups,
 			Map<String, Object> variables) {
-		Lead lead = load(leadId);
+		// two people finishing the same step at once: the second waits here, then finds it done (409)
+		Lead lead = leads.lockById(leadId).orElseThrow(() -> new NotFoundException("Lead", leadId));
 		Task task = taskService.createTaskQuery()
 			.processDefinitionKey(LeadProcess.KEY)
 			.processInstanceBusinessKey(String.valueOf(leadId))
@@ -142,7 +143,12 @@ public class LeadService {
 			if (!inQueue) {
 				throw new AuthorizationException("'" + task.getName() + "' is work for " + candidateGroups + ".");
 			}
-			taskService.claim(task.getId(), user);
+			try {
+				taskService.claim(task.getId(), user);
+			}
+			catch (RuntimeException e) {
+				throw raceOr(e, task);
+			}
 		}
 		else if (!task.getAssignee().equals(user)) {
 			if (!inQueue) {
@@ -154,7 +160,7 @@ public class LeadService {
 			taskService.complete(task.getId(), variables);
 		}
 		catch (RuntimeException e) {
-			throw unwrap(e);
+			throw raceOr(e, task);
 		}
 		return view(load(leadId));
 	}
@@ -460,6 +466,21 @@ public class LeadService {
 				return null;
 			}
 		}
+	}
+
+	/**
+	 * Somebody completed the task between our query and our claim or completion (the engine
+	 * then fails in various ways): that is a conflict. Otherwise the error itself.
+	 */
+	private RuntimeException raceOr(RuntimeException e, Task task) {
+		RuntimeException rule = unwrap(e);
+		if (rule != e) {
+			return rule;
+		}
+		if (taskService.createTaskQuery().taskId(task.getId()).count() == 0) {
+			return new ConflictException("'" + task.getName() + "' was completed by somebody else a moment ago.");
+		}
+		return e;
 	}
 
 	/** Rules broken inside a task listener reach us wrapped by the engine; answer with the rule itself. */

@@ -4,8 +4,11 @@ import java.util.List;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+
+import jakarta.persistence.LockModeType;
 
 /** All leads. */
 interface Leads extends JpaRepository<Lead, Long> {
@@ -20,6 +23,11 @@ interface Leads extends JpaRepository<Lead, Long> {
 	List<Lead> search(@Param("stages") java.util.Collection<LeadStage> stages, @Param("text") String lowerText, Pageable page);
 
 	List<Lead> findByCustomerIdOrderByCreatedAtDesc(Long customerId);
+
+	/** The lead, locked until the transaction ends: steps of one lead are completed one at a time. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select l from Lead l where l.id = :id")
+	java.util.Optional<Lead> lockById(@Param("id") Long id);
 
 	boolean existsByCompany(String company);
 

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,20 +52,23 @@ class SalesDemoData implements ApplicationRunner {
 	private final TaskService taskService;
 	private final ManagementService managementService;
 	private final TransactionTemplate transaction;
+	private final ProcessEngineConfigurationImpl engineConfiguration;
 
 	SalesDemoData(LeadService leads, Leads leadRecords, CustomerService customers, TaskService taskService,
-			ManagementService managementService, TransactionTemplate transaction) {
+			ManagementService managementService, TransactionTemplate transaction,
+			ProcessEngineConfigurationImpl engineConfiguration) {
 		this.leads = leads;
 		this.leadRecords = leadRecords;
 		this.customers = customers;
 		this.taskService = taskService;
 		this.managementService = managementService;
 		this.transaction = transaction;
+		this.engineConfiguration = engineConfiguration;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (leadRecords.existsByCompany(MARKER_COMPANY)) {
+		if (leadRecords.existsByCompany(MARKER_COMPANY) || coverageRecording()) {
 			return;
 		}
 		long started = System.nanoTime();
@@ -77,6 +81,23 @@ class SalesDemoData implements ApplicationRunner {
 			// instrumented, such as process-test coverage before its first test) from starting
 			log.warn("Sales demo data not created (all of it rolled back): {}", e.toString());
 		}
+	}
+
+	/**
+	 * The process-test coverage listener (tests only) refuses process events before its suite
+	 * starts: demo cases at start-up would break every coverage test context, so stand aside
+	 * there (the same check as the rollout and insight demos).
+	 */
+	private boolean coverageRecording() {
+		var listeners = new java.util.ArrayList<Object>();
+		if (engineConfiguration.getCustomPostBPMNParseListeners() != null) {
+			listeners.addAll(engineConfiguration.getCustomPostBPMNParseListeners());
+		}
+		if (engineConfiguration.getCustomPreBPMNParseListeners() != null) {
+			listeners.addAll(engineConfiguration.getCustomPreBPMNParseListeners());
+		}
+		return listeners.stream()
+			.anyMatch(l -> l.getClass().getName().startsWith("org.camunda.community.process_test_coverage"));
 	}
 
 	private void createStory() {

@@ -120,7 +120,7 @@ class KpiServiceIntegrationTest {
 		assertThat(erin.statusCode()).isEqualTo(200);
 		JsonNode dashboard = json.readTree(erin.body());
 		assertThat(dashboard.get("kpis")).hasSize(Kpi.values().length);
-		assertThat(dashboard.get("kpis").get(0).get("formula").asText()).contains("End_Won");
+		assertThat(dashboard.get("kpis").get(0).get("formula").asText()).contains("End_CustomerOnboarded");
 		var definitions = http.send(get("/api/insight/kpi-definitions", "frank"), HttpResponse.BodyHandlers.ofString());
 		assertThat(definitions.statusCode()).isEqualTo(200);
 		assertThat(http.send(get("/api/insight/kpis", "alice"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
