@@ -50,10 +50,13 @@ class ComplaintDemoData implements ApplicationRunner {
 	private final BusinessCalendar calendar;
 	private final KnowledgeBase knowledgeBase;
 	private final Clock clock;
+	private final org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration;
 
 	ComplaintDemoData(ComplaintService complaintService, Complaints complaints, TaskService taskService,
 			ManagementService managementService, IdentityService identityService, BusinessCalendar calendar,
-			KnowledgeBase knowledgeBase, Optional<Clock> clock) {
+			KnowledgeBase knowledgeBase, Optional<Clock> clock,
+			org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration) {
+		this.engineConfiguration = engineConfiguration;
 		this.complaintService = complaintService;
 		this.complaints = complaints;
 		this.taskService = taskService;
@@ -66,6 +69,9 @@ class ComplaintDemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		if (dev.lodestar.system.DemoCases.standAside(engineConfiguration)) {
+			return;
+		}
 		if (!complaints.search(null, MARKER_EMAIL, null, null, org.springframework.data.domain.PageRequest.of(0, 1))
 			.isEmpty()) {
 			return;
@@ -166,6 +172,7 @@ class ComplaintDemoData implements ApplicationRunner {
 
 	private void complete(Complaint complaint, String taskKey, Map<String, Object> variables) {
 		Task task = taskService.createTaskQuery()
+			.processDefinitionKey(ComplaintToResolution.PROCESS_KEY)
 			.processInstanceBusinessKey(complaint.getId().toString())
 			.taskDefinitionKey(taskKey)
 			.singleResult();
@@ -175,6 +182,7 @@ class ComplaintDemoData implements ApplicationRunner {
 
 	private Task task(Complaint complaint) {
 		return taskService.createTaskQuery()
+			.processDefinitionKey(ComplaintToResolution.PROCESS_KEY)
 			.processInstanceBusinessKey(complaint.getId().toString())
 			.taskDefinitionKey(ComplaintToResolution.TASK_RESPOND)
 			.singleResult();

@@ -39,7 +39,7 @@ class InsightDemo implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (reviews.existsByPeriod(YearMonth.now().toString()) || coverageRecording(engineConfiguration)) {
+		if (reviews.existsByPeriod(YearMonth.now().toString()) || dev.lodestar.system.DemoCases.standAside(engineConfiguration)) {
 			return;
 		}
 		var instance = service.requestReview("erin");
@@ -47,19 +47,5 @@ class InsightDemo implements ApplicationRunner {
 	}
 
 
-	/**
-	 * The process-test coverage listener (tests only) refuses process events before its suite
-	 * starts, so demo cases at start-up would break every coverage test context: skip them there.
-	 */
-	static boolean coverageRecording(ProcessEngineConfigurationImpl configuration) {
-		var listeners = new java.util.ArrayList<Object>();
-		if (configuration.getCustomPostBPMNParseListeners() != null) {
-			listeners.addAll(configuration.getCustomPostBPMNParseListeners());
-		}
-		if (configuration.getCustomPreBPMNParseListeners() != null) {
-			listeners.addAll(configuration.getCustomPreBPMNParseListeners());
-		}
-		return listeners.stream().anyMatch(l -> l.getClass().getName().startsWith("org.camunda.community.process_test_coverage"));
-	}
 
 }

@@ -68,7 +68,7 @@ class SalesDemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (leadRecords.existsByCompany(MARKER_COMPANY) || coverageRecording()) {
+		if (leadRecords.existsByCompany(MARKER_COMPANY) || dev.lodestar.system.DemoCases.standAside(engineConfiguration)) {
 			return;
 		}
 		long started = System.nanoTime();
@@ -83,22 +83,6 @@ class SalesDemoData implements ApplicationRunner {
 		}
 	}
 
-	/**
-	 * The process-test coverage listener (tests only) refuses process events before its suite
-	 * starts: demo cases at start-up would break every coverage test context, so stand aside
-	 * there (the same check as the rollout and insight demos).
-	 */
-	private boolean coverageRecording() {
-		var listeners = new java.util.ArrayList<Object>();
-		if (engineConfiguration.getCustomPostBPMNParseListeners() != null) {
-			listeners.addAll(engineConfiguration.getCustomPostBPMNParseListeners());
-		}
-		if (engineConfiguration.getCustomPreBPMNParseListeners() != null) {
-			listeners.addAll(engineConfiguration.getCustomPreBPMNParseListeners());
-		}
-		return listeners.stream()
-			.anyMatch(l -> l.getClass().getName().startsWith("org.camunda.community.process_test_coverage"));
-	}
 
 	private void createStory() {
 		var now = Instant.now();
@@ -170,7 +154,7 @@ class SalesDemoData implements ApplicationRunner {
 	}
 
 	private void claim(long leadId, String user) {
-		var task = taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(leadId)).singleResult();
+		var task = taskService.createTaskQuery().processDefinitionKey(LeadProcess.KEY).processInstanceBusinessKey(String.valueOf(leadId)).singleResult();
 		taskService.claim(task.getId(), user);
 	}
 

@@ -60,7 +60,7 @@ class RolloutDemo implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (rolloutRecords.findFirstByName(NAME).isPresent() || coverageRecording(engineConfiguration)) {
+		if (rolloutRecords.findFirstByName(NAME).isPresent() || dev.lodestar.system.DemoCases.standAside(engineConfiguration)) {
 			return;
 		}
 		long started = System.currentTimeMillis();
@@ -166,19 +166,5 @@ class RolloutDemo implements ApplicationRunner {
 	}
 
 
-	/**
-	 * The process-test coverage listener (tests only) refuses process events before its suite
-	 * starts, so demo cases at start-up would break every coverage test context: skip them there.
-	 */
-	static boolean coverageRecording(ProcessEngineConfigurationImpl configuration) {
-		var listeners = new java.util.ArrayList<Object>();
-		if (configuration.getCustomPostBPMNParseListeners() != null) {
-			listeners.addAll(configuration.getCustomPostBPMNParseListeners());
-		}
-		if (configuration.getCustomPreBPMNParseListeners() != null) {
-			listeners.addAll(configuration.getCustomPreBPMNParseListeners());
-		}
-		return listeners.stream().anyMatch(l -> l.getClass().getName().startsWith("org.camunda.community.process_test_coverage"));
-	}
 
 }

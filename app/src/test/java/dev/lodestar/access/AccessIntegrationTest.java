@@ -28,7 +28,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.lodestar.LodestarIntegrationTest;
 
+// Camunda's web apps keep their runtime in JVM-wide statics, set by the context that started
+// last: a fresh context makes sure the Cockpit/Tasklist/Admin logins below talk to this one.
 @LodestarIntegrationTest
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.BEFORE_CLASS)
 class AccessIntegrationTest {
 
 	private static final String SMOKE_BPMN = """

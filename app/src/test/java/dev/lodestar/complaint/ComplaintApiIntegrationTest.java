@@ -151,7 +151,7 @@ class ComplaintApiIntegrationTest {
 	@Test
 	void aSalesRepCanNeitherSeeNorActOnComplaintsOrTheirTasks() throws Exception {
 		long id = register("alice-test-" + unique() + "@example.com");
-		Task task = taskService.createTaskQuery().processInstanceBusinessKey(Long.toString(id)).singleResult();
+		Task task = taskService.createTaskQuery().processDefinitionKey(ComplaintToResolution.PROCESS_KEY).processInstanceBusinessKey(Long.toString(id)).singleResult();
 
 		assertThat(send("POST", "/api/complaints", "alice", """
 				{"customerName": "X", "customerPhone": "+49 30 1111111", "channel": "WEB", "category": "SERVICE", "description": "x"}

@@ -84,6 +84,7 @@ class ComplaintPostgresIntegrationTest {
 		assertThat(closed.get("customerReply").asText()).isEqualTo("CONFIRMED");
 		assertThat(closed.get("satisfaction").asInt()).isEqualTo(5);
 		assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+			.processDefinitionKey(ComplaintToResolution.PROCESS_KEY)
 			.processInstanceBusinessKey(Long.toString(id)).singleResult().getEndTime()).isNotNull();
 
 		JsonNode found = json.readTree(send("GET", "/api/knowledge/articles?q=scratch+" + tag, null).body());
