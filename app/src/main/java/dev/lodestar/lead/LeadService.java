@@ -80,7 +80,6 @@ public class LeadService {
 		variables.put(LeadProcess.REGION, valid.region().name());
 		variables.put(LeadProcess.SEGMENT, lead.getSegment().name());
 		variables.put(LeadProcess.DEAL_SIZE, valid.estimatedValue() == null ? 0d : valid.estimatedValue().doubleValue());
-		variables.put(LeadProcess.DISCOUNT_APPROVAL_THRESHOLD, settings.discountApprovalThreshold());
 		var instance = runtimeService.startProcessInstanceByKey(LeadProcess.KEY, String.valueOf(lead.getId()),
 				variables);
 		lead.startedAs(instance.getId());
@@ -278,7 +277,16 @@ public class LeadService {
 	}
 
 	void startNegotiation(long leadId) {
-		opportunity(leadId).startNegotiation(clock.instant());
+		opportunity(leadId).startNegotiation(discountApprovalThreshold(), clock.instant());
+	}
+
+	/** Read from the settings when the gateway asks, never from a variable a task's worker could write. */
+	boolean needsDiscountApproval(long leadId) {
+		return opportunity(leadId).needsDiscountApproval(discountApprovalThreshold());
+	}
+
+	private BigDecimal discountApprovalThreshold() {
+		return BigDecimal.valueOf(settings.discountApprovalThreshold());
 	}
 
 	void closeDeal(long leadId, boolean won, Object finalAmount, Object lostReason) {
