@@ -108,12 +108,20 @@ class FormValidator {
 		if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
 			return LIST_TYPES.contains(field.type()) ? null : "text";
 		}
+		if ("datetime".equals(field.type())
+				&& (value instanceof java.util.Date || value instanceof java.time.temporal.Temporal)) {
+			return null; // server code passes dates typed
+		}
 		if (!(value instanceof String)) {
 			return "text";
 		}
 		if (value instanceof String text) {
 			if (text.indexOf('\u0000') >= 0) {
 				return "nul";
+			}
+			if (!field.options().isEmpty() && Set.of("radio", "select").contains(field.type())
+					&& !field.options().contains(text)) {
+				return "option";
 			}
 			if (text.length() > LONGEST_TEXT && (field.maxLength() == null || field.maxLength() > LONGEST_TEXT)) {
 				return "longestText";
@@ -190,9 +198,14 @@ class FormValidator {
 	}
 
 	private FieldError error(FormSchema.Field field, String rule, Locale locale) {
-		if (Set.of("boolean", "unknown", "nul", "text", "range", "longestText").contains(rule)) {
-			return new FieldError(field.key(), messages.getMessage("platform.validation." + rule,
-					new Object[] { "range".equals(rule) ? plain(LARGEST_NUMBER) : LONGEST_TEXT }, rule, locale));
+		if (Set.of("boolean", "unknown", "nul", "text", "range", "longestText", "option").contains(rule)) {
+			Object limit = switch (rule) {
+				case "range" -> plain(LARGEST_NUMBER);
+				case "option" -> String.join(", ", field.options());
+				default -> LONGEST_TEXT;
+			};
+			return new FieldError(field.key(),
+					messages.getMessage("platform.validation." + rule, new Object[] { limit }, rule, locale));
 		}
 		Object limit = switch (rule) {
 			case "min" -> plain(field.min());

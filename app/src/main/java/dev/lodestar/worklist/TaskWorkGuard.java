@@ -169,6 +169,7 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 			case "min" -> "must be at least " + field.min();
 			case "max" -> "must be at most " + (field.max() != null ? field.max() : FormValidator.LARGEST_NUMBER);
 			case "text" -> "must be text";
+			case "option" -> "must be one of " + field.options();
 			case "nul" -> "must not contain a NUL character";
 			case "longestText" -> "must have at most " + FormValidator.LONGEST_TEXT + " characters";
 			case "maxLength" -> "must have at most " + field.maxLength() + " characters";

@@ -96,6 +96,21 @@ public class WorklistService {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The user with their roles as the engine's identity service knows them, for server code that
+	 * works a task on a user's behalf (demo data, imports); requests use {@link Caller#of}.
+	 */
+	@Transactional(readOnly = true)
+	public Caller as(String userId) {
+		return new Caller(userId, identityService.createGroupQuery()
+			.groupMember(userId)
+			.list()
+			.stream()
+			.map(org.camunda.bpm.engine.identity.Group::getId)
+			.sorted()
+			.toList());
+	}
+
 	// ---- the list -------------------------------------------------------------------------
 
 	/** One page of the caller's tasks. */
