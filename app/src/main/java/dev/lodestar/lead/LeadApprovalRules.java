@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
  * discount as the opportunity holds it, against the threshold of {@link LeadSettings}. Nothing a
  * task's worker can write (a process variable) takes part in it.
  */
+// public: the engine's expression language calls it by reflection
 @Component("leadApprovalRules")
-class LeadApprovalRules {
+public class LeadApprovalRules {
 
 	private final LeadService leads;
 
