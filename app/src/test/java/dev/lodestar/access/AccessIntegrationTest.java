@@ -254,13 +254,17 @@ class AccessIntegrationTest {
 		return xsrfCookie();
 	}
 
+	/** Camunda's own XSRF cookie (path /camunda), not Lodestar's (path /). */
 	private String xsrfCookie() {
-		return ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore()
+		var cookies = ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore()
 			.getCookies()
 			.stream()
 			.filter(c -> c.getName().equals("XSRF-TOKEN"))
-			.reduce((first, second) -> second)
-			.orElseThrow()
+			.toList();
+		return cookies.stream()
+			.filter(c -> c.getPath() != null && c.getPath().startsWith("/camunda"))
+			.findFirst()
+			.orElse(cookies.get(cookies.size() - 1))
 			.getValue();
 	}
 
