@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,9 @@ import org.springframework.stereotype.Component;
  * production installation needs the same roles and grants.
  *
  * <p>Task visibility needs no grant here: the engine itself gives a task's candidate groups
- * and assignee access to that task when it is created, so each role sees only its own work.
+ * and assignee READ and TASK_WORK on that task when it is created (not UPDATE: see
+ * {@code defaultUserPermissionNameForTask} in {@code application.yml}), so each role sees and
+ * works only its own tasks and cannot rewrite their variables or reassign them.
  */
 @Component
 @Order(RoleSetup.ORDER)
@@ -81,14 +84,23 @@ class RoleSetup implements ApplicationRunner {
 		for (Resources resource : Resources.values()) {
 			grants.add(new Grant(Roles.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL));
 		}
-		// process owners change and deploy models and move running cases between versions
+		// process owners change and deploy models and move running cases between versions; they do
+		// not get ALL: no writing of running cases' variables or tasks, no identities, no system
 		grants.add(new Grant(Roles.PROCESS_OWNER, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
-		grants.add(new Grant(Roles.PROCESS_OWNER, Resources.DEPLOYMENT, ANY, Permissions.ALL));
-		grants.add(new Grant(Roles.PROCESS_OWNER, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.ALL));
-		grants.add(new Grant(Roles.PROCESS_OWNER, Resources.DECISION_DEFINITION, ANY, Permissions.ALL));
-		grants.add(new Grant(Roles.PROCESS_OWNER, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL));
-		grants.add(new Grant(Roles.PROCESS_OWNER, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.ALL));
-		grants.add(new Grant(Roles.PROCESS_OWNER, Resources.BATCH, ANY, Permissions.ALL));
+		grants.add(new Grant(Roles.PROCESS_OWNER, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ,
+				Permissions.DELETE));
+		grants.add(new Grant(Roles.PROCESS_OWNER, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+				ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.DELETE,
+				ProcessDefinitionPermissions.SUSPEND, ProcessDefinitionPermissions.CREATE_INSTANCE,
+				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+				ProcessDefinitionPermissions.MIGRATE_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB,
+				ProcessDefinitionPermissions.SUSPEND_INSTANCE));
+		grants.add(new Grant(Roles.PROCESS_OWNER, Resources.DECISION_DEFINITION, ANY, Permissions.READ,
+				Permissions.UPDATE, Permissions.CREATE_INSTANCE, Permissions.READ_HISTORY));
+		grants.add(new Grant(Roles.PROCESS_OWNER, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
+		grants.add(new Grant(Roles.PROCESS_OWNER, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE,
+				ProcessInstancePermissions.READ));
+		grants.add(new Grant(Roles.PROCESS_OWNER, Resources.BATCH, ANY, Permissions.CREATE, Permissions.READ));
 
 		// leadership reads every process and its history, and starts KPI reviews
 		grants.add(new Grant(Roles.EXECUTIVE, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
@@ -109,25 +121,24 @@ class RoleSetup implements ApplicationRunner {
 		grants.add(new Grant(Roles.TRAINER, Resources.PROCESS_DEFINITION, "training-wave",
 				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE));
 
+		// a lead or a complaint starts through Lodestar's API (which writes the case first), never
+		// bare through the engine; working a task needs no grant here: the engine gives a task's
+		// candidate groups and assignee READ and TASK_WORK on it (defaultUserPermissionNameForTask)
 		grants.add(new Grant(Roles.SALES_REP, Resources.PROCESS_DEFINITION, LEAD_TO_SALE,
-				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-				ProcessDefinitionPermissions.READ_INSTANCE));
-		grants.add(new Grant(Roles.SALES_REP, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
+				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE));
+		// managers see every task of their process and hand it to a member of its role (the
+		// engine's task guard checks the member and the manager); they do not write its variables
 		grants.add(new Grant(Roles.SALES_MANAGER, Resources.PROCESS_DEFINITION, LEAD_TO_SALE,
-				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-				ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK));
-		grants.add(new Grant(Roles.SALES_MANAGER, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
+				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+				ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+				ProcessDefinitionPermissions.TASK_ASSIGN));
 
 		grants.add(new Grant(Roles.SERVICE_AGENT, Resources.PROCESS_DEFINITION, COMPLAINT,
-				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-				ProcessDefinitionPermissions.READ_INSTANCE));
-		grants.add(new Grant(Roles.SERVICE_AGENT, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
+				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE));
 		grants.add(new Grant(Roles.SERVICE_MANAGER, Resources.PROCESS_DEFINITION, COMPLAINT,
-				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-				ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK));
-		grants.add(new Grant(Roles.SERVICE_MANAGER, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
+				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+				ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+				ProcessDefinitionPermissions.TASK_ASSIGN));
 		return List.copyOf(grants);
 	}
 
@@ -135,7 +146,11 @@ class RoleSetup implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		ROLE_NAMES.forEach(this::ensureGroup);
 		grants().forEach(this::ensureGrant);
+		int narrowed = narrowTaskGrants();
 		ensureTasklistFilters();
+		if (narrowed > 0) {
+			log.info("Task grants narrowed from UPDATE to READ and TASK_WORK: {}", narrowed);
+		}
 		log.info("Roles and authorizations in place: {} roles, {} grants", ROLE_NAMES.size(), grants().size());
 	}
 
@@ -149,6 +164,7 @@ class RoleSetup implements ApplicationRunner {
 		identityService.saveGroup(group);
 	}
 
+	/** The grant holds exactly these permissions: a wider grant of an earlier version is narrowed. */
 	private void ensureGrant(Grant grant) {
 		Authorization existing = authorizationService.createAuthorizationQuery()
 			.authorizationType(Authorization.AUTH_TYPE_GRANT)
@@ -161,16 +177,47 @@ class RoleSetup implements ApplicationRunner {
 		authorization.setGroupId(grant.group());
 		authorization.setResource(grant.resource());
 		authorization.setResourceId(grant.resourceId());
-		boolean changed = existing == null;
-		for (Permission permission : grant.permissions()) {
-			if (!authorization.isPermissionGranted(permission)) {
-				authorization.addPermission(permission);
-				changed = true;
-			}
-		}
-		if (changed) {
+		int before = existing == null ? -1 : authorization.getPermissions(grant.permissions()).length;
+		boolean exact = existing != null && before == grant.permissions().length
+				&& sameSet(authorization, grant);
+		if (!exact) {
+			authorization.setPermissions(grant.permissions());
 			authorizationService.saveAuthorization(authorization);
 		}
+	}
+
+	private static boolean sameSet(Authorization authorization, Grant grant) {
+		if (grant.permissions().length == 1 && grant.permissions()[0] == Permissions.ALL) {
+			return authorization.isEveryPermissionGranted();
+		}
+		int mask = 0;
+		for (Permission permission : grant.permissions()) {
+			mask |= permission.getValue();
+		}
+		return ((org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity) authorization)
+			.getPermissions() == mask;
+	}
+
+	/**
+	 * Tasks created before the engine granted TASK_WORK (rather than UPDATE) to a task's
+	 * candidates keep their old, wider grant: narrow it, so nobody writes such a task's
+	 * variables or reassigns it through Camunda's APIs.
+	 */
+	private int narrowTaskGrants() {
+		int narrowed = 0;
+		for (Authorization grant : authorizationService.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.resourceType(Resources.TASK)
+			.hasPermission(Permissions.UPDATE)
+			.list()) {
+			if (Roles.CAMUNDA_ADMIN.equals(grant.getGroupId())) {
+				continue;
+			}
+			grant.setPermissions(new Permission[] { Permissions.READ, TaskPermissions.TASK_WORK });
+			authorizationService.saveAuthorization(grant);
+			narrowed++;
+		}
+		return narrowed;
 	}
 
 	/** Camunda's Tasklist shows nothing without a filter; give everyone the two obvious ones. */

@@ -1,6 +1,21 @@
 package dev.lodestar.access;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -32,8 +47,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	/** A request that carries its own credentials cannot be forged cross-site. */
-	private static final RequestMatcher CARRIES_CREDENTIALS = request -> request.getHeader("Authorization") != null;
+	/**
+	 * A request that HTTP Basic authenticated (its Basic credentials are those of the user now
+	 * signed in) carries its own credentials and cannot be forged cross-site. Merely carrying an
+	 * {@code Authorization} header is not enough: a forged request could add any header and
+	 * still ride on the browser's session.
+	 */
+	static final RequestMatcher BASIC_AUTHENTICATED = request -> {
+		String header = request.getHeader("Authorization");
+		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return false;
+		}
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof AnonymousAuthenticationToken) {
+			return false;
+		}
+		try {
+			String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+			int colon = decoded.indexOf(':');
+			return colon > 0 && decoded.substring(0, colon).equals(authentication.getName());
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	};
 
 	/** Paths as the servlet container sees them: Jersey serves /engine-rest beside Spring MVC. */
 	static RequestMatcher path(String pattern) {
@@ -46,11 +84,25 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	LoginThrottle.Gate loginGate(LoginThrottle throttle, MessageSource messages, ObjectMapper objectMapper) {
+		return new LoginThrottle.Gate(throttle, messages, objectMapper);
+	}
+
+	/** Not registered with the servlet container by itself: it belongs in the security chains. */
+	@Bean
+	FilterRegistrationBean<LoginThrottle.Gate> loginGateRegistration(LoginThrottle.Gate gate) {
+		var registration = new FilterRegistrationBean<>(gate);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
 	@Order(1)
-	SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper)
-			throws Exception {
+	SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper,
+			LoginThrottle.Gate loginGate) throws Exception {
 		var problems = new ProblemAuthenticationHandlers(objectMapper);
 		http.securityMatcher(path("/engine-rest/**"))
+			.addFilterBefore(loginGate, BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -62,9 +114,15 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, CookieCsrfTokenRepository csrfTokens)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, CookieCsrfTokenRepository csrfTokens,
+			LoginThrottle.Gate loginGate, MessageSource messages, AccessSettings settings) throws Exception {
 		var problems = new ProblemAuthenticationHandlers(objectMapper);
+		// the CSRF check runs after HTTP Basic, so that it knows whether Basic authenticated the request
+		var csrf = new CsrfFilter(csrfTokens);
+		csrf.setRequireCsrfProtectionMatcher(
+				new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER, new NegatedRequestMatcher(BASIC_AUTHENTICATED)));
+		csrf.setRequestHandler(new CsrfTokenRequestAttributeHandler());
+		csrf.setAccessDeniedHandler(new CsrfExpiredHandler(messages, objectMapper));
 		http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/v3/api-docs/**"), path("/v3/api-docs"),
 				path("/swagger-ui/**"), path("/swagger-ui.html"), path("/actuator/**")))
 			.authorizeHttpRequests(requests -> requests
@@ -73,16 +131,23 @@ class SecurityConfiguration {
 				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
-				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-				.ignoringRequestMatchers(CARRIES_CREDENTIALS));
+			.csrf(disabled -> disabled.disable())
+			.addFilterBefore(loginGate, BasicAuthenticationFilter.class)
+			.addFilterAfter(csrf, BasicAuthenticationFilter.class)
+			.headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(settings.contentSecurityPolicy())));
 		return http.build();
 	}
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain web(HttpSecurity http, CookieCsrfTokenRepository csrfTokens) throws Exception {
-		http.authorizeHttpRequests(requests -> requests
+	SecurityFilterChain web(HttpSecurity http, CookieCsrfTokenRepository csrfTokens, LoginThrottle.Gate loginGate,
+			MessageSource messages, ObjectMapper objectMapper, AccessSettings settings) throws Exception {
+		// Camunda's web apps bring inline scripts of their own: Lodestar's policy is for Lodestar's pages
+		var contentSecurityPolicy = new DelegatingRequestMatcherHeaderWriter(
+				new NegatedRequestMatcher(path("/camunda/**")),
+				new ContentSecurityPolicyHeaderWriter(settings.contentSecurityPolicy()));
+		http.addFilterBefore(loginGate, UsernamePasswordAuthenticationFilter.class)
+			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(path("/login"), path("/error"), path("/css/**"), path("/js/**"), path("/img/**"),
 						path("/vendor/**"), path("/favicon.ico"), path("/public/**"))
 				.permitAll()
@@ -94,7 +159,8 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
 				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
 				.ignoringRequestMatchers(path("/camunda/**")))
-			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new CsrfExpiredHandler(messages, objectMapper)))
+			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()).addHeaderWriter(contentSecurityPolicy));
 		return http.build();
 	}
 

@@ -70,4 +70,9 @@ class ComplaintCustomerView implements CustomerViewContributor {
 		return text.length() <= 80 ? text : text.substring(0, 79) + "…";
 	}
 
+	@Override
+	public Optional<Boolean> mayReadInteractionsAbout(String subjectType, String userId) {
+		return "complaint".equals(subjectType) ? Optional.of(readers.mayRead(userId)) : Optional.empty();
+	}
+
 }

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 import dev.lodestar.access.Roles;
 import dev.lodestar.calendar.BusinessCalendar;
 import dev.lodestar.knowledge.KnowledgeBase;
+import dev.lodestar.worklist.Caller;
+import dev.lodestar.worklist.WorklistService;
 
 /**
  * "A day in Lodestar" for the service desk: carol has complaints on time, at the warning point,
@@ -42,9 +44,13 @@ class ComplaintDemoData implements ApplicationRunner {
 
 	static final String MARKER_EMAIL = "mei.chen@customers.lodestar.example";
 
+	/** The demo's service agent, who works the demo complaints through the one door for task work. */
+	private static final Caller CAROL = new Caller("carol", List.of(Roles.SERVICE_AGENT, Roles.EMPLOYEE));
+
 	private final ComplaintService complaintService;
 	private final Complaints complaints;
 	private final TaskService taskService;
+	private final WorklistService worklist;
 	private final ManagementService managementService;
 	private final IdentityService identityService;
 	private final BusinessCalendar calendar;
@@ -55,8 +61,10 @@ class ComplaintDemoData implements ApplicationRunner {
 	ComplaintDemoData(ComplaintService complaintService, Complaints complaints, TaskService taskService,
 			ManagementService managementService, IdentityService identityService, BusinessCalendar calendar,
 			KnowledgeBase knowledgeBase, Optional<Clock> clock,
-			org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration) {
+			org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration,
+			WorklistService worklist) {
 		this.engineConfiguration = engineConfiguration;
+		this.worklist = worklist;
 		this.complaintService = complaintService;
 		this.complaints = complaints;
 		this.taskService = taskService;
@@ -155,7 +163,7 @@ class ComplaintDemoData implements ApplicationRunner {
 	}
 
 	private void claim(Complaint complaint) {
-		asCarol(() -> taskService.claim(task(complaint).getId(), "carol"));
+		worklist.claim(CAROL, task(complaint).getId());
 	}
 
 	private void fireDueTimers(Complaint complaint) {
@@ -176,8 +184,7 @@ class ComplaintDemoData implements ApplicationRunner {
 			.processInstanceBusinessKey(complaint.getId().toString())
 			.taskDefinitionKey(taskKey)
 			.singleResult();
-		taskService.claim(task.getId(), "carol");
-		taskService.complete(task.getId(), variables);
+		worklist.complete(CAROL, task.getId(), variables, java.util.Locale.ENGLISH);
 	}
 
 	private Task task(Complaint complaint) {

@@ -41,12 +41,15 @@ public class ComplaintProcess {
 	private final KnowledgeBase knowledgeBase;
 	private final TaskService taskService;
 	private final CustomerService customers;
+	private final ComplaintSettings settings;
 	private final Clock clock;
 
 	ComplaintProcess(Complaints complaints, BusinessCalendar calendar, NotificationService notifications,
 			NotificationSettings notificationSettings, CustomerConfirmations confirmations,
-			KnowledgeBase knowledgeBase, TaskService taskService, CustomerService customers, Optional<Clock> clock) {
+			KnowledgeBase knowledgeBase, TaskService taskService, CustomerService customers, ComplaintSettings settings,
+			Optional<Clock> clock) {
 		this.customers = customers;
+		this.settings = settings;
 		this.complaints = complaints;
 		this.calendar = calendar;
 		this.notifications = notifications;
@@ -122,9 +125,30 @@ public class ComplaintProcess {
 				"complaint-escalated:" + complaint.getId() + ":" + target + ":" + complaint.getReopenCount());
 	}
 
-	/** Records the agreed resolution and sends it to the customer with a link to confirm or reject it. */
+	/**
+	 * The decision of {@code Gateway_ApprovalNeeded}: the proposed compensation against the
+	 * threshold of {@link ComplaintSettings}, read now (never from a process variable, which a
+	 * task's worker could rewrite).
+	 */
+	public boolean needsApproval(Object compensation) {
+		BigDecimal amount = money(compensation);
+		return amount != null && amount.compareTo(settings.compensationApprovalThreshold()) > 0;
+	}
+
+	/**
+	 * Records the agreed resolution and sends it to the customer with a link to confirm or reject
+	 * it. A compensation above the threshold without a service manager's approval is refused
+	 * here too, whatever path led here.
+	 */
 	public void resolve(DelegateExecution execution) {
 		Complaint complaint = complaint(execution);
+		Object compensation = execution.getVariable(ComplaintToResolution.VAR_COMPENSATION);
+		if (needsApproval(compensation)
+				&& !Boolean.TRUE.equals(execution.getVariable(ComplaintToResolution.VAR_COMPENSATION_APPROVED))) {
+			throw new dev.lodestar.system.ConflictException("A compensation of " + money(compensation).toPlainString()
+					+ " is above the approval threshold of " + settings.compensationApprovalThreshold().toPlainString()
+					+ ": a service manager approves it first.");
+		}
 		complaint.resolve((String) execution.getVariable(ComplaintToResolution.VAR_RESOLUTION),
 				money(execution.getVariable(ComplaintToResolution.VAR_COMPENSATION)), clock.instant());
 		String token = confirmations.issue(complaint);

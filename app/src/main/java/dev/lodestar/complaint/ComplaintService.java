@@ -122,8 +122,6 @@ public class ComplaintService {
 		variables.put(ComplaintToResolution.VAR_CHANNEL, channel.name());
 		variables.put(ComplaintToResolution.VAR_CUSTOMER_TIER, complaint.getCustomerTier().name());
 		variables.put(ComplaintToResolution.VAR_RECEIVED_AT, Date.from(receivedAt));
-		variables.put(ComplaintToResolution.VAR_APPROVAL_THRESHOLD,
-				settings.compensationApprovalThreshold().doubleValue());
 		variables.put(ComplaintToResolution.VAR_CONFIRMATION_WINDOW, settings.confirmationWindow().toString());
 		runtimeService.startProcessInstanceByKey(ComplaintToResolution.PROCESS_KEY, complaint.getId().toString(),
 				variables);

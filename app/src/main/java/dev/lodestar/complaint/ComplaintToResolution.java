@@ -52,7 +52,6 @@ public final class ComplaintToResolution {
 	public static final String VAR_RESPONSE_TARGET_HOURS = "responseTargetHours";
 	public static final String VAR_RESOLUTION_TARGET_HOURS = "resolutionTargetHours";
 	public static final String VAR_RESOLUTION_CLOCK_START = "resolutionClockStart";
-	public static final String VAR_APPROVAL_THRESHOLD = "compensationApprovalThreshold";
 	public static final String VAR_CONFIRMATION_WINDOW = "confirmationWindow";
 	public static final String VAR_RESOLUTION = "resolution";
 	public static final String VAR_COMPENSATION = "compensation";

@@ -90,8 +90,10 @@ class CustomerController {
 
 	@GetMapping("/{id}/interactions")
 	@PreAuthorize(CustomerAccess.READ)
-	List<InteractionEntry> interactions(@PathVariable long id, @RequestParam(defaultValue = "50") int limit) {
-		return customers.interactions(id, Math.min(limit, 500));
+	List<InteractionEntry> interactions(@PathVariable long id, @RequestParam(defaultValue = "50") int limit,
+			Authentication user) {
+		// filtered by the rule of the 360° section each interaction belongs to (complaint data, lead data)
+		return customers.interactions(id, Math.min(limit, 500), user.getName());
 	}
 
 	/** Logs a call, visit, e-mail, meeting or note; the caller is recorded as who had it. */

@@ -212,6 +212,34 @@ public class CustomerService {
 			.toList();
 	}
 
+	/**
+	 * The customer's interaction log as this user may see it, newest first: an interaction about a
+	 * case (a complaint, a lead) is shown only to those who may read that module's section of the
+	 * 360° view.
+	 */
+	@Transactional(readOnly = true)
+	public List<InteractionEntry> interactions(long customerId, int limit, String userId) {
+		Customer customer = active(customerId);
+		var allowed = new java.util.HashMap<String, Boolean>();
+		return interactions
+			.findByCustomerIdOrderByOccurredAtDescIdDesc(customer.getId(),
+					PageRequest.of(0, Math.max(1, Math.min(limit * 4, 2000))))
+			.stream()
+			.map(Interaction::entry)
+			.filter(entry -> entry.subjectType() == null
+					|| allowed.computeIfAbsent(entry.subjectType(), type -> mayReadAbout(type, userId)))
+			.limit(Math.max(1, limit))
+			.toList();
+	}
+
+	private boolean mayReadAbout(String subjectType, String userId) {
+		return contributors.orderedStream()
+			.map(contributor -> contributor.mayReadInteractionsAbout(subjectType, userId))
+			.flatMap(Optional::stream)
+			.reduce(Boolean::logicalAnd)
+			.orElse(true);
+	}
+
 	/** The interactions logged about one case ("lead", "42"), newest first. */
 	@Transactional(readOnly = true)
 	public List<InteractionEntry> interactionsAbout(String subjectType, String subjectId, int limit) {
@@ -293,7 +321,7 @@ public class CustomerService {
 			.sorted(Comparator.comparingInt(CustomerViewSection::order).thenComparing(CustomerViewSection::key))
 			.toList();
 		return new Customer360(customer.summary(), customer.getContacts().stream().map(Contact::summary).toList(),
-				interactions(id, 50), possibleDuplicates(id), sections);
+				interactions(id, 50, userId), possibleDuplicates(id), sections);
 	}
 
 	private Customer load(long id) {

@@ -16,4 +16,14 @@ public interface CustomerViewContributor {
 	 */
 	Optional<CustomerViewSection> section(long customerId, String userId);
 
+	/**
+	 * Whether this user may read the customer's interactions about this module's cases of this
+	 * subject type ({@code "complaint"}): the same rule as the module's section of the 360° view,
+	 * since such an interaction is the case's data. Empty when the subject type is not this
+	 * module's.
+	 */
+	default Optional<Boolean> mayReadInteractionsAbout(String subjectType, String userId) {
+		return Optional.empty();
+	}
+
 }

@@ -120,9 +120,8 @@ class LeadController {
 	@PreAuthorize(SALES)
 	LeadView propose(@PathVariable long id, @Valid @RequestBody Proposal request, Authentication user) {
 		var variables = new HashMap<String, Object>();
-		put(variables, LeadProcess.AMOUNT, request.amount() == null ? null : request.amount().toPlainString());
-		put(variables, LeadProcess.DISCOUNT_PERCENT,
-				request.discountPercent() == null ? null : request.discountPercent().toPlainString());
+		put(variables, LeadProcess.AMOUNT, request.amount());
+		put(variables, LeadProcess.DISCOUNT_PERCENT, request.discountPercent());
 		put(variables, LeadProcess.DECISION_MAKER, request.decisionMaker());
 		put(variables, LeadProcess.PROPOSAL_SUMMARY, request.proposalSummary());
 		put(variables, LeadProcess.NEXT_FOLLOW_UP, request.nextFollowUp() == null ? null : request.nextFollowUp().toString());
@@ -143,8 +142,8 @@ class LeadController {
 	@PreAuthorize(SALES)
 	LeadView closeDeal(@PathVariable long id, @Valid @RequestBody Outcome request, Authentication user) {
 		var variables = new HashMap<String, Object>();
-		variables.put(LeadProcess.WON, request.won());
-		put(variables, LeadProcess.FINAL_AMOUNT, request.finalAmount() == null ? null : request.finalAmount().toPlainString());
+		variables.put(LeadProcess.WON, request.won().toString()); // the form's radio: "true" / "false"
+		put(variables, LeadProcess.FINAL_AMOUNT, request.finalAmount());
 		put(variables, LeadProcess.LOST_REASON, request.lostReason());
 		return step(id, LeadProcess.NEGOTIATE_DEAL, user, variables);
 	}

@@ -101,4 +101,9 @@ class LeadCustomerView implements CustomerViewContributor {
 			.anyMatch(group -> READERS.contains(group.getId()));
 	}
 
+	@Override
+	public Optional<Boolean> mayReadInteractionsAbout(String subjectType, String userId) {
+		return "lead".equals(subjectType) ? Optional.of(mayRead(userId)) : Optional.empty();
+	}
+
 }

@@ -62,7 +62,6 @@ public final class LeadProcess {
 	public static final String OWNER = "owner";
 	public static final String AMOUNT = "amount";
 	public static final String DISCOUNT_PERCENT = "discountPercent";
-	public static final String DISCOUNT_APPROVAL_THRESHOLD = "discountApprovalThreshold";
 	public static final String PROPOSAL_SUMMARY = "proposalSummary";
 	public static final String NEXT_FOLLOW_UP = "nextFollowUp";
 	public static final String NEXT_FOLLOW_UP_WARNING = "nextFollowUpWarning";

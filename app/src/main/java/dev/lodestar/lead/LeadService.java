@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +34,8 @@ import dev.lodestar.system.ConflictException;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.InvalidInputException.FieldError;
 import dev.lodestar.system.NotFoundException;
+import dev.lodestar.worklist.Caller;
+import dev.lodestar.worklist.WorklistService;
 
 /**
  * Leads and opportunities. {@link #capture} writes the lead and starts its {@code lead-to-sale}
@@ -51,11 +54,13 @@ public class LeadService {
 	private final CustomerService customers;
 	private final RuntimeService runtimeService;
 	private final TaskService taskService;
+	private final WorklistService worklist;
 	private final LeadSettings settings;
 	private final Clock clock;
 
 	LeadService(Leads leads, Opportunities opportunities, CustomerService customers, RuntimeService runtimeService,
-			TaskService taskService, LeadSettings settings, Optional<Clock> clock) {
+			TaskService taskService, WorklistService worklist, LeadSettings settings, Optional<Clock> clock) {
+		this.worklist = worklist;
 		this.leads = leads;
 		this.opportunities = opportunities;
 		this.customers = customers;
@@ -80,7 +85,6 @@ public class LeadService {
 		variables.put(LeadProcess.REGION, valid.region().name());
 		variables.put(LeadProcess.SEGMENT, lead.getSegment().name());
 		variables.put(LeadProcess.DEAL_SIZE, valid.estimatedValue() == null ? 0d : valid.estimatedValue().doubleValue());
-		variables.put(LeadProcess.DISCOUNT_APPROVAL_THRESHOLD, settings.discountApprovalThreshold());
 		var instance = runtimeService.startProcessInstanceByKey(LeadProcess.KEY, String.valueOf(lead.getId()),
 				variables);
 		lead.startedAs(instance.getId());
@@ -139,29 +143,12 @@ public class LeadService {
 			.map(link -> link.getGroupId())
 			.toList();
 		boolean inQueue = candidateGroups.stream().anyMatch(groups::contains);
-		if (task.getAssignee() == null) {
-			if (!inQueue) {
-				throw new AuthorizationException("'" + task.getName() + "' is work for " + candidateGroups + ".");
-			}
-			try {
-				taskService.claim(task.getId(), user);
-			}
-			catch (RuntimeException e) {
-				throw raceOr(e, task);
-			}
+		if (!inQueue && !user.equals(task.getAssignee())) {
+			throw new AuthorizationException("'" + task.getName() + "' is work for " + candidateGroups + ".");
 		}
-		else if (!task.getAssignee().equals(user)) {
-			if (!inQueue) {
-				throw new AuthorizationException("'" + task.getName() + "' is work for " + candidateGroups + ".");
-			}
-			throw new ConflictException("'" + task.getName() + "' is being worked on by " + task.getAssignee() + ".");
-		}
-		try {
-			taskService.complete(task.getId(), variables);
-		}
-		catch (RuntimeException e) {
-			throw raceOr(e, task);
-		}
+		// the one door: visibility, claim, the form's strict types, stage rules, engine errors
+		worklist.complete(new Caller(user, List.copyOf(groups)), task.getId(), variables,
+				LocaleContextHolder.getLocale());
 		return view(load(leadId));
 	}
 
@@ -278,7 +265,16 @@ public class LeadService {
 	}
 
 	void startNegotiation(long leadId) {
-		opportunity(leadId).startNegotiation(clock.instant());
+		opportunity(leadId).startNegotiation(discountApprovalThreshold(), clock.instant());
+	}
+
+	/** Read from the settings when the gateway asks, never from a variable a task's worker could write. */
+	boolean needsDiscountApproval(long leadId) {
+		return opportunity(leadId).needsDiscountApproval(discountApprovalThreshold());
+	}
+
+	private BigDecimal discountApprovalThreshold() {
+		return BigDecimal.valueOf(settings.discountApprovalThreshold());
 	}
 
 	void closeDeal(long leadId, boolean won, Object finalAmount, Object lostReason) {
@@ -466,31 +462,6 @@ public class LeadService {
 				return null;
 			}
 		}
-	}
-
-	/**
-	 * Somebody completed the task between our query and our claim or completion (the engine
-	 * then fails in various ways): that is a conflict. Otherwise the error itself.
-	 */
-	private RuntimeException raceOr(RuntimeException e, Task task) {
-		RuntimeException rule = unwrap(e);
-		if (rule != e) {
-			return rule;
-		}
-		if (taskService.createTaskQuery().taskId(task.getId()).count() == 0) {
-			return new ConflictException("'" + task.getName() + "' was completed by somebody else a moment ago.");
-		}
-		return e;
-	}
-
-	/** Rules broken inside a task listener reach us wrapped by the engine; answer with the rule itself. */
-	private static RuntimeException unwrap(RuntimeException e) {
-		for (Throwable t = e; t != null; t = t.getCause()) {
-			if (t instanceof InvalidInputException || t instanceof ConflictException || t instanceof NotFoundException) {
-				return (RuntimeException) t;
-			}
-		}
-		return e;
 	}
 
 }

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Lead-to-sale rules that a company tunes.
  *
  * @param discountApprovalThreshold discounts above this percentage need a sales manager's
- *        approval (copied into each case when it starts, so a change applies to new cases)
+ *        approval; read by the process when the proposal's gateway is evaluated (never kept in a
+ *        process variable, which a task's worker could rewrite), so a change applies at once
  * @param importMaxRows the most rows one CSV import may have
  */
 @ConfigurationProperties("lodestar.lead")

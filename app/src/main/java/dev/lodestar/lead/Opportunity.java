@@ -126,8 +126,22 @@ public class Opportunity {
 		this.updatedAt = now;
 	}
 
-	void startNegotiation(Instant now) {
+	/** Whether this proposal's discount is above the threshold, so a sales manager must approve it. */
+	boolean needsDiscountApproval(BigDecimal threshold) {
+		return discountPercent != null && discountPercent.compareTo(threshold) > 0;
+	}
+
+	/**
+	 * Negotiation starts with an approved discount or one within the threshold, whatever path
+	 * led here: the rule holds even if the process were steered around the approval.
+	 */
+	void startNegotiation(BigDecimal threshold, Instant now) {
 		requireStage(OpportunityStage.PROPOSAL, OpportunityStage.DISCOUNT_APPROVAL);
+		if (needsDiscountApproval(threshold) && !"APPROVED".equals(discountDecision)) {
+			throw new dev.lodestar.system.ConflictException("A discount of " + discountPercent.stripTrailingZeros()
+				.toPlainString() + " % is above the approval threshold of " + threshold.stripTrailingZeros()
+					.toPlainString() + " %: a sales manager approves it first.");
+		}
 		this.stage = OpportunityStage.NEGOTIATION;
 		this.updatedAt = now;
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,6 +26,8 @@ import dev.lodestar.customer.CustomerDraft;
 import dev.lodestar.customer.CustomerService;
 import dev.lodestar.customer.InteractionType;
 import dev.lodestar.customer.NewInteraction;
+import dev.lodestar.worklist.Caller;
+import dev.lodestar.worklist.WorklistService;
 
 /**
  * The sales part of "A day in Lodestar" (MISSION.md), created through the real process:
@@ -50,13 +53,15 @@ class SalesDemoData implements ApplicationRunner {
 	private final Leads leadRecords;
 	private final CustomerService customers;
 	private final TaskService taskService;
+	private final WorklistService worklist;
 	private final ManagementService managementService;
 	private final TransactionTemplate transaction;
 	private final ProcessEngineConfigurationImpl engineConfiguration;
 
 	SalesDemoData(LeadService leads, Leads leadRecords, CustomerService customers, TaskService taskService,
 			ManagementService managementService, TransactionTemplate transaction,
-			ProcessEngineConfigurationImpl engineConfiguration) {
+			ProcessEngineConfigurationImpl engineConfiguration, WorklistService worklist) {
+		this.worklist = worklist;
 		this.leads = leads;
 		this.leadRecords = leadRecords;
 		this.customers = customers;
@@ -128,13 +133,13 @@ class SalesDemoData implements ApplicationRunner {
 				"NA", "ENTERPRISE", "Partner introduction");
 		qualify(stark, "alice");
 		propose(stark, "alice", "120000", "5", now.plus(3, ChronoUnit.DAYS));
-		step(stark, LeadProcess.NEGOTIATE_DEAL, "alice", REP, Map.of("won", true));
+		step(stark, LeadProcess.NEGOTIATE_DEAL, "alice", REP, Map.of("won", "true"));
 
 		long wayne = capture("Wayne Enterprises", "Lucius Fox", "lucius@wayne.example", "+1 201 555 0155", "WEB", "NA",
 				null, "Downloaded the white paper");
 		qualify(wayne, "alice");
 		propose(wayne, "alice", "60000", "10", now.plus(2, ChronoUnit.DAYS));
-		step(wayne, LeadProcess.NEGOTIATE_DEAL, "alice", REP, Map.of("won", false, "lostReason", "Built it in-house"));
+		step(wayne, LeadProcess.NEGOTIATE_DEAL, "alice", REP, Map.of("won", "false", "lostReason", "Built it in-house"));
 	}
 
 	private long capture(String company, String contact, String email, String phone, String source, String region,
@@ -155,7 +160,7 @@ class SalesDemoData implements ApplicationRunner {
 
 	private void claim(long leadId, String user) {
 		var task = taskService.createTaskQuery().processDefinitionKey(LeadProcess.KEY).processInstanceBusinessKey(String.valueOf(leadId)).singleResult();
-		taskService.claim(task.getId(), user);
+		worklist.claim(new Caller(user, List.copyOf(REP)), task.getId());
 	}
 
 	private void qualify(long leadId, String user) {
@@ -164,7 +169,8 @@ class SalesDemoData implements ApplicationRunner {
 	}
 
 	private void propose(long leadId, String user, String amount, String discount, Instant followUp) {
-		step(leadId, LeadProcess.PREPARE_PROPOSAL, user, REP, Map.of("amount", amount, "discountPercent", discount,
+		step(leadId, LeadProcess.PREPARE_PROPOSAL, user, REP, Map.of("amount", new java.math.BigDecimal(amount),
+				"discountPercent", new java.math.BigDecimal(discount),
 				"decisionMaker", "the CFO", "proposalSummary", "Licences, onboarding and training", "nextFollowUp",
 				followUp.toString()));
 	}

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.lodestar.system.NotFoundException;
+import dev.lodestar.worklist.Caller;
+import dev.lodestar.worklist.WorklistService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,10 +42,12 @@ class RolloutController {
 	private final StakeholderRegister register;
 	private final TrainingService training;
 	private final TaskService taskService;
+	private final WorklistService worklist;
 	private final RuntimeService runtimeService;
 
 	RolloutController(RolloutService rollouts, StakeholderRegister register, TrainingService training,
-			TaskService taskService, RuntimeService runtimeService) {
+			TaskService taskService, RuntimeService runtimeService, WorklistService worklist) {
+		this.worklist = worklist;
 		this.rollouts = rollouts;
 		this.register = register;
 		this.training = training;
@@ -113,8 +118,7 @@ class RolloutController {
 		variables.put("ability", body.ability());
 		variables.put("reinforcement", body.reinforcement());
 		variables.put(StakeholderAssessmentProcess.VAR_ASSESSMENT_NOTES, body.notes());
-		taskService.setAssignee(task.getId(), user.getName());
-		EngineCalls.complete(taskService, task.getId(), variables);
+		worklist.complete(Caller.of(user), task.getId(), variables, LocaleContextHolder.getLocale());
 		return StakeholderView.of(register.stakeholder(stakeholderId));
 	}
 

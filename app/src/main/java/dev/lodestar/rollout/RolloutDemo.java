@@ -2,6 +2,7 @@ package dev.lodestar.rollout;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,6 +17,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.lodestar.worklist.WorklistService;
 
 /**
  * "A day in Lodestar" for the rollout: erin sponsors a rollout in its trial run, the
@@ -42,12 +45,13 @@ class RolloutDemo implements ApplicationRunner {
 	private final TrainingService training;
 	private final RuntimeService runtime;
 	private final TaskService tasks;
+	private final WorklistService worklist;
 	private final TransactionTemplate transaction;
 	private final ProcessEngineConfigurationImpl engineConfiguration;
 
 	RolloutDemo(RolloutService rollouts, Rollouts rolloutRecords, StakeholderRegister register,
 			TrainingService training, RuntimeService runtime, TaskService tasks, TransactionTemplate transaction,
-			ProcessEngineConfigurationImpl engineConfiguration) {
+			ProcessEngineConfigurationImpl engineConfiguration, WorklistService worklist) {
 		this.engineConfiguration = engineConfiguration;
 		this.rollouts = rollouts;
 		this.rolloutRecords = rolloutRecords;
@@ -55,6 +59,7 @@ class RolloutDemo implements ApplicationRunner {
 		this.training = training;
 		this.runtime = runtime;
 		this.tasks = tasks;
+		this.worklist = worklist;
 		this.transaction = transaction;
 	}
 
@@ -90,10 +95,9 @@ class RolloutDemo implements ApplicationRunner {
 			.taskDefinitionKey(StakeholderAssessmentProcess.TASK_ASSESS_ADKAR).list()) {
 			Long stakeholderId = (Long) runtime.getVariable(adkar.getExecutionId(), StakeholderAssessmentProcess.VAR_STAKEHOLDER_ID);
 			boolean sales = register.stakeholder(stakeholderId).getName().equals("Sales team");
-			tasks.claim(adkar.getId(), "frank");
-			tasks.complete(adkar.getId(), Map.of("awareness", 4, "desire", sales ? 3 : 4, "knowledge", 4, "ability", 4,
+			worklist.complete(worklist.as("frank"), adkar.getId(), Map.of("awareness", 4, "desire", sales ? 3 : 4, "knowledge", 4, "ability", 4,
 					"reinforcement", sales ? 2 : 4, "assessmentNotes",
-					sales ? "Fear that every call and visit must now be typed in" : "Supportive"));
+					sales ? "Fear that every call and visit must now be typed in" : "Supportive"), Locale.ENGLISH);
 		}
 
 		completeWave(pi, RolloutProcess.VAR_EXECUTIVES_WAVE, List.of(), List.of());
@@ -135,8 +139,9 @@ class RolloutDemo implements ApplicationRunner {
 			if (check == null) {
 				continue;
 			}
-			tasks.complete(check.getId(), Map.of("attendedSession", true, "knowledgeCheckAnswers",
-					"1c 2: the top-leader principle 3: know, understand, accept, use"));
+			worklist.complete(worklist.as(participant), check.getId(), Map.of("attendedSession", true,
+					"knowledgeCheckAnswers", "1c 2: the top-leader principle 3: know, understand, accept, use"),
+					Locale.ENGLISH);
 			if (awaitingTrainer.contains(participant)) {
 				continue;
 			}
@@ -144,11 +149,10 @@ class RolloutDemo implements ApplicationRunner {
 				.list().stream()
 				.filter(t -> participant.equals(tasks.getVariable(t.getId(), TrainingWaveProcess.VAR_PARTICIPANT)))
 				.findFirst().orElseThrow();
-			tasks.claim(record.getId(), "grace");
 			var result = new HashMap<String, Object>();
 			result.put(TrainingWaveProcess.VAR_ATTENDED, true);
 			result.put(TrainingWaveProcess.VAR_SCORE, 70 + Math.abs(participant.hashCode() % 30));
-			tasks.complete(record.getId(), result);
+			worklist.complete(worklist.as("grace"), record.getId(), result, Locale.ENGLISH);
 		}
 	}
 
@@ -159,10 +163,7 @@ class RolloutDemo implements ApplicationRunner {
 
 	private void complete(String processInstanceId, String taskKey, String user, Map<String, Object> variables) {
 		Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
-		if (task.getAssignee() == null) {
-			tasks.claim(task.getId(), user);
-		}
-		tasks.complete(task.getId(), variables);
+		worklist.complete(worklist.as(user), task.getId(), variables, Locale.ENGLISH); // claims it on the way
 	}
 
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.lodestar.system.NotFoundException;
+import dev.lodestar.worklist.Caller;
+import dev.lodestar.worklist.WorklistService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,8 +36,10 @@ class TrainingWaveController {
 
 	private final TrainingService training;
 	private final TaskService taskService;
+	private final WorklistService worklist;
 
-	TrainingWaveController(TrainingService training, TaskService taskService) {
+	TrainingWaveController(TrainingService training, TaskService taskService, WorklistService worklist) {
+		this.worklist = worklist;
 		this.training = training;
 		this.taskService = taskService;
 	}
@@ -79,8 +84,7 @@ class TrainingWaveController {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(TrainingWaveProcess.VAR_ATTENDED, body.attended());
 		variables.put(TrainingWaveProcess.VAR_SCORE, body.score());
-		taskService.setAssignee(task.getId(), user.getName());
-		EngineCalls.complete(taskService, task.getId(), variables);
+		worklist.complete(Caller.of(user), task.getId(), variables, LocaleContextHolder.getLocale());
 		return view(wave);
 	}
 

@@ -5,10 +5,14 @@ import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
-/** The signed-in user and their roles (Camunda groups), as Spring Security knows them. */
-record Caller(String userId, List<String> roles) {
+/**
+ * Who works a task: a user and their roles (Camunda groups). Built from Spring Security's
+ * authentication for a request ({@link #of(Authentication)}), or named by server code that acts
+ * for a user (demo data).
+ */
+public record Caller(String userId, List<String> roles) {
 
-	static Caller of(Authentication authentication) {
+	public static Caller of(Authentication authentication) {
 		return new Caller(authentication.getName(), authentication.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)
@@ -18,7 +22,11 @@ record Caller(String userId, List<String> roles) {
 			.toList());
 	}
 
-	boolean hasRole(String role) {
+	public Caller {
+		roles = roles == null ? List.of() : List.copyOf(roles);
+	}
+
+	public boolean hasRole(String role) {
 		return roles.contains(role);
 	}
 

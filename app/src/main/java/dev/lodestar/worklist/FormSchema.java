@@ -41,7 +41,7 @@ record FormSchema(String id, ObjectNode json, List<Field> fields) {
 	 */
 	record Field(String id, String key, String type, String label, boolean required, Double min, Double max,
 			Integer minLength, Integer maxLength, String pattern, String validationType, String hide,
-			boolean editable) {
+			boolean editable, List<String> options) {
 
 		static Field of(JsonNode c) {
 			JsonNode v = c.path("validate");
@@ -51,7 +51,14 @@ record FormSchema(String id, ObjectNode json, List<Field> fields) {
 					v.hasNonNull("pattern") && !v.path("pattern").asText().isBlank() ? v.path("pattern").asText() : null,
 					v.path("validationType").asText(null),
 					c.path("conditional").hasNonNull("hide") ? c.path("conditional").path("hide").asText() : null,
-					!c.path("disabled").asBoolean(false) && !c.path("readonly").asBoolean(false));
+					!c.path("disabled").asBoolean(false) && !c.path("readonly").asBoolean(false), options(c));
+		}
+
+		/** The fixed choices of a radio, select or checklist; empty when the choices come from data. */
+		private static List<String> options(JsonNode c) {
+			var options = new ArrayList<String>();
+			c.path("values").forEach(value -> options.add(value.path("value").asText()));
+			return List.copyOf(options);
 		}
 
 		private static Double number(JsonNode node, String name) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -42,6 +43,14 @@ class FormValidator {
 	Result validate(FormSchema form, Map<String, Object> submitted, Locale locale) {
 		var variables = new LinkedHashMap<String, Object>();
 		var errors = new ArrayList<FieldError>();
+		var known = new java.util.HashSet<String>();
+		form.fields().forEach(field -> known.add(field.key()));
+		for (String key : submitted.keySet()) {
+			if (!known.contains(key)) {
+				errors.add(new FieldError(key, messages.getMessage("platform.validation.unknown", null,
+						"is not a field of this form", locale)));
+			}
+		}
 		for (FormSchema.Field field : form.fields()) {
 			if (!field.editable()) {
 				continue;
@@ -71,11 +80,22 @@ class FormValidator {
 		return new Result(variables, errors);
 	}
 
-	private String check(FormSchema.Field field, Object value) {
+	/**
+	 * The type rule first, then the form's own constraints. Strict: a checkbox takes a boolean
+	 * (not "yes"), a number field a finite JSON number no larger than {@link #LARGEST_NUMBER},
+	 * text at most {@link #LONGEST_TEXT} characters and no NUL character.
+	 */
+	static String check(FormSchema.Field field, Object value) {
+		if ("checkbox".equals(field.type())) {
+			return value instanceof Boolean ? null : "boolean";
+		}
 		if ("number".equals(field.type())) {
 			Double number = asNumber(value);
 			if (number == null) {
 				return "number";
+			}
+			if (Math.abs(number) > LARGEST_NUMBER) {
+				return field.max() != null && number > 0 ? "max" : "range";
 			}
 			if (field.min() != null && number < field.min()) {
 				return "min";
@@ -85,7 +105,27 @@ class FormValidator {
 			}
 			return null;
 		}
+		if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
+			return LIST_TYPES.contains(field.type()) ? null : "text";
+		}
+		if ("datetime".equals(field.type())
+				&& (value instanceof java.util.Date || value instanceof java.time.temporal.Temporal)) {
+			return null; // server code passes dates typed
+		}
+		if (!(value instanceof String)) {
+			return "text";
+		}
 		if (value instanceof String text) {
+			if (text.indexOf('\u0000') >= 0) {
+				return "nul";
+			}
+			if (!field.options().isEmpty() && Set.of("radio", "select").contains(field.type())
+					&& !field.options().contains(text)) {
+				return "option";
+			}
+			if (text.length() > LONGEST_TEXT && (field.maxLength() == null || field.maxLength() > LONGEST_TEXT)) {
+				return "longestText";
+			}
 			if (field.minLength() != null && text.length() < field.minLength()) {
 				return "minLength";
 			}
@@ -112,6 +152,18 @@ class FormValidator {
 		return null;
 	}
 
+	/**
+	 * The engine keeps a string variable in a column of 4,000 characters; a longer text would
+	 * fail deep inside the engine (a 500), so the form refuses it first.
+	 */
+	static final int LONGEST_TEXT = 4000;
+
+	/** Larger than any amount, score or cost of a CRM case, and still exact as a double. */
+	static final double LARGEST_NUMBER = 1e12;
+
+	/** Fields whose value is a list (kept as JSON text). */
+	private static final java.util.Set<String> LIST_TYPES = java.util.Set.of("checklist", "taglist");
+
 	private Object typed(FormSchema.Field field, Object value) {
 		if ("number".equals(field.type())) {
 			Double number = asNumber(value);
@@ -134,15 +186,10 @@ class FormValidator {
 	}
 
 	private static Double asNumber(Object value) {
-		if (value instanceof Number n) {
+		if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
 			return n.doubleValue();
 		}
-		try {
-			return Double.valueOf(String.valueOf(value).strip());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
+		return null; // numbers as text ("12") are not numbers: the form sends numbers
 	}
 
 	private static boolean isEmpty(Object value) {
@@ -151,6 +198,15 @@ class FormValidator {
 	}
 
 	private FieldError error(FormSchema.Field field, String rule, Locale locale) {
+		if (Set.of("boolean", "unknown", "nul", "text", "range", "longestText", "option").contains(rule)) {
+			Object limit = switch (rule) {
+				case "range" -> plain(LARGEST_NUMBER);
+				case "option" -> String.join(", ", field.options());
+				default -> LONGEST_TEXT;
+			};
+			return new FieldError(field.key(),
+					messages.getMessage("platform.validation." + rule, new Object[] { limit }, rule, locale));
+		}
 		Object limit = switch (rule) {
 			case "min" -> plain(field.min());
 			case "max" -> plain(field.max());

@@ -42,13 +42,20 @@ import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
 
 /**
- * My work: the tasks a user may see (assigned to them, or waiting in a queue of one of their
+ * The one door for task work. My work: the tasks a user may see (assigned to them, or waiting in a queue of one of their
  * roles; for managers also the tasks of the roles they manage), and what they may do with them.
  * The engine is queried without an engine-side authentication; visibility is decided here, per
  * task, from its identity links.
+ *
+ * <p>Every module completes, claims, unclaims and reassigns tasks through this class, never
+ * through Camunda's {@code TaskService}: {@link #complete} checks that the caller may work the
+ * task, claims it when needed, checks the values against the task's Camunda Form with strict
+ * types, runs the modules' {@link CompletionRule stage rules} and turns what the engine's
+ * listeners refuse into {@link InvalidInputException} (400), {@link ConflictException} (409),
+ * {@link NotFoundException} (404) or {@link AccessDeniedException} (403).
  */
 @Service
-class WorklistService {
+public class WorklistService {
 
 	private static final Set<String> STEP_TYPES = Set.of("startEvent", "userTask", "serviceTask", "businessRuleTask",
 			"sendTask", "receiveTask", "scriptTask", "callActivity", "subProcess", "intermediateTimer",
@@ -87,6 +94,21 @@ class WorklistService {
 		this.settings = settings;
 		this.clock = clock.orElse(Clock.systemUTC());
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The user with their roles as the engine's identity service knows them, for server code that
+	 * works a task on a user's behalf (demo data, imports); requests use {@link Caller#of}.
+	 */
+	@Transactional(readOnly = true)
+	public Caller as(String userId) {
+		return new Caller(userId, identityService.createGroupQuery()
+			.groupMember(userId)
+			.list()
+			.stream()
+			.map(org.camunda.bpm.engine.identity.Group::getId)
+			.sorted()
+			.toList());
 	}
 
 	// ---- the list -------------------------------------------------------------------------
@@ -312,7 +334,12 @@ class WorklistService {
 		if (caller.userId().equals(task.getAssignee())) {
 			return;
 		}
-		taskService.claim(taskId, caller.userId()); // TaskAlreadyClaimedException → 409
+		try {
+			taskService.claim(taskId, caller.userId());
+		}
+		catch (RuntimeException ex) {
+			throw EngineErrors.translate(ex, () -> false, null); // TaskAlreadyClaimedException → 409
+		}
 	}
 
 	@Transactional
@@ -343,7 +370,8 @@ class WorklistService {
 
 	/**
 	 * Completes the task with the form's values after checking them against the form's
-	 * constraints; an unassigned task is claimed by the caller on the way.
+	 * constraints; an unassigned task is claimed by the caller on the way. A task without a form
+	 * takes no values. Nothing is written when a check fails.
 	 */
 	@Transactional
 	public void complete(Caller caller, String taskId, Map<String, Object> values, Locale locale) {
@@ -354,46 +382,34 @@ class WorklistService {
 		if (task.getAssignee() == null && !isCandidate(caller, task, candidateRoles(taskId))) {
 			throw new AccessDeniedException("only a member of the task's roles may complete it");
 		}
+		Map<String, Object> submitted = values == null ? Map.of() : values;
 		Map<String, Object> variables = Map.of();
 		Optional<FormSchema> form = forms.forTask(taskId, locale);
 		if (form.isPresent()) {
-			var result = validator.validate(form.get(), values == null ? Map.of() : values, locale);
+			var result = validator.validate(form.get(), submitted, locale);
 			if (!result.errors().isEmpty()) {
 				throw new InvalidInputException(result.errors());
 			}
 			variables = result.variables();
 		}
-		stageRules(caller, task, variables);
-		if (task.getAssignee() == null) {
-			taskService.claim(taskId, caller.userId());
+		else if (!submitted.isEmpty()) {
+			throw new InvalidInputException(submitted.keySet()
+				.stream()
+				.sorted()
+				.map(key -> new InvalidInputException.FieldError(key, "this task has no form and takes no values"))
+				.toList());
 		}
+		stageRules(caller, task, variables);
 		try {
+			if (task.getAssignee() == null) {
+				taskService.claim(taskId, caller.userId());
+			}
 			taskService.complete(taskId, variables);
 		}
 		catch (RuntimeException ex) {
-			throw ruleBroken(ex);
+			throw EngineErrors.translate(ex, () -> taskService.createTaskQuery().taskId(taskId).count() == 0,
+					"task " + taskId + " was completed by somebody else a moment ago");
 		}
-	}
-
-	/**
-	 * A stage rule enforced by the case's module in a task listener (so that it also holds in
-	 * Camunda Tasklist) reaches us wrapped by the engine: hand the user its message as 400 (a
-	 * field) or 409 (the case's state), not as a server error.
-	 */
-	private static RuntimeException ruleBroken(RuntimeException thrown) {
-		for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-			if (cause instanceof InvalidInputException || cause instanceof ConflictException
-					|| cause instanceof NotFoundException || cause instanceof AccessDeniedException) {
-				return (RuntimeException) cause;
-			}
-			if (cause instanceof IllegalStateException) {
-				return new ConflictException(cause.getMessage());
-			}
-			if (cause instanceof IllegalArgumentException) {
-				return new InvalidInputException("task", cause.getMessage());
-			}
-		}
-		return thrown;
 	}
 
 	private void stageRules(Caller caller, Task task, Map<String, Object> variables) {

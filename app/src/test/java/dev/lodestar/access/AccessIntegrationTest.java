@@ -204,6 +204,80 @@ class AccessIntegrationTest {
 		}
 	}
 
+	// ---- Tasklist's API uses the same authorizations and the same engine guard ----------------
+
+	@Autowired
+	dev.lodestar.lead.LeadService leads;
+
+	@Test
+	void tasklistsApiCannotRewriteAThresholdReassignOrSmuggleAVariableEither() throws Exception {
+		long leadId = leads.capture(new dev.lodestar.lead.NewLead("Tasklist " + UUID.randomUUID(), "Pat Doe", null, null,
+				"WEB", "NA", null, null, null), "alice").id();
+		leads.completeStep(leadId, "Task_QualifyLead", "alice", java.util.Set.of("sales-rep"), java.util.Map.of(
+				"qualified", true, "budget", "approved", "decisionMaker", "CFO", "need", "one view", "timeline", "Q1"));
+		var proposal = taskService.createTaskQuery()
+			.processInstanceBusinessKey(String.valueOf(leadId))
+			.taskDefinitionKey("Task_PrepareProposal")
+			.singleResult();
+		String xsrf = tasklistLogin("alice");
+		String base = "/camunda/api/engine/engine/" + processEngine.getName() + "/task/" + proposal.getId();
+
+		var written = tasklist(xsrf, "PUT", base + "/variables/discountApprovalThreshold",
+				"{\"value\":100,\"type\":\"Integer\"}");
+		assertThat(written.statusCode()).as(written.body()).isEqualTo(403);
+		var reassigned = tasklist(xsrf, "POST", base + "/assignee", "{\"userId\":\"bob\"}");
+		assertThat(reassigned.statusCode()).as(reassigned.body()).isEqualTo(403);
+		var smuggled = tasklist(xsrf, "POST", base + "/submit-form", "{\"variables\":{"
+				+ "\"amount\":{\"value\":10000,\"type\":\"Integer\"},"
+				+ "\"discountPercent\":{\"value\":40,\"type\":\"Integer\"},"
+				+ "\"decisionMaker\":{\"value\":\"CFO\"},"
+				+ "\"nextFollowUp\":{\"value\":\"" + java.time.Instant.now().plus(java.time.Duration.ofDays(5)) + "\"},"
+				+ "\"discountApprovalThreshold\":{\"value\":100,\"type\":\"Integer\"}}}");
+		assertThat(smuggled.statusCode()).as(smuggled.body()).isGreaterThanOrEqualTo(400);
+		assertThat(taskService.createTaskQuery().taskId(proposal.getId()).count()).isEqualTo(1);
+		assertThat(runtimeService.createVariableInstanceQuery()
+			.processInstanceIdIn(proposal.getProcessInstanceId())
+			.variableName("discountApprovalThreshold")
+			.count()).isZero();
+	}
+
+	private String tasklistLogin(String user) throws Exception {
+		String engine = processEngine.getName();
+		get("/camunda/app/tasklist/" + engine + "/", null);
+		String xsrf = xsrfCookie();
+		var login = HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/" + engine + "/login/tasklist"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-XSRF-TOKEN", xsrf)
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password=" + enc(user)))
+			.build();
+		assertThat(http.send(login, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+		return xsrfCookie();
+	}
+
+	/** Camunda's own XSRF cookie (path /camunda), not Lodestar's (path /). */
+	private String xsrfCookie() {
+		var cookies = ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals("XSRF-TOKEN"))
+			.toList();
+		return cookies.stream()
+			.filter(c -> c.getPath() != null && c.getPath().startsWith("/camunda"))
+			.findFirst()
+			.orElse(cookies.get(cookies.size() - 1))
+			.getValue();
+	}
+
+	private HttpResponse<String> tasklist(String xsrf, String method, String path, String body) throws Exception {
+		var request = HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.header("X-XSRF-TOKEN", xsrf)
+			.method(method, HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
 	private HttpResponse<String> deploy(String user) throws IOException, InterruptedException {
 		String boundary = "----lodestar" + UUID.randomUUID();
 		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\ncheck-" + user

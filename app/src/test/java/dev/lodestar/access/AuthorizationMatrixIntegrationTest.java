@@ -33,7 +33,9 @@ class AuthorizationMatrixIntegrationTest {
 	@CsvSource({
 			// sales-rep: works leads, nothing else
 			"alice, deploy, DEPLOYMENT, *, false",
-			"alice, start, PROCESS_DEFINITION, lead-to-sale, true",
+			"alice, start, PROCESS_DEFINITION, lead-to-sale, false",
+			"alice, assignTask, PROCESS_DEFINITION, lead-to-sale, false",
+			"alice, updateTask, PROCESS_DEFINITION, lead-to-sale, false",
 			"alice, start, PROCESS_DEFINITION, complaint-to-resolution, false",
 			"alice, read, PROCESS_DEFINITION, crm-rollout, false",
 			"alice, cockpit, APPLICATION, cockpit, false",
@@ -42,18 +44,22 @@ class AuthorizationMatrixIntegrationTest {
 			"alice, readHistory, PROCESS_DEFINITION, lead-to-sale, false",
 			// sales-manager: leads with their history and every lead task
 			"bob, readTask, PROCESS_DEFINITION, lead-to-sale, true",
-			"bob, updateTask, PROCESS_DEFINITION, lead-to-sale, true",
+			"bob, updateTask, PROCESS_DEFINITION, lead-to-sale, false",
+			"bob, assignTask, PROCESS_DEFINITION, lead-to-sale, true",
+			"bob, assignTask, PROCESS_DEFINITION, complaint-to-resolution, false",
 			"bob, readHistory, PROCESS_DEFINITION, lead-to-sale, true",
 			"bob, readTask, PROCESS_DEFINITION, complaint-to-resolution, false",
 			"bob, deploy, DEPLOYMENT, *, false",
 			// service-agent: complaints only
-			"carol, start, PROCESS_DEFINITION, complaint-to-resolution, true",
+			"carol, start, PROCESS_DEFINITION, complaint-to-resolution, false",
+			"carol, read, PROCESS_DEFINITION, complaint-to-resolution, true",
 			"carol, start, PROCESS_DEFINITION, lead-to-sale, false",
 			"carol, read, PROCESS_DEFINITION, lead-to-sale, false",
 			"carol, readTask, PROCESS_DEFINITION, complaint-to-resolution, false",
 			// service-manager: complaints with every complaint task
 			"dave, readTask, PROCESS_DEFINITION, complaint-to-resolution, true",
-			"dave, updateTask, PROCESS_DEFINITION, complaint-to-resolution, true",
+			"dave, updateTask, PROCESS_DEFINITION, complaint-to-resolution, false",
+			"dave, assignTask, PROCESS_DEFINITION, complaint-to-resolution, true",
 			"dave, readTask, PROCESS_DEFINITION, lead-to-sale, false",
 			// executive: reads everything, starts KPI reviews, changes nothing
 			"erin, read, PROCESS_DEFINITION, lead-to-sale, true",
@@ -66,9 +72,12 @@ class AuthorizationMatrixIntegrationTest {
 			// project-team + process-owner: every model, deployments, migrations
 			"frank, deploy, DEPLOYMENT, *, true",
 			"frank, start, PROCESS_DEFINITION, crm-rollout, true",
-			"frank, updateInstance, PROCESS_INSTANCE, *, true",
-			"frank, cockpit, APPLICATION, cockpit, true",
+			"frank, updateInstance, PROCESS_INSTANCE, *, false",
+			"frank, updateTask, PROCESS_DEFINITION, lead-to-sale, false",
+			"frank, migrate, PROCESS_DEFINITION, lead-to-sale, true",
+			"frank, deleteDeployment, DEPLOYMENT, *, true",
 			"frank, admin, APPLICATION, admin, false",
+			"frank, cockpit, APPLICATION, cockpit, true",
 			// trainer: training waves only
 			"grace, read, PROCESS_DEFINITION, training-wave, true",
 			"grace, read, PROCESS_DEFINITION, lead-to-sale, false",
@@ -95,6 +104,9 @@ class AuthorizationMatrixIntegrationTest {
 			case "updateTask" -> ProcessDefinitionPermissions.UPDATE_TASK;
 			case "readHistory" -> ProcessDefinitionPermissions.READ_HISTORY;
 			case "updateInstance" -> Permissions.UPDATE;
+			case "assignTask" -> ProcessDefinitionPermissions.TASK_ASSIGN;
+			case "migrate" -> ProcessDefinitionPermissions.MIGRATE_INSTANCE;
+			case "deleteDeployment" -> Permissions.DELETE;
 			case "cockpit", "tasklist", "admin" -> Permissions.ACCESS;
 			default -> throw new IllegalArgumentException(action);
 		};

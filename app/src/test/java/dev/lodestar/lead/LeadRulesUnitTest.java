@@ -71,17 +71,31 @@ class LeadRulesUnitTest {
 	}
 
 	@Test
+	void negotiationRefusesADiscountAboveTheThresholdThatNoManagerApproved() {
+		var opportunity = opportunity();
+		opportunity.propose(BigDecimal.valueOf(1000), BigDecimal.valueOf(40), "CFO", null, now.plus(2, ChronoUnit.DAYS),
+				now);
+		assertThat(opportunity.needsDiscountApproval(BigDecimal.TEN)).isTrue();
+		assertThatThrownBy(() -> opportunity.startNegotiation(BigDecimal.TEN, now)).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("approval threshold");
+		opportunity.awaitDiscountApproval(now);
+		opportunity.approveDiscount("bob", "ok", now);
+		opportunity.startNegotiation(BigDecimal.TEN, now);
+		assertThat(opportunity.getStage()).isEqualTo(OpportunityStage.NEGOTIATION);
+	}
+
+	@Test
 	void aWonDealDefaultsToTheDiscountedAmountAndALostOneNeedsAReason() {
 		var won = opportunity();
 		won.propose(BigDecimal.valueOf(1000), BigDecimal.valueOf(15), "CFO", null, now.plus(2, ChronoUnit.DAYS), now);
 		assertThatThrownBy(() -> won.win(null, now)).isInstanceOf(ConflictException.class);
-		won.startNegotiation(now);
+		won.startNegotiation(BigDecimal.valueOf(20), now);
 		won.win(null, now);
 		assertThat(won.getFinalAmount()).isEqualByComparingTo("850.00");
 
 		var lost = opportunity();
 		lost.propose(BigDecimal.valueOf(1000), null, "CFO", null, now.plus(2, ChronoUnit.DAYS), now);
-		lost.startNegotiation(now);
+		lost.startNegotiation(BigDecimal.TEN, now);
 		assertThatThrownBy(() -> lost.lose(null, now)).isInstanceOf(InvalidInputException.class);
 		lost.lose("price", now);
 		assertThat(lost.getStage()).isEqualTo(OpportunityStage.LOST);

@@ -140,10 +140,10 @@ class LeadToSaleProcessTest {
 		ProcessInstance pi = instance(lead.id());
 		assertThat(pi).hasPassed(LeadProcess.OPEN_OPPORTUNITY).isWaitingAt(LeadProcess.PREPARE_PROPOSAL).task().isAssignedTo("alice");
 
-		assertThatThrownBy(() -> step(lead.id(), LeadProcess.PREPARE_PROPOSAL, "alice", REP, Map.of("discountPercent", "5")))
+		assertThatThrownBy(() -> step(lead.id(), LeadProcess.PREPARE_PROPOSAL, "alice", REP, Map.of("discountPercent", 5)))
 			.isInstanceOfSatisfying(InvalidInputException.class,
 					e -> assertThat(e.errors()).extracting(InvalidInputException.FieldError::field)
-						.containsExactlyInAnyOrder("amount", "nextFollowUp"));
+						.containsExactlyInAnyOrder("amount", "decisionMaker", "nextFollowUp"));
 
 		propose(lead.id(), "alice", "40000", "5");
 		assertThat(pi).hasPassed(LeadProcess.GATEWAY_DISCOUNT_NEEDS_APPROVAL)
@@ -151,7 +151,7 @@ class LeadToSaleProcessTest {
 			.isWaitingAt(LeadProcess.NEGOTIATE_DEAL);
 		assertThat(leads.get(lead.id()).opportunity().stage()).isEqualTo(OpportunityStage.NEGOTIATION);
 
-		step(lead.id(), LeadProcess.NEGOTIATE_DEAL, "alice", REP, Map.of("won", true));
+		step(lead.id(), LeadProcess.NEGOTIATE_DEAL, "alice", REP, Map.of("won", "true"));
 		assertThat(pi).hasPassed(LeadProcess.HAND_OVER_CUSTOMER).isWaitingAt(LeadProcess.WELCOME_CALL)
 			.task().hasCandidateGroup("service-agent");
 		var won = leads.get(lead.id()).opportunity();
@@ -184,10 +184,10 @@ class LeadToSaleProcessTest {
 
 		propose(lead.id(), "alice", "20000", "10");
 		assertThat(pi).isWaitingAt(LeadProcess.NEGOTIATE_DEAL);
-		assertThatThrownBy(() -> step(lead.id(), LeadProcess.NEGOTIATE_DEAL, "alice", REP, Map.of("won", false)))
+		assertThatThrownBy(() -> step(lead.id(), LeadProcess.NEGOTIATE_DEAL, "alice", REP, Map.of("won", "false")))
 			.isInstanceOfSatisfying(InvalidInputException.class,
 					e -> assertThat(e.errors().get(0).field()).isEqualTo("lostReason"));
-		step(lead.id(), LeadProcess.NEGOTIATE_DEAL, "alice", REP, Map.of("won", false, "lostReason", "Chose a competitor"));
+		step(lead.id(), LeadProcess.NEGOTIATE_DEAL, "alice", REP, Map.of("won", "false", "lostReason", "Chose a competitor"));
 		assertThat(pi).isEnded().hasPassed(LeadProcess.END_DEAL_LOST);
 		assertThat(leads.get(lead.id()).opportunity().lostReason()).isEqualTo("Chose a competitor");
 	}
@@ -326,7 +326,8 @@ class LeadToSaleProcessTest {
 	}
 
 	private void propose(long leadId, String user, String amount, String discount) {
-		step(leadId, LeadProcess.PREPARE_PROPOSAL, user, REP, Map.of("amount", amount, "discountPercent", discount,
+		step(leadId, LeadProcess.PREPARE_PROPOSAL, user, REP, Map.of("amount", new java.math.BigDecimal(amount),
+				"discountPercent", new java.math.BigDecimal(discount),
 				"decisionMaker", "CFO Kim", "nextFollowUp", Instant.now().plus(5, ChronoUnit.DAYS).toString()));
 	}
 

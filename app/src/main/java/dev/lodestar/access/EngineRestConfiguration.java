@@ -1,0 +1,49 @@
+package dev.lodestar.access;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import jakarta.ws.rs.ApplicationPath;
+
+/**
+ * Camunda's REST API as the starter registers it, with one change: its three catch-all exception
+ * mappers (which answer a bad request with 500 and the exception's class) give way to
+ * {@link EngineRestErrors}.
+ */
+@Configuration
+class EngineRestConfiguration {
+
+	private static final Set<Class<?>> REPLACED = Set.of(ExceptionHandler.class, ProcessEngineExceptionHandler.class,
+			RestExceptionHandler.class);
+
+	@Bean
+	CamundaJerseyResourceConfig camundaJerseyResourceConfig() {
+		return new LodestarJerseyResourceConfig();
+	}
+
+	@ApplicationPath("/engine-rest")
+	static class LodestarJerseyResourceConfig extends CamundaJerseyResourceConfig {
+
+		@Override
+		protected void registerCamundaRestResources() {
+			registerClasses(CamundaRestResources.getResourceClasses());
+			registerClasses(CamundaRestResources.getConfigurationClasses()
+				.stream()
+				.filter(type -> !REPLACED.contains(type))
+				.collect(Collectors.toSet()));
+			register(new EngineRestErrors());
+			register(JacksonFeature.class);
+		}
+
+	}
+
+}

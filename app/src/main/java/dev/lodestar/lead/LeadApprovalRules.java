@@ -1,0 +1,25 @@
+package dev.lodestar.lead;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The approval decision of {@code lead-to-sale}'s gateway {@code Gateway_DiscountNeedsApproval},
+ * as a one-line expression ({@code ${leadApprovalRules.needsApproval(leadId)}}): the proposal's
+ * discount as the opportunity holds it, against the threshold of {@link LeadSettings}. Nothing a
+ * task's worker can write (a process variable) takes part in it.
+ */
+// public: the engine's expression language calls it by reflection
+@Component("leadApprovalRules")
+public class LeadApprovalRules {
+
+	private final LeadService leads;
+
+	LeadApprovalRules(LeadService leads) {
+		this.leads = leads;
+	}
+
+	public boolean needsApproval(Object leadId) {
+		return leads.needsDiscountApproval(LeadProcessListener.leadId(leadId));
+	}
+
+}

@@ -1,0 +1,237 @@
+package dev.lodestar.worklist;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.system.InvalidInputException.FieldError;
+
+/**
+ * The engine's own guard on task work, for every user task of every process, whatever API the
+ * work comes through (Lodestar's, {@code /engine-rest}, Camunda Tasklist):
+ * <ul>
+ * <li><b>complete</b>: a completion may set only the variables its task's Camunda Form declares
+ * as editable fields, each of the field's type and within its limits (see
+ * {@link FormValidator#check}); anything else refuses the completion. Camunda's
+ * {@code TASK_WORK} lets a worker pass any variable with {@code complete}; this is what stops
+ * a worker from writing the variables that steer the process.</li>
+ * <li><b>assignment</b> through an assigning command (claim, set assignee, delegate, save): the
+ * new assignee must be a known user and a member of one of the task's candidate groups (or a
+ * candidate user); handing the task to somebody else is for managers of one of those groups
+ * (see {@link WorklistSettings#managedRoles()}) and for {@code camunda-admin}.</li>
+ * </ul>
+ * Refusals are {@link InvalidInputException}s (400 with the field), which the engine wraps and
+ * Lodestar's error mapping unwraps on every API.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class TaskWorkGuard extends AbstractProcessEnginePlugin {
+
+	private static final String ADMIN = "camunda-admin";
+
+	private final ObjectProvider<FormSchemas> forms;
+	private final ObjectProvider<IdentityService> identities;
+	private final ObjectProvider<WorklistSettings> settings;
+
+	TaskWorkGuard(ObjectProvider<FormSchemas> forms, ObjectProvider<IdentityService> identities,
+			ObjectProvider<WorklistSettings> settings) {
+		this.forms = forms;
+		this.identities = identities;
+		this.settings = settings;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		if (configuration.getCustomPostBPMNParseListeners() == null) {
+			configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+		}
+		TaskListener completion = this::checkCompletion;
+		TaskListener assignment = this::checkAssignment;
+		configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+			@Override
+			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+				var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+				// built-in listeners run before the model's own, so no module sees a refused value
+				definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, completion);
+				definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, assignment);
+			}
+		});
+	}
+
+	// ---- complete -------------------------------------------------------------------------
+
+	void checkCompletion(DelegateTask task) {
+		Map<String, Object> submitted = submittedVariables();
+		if (submitted.isEmpty()) {
+			return;
+		}
+		var form = Context.getCommandContext()
+			.runWithoutAuthorization(() -> forms.getObject().forTask(task.getId(), null));
+		Map<String, FormSchema.Field> fields = form.map(f -> f.fields()
+			.stream()
+			.collect(Collectors.toMap(FormSchema.Field::key, f2 -> f2, (a, b) -> a)))
+			.orElse(Map.of());
+		List<FieldError> errors = new ArrayList<>();
+		submitted.forEach((name, raw) -> {
+			Object value = raw instanceof TypedValue typed ? typed.getValue() : raw;
+			FormSchema.Field field = fields.get(name);
+			if (field == null) {
+				errors.add(new FieldError(name, "is not a field of this task's form; a completion may not set it"));
+			}
+			else if (!field.editable()) {
+				if (!Objects.equals(value, task.getVariable(name))) {
+					errors.add(new FieldError(name, "is read-only in this task's form"));
+				}
+			}
+			else if (value != null && !(value instanceof String s && s.isEmpty())) {
+				String problem = FormValidator.check(field, value);
+				if (problem != null) {
+					errors.add(new FieldError(name, describe(problem, field)));
+				}
+			}
+		});
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+	}
+
+	/** The variables that the running command (complete, or Tasklist's submit-form) passes. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> submittedVariables() {
+		CommandInvocationContext invocation = Context.getCommandInvocationContext();
+		Command<?> command = invocation == null ? null : invocation.getCommand();
+		String field = command instanceof CompleteTaskCmd ? "variables"
+				: command instanceof SubmitTaskFormCmd ? "properties" : null;
+		if (field == null) {
+			return Map.of();
+		}
+		Map<String, Object> variables = (Map<String, Object>) read(command, field);
+		return variables == null ? Map.of() : new HashMap<>(variables);
+	}
+
+	private static Object read(Object command, String name) {
+		for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+			try {
+				Field field = type.getDeclaredField(name);
+				field.setAccessible(true);
+				return field.get(command);
+			}
+			catch (NoSuchFieldException ex) {
+				// look in the superclass
+			}
+			catch (IllegalAccessException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		throw new IllegalStateException("no field " + name + " in " + command.getClass());
+	}
+
+	private static String describe(String problem, FormSchema.Field field) {
+		return switch (problem) {
+			case "boolean" -> "must be true or false";
+			case "number" -> "must be a number";
+			case "range" -> "must be between -" + (long) FormValidator.LARGEST_NUMBER + " and "
+					+ (long) FormValidator.LARGEST_NUMBER;
+			case "min" -> "must be at least " + field.min();
+			case "max" -> "must be at most " + (field.max() != null ? field.max() : FormValidator.LARGEST_NUMBER);
+			case "text" -> "must be text";
+			case "option" -> "must be one of " + field.options();
+			case "nul" -> "must not contain a NUL character";
+			case "longestText" -> "must have at most " + FormValidator.LONGEST_TEXT + " characters";
+			case "maxLength" -> "must have at most " + field.maxLength() + " characters";
+			case "minLength" -> "must have at least " + field.minLength() + " characters";
+			default -> "does not have the expected format";
+		};
+	}
+
+	// ---- assignment -----------------------------------------------------------------------
+
+	private static final Set<Class<?>> ASSIGNING = Set.of(AssignTaskCmd.class, ClaimTaskCmd.class,
+			DelegateTaskCmd.class, SaveTaskCmd.class);
+
+	void checkAssignment(DelegateTask task) {
+		CommandInvocationContext invocation = Context.getCommandInvocationContext();
+		Command<?> command = invocation == null ? null : invocation.getCommand();
+		String assignee = task.getAssignee();
+		if (command == null || !ASSIGNING.contains(command.getClass()) || assignee == null) {
+			return; // the model's own assignment (an expression, a role's strategy) or giving back
+		}
+		IdentityService identity = identities.getObject();
+		if (identity.createUserQuery().userId(assignee).count() == 0) {
+			throw new InvalidInputException("assignee", "is not a known user");
+		}
+		Authentication actor = Context.getCommandContext().getAuthentication();
+		List<String> actorGroups = actor == null || actor.getGroupIds() == null ? List.of() : actor.getGroupIds();
+		if (actorGroups.contains(ADMIN)) {
+			return;
+		}
+		List<String> roles = new ArrayList<>();
+		boolean candidateUser = false;
+		for (IdentityLink link : task.getCandidates()) {
+			if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+				continue;
+			}
+			if (link.getGroupId() != null) {
+				roles.add(link.getGroupId());
+			}
+			else if (assignee.equals(link.getUserId())) {
+				candidateUser = true;
+			}
+		}
+		if (roles.isEmpty() && !candidateUser) {
+			return; // a task for named people only: Camunda's TASK_ASSIGN decides
+		}
+		boolean member = candidateUser || identity.createGroupQuery()
+			.groupMember(assignee)
+			.list()
+			.stream()
+			.anyMatch(group -> roles.contains(group.getId()));
+		if (!member) {
+			throw new InvalidInputException("assignee", assignee + " is not a member of the task's roles " + roles);
+		}
+		if (actor != null && !assignee.equals(actor.getUserId())) {
+			boolean manages = actorGroups.stream()
+				.flatMap(group -> settings.getObject().managedRoles().getOrDefault(group, List.of()).stream())
+				.anyMatch(roles::contains);
+			if (!manages) {
+				throw new org.camunda.bpm.engine.AuthorizationException(
+						"Only a manager of the task's roles " + roles + " may hand it to somebody else.");
+			}
+		}
+	}
+
+}
