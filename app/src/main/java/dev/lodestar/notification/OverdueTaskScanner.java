@@ -42,10 +42,20 @@ class OverdueTaskScanner {
 		this.watermark = this.clock.instant().minus(LOOK_BACK);
 	}
 
-	/** Reports the tasks that fell due since the last scan; returns how many. */
+	/**
+	 * The scheduled scan: on several nodes, the one that takes the lock scans and holds it for
+	 * at least half a period, so the others skip this period.
+	 */
 	@Scheduled(fixedDelayString = "${lodestar.notification.overdue-scan-interval:PT1M}",
 			initialDelayString = "${lodestar.notification.overdue-scan-interval:PT1M}")
-	@SchedulerLock(name = "overdue-task-scan", lockAtMostFor = "PT5M")
+	@SchedulerLock(name = "overdue-task-scan", lockAtMostFor = "PT5M",
+			lockAtLeastFor = "${lodestar.notification.overdue-scan-lock:PT30S}")
+	@Transactional
+	public void scheduledScan() {
+		scan();
+	}
+
+	/** Reports the tasks that fell due since the last scan; returns how many. */
 	@Transactional
 	public synchronized int scan() {
 		Instant now = clock.instant();
