@@ -35,6 +35,8 @@ final class AppNode implements AutoCloseable {
 	private final String name;
 	private final int port;
 	private final List<String> arguments;
+	private List<String> jvmOptions = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+	private Duration lastStartUp;
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private Process process;
 	private int starts;
@@ -77,6 +79,17 @@ final class AppNode implements AutoCloseable {
 		return new AppNode(name, port, List.copyOf(args));
 	}
 
+	/** Other JVM options than the defaults (small heap, quick start-up: C1 only, serial GC). */
+	AppNode jvm(String... options) {
+		this.jvmOptions = List.of(options);
+		return this;
+	}
+
+	/** From launching the JVM to the first healthy answer, of the last start. */
+	Duration lastStartUp() {
+		return lastStartUp;
+	}
+
 	int port() {
 		return port;
 	}
@@ -97,8 +110,10 @@ final class AppNode implements AutoCloseable {
 		starts++;
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		var command = new ArrayList<String>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-				"-Xss512k", "-cp", classpath, "dev.lodestar.LodestarApplication"));
+		var command = new ArrayList<String>();
+		command.add(java);
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", classpath, "dev.lodestar.LodestarApplication"));
 		command.addAll(arguments);
 		try {
 			Path dir = Path.of("target", "app-nodes");
@@ -109,13 +124,15 @@ final class AppNode implements AutoCloseable {
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot start node " + name, ex);
 		}
-		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+		long started = System.nanoTime();
+		long deadline = started + START_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
 				throw new IllegalStateException(name + " died while starting (exit " + process.exitValue() + "):\n"
 						+ tail());
 			}
 			if (healthy()) {
+				lastStartUp = Duration.ofNanos(System.nanoTime() - started);
 				return this;
 			}
 			sleep(500);
