@@ -14,10 +14,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Looks for tasks whose due date passed since the last look and tells whoever holds them.
  * One message per task and person, ever (dedupe keys), so restarts and overlapping scans
- * repeat nothing.
+ * repeat nothing. On several nodes one scan runs per period (ShedLock).
  */
 @Component
 class OverdueTaskScanner {
@@ -40,9 +42,20 @@ class OverdueTaskScanner {
 		this.watermark = this.clock.instant().minus(LOOK_BACK);
 	}
 
-	/** Reports the tasks that fell due since the last scan; returns how many. */
+	/**
+	 * The scheduled scan: on several nodes, the one that takes the lock scans and holds it for
+	 * at least half a period, so the others skip this period.
+	 */
 	@Scheduled(fixedDelayString = "${lodestar.notification.overdue-scan-interval:PT1M}",
 			initialDelayString = "${lodestar.notification.overdue-scan-interval:PT1M}")
+	@SchedulerLock(name = "overdue-task-scan", lockAtMostFor = "PT5M",
+			lockAtLeastFor = "${lodestar.notification.overdue-scan-lock:PT30S}")
+	@Transactional
+	public void scheduledScan() {
+		scan();
+	}
+
+	/** Reports the tasks that fell due since the last scan; returns how many. */
 	@Transactional
 	public synchronized int scan() {
 		Instant now = clock.instant();
