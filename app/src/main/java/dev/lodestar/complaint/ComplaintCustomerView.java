@@ -57,7 +57,7 @@ class ComplaintCustomerView implements CustomerViewContributor {
 						.toList();
 			entries.add(new CustomerViewSection.Entry("Complaint", c.getId().toString(),
 					"#" + c.getId() + " " + abbreviate(c.getDescription()), c.getStatus().name(),
-					"/api/complaints/" + c.getId(), facts, tasks));
+					withTasks ? "/complaints/" + c.getId() : null, facts, tasks));
 		}
 		return Optional.of(new CustomerViewSection("complaints", "Complaints", 20, entries));
 	}
