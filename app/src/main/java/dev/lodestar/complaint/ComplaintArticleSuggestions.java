@@ -19,6 +19,7 @@ import dev.lodestar.worklist.CaseContextProvider;
  * lists them, each with its own link.
  */
 @Component
+@org.springframework.core.annotation.Order(20)
 class ComplaintArticleSuggestions implements CaseContextProvider {
 
 	static final int LIMIT = 3;

@@ -17,14 +17,18 @@ import dev.lodestar.worklist.CaseContextProvider;
  * far, the customer's interaction log and the knowledge-base articles that look related.
  */
 @Component
+@org.springframework.core.annotation.Order(10)
 class ComplaintCaseContext implements CaseContextProvider {
 
 	private final Complaints complaints;
 	private final CustomerService customers;
 	private final ComplaintReaders readers;
 	private final RuntimeService runtimeService;
+	private final dev.lodestar.calendar.BusinessCalendar calendar;
 
-	ComplaintCaseContext(Complaints complaints, CustomerService customers, ComplaintReaders readers, RuntimeService runtimeService) {
+	ComplaintCaseContext(Complaints complaints, CustomerService customers, ComplaintReaders readers,
+			RuntimeService runtimeService, dev.lodestar.calendar.BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.runtimeService = runtimeService;
 		this.complaints = complaints;
 		this.customers = customers;
@@ -60,9 +64,9 @@ class ComplaintCaseContext implements CaseContextProvider {
 			fact(facts, "Queue", c.getQueue());
 			fact(facts, "E-mail", c.getCustomerEmail());
 			fact(facts, "Phone", c.getCustomerPhone());
-			fact(facts, "Received", String.valueOf(c.getReceivedAt()));
-			fact(facts, "First response due", c.getResponseDueAt() == null ? null : c.getResponseDueAt().toString());
-			fact(facts, "Resolution due", c.getResolutionDueAt() == null ? null : c.getResolutionDueAt().toString());
+			fact(facts, "Received", when(c.getReceivedAt()));
+			fact(facts, "First response due", when(c.getResponseDueAt()));
+			fact(facts, "Resolution due", when(c.getResolutionDueAt()));
 			if (c.getFirstResponseNote() != null) {
 				fact(facts, "First response", c.getFirstResponseNote() + " (" + c.getFirstResponseBy() + ")");
 			}
@@ -115,6 +119,19 @@ class ComplaintCaseContext implements CaseContextProvider {
 		}
 		return Optional.of(new Proposal(resolution.toString(), compensation == null ? "0"
 				: new java.math.BigDecimal(compensation.toString()).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()));
+	}
+
+	/** In the reader's language, in the service desk's time zone (the one its targets count in). */
+	private String when(java.time.Instant instant) {
+		if (instant == null) {
+			return null;
+		}
+		var format = java.time.format.DateTimeFormatter
+			.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
+			.withLocale(org.springframework.context.i18n.LocaleContextHolder.getLocale());
+		var zoned = instant.atZone(calendar.zone());
+		return format.format(zoned) + " " + zoned.getZone().getDisplayName(java.time.format.TextStyle.SHORT,
+				org.springframework.context.i18n.LocaleContextHolder.getLocale());
 	}
 
 	private static void fact(List<CaseContext.Fact> facts, String label, String value) {

@@ -131,6 +131,22 @@ class FrontOfficePagesIntegrationTest {
 			.doesNotContain("<script>alert");
 	}
 
+	@Test
+	void theDemoCallerIsFoundByHerNumberWithHerEarlierBillingComplaintAndDavesArticleIsSuggested() {
+		CustomerSummary amara = customers.lookupByPhone("020 7946 0321").orElseThrow();
+		assertThat(amara.name()).isEqualTo("Amara Okafor");
+		assertThat(complaints.ofCustomer(amara.id())).anyMatch(c -> c.getCategory().name().equals("BILLING"));
+		Article article = knowledgeBase.search("double charge", false, 5).get(0);
+		assertThat(article.getCreatedBy()).isEqualTo("dave");
+		assertThat(article.getPublishedBy()).isEqualTo("dave");
+
+		var page = PageSession.logIn(port, "carol").get("/intake?caller=%2B44%2020%207946%200321");
+		assertThat(page.body()).contains("Amara Okafor").contains("charged twice for the dining table");
+		assertThat(knowledgeBase.suggest("BILLING", "I was charged twice for the new chairs", 3))
+			.extracting(Article::getTitle)
+			.contains("Double charge on a card payment");
+	}
+
 	private CustomerSummary customer() {
 		String key = UUID.randomUUID().toString().substring(0, 8);
 		return customers.createOrLink(new CustomerDraft(CustomerKind.PERSON, "Page Customer " + key, null,
