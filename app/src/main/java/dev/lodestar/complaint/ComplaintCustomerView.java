@@ -17,8 +17,10 @@ class ComplaintCustomerView implements CustomerViewContributor {
 
 	private final Complaints complaints;
 	private final ComplaintReaders readers;
+	private final dev.lodestar.calendar.BusinessCalendar calendar;
 
-	ComplaintCustomerView(Complaints complaints, ComplaintReaders readers) {
+	ComplaintCustomerView(Complaints complaints, ComplaintReaders readers, dev.lodestar.calendar.BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.complaints = complaints;
 		this.readers = readers;
 	}
@@ -39,9 +41,9 @@ class ComplaintCustomerView implements CustomerViewContributor {
 			var facts = new ArrayList<CustomerViewSection.Fact>();
 			facts.add(new CustomerViewSection.Fact("Category", label(c.getCategory().name())));
 			facts.add(new CustomerViewSection.Fact("Severity", c.getSeverity()));
-			facts.add(new CustomerViewSection.Fact("Received", c.getReceivedAt().toString()));
+			facts.add(new CustomerViewSection.Fact("Received", when(c.getReceivedAt())));
 			if (c.getResolutionDueAt() != null && c.getStatus() == ComplaintStatus.OPEN) {
-				facts.add(new CustomerViewSection.Fact("Resolution due", c.getResolutionDueAt().toString()));
+				facts.add(new CustomerViewSection.Fact("Resolution due", when(c.getResolutionDueAt())));
 			}
 			if (c.getSatisfaction() != null) {
 				facts.add(new CustomerViewSection.Fact("Satisfaction", c.getSatisfaction() + "/5"));
@@ -60,6 +62,16 @@ class ComplaintCustomerView implements CustomerViewContributor {
 					withTasks ? "/complaints/" + c.getId() : null, facts, tasks));
 		}
 		return Optional.of(new CustomerViewSection("complaints", "Complaints", 20, entries));
+	}
+
+	/** In the reader's language, in the service desk's time zone. */
+	private String when(java.time.Instant instant) {
+		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		var zoned = instant.atZone(calendar.zone());
+		return java.time.format.DateTimeFormatter
+			.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
+			.withLocale(locale)
+			.format(zoned) + " " + zoned.getZone().getDisplayName(java.time.format.TextStyle.SHORT, locale);
 	}
 
 	static String label(String constant) {

@@ -116,7 +116,7 @@ class IntakePageController {
 		String email = known.map(CustomerSummary::email).orElse(isEmail(caller) ? caller.strip() : null);
 		String phone = known.map(CustomerSummary::phone).orElse(isEmail(caller) || blank(caller) ? null : caller.strip());
 		try {
-			LeadView lead = leads.capture(new NewLead(company, contactName, email, phone, "PHONE", region, notes,
+			LeadView lead = leads.capture(new NewLead(company, contactName, email, phone, isEmail(caller) ? "EMAIL" : "PHONE", region, notes,
 					null, blank(estimatedValue) ? null : estimatedValue.strip()), user.getName());
 			var first = lead.openTasks().stream().findFirst();
 			boolean sales = hasAnyRole(user, "sales-rep", "sales-manager");

@@ -422,6 +422,9 @@ class ComplaintToResolutionProcessTest {
 			.isWaitingAt(ComplaintToResolution.TASK_RESPOND, ComplaintToResolution.TASK_REVIEW_ESCALATION);
 		MimeMessage escalation = awaitMail("dave@lodestar.example", "SLA breached: complaint #" + complaint.getId());
 		assertThat(GreenMailUtil.getBody(escalation)).contains("first response").contains(complaint.getCustomerName());
+		// the link in the mail lands on the complaint's page, not on the API
+		assertThat(GreenMailUtil.getBody(escalation).replace("=\r\n", "").replace("=3D", "="))
+			.contains("/complaints/" + complaint.getId()).doesNotContain("/api/complaints");
 		assertThat(recipientsOf("SLA breached: complaint #" + complaint.getId())).doesNotContain("carol@lodestar.example");
 		assertThat(complaints.findById(complaint.getId()).orElseThrow().getEscalationCount()).isEqualTo(1);
 

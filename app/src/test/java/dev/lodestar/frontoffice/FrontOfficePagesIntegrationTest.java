@@ -147,6 +147,55 @@ class FrontOfficePagesIntegrationTest {
 			.contains("Double charge on a card payment");
 	}
 
+	@Test
+	void aResolvedComplaintAwaitingTheCustomersConfirmationStaysVisibleInTheList() {
+		Complaint complaint = complaints.register(new ComplaintIntake("Waiting Customer " + UUID.randomUUID(),
+				"waiting-" + UUID.randomUUID() + "@example.com", null, "WEB", "SERVICE", "Order status unclear.", null,
+				null), "carol");
+		complete(complaint, "Task_RespondToCustomer", Map.of("contactNote", "Called back."));
+		complete(complaint, "Task_Investigate", Map.of("resolution", "Your order ships on Monday.", "compensation", 0));
+		assertThat(complaints.get(complaint.getId()).getStatus().name()).isEqualTo("RESOLVED");
+
+		var carol = PageSession.logIn(port, "carol");
+		String list = carol.get("/complaints?state=AWAITING_CONFIRMATION").body();
+		assertThat(list).contains("data-complaint-id=\"" + complaint.getId() + "\"").contains("awaiting confirmation");
+		assertThat(carol.get("/complaints?state=ON_TIME").body()).doesNotContain("data-complaint-id=\"" + complaint.getId() + "\"");
+		String page = carol.get("/complaints/" + complaint.getId()).body();
+		assertThat(page).contains("The customer has the link and has not answered yet.").contains("Your order ships on Monday.");
+	}
+
+	@Test
+	void aSalesRepRecordsALeadAtTheIntakeWithoutTypingTheCallerAgain() {
+		CustomerSummary customer = customer();
+		var alice = PageSession.logIn(port, "alice");
+		assertThat(alice.get("/intake?caller=" + customer.email()).body()).contains(customer.name()).contains("id=\"lead-form\"");
+		var recorded = alice.post("/intake/leads", Map.of("caller", customer.email(), "customerId",
+				String.valueOf(customer.id()), "company", customer.name(), "contactName", "Jo Buyer", "region", "EMEA",
+				"estimatedValue", "12000", "notes", "Wants 12 desks"));
+		assertThat(recorded.statusCode()).isEqualTo(302);
+		var lead = leads.search(null, customer.name(), 5).get(0);
+		assertThat(lead.email()).isEqualTo(customer.email());
+		assertThat(lead.source().name()).isEqualTo("EMAIL");
+		String after = alice.get(recorded.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body();
+		assertThat(after).contains("Lead #" + lead.id() + " is recorded");
+	}
+
+	@Autowired
+	org.camunda.bpm.engine.TaskService taskService;
+
+	@Autowired
+	dev.lodestar.lead.LeadService leads;
+
+	private void complete(Complaint complaint, String taskKey, Map<String, Object> values) {
+		var task = taskService.createTaskQuery()
+			.processDefinitionKey("complaint-to-resolution")
+			.processInstanceBusinessKey(complaint.getId().toString())
+			.taskDefinitionKey(taskKey)
+			.singleResult();
+		taskService.claim(task.getId(), "carol");
+		taskService.complete(task.getId(), values);
+	}
+
 	private CustomerSummary customer() {
 		String key = UUID.randomUUID().toString().substring(0, 8);
 		return customers.createOrLink(new CustomerDraft(CustomerKind.PERSON, "Page Customer " + key, null,
