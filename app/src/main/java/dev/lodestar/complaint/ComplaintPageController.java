@@ -36,7 +36,7 @@ class ComplaintPageController {
 			@RequestParam(required = false) String q, Model model) {
 		ComplaintSlaState slaState = parse(ComplaintSlaState.class, state);
 		Category cat = parse(Category.class, category);
-		model.addAttribute("rows", board.list(slaState, cat, q, 200));
+		model.addAttribute("rows", board.list(slaState, cat, q, 100));
 		model.addAttribute("states", ComplaintSlaState.values());
 		model.addAttribute("categories", Category.values());
 		model.addAttribute("state", slaState);

@@ -180,6 +180,26 @@ class FrontOfficePagesIntegrationTest {
 		assertThat(after).contains("Lead #" + lead.id() + " is recorded");
 	}
 
+	@Test
+	void keepBothClosesThePossibleDuplicateAndASecondAnswerIsRefusedInWords() {
+		String key = UUID.randomUUID().toString().substring(0, 8);
+		CustomerSummary first = customers.createOrLink(new CustomerDraft(CustomerKind.COMPANY, "Twin Tables " + key,
+				null, "a-" + key + "@twins.example", null, null, null), "alice").customer();
+		CustomerSummary second = customers.createOrLink(new CustomerDraft(CustomerKind.COMPANY, "Twin Tables " + key
+				+ " GmbH", null, "b-" + key + "@twins.example", null, null, null), "alice").customer();
+		assertThat(customers.possibleDuplicates(first.id())).extracting(m -> m.customer().id()).contains(second.id());
+
+		var bob = PageSession.logIn(port, "bob");
+		String path = "/customers/" + first.id() + "/duplicates/" + second.id() + "/distinct";
+		assertThat(bob.post(path, Map.of()).statusCode()).isEqualTo(302);
+		assertThat(customers.possibleDuplicates(first.id())).isEmpty();
+		assertThat(customers.get(second.id()).mergedIntoId()).isNull();
+		assertThat(bob.get("/customers/" + first.id()).body()).contains("is a different customer")
+			.doesNotContain("id=\"duplicates\"");
+		bob.post(path, Map.of());
+		assertThat(bob.get("/customers/" + first.id()).body()).contains("Somebody already settled this possible duplicate.");
+	}
+
 	@Autowired
 	org.camunda.bpm.engine.TaskService taskService;
 
