@@ -18,8 +18,11 @@ class ComplaintCustomerView implements CustomerViewContributor {
 	private final Complaints complaints;
 	private final ComplaintReaders readers;
 	private final dev.lodestar.calendar.BusinessCalendar calendar;
+	private final org.camunda.bpm.engine.HistoryService historyService;
 
-	ComplaintCustomerView(Complaints complaints, ComplaintReaders readers, dev.lodestar.calendar.BusinessCalendar calendar) {
+	ComplaintCustomerView(Complaints complaints, ComplaintReaders readers, dev.lodestar.calendar.BusinessCalendar calendar,
+			org.camunda.bpm.engine.HistoryService historyService) {
+		this.historyService = historyService;
 		this.calendar = calendar;
 		this.complaints = complaints;
 		this.readers = readers;
@@ -50,6 +53,19 @@ class ComplaintCustomerView implements CustomerViewContributor {
 			}
 			if (c.getReopenCount() > 0) {
 				facts.add(new CustomerViewSection.Fact("Reopened", c.getReopenCount() + "×"));
+			}
+			String done = String.join(" · ", historyService.createHistoricTaskInstanceQuery()
+				.processDefinitionKey(ComplaintToResolution.PROCESS_KEY)
+				.processInstanceBusinessKey(c.getId().toString())
+				.finished()
+				.orderByHistoricTaskInstanceEndTime()
+				.asc()
+				.list()
+				.stream()
+				.map(t -> t.getName() + (t.getAssignee() == null ? "" : " (" + t.getAssignee() + ")"))
+				.toList());
+			if (!done.isEmpty()) {
+				facts.add(new CustomerViewSection.Fact("Steps done", done));
 			}
 			List<CustomerViewSection.OpenTask> tasks = !withTasks ? List.of()
 					: readers.openTasksFor(c, userId)

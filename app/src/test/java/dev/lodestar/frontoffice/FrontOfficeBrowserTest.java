@@ -112,6 +112,14 @@ class FrontOfficeBrowserTest {
 		assertThat(browser.waitFor(By.id("complaint-first-response")).getText()).contains("Refund of the second charge");
 		assertThat(browser.driver().findElement(By.id("complaint-history")).getText()).contains("Contact the customer");
 		browser.screenshot("complaint-page");
+
+		// the customer's 360°: the complaint with the step done, the first response in the timeline
+		browser.driver().findElement(By.id("complaint-customer")).click();
+		assertThat(browser.waitFor(By.id("section-complaints")).getText()).contains("#" + complaintId)
+			.contains("Contact the customer (first response) (carol)");
+		assertThat(browser.driver().findElement(By.id("timeline")).getText())
+			.contains("First response to complaint #" + complaintId);
+		browser.screenshot("customer-360");
 	}
 
 	@Test
