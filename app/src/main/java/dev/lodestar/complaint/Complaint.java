@@ -78,6 +78,12 @@ public class Complaint {
 
 	private int reopenCount;
 
+	private String firstResponseNote;
+
+	private String firstResponseBy;
+
+	private Instant firstResponseAt;
+
 	private String createdBy;
 
 	private Instant createdAt;
@@ -119,6 +125,16 @@ public class Complaint {
 		this.resolutionTargetHours = resolutionTargetHours;
 		this.responseDueAt = responseDueAt;
 		this.resolutionDueAt = resolutionDueAt;
+	}
+
+	/** The agent contacted the customer: what was said is kept with the case. */
+	void firstResponse(String note, String by, Instant at) {
+		if (status == ComplaintStatus.CLOSED) {
+			throw new IllegalStateException("complaint " + id + " is closed");
+		}
+		this.firstResponseNote = note;
+		this.firstResponseBy = by;
+		this.firstResponseAt = at;
 	}
 
 	/** A service level was breached and the managers were told. */
@@ -273,6 +289,18 @@ public class Complaint {
 
 	public int getReopenCount() {
 		return reopenCount;
+	}
+
+	public String getFirstResponseNote() {
+		return firstResponseNote;
+	}
+
+	public String getFirstResponseBy() {
+		return firstResponseBy;
+	}
+
+	public Instant getFirstResponseAt() {
+		return firstResponseAt;
 	}
 
 	public String getCreatedBy() {

@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.lodestar.customer.CustomerService;
-import dev.lodestar.knowledge.Article;
-import dev.lodestar.knowledge.KnowledgeBase;
 import dev.lodestar.worklist.CaseContext;
 import dev.lodestar.worklist.CaseContextProvider;
 
@@ -18,18 +17,21 @@ import dev.lodestar.worklist.CaseContextProvider;
  * far, the customer's interaction log and the knowledge-base articles that look related.
  */
 @Component
+@org.springframework.core.annotation.Order(10)
 class ComplaintCaseContext implements CaseContextProvider {
 
 	private final Complaints complaints;
 	private final CustomerService customers;
-	private final KnowledgeBase knowledgeBase;
 	private final ComplaintReaders readers;
+	private final RuntimeService runtimeService;
+	private final dev.lodestar.calendar.BusinessCalendar calendar;
 
-	ComplaintCaseContext(Complaints complaints, CustomerService customers, KnowledgeBase knowledgeBase,
-			ComplaintReaders readers) {
+	ComplaintCaseContext(Complaints complaints, CustomerService customers, ComplaintReaders readers,
+			RuntimeService runtimeService, dev.lodestar.calendar.BusinessCalendar calendar) {
+		this.calendar = calendar;
+		this.runtimeService = runtimeService;
 		this.complaints = complaints;
 		this.customers = customers;
-		this.knowledgeBase = knowledgeBase;
 		this.readers = readers;
 	}
 
@@ -62,9 +64,19 @@ class ComplaintCaseContext implements CaseContextProvider {
 			fact(facts, "Queue", c.getQueue());
 			fact(facts, "E-mail", c.getCustomerEmail());
 			fact(facts, "Phone", c.getCustomerPhone());
-			fact(facts, "Received", String.valueOf(c.getReceivedAt()));
-			fact(facts, "First response due", c.getResponseDueAt() == null ? null : c.getResponseDueAt().toString());
-			fact(facts, "Resolution due", c.getResolutionDueAt() == null ? null : c.getResolutionDueAt().toString());
+			fact(facts, "Received", when(c.getReceivedAt()));
+			fact(facts, "First response due", when(c.getResponseDueAt()));
+			fact(facts, "Resolution due", when(c.getResolutionDueAt()));
+			if (c.getFirstResponseNote() != null) {
+				fact(facts, "First response", c.getFirstResponseNote() + " (" + c.getFirstResponseBy() + ")");
+			}
+			if (c.getStatus() == ComplaintStatus.OPEN) {
+				// a proposal waiting for approval lives in the process until the complaint is resolved
+				proposal(c).ifPresent(p -> {
+					fact(facts, "Proposed resolution", p.resolution());
+					fact(facts, "Compensation to approve", p.compensation());
+				});
+			}
 			fact(facts, "Resolution", c.getResolution());
 			fact(facts, "Compensation", c.getCompensation() == null ? null : c.getCompensation().toPlainString());
 			fact(facts, "Customer's answer", c.getCustomerReply() == null ? null : c.getCustomerReply().name());
@@ -76,11 +88,6 @@ class ComplaintCaseContext implements CaseContextProvider {
 			if (c.getEscalationCount() > 0) {
 				fact(facts, "SLA breaches", String.valueOf(c.getEscalationCount()));
 			}
-			List<Article> related = knowledgeBase.related(c.getDescription(), 3);
-			if (!related.isEmpty()) {
-				fact(facts, "Knowledge base", String.join(" · ",
-						related.stream().map(a -> "#" + a.getId() + " " + a.getTitle()).toList()));
-			}
 			List<CaseContext.Interaction> log = c.getCustomerId() == null ? List.of()
 					: customers.interactions(c.getCustomerId(), 20)
 						.stream()
@@ -88,8 +95,43 @@ class ComplaintCaseContext implements CaseContextProvider {
 								i.summary(), i.outcome()))
 						.toList();
 			return new CaseContext("Complaint", "Complaint #" + c.getId() + " — " + c.getCustomerName(),
-					"/api/complaints/" + c.getId(), c.getCustomerId(), c.getCustomerName(), facts, log);
+					"/complaints/" + c.getId(), c.getCustomerId(), c.getCustomerName(), facts, log);
 		});
+	}
+
+	record Proposal(String resolution, String compensation) {
+	}
+
+	/** The resolution and compensation proposed by the investigation, while the case is open. */
+	private Optional<Proposal> proposal(Complaint c) {
+		var instance = runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(ComplaintToResolution.PROCESS_KEY)
+			.processInstanceBusinessKey(c.getId().toString())
+			.active()
+			.list();
+		if (instance.isEmpty()) {
+			return Optional.empty();
+		}
+		Object resolution = runtimeService.getVariable(instance.get(0).getId(), ComplaintToResolution.VAR_RESOLUTION);
+		Object compensation = runtimeService.getVariable(instance.get(0).getId(), ComplaintToResolution.VAR_COMPENSATION);
+		if (resolution == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new Proposal(resolution.toString(), compensation == null ? "0"
+				: new java.math.BigDecimal(compensation.toString()).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()));
+	}
+
+	/** In the reader's language, in the service desk's time zone (the one its targets count in). */
+	private String when(java.time.Instant instant) {
+		if (instant == null) {
+			return null;
+		}
+		var format = java.time.format.DateTimeFormatter
+			.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
+			.withLocale(org.springframework.context.i18n.LocaleContextHolder.getLocale());
+		var zoned = instant.atZone(calendar.zone());
+		return format.format(zoned) + " " + zoned.getZone().getDisplayName(java.time.format.TextStyle.SHORT,
+				org.springframework.context.i18n.LocaleContextHolder.getLocale());
 	}
 
 	private static void fact(List<CaseContext.Fact> facts, String label, String value) {

@@ -17,8 +17,13 @@ class ComplaintCustomerView implements CustomerViewContributor {
 
 	private final Complaints complaints;
 	private final ComplaintReaders readers;
+	private final dev.lodestar.calendar.BusinessCalendar calendar;
+	private final org.camunda.bpm.engine.HistoryService historyService;
 
-	ComplaintCustomerView(Complaints complaints, ComplaintReaders readers) {
+	ComplaintCustomerView(Complaints complaints, ComplaintReaders readers, dev.lodestar.calendar.BusinessCalendar calendar,
+			org.camunda.bpm.engine.HistoryService historyService) {
+		this.historyService = historyService;
+		this.calendar = calendar;
 		this.complaints = complaints;
 		this.readers = readers;
 	}
@@ -39,15 +44,28 @@ class ComplaintCustomerView implements CustomerViewContributor {
 			var facts = new ArrayList<CustomerViewSection.Fact>();
 			facts.add(new CustomerViewSection.Fact("Category", label(c.getCategory().name())));
 			facts.add(new CustomerViewSection.Fact("Severity", c.getSeverity()));
-			facts.add(new CustomerViewSection.Fact("Received", c.getReceivedAt().toString()));
+			facts.add(new CustomerViewSection.Fact("Received", when(c.getReceivedAt())));
 			if (c.getResolutionDueAt() != null && c.getStatus() == ComplaintStatus.OPEN) {
-				facts.add(new CustomerViewSection.Fact("Resolution due", c.getResolutionDueAt().toString()));
+				facts.add(new CustomerViewSection.Fact("Resolution due", when(c.getResolutionDueAt())));
 			}
 			if (c.getSatisfaction() != null) {
 				facts.add(new CustomerViewSection.Fact("Satisfaction", c.getSatisfaction() + "/5"));
 			}
 			if (c.getReopenCount() > 0) {
 				facts.add(new CustomerViewSection.Fact("Reopened", c.getReopenCount() + "×"));
+			}
+			String done = String.join(" · ", historyService.createHistoricTaskInstanceQuery()
+				.processDefinitionKey(ComplaintToResolution.PROCESS_KEY)
+				.processInstanceBusinessKey(c.getId().toString())
+				.finished()
+				.orderByHistoricTaskInstanceEndTime()
+				.asc()
+				.list()
+				.stream()
+				.map(t -> t.getName() + (t.getAssignee() == null ? "" : " (" + t.getAssignee() + ")"))
+				.toList());
+			if (!done.isEmpty()) {
+				facts.add(new CustomerViewSection.Fact("Steps done", done));
 			}
 			List<CustomerViewSection.OpenTask> tasks = !withTasks ? List.of()
 					: readers.openTasksFor(c, userId)
@@ -57,9 +75,19 @@ class ComplaintCustomerView implements CustomerViewContributor {
 						.toList();
 			entries.add(new CustomerViewSection.Entry("Complaint", c.getId().toString(),
 					"#" + c.getId() + " " + abbreviate(c.getDescription()), c.getStatus().name(),
-					"/api/complaints/" + c.getId(), facts, tasks));
+					withTasks ? "/complaints/" + c.getId() : null, facts, tasks));
 		}
 		return Optional.of(new CustomerViewSection("complaints", "Complaints", 20, entries));
+	}
+
+	/** In the reader's language, in the service desk's time zone. */
+	private String when(java.time.Instant instant) {
+		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		var zoned = instant.atZone(calendar.zone());
+		return java.time.format.DateTimeFormatter
+			.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
+			.withLocale(locale)
+			.format(zoned) + " " + zoned.getZone().getDisplayName(java.time.format.TextStyle.SHORT, locale);
 	}
 
 	static String label(String constant) {

@@ -131,10 +131,13 @@ class ComplaintDemoData implements ApplicationRunner {
 						+ "item is unusable, arrange collection and a new delivery within five working days.",
 				List.of("delivery", "damage"), "DELIVERY"), null, "carol");
 		knowledgeBase.publish(published.getId(), "dave");
+		// dave's own article: the one the intake screen suggests when Amara Okafor calls about billing again
 		var billing = knowledgeBase.draft(new KnowledgeBase.ArticleText("Double charge on a card payment",
-				"Check the payment provider's report for two captures. Refund the second capture at once and "
-						+ "tell the customer it shows within three to five banking days.",
-				List.of("billing", "refund"), "BILLING"), null, "carol");
+				"Check the payment provider's report for **two captures** of the same amount.\n\n"
+						+ "1. Refund the second capture at once.\n"
+						+ "2. Tell the customer the refund shows within three to five banking days.\n"
+						+ "3. Log the call on the customer, so that the next agent sees it.",
+				List.of("billing", "refund"), "BILLING"), null, "dave");
 		knowledgeBase.publish(billing.getId(), "dave");
 		knowledgeBase.draft(new KnowledgeBase.ArticleText("Split cushion seams on sofas",
 				"Seams that split within the first month are a manufacturing defect: send a replacement cover "

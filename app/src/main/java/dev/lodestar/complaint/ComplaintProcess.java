@@ -76,9 +76,24 @@ public class ComplaintProcess {
 		execution.setVariable(ComplaintToResolution.VAR_RESPONSE_TARGET_HOURS, responseHours);
 		execution.setVariable(ComplaintToResolution.VAR_RESOLUTION_TARGET_HOURS, resolutionHours);
 		execution.setVariable(ComplaintToResolution.VAR_RESOLUTION_CLOCK_START, receivedAt);
+		execution.setVariable(ComplaintToResolution.VAR_TASK_PRIORITY, priorityOf(severity));
+		execution.setVariable(ComplaintToResolution.VAR_ESCALATION_PRIORITY, Math.min(100, priorityOf(severity) + 20));
 		complaint(execution).classify(severity, queue, role, responseHours, resolutionHours,
 				calendar.deadline(receivedAt, responseHours).toInstant(),
 				calendar.deadline(receivedAt, resolutionHours).toInstant());
+	}
+
+	/** The priority of a complaint's tasks in My work (0-100): the more severe, the higher. */
+	static int priorityOf(String severity) {
+		if (severity == null) {
+			return 50;
+		}
+		return switch (severity) {
+			case "CRITICAL" -> 90;
+			case "HIGH" -> 70;
+			case "MEDIUM" -> 50;
+			default -> 30;
+		};
 	}
 
 	/** Tells the customer we have their complaint and when they will hear from us. */
@@ -233,7 +248,7 @@ public class ComplaintProcess {
 		model.put("resolutionDueAt", zoned(complaint.getResolutionDueAt()));
 		model.put("resolution", complaint.getResolution());
 		model.put("compensation", complaint.getCompensation());
-		model.put("link", notificationSettings.baseUrl() + "/api/complaints/" + complaint.getId());
+		model.put("link", notificationSettings.baseUrl() + "/complaints/" + complaint.getId());
 		return model;
 	}
 

@@ -42,11 +42,13 @@ public class ComplaintService {
 	private final Complaints complaints;
 	private final CustomerService customers;
 	private final RuntimeService runtimeService;
+	private final org.camunda.bpm.engine.TaskService taskService;
 	private final ComplaintSettings settings;
 	private final Clock clock;
 
 	ComplaintService(Complaints complaints, CustomerService customers, RuntimeService runtimeService,
-			ComplaintSettings settings, Optional<Clock> clock) {
+			org.camunda.bpm.engine.TaskService taskService, ComplaintSettings settings, Optional<Clock> clock) {
+		this.taskService = taskService;
 		this.complaints = complaints;
 		this.customers = customers;
 		this.runtimeService = runtimeService;
@@ -145,6 +147,29 @@ public class ComplaintService {
 	public List<Complaint> search(ComplaintStatus status, String email, String phone, Long customerId, int limit) {
 		return complaints.search(status, email == null ? null : email.strip().toLowerCase(Locale.ROOT),
 				phone == null ? null : phone.strip(), customerId, PageRequest.of(0, limit));
+	}
+
+	/** An open step of a complaint's process. */
+	public record OpenStep(String taskId, String name, String assignee, List<String> candidateGroups, Instant due) {
+	}
+
+	/** The open user tasks of a complaint's process, oldest first (right after intake: its first task). */
+	@Transactional(readOnly = true)
+	public List<OpenStep> openSteps(long complaintId) {
+		return taskService.createTaskQuery()
+			.processDefinitionKey(ComplaintToResolution.PROCESS_KEY)
+			.processInstanceBusinessKey(String.valueOf(complaintId))
+			.active()
+			.orderByTaskCreateTime()
+			.asc()
+			.list()
+			.stream()
+			.map(t -> new OpenStep(t.getId(), t.getName(), t.getAssignee(), taskService.getIdentityLinksForTask(t.getId())
+				.stream()
+				.filter(l -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+				.map(l -> l.getGroupId())
+				.toList(), t.getDueDate() == null ? null : t.getDueDate().toInstant()))
+			.toList();
 	}
 
 	/** A customer's complaints, newest first. */

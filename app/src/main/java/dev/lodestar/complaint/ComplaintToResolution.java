@@ -62,6 +62,14 @@ public final class ComplaintToResolution {
 	public static final String VAR_SATISFACTION_SCORE = "satisfactionScore";
 	public static final String VAR_ARTICLE_TITLE = "articleTitle";
 	public static final String VAR_ARTICLE_BODY = "articleBody";
+	/** The first-response note (form {@code complaint-first-response}). */
+	public static final String VAR_CONTACT_NOTE = "contactNote";
+	/** Who gave the first response: the investigation goes back to them. */
+	public static final String VAR_FIRST_RESPONDER = "firstResponder";
+	/** The priority of the case's tasks, from the severity. */
+	public static final String VAR_TASK_PRIORITY = "taskPriority";
+	/** The priority of an SLA-breach review: above the case's own tasks. */
+	public static final String VAR_ESCALATION_PRIORITY = "escalationPriority";
 
 	private ComplaintToResolution() {
 	}

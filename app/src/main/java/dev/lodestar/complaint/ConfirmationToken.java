@@ -67,6 +67,14 @@ class ConfirmationToken {
 		return complaintId;
 	}
 
+	Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	Instant getUsedAt() {
+		return usedAt;
+	}
+
 	Instant getExpiresAt() {
 		return expiresAt;
 	}

@@ -8,4 +8,7 @@ interface ConfirmationTokens extends JpaRepository<ConfirmationToken, Long> {
 
 	Optional<ConfirmationToken> findByTokenHash(String tokenHash);
 
+	/** The newest link issued for a complaint (one per resolution sent). */
+	Optional<ConfirmationToken> findFirstByComplaintIdOrderByIdDesc(Long complaintId);
+
 }

@@ -126,6 +126,32 @@ public class KnowledgeBase {
 			.toList();
 	}
 
+	/**
+	 * Published articles to suggest for a case of this category described by this text: those of
+	 * the same category or sharing words with the text, the category and the most shared words
+	 * first.
+	 */
+	@Transactional(readOnly = true)
+	public List<Article> suggest(String category, String text, int limit) {
+		Set<String> terms = SearchTerms.of(text);
+		terms.removeIf(t -> t.length() < 4);
+		var hits = new java.util.HashMap<Long, Integer>();
+		for (String term : terms) {
+			articles.idsWithTermStartingWith(term + "%", PUBLISHED_ONLY).forEach(id -> hits.merge(id, 1, Integer::sum));
+		}
+		if (category != null && !category.isBlank()) {
+			articles.findByStatusInOrderByUpdatedAtDesc(PUBLISHED_ONLY)
+				.stream()
+				.filter(a -> category.equalsIgnoreCase(a.getCategory()))
+				.forEach(a -> hits.merge(a.getId(), 3, Integer::sum));
+		}
+		return articles.findAllById(hits.keySet())
+			.stream()
+			.sorted(Comparator.comparingInt((Article a) -> -hits.get(a.getId())).thenComparing(Article::getId))
+			.limit(limit)
+			.toList();
+	}
+
 	/** Whether an article was already proposed from this complaint. */
 	@Transactional(readOnly = true)
 	public boolean hasArticleFromComplaint(long complaintId) {

@@ -126,6 +126,12 @@ class ComplaintToResolutionProcessTest {
 	KnowledgeBase knowledgeBase;
 
 	@Autowired
+	ComplaintCaseContext caseContext;
+
+	@Autowired
+	dev.lodestar.customer.CustomerService customerService;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@LocalServerPort
@@ -200,6 +206,8 @@ class ComplaintToResolutionProcessTest {
 			.containsEntry("queue", queue)
 			.containsEntry("handlingRole", role);
 		assertThat(workOf(pi)).hasCandidateGroup(role);
+		assertThat(workOf(pi).getPriority()).as("priority from severity " + severity)
+			.isEqualTo(Map.of("CRITICAL", 90, "HIGH", 70, "MEDIUM", 50, "LOW", 30).get(severity));
 		Date receivedAt = Date.from(complaint.getReceivedAt());
 		Date due = calendar.deadline(receivedAt, responseHours);
 		Date warning = calendar.warning(receivedAt, responseHours);
@@ -281,6 +289,12 @@ class ComplaintToResolutionProcessTest {
 
 		assertThat(pi).isWaitingAt(ComplaintToResolution.TASK_APPROVE_COMPENSATION);
 		assertThat(workOf(pi)).hasCandidateGroup("service-manager");
+		// the approver sees exactly what is approved: beside the form, and in the form's read-only fields
+		var context = caseContext.describe(ComplaintToResolution.PROCESS_KEY, complaint.getId().toString(), "dave")
+			.orElseThrow();
+		assertThat(context.facts()).contains(new dev.lodestar.worklist.CaseContext.Fact("Proposed resolution",
+				"Refund of the cushion cover."), new dev.lodestar.worklist.CaseContext.Fact("Compensation to approve", "250.00"));
+		assertThat(context.link()).isEqualTo("/complaints/" + complaint.getId());
 		taskService.complete(workOf(pi).getId(), Map.of("compensationApproved", true, "approvalNote", "fair"));
 
 		assertThat(pi).hasPassed(ComplaintToResolution.TASK_RESOLVE).isWaitingAt(ComplaintToResolution.GATEWAY_AWAIT_CUSTOMER);
@@ -408,6 +422,9 @@ class ComplaintToResolutionProcessTest {
 			.isWaitingAt(ComplaintToResolution.TASK_RESPOND, ComplaintToResolution.TASK_REVIEW_ESCALATION);
 		MimeMessage escalation = awaitMail("dave@lodestar.example", "SLA breached: complaint #" + complaint.getId());
 		assertThat(GreenMailUtil.getBody(escalation)).contains("first response").contains(complaint.getCustomerName());
+		// the link in the mail lands on the complaint's page, not on the API
+		assertThat(GreenMailUtil.getBody(escalation).replace("=\r\n", "").replace("=3D", "="))
+			.contains("/complaints/" + complaint.getId()).doesNotContain("/api/complaints");
 		assertThat(recipientsOf("SLA breached: complaint #" + complaint.getId())).doesNotContain("carol@lodestar.example");
 		assertThat(complaints.findById(complaint.getId()).orElseThrow().getEscalationCount()).isEqualTo(1);
 
@@ -436,6 +453,52 @@ class ComplaintToResolutionProcessTest {
 			.isWaitingAt(ComplaintToResolution.TASK_INVESTIGATE, ComplaintToResolution.TASK_REVIEW_ESCALATION);
 		MimeMessage escalation = awaitMail("dave@lodestar.example", "SLA breached: complaint #" + complaint.getId());
 		assertThat(escalation.getSubject()).contains("resolution");
+		runtimeService.deleteProcessInstance(pi.getId(), "path checked");
+	}
+
+	@Test
+	void theInvestigationGoesBackToTheAgentWhoGaveTheFirstResponseAndTheNoteStaysWithTheCase() {
+		Complaint complaint = register("DELIVERY", CustomerTier.STANDARD, "PHONE", uniqueEmail());
+		ProcessInstance pi = instanceOf(complaint);
+		var respond = workOf(pi);
+		taskService.claim(respond.getId(), "carol");
+		taskService.complete(respond.getId(), Map.of("contactNote", "Promised a new delivery date by tomorrow."));
+
+		assertThat(pi).isWaitingAt(ComplaintToResolution.TASK_INVESTIGATE)
+			.variables()
+			.containsEntry(ComplaintToResolution.VAR_FIRST_RESPONDER, "carol");
+		assertThat(workOf(pi)).isAssignedTo("carol");
+		// the queue stays the fallback: the role is still a candidate
+		assertThat(taskService.getIdentityLinksForTask(workOf(pi).getId()))
+			.anyMatch(link -> "candidate".equals(link.getType()) && "service-agent".equals(link.getGroupId()));
+		assertThat(workOf(pi).getPriority()).isEqualTo(50);
+		Complaint responded = complaints.findById(complaint.getId()).orElseThrow();
+		assertThat(responded.getFirstResponseNote()).isEqualTo("Promised a new delivery date by tomorrow.");
+		assertThat(responded.getFirstResponseBy()).isEqualTo("carol");
+		assertThat(customerService.interactions(responded.getCustomerId(), 10))
+			.anyMatch(i -> i.summary().equals("First response to complaint #" + complaint.getId()
+					+ ": Promised a new delivery date by tomorrow.") && i.recordedBy().equals("carol"));
+		assertThat(caseContext.describe(ComplaintToResolution.PROCESS_KEY, complaint.getId().toString(), "carol")
+			.orElseThrow()
+			.facts()).contains(new dev.lodestar.worklist.CaseContext.Fact("First response",
+					"Promised a new delivery date by tomorrow. (carol)"));
+
+		// sent back by the manager: the same agent again
+		taskService.complete(workOf(pi).getId(), Map.of("resolution", "Full refund.", "compensation", 900));
+		assertThat(workOf(pi).getPriority()).isEqualTo(50);
+		taskService.complete(workOf(pi).getId(), Map.of("compensationApproved", false, "approvalNote", "too much"));
+		assertThat(workOf(pi)).isAssignedTo("carol");
+		runtimeService.deleteProcessInstance(pi.getId(), "path checked");
+	}
+
+	@Test
+	void anSlaBreachReviewIsMoreUrgentThanTheCasesOwnTasks() {
+		Complaint complaint = register("DELIVERY", CustomerTier.STANDARD, "PHONE", uniqueEmail());
+		ProcessInstance pi = instanceOf(complaint);
+		execute(timer(pi, ComplaintToResolution.TIMER_RESPONSE_BREACHED));
+		var review = taskService.createTaskQuery().processInstanceId(pi.getId())
+			.taskDefinitionKey(ComplaintToResolution.TASK_REVIEW_ESCALATION).singleResult();
+		assertThat(review.getPriority()).isEqualTo(70).isGreaterThan(workOf(pi).getPriority());
 		runtimeService.deleteProcessInstance(pi.getId(), "path checked");
 	}
 

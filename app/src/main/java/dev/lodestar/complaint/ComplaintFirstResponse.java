@@ -1,0 +1,59 @@
+package dev.lodestar.complaint;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import dev.lodestar.customer.CustomerService;
+import dev.lodestar.customer.InteractionType;
+import dev.lodestar.customer.NewInteraction;
+
+/**
+ * Completion of {@code Task_RespondToCustomer} ({@code ${complaintFirstResponse}}): the agent who
+ * gave the first response becomes the case's {@code firstResponder}, so that the investigation
+ * comes back to them; the note is kept on the complaint and in the customer's interaction log.
+ */
+@Component("complaintFirstResponse")
+class ComplaintFirstResponse implements TaskListener {
+
+	private final Complaints complaints;
+	private final CustomerService customers;
+	private final Clock clock;
+
+	ComplaintFirstResponse(Complaints complaints, CustomerService customers, Optional<Clock> clock) {
+		this.complaints = complaints;
+		this.customers = customers;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String responder = task.getAssignee();
+		if (responder == null) {
+			Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+			responder = current == null ? null : current.getUserId();
+		}
+		task.setVariable(ComplaintToResolution.VAR_FIRST_RESPONDER, responder);
+		Object id = task.getVariable(ComplaintToResolution.VAR_COMPLAINT_ID);
+		long complaintId = id instanceof Number n ? n.longValue() : Long.parseLong(task.getExecution().getProcessBusinessKey());
+		Complaint complaint = complaints.findById(complaintId)
+			.orElseThrow(() -> new IllegalStateException("complaint " + complaintId + " of this task is gone"));
+		Object note = task.getVariable(ComplaintToResolution.VAR_CONTACT_NOTE);
+		String text = note == null || note.toString().isBlank() ? null : note.toString().strip();
+		Instant now = clock.instant();
+		String by = responder != null ? responder : complaint.getCreatedBy();
+		complaint.firstResponse(text, by, now);
+		if (complaint.getCustomerId() != null && text != null) {
+			customers.logInteraction(complaint.getCustomerId(), new NewInteraction(
+					complaint.getCustomerPhone() != null ? InteractionType.CALL : InteractionType.EMAIL, now, by,
+					complaint.getCustomerName(), "First response to complaint #" + complaint.getId() + ": " + text,
+					null, "complaint", complaint.getId().toString()));
+		}
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.lodestar.complaint;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+import dev.lodestar.system.NotFoundException;
+import dev.lodestar.system.ProblemPage;
+
+/**
+ * The service desk's complaint pages: the list by SLA state ({@code /complaints}) and one
+ * complaint with its history, its open steps (worked on the task page) and the customer's
+ * confirmation link ({@code /complaints/{id}}).
+ */
+@Controller
+class ComplaintPageController {
+
+	private final ComplaintBoard board;
+
+	ComplaintPageController(ComplaintBoard board) {
+		this.board = board;
+	}
+
+	private static final String SERVICE = "hasAnyRole('service-agent', 'service-manager')";
+
+	@GetMapping("/complaints")
+	@PreAuthorize(SERVICE)
+	String list(@RequestParam(required = false) String state, @RequestParam(required = false) String category,
+			@RequestParam(required = false) String q, Model model) {
+		ComplaintSlaState slaState = parse(ComplaintSlaState.class, state);
+		Category cat = parse(Category.class, category);
+		model.addAttribute("rows", board.list(slaState, cat, q, 100));
+		model.addAttribute("states", ComplaintSlaState.values());
+		model.addAttribute("categories", Category.values());
+		model.addAttribute("state", slaState);
+		model.addAttribute("category", cat);
+		model.addAttribute("q", q);
+		return "complaints";
+	}
+
+	@GetMapping("/complaints/{id}")
+	@PreAuthorize(SERVICE)
+	String complaint(@PathVariable long id, Authentication user, Model model) {
+		model.addAttribute("detail", board.detail(id, user.getName()));
+		return "complaint";
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ModelAndView forbidden() {
+		return ProblemPage.forbidden();
+	}
+
+	@ExceptionHandler({ NotFoundException.class, org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class })
+	ModelAndView notFound() {
+		return ProblemPage.notFound();
+	}
+
+	private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,183 @@
+package dev.lodestar.knowledge;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.lodestar.system.ConflictException;
+import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.system.NotFoundException;
+import dev.lodestar.system.ProblemPage;
+
+/**
+ * The knowledge base as pages: search ({@code /knowledge}, also "articles like this complaint"
+ * from the task page), read ({@code /knowledge/{id}}, Markdown rendered on the server with raw
+ * HTML escaped), write a draft (service roles) and publish it (service managers only).
+ */
+@Controller
+class KnowledgePageController {
+
+	private static final String WRITERS = "hasAnyRole('service-agent', 'service-manager')";
+
+	private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create(),
+			HeadingAnchorExtension.create());
+
+	private static final Parser MARKDOWN = Parser.builder().extensions(EXTENSIONS).build();
+
+	private static final HtmlRenderer HTML = HtmlRenderer.builder()
+		.extensions(EXTENSIONS)
+		.escapeHtml(true)
+		.sanitizeUrls(true)
+		.build();
+
+	private final KnowledgeBase knowledgeBase;
+
+	KnowledgePageController(KnowledgeBase knowledgeBase) {
+		this.knowledgeBase = knowledgeBase;
+	}
+
+	/** Search; with {@code like} (a complaint's words) and {@code category}: the articles suggested for it. */
+	@GetMapping("/knowledge")
+	String search(@RequestParam(required = false) String q, @RequestParam(required = false) String like,
+			@RequestParam(required = false) String category, Authentication user, Model model) {
+		boolean suggesting = (like != null && !like.isBlank()) || (category != null && !category.isBlank());
+		model.addAttribute("q", q);
+		model.addAttribute("suggesting", suggesting && (q == null || q.isBlank()));
+		model.addAttribute("articles", suggesting && (q == null || q.isBlank())
+				? knowledgeBase.suggest(category, like, 10)
+				: knowledgeBase.search(q, isWriter(user), 50));
+		return "knowledge";
+	}
+
+	@GetMapping("/knowledge/new")
+	@PreAuthorize(WRITERS)
+	String newDraft(Model model) {
+		model.addAttribute("article", null);
+		return "knowledge-edit";
+	}
+
+	@PostMapping("/knowledge")
+	@PreAuthorize(WRITERS)
+	String draft(@RequestParam String title, @RequestParam String body, @RequestParam(required = false) String tags,
+			@RequestParam(required = false) String category, Authentication user, Model model,
+			RedirectAttributes redirect) {
+		var text = new KnowledgeBase.ArticleText(title, body, tags(tags), blankToNull(category));
+		try {
+			Article article = knowledgeBase.draft(text, null, user.getName());
+			redirect.addFlashAttribute("notice", "knowledge.notice.drafted");
+			return "redirect:/knowledge/" + article.getId();
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("errors", ex.errors());
+			model.addAttribute("draft", text);
+			return "knowledge-edit";
+		}
+	}
+
+	@GetMapping("/knowledge/{id}")
+	String read(@PathVariable long id, Authentication user, Model model) {
+		Article article = knowledgeBase.get(id, isWriter(user));
+		model.addAttribute("article", article);
+		model.addAttribute("html", HTML.render(MARKDOWN.parse(article.getBody())));
+		model.addAttribute("canPublish", article.getStatus() == ArticleStatus.DRAFT && hasRole(user, "service-manager"));
+		model.addAttribute("canEdit", isWriter(user));
+		return "knowledge-article";
+	}
+
+	@GetMapping("/knowledge/{id}/edit")
+	@PreAuthorize(WRITERS)
+	String edit(@PathVariable long id, Model model) {
+		Article article = knowledgeBase.get(id, true);
+		model.addAttribute("article", article);
+		model.addAttribute("draft", new KnowledgeBase.ArticleText(article.getTitle(), article.getBody(),
+				article.getTags(), article.getCategory()));
+		return "knowledge-edit";
+	}
+
+	@PostMapping("/knowledge/{id}")
+	@PreAuthorize(WRITERS)
+	String rewrite(@PathVariable long id, @RequestParam String title, @RequestParam String body,
+			@RequestParam(required = false) String tags, @RequestParam(required = false) String category, Model model,
+			RedirectAttributes redirect) {
+		var text = new KnowledgeBase.ArticleText(title, body, tags(tags), blankToNull(category));
+		try {
+			knowledgeBase.rewrite(id, text);
+			redirect.addFlashAttribute("notice", "knowledge.notice.saved");
+			return "redirect:/knowledge/" + id;
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("article", knowledgeBase.get(id, true));
+			model.addAttribute("errors", ex.errors());
+			model.addAttribute("draft", text);
+			return "knowledge-edit";
+		}
+	}
+
+	@PostMapping("/knowledge/{id}/publish")
+	@PreAuthorize("hasRole('service-manager')")
+	String publish(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+		try {
+			knowledgeBase.publish(id, user.getName());
+			redirect.addFlashAttribute("notice", "knowledge.notice.published");
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("problem", "knowledge.problem.published");
+		}
+		return "redirect:/knowledge/" + id;
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ModelAndView forbidden() {
+		return ProblemPage.forbidden();
+	}
+
+	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
+	ModelAndView notFound() {
+		return ProblemPage.notFound();
+	}
+
+	private static List<String> tags(String tags) {
+		if (tags == null || tags.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	private static boolean isWriter(Authentication user) {
+		return hasRole(user, "service-agent") || hasRole(user, "service-manager");
+	}
+
+	private static boolean hasRole(Authentication user, String role) {
+		return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
+	}
+
+	/** The complaint categories an article may belong to (suggestions match on them). */
+	static final List<String> CATEGORIES = List.of("PRODUCT_DEFECT", "DELIVERY", "BILLING", "SERVICE", "SAFETY");
+
+	@org.springframework.web.bind.annotation.ModelAttribute("categories")
+	List<String> categories() {
+		return CATEGORIES;
+	}
+
+}

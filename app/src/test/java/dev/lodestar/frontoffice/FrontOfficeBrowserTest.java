@@ -1,0 +1,285 @@
+package dev.lodestar.frontoffice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.lodestar.Browser;
+import dev.lodestar.LodestarIntegrationTest;
+import dev.lodestar.complaint.Complaint;
+import dev.lodestar.complaint.ComplaintIntake;
+import dev.lodestar.complaint.ComplaintService;
+import dev.lodestar.complaint.ComplaintToResolution;
+import dev.lodestar.customer.CustomerDraft;
+import dev.lodestar.customer.CustomerKind;
+import dev.lodestar.customer.CustomerLink;
+import dev.lodestar.customer.CustomerService;
+import dev.lodestar.customer.CustomerSummary;
+
+/**
+ * The service desk's day in Chromium: carol takes a call at the intake screen, bob settles a
+ * duplicate on the 360° page, dave publishes an article that the next complaint task suggests,
+ * and dave approves a compensation seeing exactly what he approves. One browser for the class.
+ */
+@LodestarIntegrationTest
+class FrontOfficeBrowserTest {
+
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CustomerService customers;
+
+	@Autowired
+	ComplaintService complaints;
+
+	@Autowired
+	TaskService taskService;
+
+	@BeforeAll
+	static void start() {
+		browser = Browser.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		browser.quit();
+	}
+
+	@BeforeEach
+	void base() {
+		browser.baseUrl("http://localhost:" + port);
+	}
+
+	@Test
+	void carolTakesACallByPhoneNumberRecordsAComplaintForTheKnownCustomerAndCompletesItsFirstResponse() {
+		String key = key();
+		String digits = String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits()) % 9_000_000 + 1_000_000);
+		CustomerSummary caller = customers.createOrLink(new CustomerDraft(CustomerKind.PERSON, "Caller " + key, null,
+				"caller-" + key + "@example.com", "+44 20 7" + digits, null, null), "carol").customer();
+
+		browser.logIn("carol");
+		browser.open("/intake");
+		// the number as the caller says it, spelled differently from the customer master
+		browser.waitFor(By.id("caller")).sendKeys("020 7" + digits.substring(0, 3) + " " + digits.substring(3));
+		browser.driver().findElement(By.id("look-up")).click();
+		WebElement known = browser.waitFor(By.id("caller-known"));
+		assertThat(known.getText()).contains("Caller " + key);
+		assertThat(browser.driver().findElements(By.id("complaint-name"))).as("nothing typed twice").isEmpty();
+
+		new Select(browser.driver().findElement(By.id("complaint-category"))).selectByValue("BILLING");
+		browser.driver().findElement(By.id("complaint-description")).sendKeys("Charged twice for the sideboard " + key);
+		browser.driver().findElement(By.id("record-complaint")).click();
+
+		WebElement recorded = browser.waitFor(By.id("recorded"));
+		long complaintId = Long.parseLong(recorded.getAttribute("data-id"));
+		Complaint complaint = complaints.get(complaintId);
+		assertThat(complaint.getCustomerId()).isEqualTo(caller.id());
+		assertThat(complaint.getCustomerPhone()).isEqualTo(caller.phone());
+		assertThat(browser.driver().findElement(By.id("caller-known")).getText()).contains("#" + complaintId);
+		browser.screenshot("intake-recorded");
+
+		browser.driver().findElement(By.id("first-task")).click();
+		browser.waitFor(By.cssSelector("#form[data-ready='true']"));
+		assertThat(browser.driver().findElement(By.id("task-name")).getText()).contains("first response");
+		browser.formField("Field_contactNote").sendKeys("Refund of the second charge promised for Friday.");
+		browser.driver().findElement(By.id("complete")).click();
+
+		browser.waitUntil(d -> openTasks(complaintId).stream()
+			.anyMatch(t -> ComplaintToResolution.TASK_INVESTIGATE.equals(t.getTaskDefinitionKey())));
+		Task investigate = openTasks(complaintId).get(0);
+		assertThat(investigate.getAssignee()).as("the investigation comes back to carol").isEqualTo("carol");
+		assertThat(complaints.get(complaintId).getFirstResponseNote()).isEqualTo("Refund of the second charge promised for Friday.");
+
+		browser.open("/complaints/" + complaintId);
+		assertThat(browser.waitFor(By.id("complaint-first-response")).getText()).contains("Refund of the second charge");
+		assertThat(browser.driver().findElement(By.id("complaint-history")).getText()).contains("Contact the customer");
+		browser.screenshot("complaint-page");
+
+		// the customer's 360°: the complaint with the step done, the first response in the timeline
+		browser.driver().findElement(By.id("complaint-customer")).click();
+		assertThat(browser.waitFor(By.id("section-complaints")).getText()).contains("#" + complaintId)
+			.contains("Contact the customer (first response) (carol)");
+		assertThat(browser.driver().findElement(By.id("timeline")).getText())
+			.contains("First response to complaint #" + complaintId);
+		browser.screenshot("customer-360");
+	}
+
+	@Test
+	void bobMergesADuplicateFromThe360Page() {
+		String key = key();
+		CustomerSummary survivor = customers.createOrLink(new CustomerDraft(CustomerKind.COMPANY,
+				"Harbour Chairs " + key + " Ltd", "Ines Harbour", "ines-" + key + "@harbour.example", null, "EMEA", null),
+				"alice").customer();
+		CustomerLink duplicate = customers.createOrLink(new CustomerDraft(CustomerKind.COMPANY, "Harbour Chairs " + key,
+				"Tom Harbour", "tom-" + key + "@harbour.example", null, "EMEA", null), "alice");
+		assertThat(duplicate.outcome()).isEqualTo(CustomerLink.Outcome.CREATED_LIKELY_DUPLICATE);
+		long duplicateId = duplicate.customer().id();
+
+		browser.logIn("bob");
+		browser.open("/customers?q=" + "Harbour%20Chairs%20" + key);
+		assertThat(browser.waitFor(By.id("customer-results")).getText()).contains("Harbour Chairs " + key + " Ltd");
+		browser.driver().findElement(By.cssSelector("tr[data-customer-id='" + survivor.id() + "'] a.customer-link")).click();
+
+		WebElement candidate = browser.waitFor(By.cssSelector("#duplicates li[data-customer-id='" + duplicateId + "']"));
+		assertThat(candidate.getText()).contains("Harbour Chairs " + key);
+		browser.screenshot("customer-duplicate");
+		candidate.findElement(By.cssSelector("button.merge")).click();
+
+		assertThat(browser.waitFor(By.id("customer-notice")).getText()).contains("#" + duplicateId);
+		assertThat(browser.driver().findElements(By.id("duplicates"))).isEmpty();
+		assertThat(browser.driver().findElement(By.id("contacts")).getText()).contains("Ines Harbour").contains("Tom Harbour");
+		assertThat(browser.driver().findElement(By.id("timeline")).getText()).contains("Merged customer #" + duplicateId);
+		assertThat(customers.get(duplicateId).mergedIntoId()).isEqualTo(survivor.id());
+
+		// the duplicate's address leads to the customer that lives on
+		browser.open("/customers/" + duplicateId);
+		assertThat(browser.waitFor(By.id("customer-name")).getText()).isEqualTo("Harbour Chairs " + key + " Ltd");
+	}
+
+	@Test
+	void bobLogsACallFromThe360Page() {
+		String key = key();
+		CustomerSummary customer = customers.createOrLink(new CustomerDraft(CustomerKind.COMPANY, "Oak Rooms " + key,
+				null, "oak-" + key + "@example.com", null, null, null), "alice").customer();
+		browser.logIn("bob");
+		browser.open("/customers/" + customer.id());
+		new Select(browser.waitFor(By.id("interaction-type"))).selectByValue("CALL");
+		browser.driver().findElement(By.id("interaction-summary")).sendKeys("Asked for the autumn catalogue " + key);
+		browser.driver().findElement(By.id("log-interaction-button")).click();
+		assertThat(browser.waitFor(By.id("customer-notice")).getText()).contains("logged");
+		assertThat(browser.driver().findElement(By.id("timeline")).getText()).contains("Asked for the autumn catalogue " + key)
+			.contains("bob");
+	}
+
+	@Test
+	void davePublishesAnArticleThatIsThenSuggestedOnAComplaintTask() {
+		String word = "zephyrshelf" + key().replaceAll("[^a-z]", "");
+		String title = "Tipping " + word + " units: fit the wall anchor";
+
+		browser.logIn("dave");
+		browser.open("/knowledge");
+		browser.waitFor(By.id("new-article")).click();
+		browser.waitFor(By.id("article-title-input")).sendKeys(title);
+		new Select(browser.driver().findElement(By.id("article-category"))).selectByValue("SAFETY");
+		browser.driver().findElement(By.id("article-tags")).sendKeys("safety, shelf");
+		browser.driver().findElement(By.id("article-body-input"))
+			.sendKeys("Ask whether the **" + word + "** unit was anchored.\n\n1. Send the anchor kit\n2. Offer a fitter");
+		browser.driver().findElement(By.id("save-article")).click();
+		assertThat(browser.waitFor(By.id("article-status")).getText()).isEqualTo("draft");
+		assertThat(browser.driver().findElement(By.cssSelector("#article-body strong")).getText()).isEqualTo(word);
+		browser.driver().findElement(By.id("publish")).click();
+		assertThat(browser.waitFor(By.id("knowledge-notice")).getText()).contains("Published");
+		assertThat(browser.driver().findElement(By.id("article-status")).getText()).isEqualTo("published");
+		String articlePath = browser.driver().getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+
+		// a safety complaint goes to the service managers: dave opens its first task
+		Complaint complaint = complaints.register(new ComplaintIntake("Shelf Customer " + word, word + "@example.com",
+				null, "PHONE", "SAFETY", "The " + word + " unit tipped over when my son opened a drawer.", null, null),
+				"carol");
+		Task respond = openTasks(complaint.getId()).get(0);
+		browser.open("/tasks/" + respond.getId());
+		WebElement page = browser.waitFor(By.id("task-page"));
+		assertThat(page.getText()).contains("Suggested articles").contains(title);
+		WebElement suggestion = browser.driver()
+			.findElements(By.cssSelector(".context a"))
+			.stream()
+			.filter(a -> a.getAttribute("href").contains("/knowledge"))
+			.findFirst()
+			.orElseThrow();
+		browser.screenshot("task-suggestion");
+		suggestion.click();
+		browser.waitUntil(ExpectedConditions.urlContains("/knowledge"));
+		assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains(title);
+		assertThat(articlePath).startsWith("/knowledge/");
+	}
+
+	@Test
+	void davesApprovalPageShowsTheResolutionAndTheCompensationHeApproves() {
+		String key = key();
+		Complaint complaint = complaints.register(new ComplaintIntake("Cushion Customer " + key,
+				"cushion-" + key + "@example.com", null, "WEB", "PRODUCT_DEFECT", "Cushion seam split " + key, null, null),
+				"carol");
+		complete(complaint.getId(), ComplaintToResolution.TASK_RESPOND, Map.of("contactNote", "Asked for photos."));
+		complete(complaint.getId(), ComplaintToResolution.TASK_INVESTIGATE, Map.of("resolution",
+				"New cushion cover and a refund of the cleaning costs " + key, "compensation", 250));
+		Task approve = openTasks(complaint.getId()).get(0);
+		assertThat(approve.getTaskDefinitionKey()).isEqualTo(ComplaintToResolution.TASK_APPROVE_COMPENSATION);
+
+		browser.logIn("dave");
+		browser.open("/tasks/" + approve.getId());
+		browser.waitFor(By.cssSelector("#form[data-ready='true']"));
+		assertThat(browser.formField("Field_resolution").getAttribute("value"))
+			.isEqualTo("New cushion cover and a refund of the cleaning costs " + key);
+		assertThat(browser.formField("Field_compensation").getAttribute("value")).startsWith("250");
+		assertThat(browser.driver().findElement(By.id("task-page")).getText()).contains("Compensation to approve")
+			.contains("250.00");
+		browser.screenshot("approval-dave");
+	}
+
+	@Test
+	void theServiceDeskPagesReadInChinese() {
+		var zh = Browser.start("zh-CN").baseUrl("http://localhost:" + port);
+		try {
+			zh.logIn("carol");
+			zh.open("/intake?lang=zh-CN&caller=%2B44%2020%207946%200321");
+			assertThat(zh.waitFor(By.id("look-up")).getText()).isEqualTo("查找");
+			zh.screenshot("zh-intake");
+			zh.open("/complaints");
+			assertThat(zh.waitFor(By.tagName("h1")).getText()).isEqualTo("投诉");
+			zh.screenshot("zh-complaints");
+			zh.open("/knowledge");
+			assertThat(zh.waitFor(By.tagName("h1")).getText()).isEqualTo("知识库");
+			zh.open("/customers");
+			assertThat(zh.waitFor(By.tagName("h1")).getText()).isEqualTo("客户");
+			zh.screenshot("zh-customers");
+			assertThat(zh.consoleErrors()).noneMatch(e -> !e.contains("favicon.ico"));
+		}
+		finally {
+			zh.quit();
+		}
+	}
+
+	private void complete(long complaintId, String taskKey, Map<String, Object> values) {
+		Task task = openTasks(complaintId).stream()
+			.filter(t -> taskKey.equals(t.getTaskDefinitionKey()))
+			.findFirst()
+			.orElseThrow();
+		taskService.claim(task.getId(), "carol");
+		taskService.complete(task.getId(), values);
+	}
+
+	private List<Task> openTasks(long complaintId) {
+		return taskService.createTaskQuery()
+			.processDefinitionKey(ComplaintToResolution.PROCESS_KEY)
+			.processInstanceBusinessKey(String.valueOf(complaintId))
+			.active()
+			.list()
+			.stream()
+			.filter(t -> !ComplaintToResolution.TASK_REVIEW_ESCALATION.equals(t.getTaskDefinitionKey()))
+			.toList();
+	}
+
+	private static String key() {
+		return UUID.randomUUID().toString().substring(0, 8);
+	}
+
+
+}

@@ -1,0 +1,225 @@
+package dev.lodestar.frontoffice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.lodestar.LodestarIntegrationTest;
+import dev.lodestar.complaint.Complaint;
+import dev.lodestar.complaint.ComplaintIntake;
+import dev.lodestar.complaint.ComplaintService;
+import dev.lodestar.customer.CustomerDraft;
+import dev.lodestar.customer.CustomerKind;
+import dev.lodestar.customer.CustomerService;
+import dev.lodestar.customer.CustomerSummary;
+import dev.lodestar.knowledge.Article;
+import dev.lodestar.knowledge.KnowledgeBase;
+
+/**
+ * Who may open the front-office pages: each page answers 200 to the roles it is for, and a page
+ * in words (403, or 404 where the thing does not exist or must stay hidden) to the others —
+ * never a Whitelabel page or raw JSON.
+ */
+@LodestarIntegrationTest
+class FrontOfficePagesIntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CustomerService customers;
+
+	@Autowired
+	ComplaintService complaints;
+
+	@Autowired
+	KnowledgeBase knowledgeBase;
+
+	@Test
+	void customerPagesAreForSalesAndServiceAndSayInWordsWhenARoleMayNotOpenThem() {
+		CustomerSummary customer = customer();
+		for (String user : new String[] { "alice", "bob", "carol", "dave" }) {
+			var session = PageSession.logIn(port, user);
+			assertThat(session.get("/customers?q=" + customer.email()).body()).as(user).contains(customer.name());
+			assertThat(session.get("/customers/" + customer.id()).statusCode()).as(user).isEqualTo(200);
+		}
+		var grace = PageSession.logIn(port, "grace");
+		var denied = grace.get("/customers/" + customer.id());
+		assertThat(denied.statusCode()).isEqualTo(403);
+		assertThat(denied.body()).contains("Not for your role").contains("id=\"problem\"").doesNotContain("Whitelabel")
+			.doesNotContain(customer.name());
+		assertThat(grace.get("/customers").statusCode()).isEqualTo(403);
+		// a trainer cannot log interactions either, and nothing is logged
+		assertThat(grace.post("/customers/" + customer.id() + "/interactions", Map.of("type", "NOTE", "summary", "x"))
+			.statusCode()).isEqualTo(403);
+		assertThat(customers.interactions(customer.id(), 10)).isEmpty();
+
+		var carol = PageSession.logIn(port, "carol");
+		var missing = carol.get("/customers/987654321");
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("Not found").doesNotContain("Whitelabel");
+	}
+
+	@Test
+	void intakeIsForServiceAgentsAndSalesReps() {
+		assertThat(PageSession.logIn(port, "carol").get("/intake").statusCode()).isEqualTo(200);
+		assertThat(PageSession.logIn(port, "alice").get("/intake").statusCode()).isEqualTo(200);
+		var erin = PageSession.logIn(port, "erin").get("/intake");
+		assertThat(erin.statusCode()).isEqualTo(403);
+		assertThat(erin.body()).contains("Not for your role");
+	}
+
+	@Test
+	void complaintPagesAreForTheServiceDeskOnly() {
+		Complaint complaint = complaints.register(new ComplaintIntake("Page Test " + UUID.randomUUID(),
+				"page-" + UUID.randomUUID() + "@example.com", null, "WEB", "SERVICE", "Nobody called back.", null, null),
+				"carol");
+		for (String user : new String[] { "carol", "dave" }) {
+			var session = PageSession.logIn(port, user);
+			assertThat(session.get("/complaints").body()).as(user).contains("#" + complaint.getId());
+			var page = session.get("/complaints/" + complaint.getId());
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("Nobody called back.").contains("Contact the customer (first response)");
+		}
+		for (String user : new String[] { "alice", "bob", "erin", "grace" }) {
+			var session = PageSession.logIn(port, user);
+			var denied = session.get("/complaints/" + complaint.getId());
+			assertThat(denied.statusCode()).as(user).isEqualTo(403);
+			assertThat(denied.body()).as(user).contains("Not for your role").doesNotContain("Nobody called back.");
+			assertThat(session.get("/complaints").statusCode()).as(user).isEqualTo(403);
+		}
+		var missing = PageSession.logIn(port, "carol").get("/complaints/987654321");
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("Not found");
+	}
+
+	@Test
+	void everybodyReadsPublishedArticlesButDraftsStayWithTheServiceDeskAndOnlyAManagerPublishes() {
+		String title = "Draft only " + UUID.randomUUID();
+		Article draft = knowledgeBase.draft(new KnowledgeBase.ArticleText(title, "Some **bold** advice.",
+				java.util.List.of(), "SERVICE"), null, "carol");
+		var grace = PageSession.logIn(port, "grace");
+		assertThat(grace.get("/knowledge").statusCode()).isEqualTo(200);
+		assertThat(grace.get("/knowledge/" + draft.getId()).statusCode()).isEqualTo(404);
+		assertThat(grace.get("/knowledge/new").statusCode()).isEqualTo(403);
+
+		var carol = PageSession.logIn(port, "carol");
+		var read = carol.get("/knowledge/" + draft.getId());
+		assertThat(read.body()).contains("<strong>bold</strong>").doesNotContain("id=\"publish\"");
+		assertThat(carol.post("/knowledge/" + draft.getId() + "/publish", Map.of()).statusCode()).isEqualTo(403);
+		assertThat(knowledgeBase.get(draft.getId(), true).getStatus().name()).isEqualTo("DRAFT");
+
+		var dave = PageSession.logIn(port, "dave");
+		assertThat(dave.get("/knowledge/" + draft.getId()).body()).contains("id=\"publish\"");
+		assertThat(dave.post("/knowledge/" + draft.getId() + "/publish", Map.of()).statusCode()).isEqualTo(302);
+		assertThat(grace.get("/knowledge/" + draft.getId()).body()).contains(title);
+	}
+
+	@Test
+	void articleTextIsRenderedAsMarkdownWithoutLettingRawHtmlThrough() {
+		var carol = PageSession.logIn(port, "carol");
+		var saved = carol.post("/knowledge", Map.of("title", "Markdown " + UUID.randomUUID(), "body",
+				"# Steps\n\n1. Ask\n2. Refund\n\n<script>alert('x')</script>", "category", "BILLING", "tags", "refund, card"));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		var page = carol.get(saved.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""));
+		assertThat(page.body()).contains("<ol>").contains("<li>Refund</li>").contains("&lt;script&gt;")
+			.doesNotContain("<script>alert");
+	}
+
+	@Test
+	void theDemoCallerIsFoundByHerNumberWithHerEarlierBillingComplaintAndDavesArticleIsSuggested() {
+		CustomerSummary amara = customers.lookupByPhone("020 7946 0321").orElseThrow();
+		assertThat(amara.name()).isEqualTo("Amara Okafor");
+		assertThat(complaints.ofCustomer(amara.id())).anyMatch(c -> c.getCategory().name().equals("BILLING"));
+		Article article = knowledgeBase.search("double charge", false, 5).get(0);
+		assertThat(article.getCreatedBy()).isEqualTo("dave");
+		assertThat(article.getPublishedBy()).isEqualTo("dave");
+
+		var page = PageSession.logIn(port, "carol").get("/intake?caller=%2B44%2020%207946%200321");
+		assertThat(page.body()).contains("Amara Okafor").contains("charged twice for the dining table");
+		assertThat(knowledgeBase.suggest("BILLING", "I was charged twice for the new chairs", 3))
+			.extracting(Article::getTitle)
+			.contains("Double charge on a card payment");
+	}
+
+	@Test
+	void aResolvedComplaintAwaitingTheCustomersConfirmationStaysVisibleInTheList() {
+		Complaint complaint = complaints.register(new ComplaintIntake("Waiting Customer " + UUID.randomUUID(),
+				"waiting-" + UUID.randomUUID() + "@example.com", null, "WEB", "SERVICE", "Order status unclear.", null,
+				null), "carol");
+		complete(complaint, "Task_RespondToCustomer", Map.of("contactNote", "Called back."));
+		complete(complaint, "Task_Investigate", Map.of("resolution", "Your order ships on Monday.", "compensation", 0));
+		assertThat(complaints.get(complaint.getId()).getStatus().name()).isEqualTo("RESOLVED");
+
+		var carol = PageSession.logIn(port, "carol");
+		String list = carol.get("/complaints?state=AWAITING_CONFIRMATION").body();
+		assertThat(list).contains("data-complaint-id=\"" + complaint.getId() + "\"").contains("awaiting confirmation");
+		assertThat(carol.get("/complaints?state=ON_TIME").body()).doesNotContain("data-complaint-id=\"" + complaint.getId() + "\"");
+		String page = carol.get("/complaints/" + complaint.getId()).body();
+		assertThat(page).contains("The customer has the link and has not answered yet.").contains("Your order ships on Monday.");
+	}
+
+	@Test
+	void aSalesRepRecordsALeadAtTheIntakeWithoutTypingTheCallerAgain() {
+		CustomerSummary customer = customer();
+		var alice = PageSession.logIn(port, "alice");
+		assertThat(alice.get("/intake?caller=" + customer.email()).body()).contains(customer.name()).contains("id=\"lead-form\"");
+		var recorded = alice.post("/intake/leads", Map.of("caller", customer.email(), "customerId",
+				String.valueOf(customer.id()), "company", customer.name(), "contactName", "Jo Buyer", "region", "EMEA",
+				"estimatedValue", "12000", "notes", "Wants 12 desks"));
+		assertThat(recorded.statusCode()).isEqualTo(302);
+		var lead = leads.search(null, customer.name(), 5).get(0);
+		assertThat(lead.email()).isEqualTo(customer.email());
+		assertThat(lead.source().name()).isEqualTo("EMAIL");
+		String after = alice.get(recorded.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body();
+		assertThat(after).contains("Lead #" + lead.id() + " is recorded");
+	}
+
+	@Test
+	void keepBothClosesThePossibleDuplicateAndASecondAnswerIsRefusedInWords() {
+		String key = UUID.randomUUID().toString().substring(0, 8);
+		CustomerSummary first = customers.createOrLink(new CustomerDraft(CustomerKind.COMPANY, "Twin Tables " + key,
+				null, "a-" + key + "@twins.example", null, null, null), "alice").customer();
+		CustomerSummary second = customers.createOrLink(new CustomerDraft(CustomerKind.COMPANY, "Twin Tables " + key
+				+ " GmbH", null, "b-" + key + "@twins.example", null, null, null), "alice").customer();
+		assertThat(customers.possibleDuplicates(first.id())).extracting(m -> m.customer().id()).contains(second.id());
+
+		var bob = PageSession.logIn(port, "bob");
+		String path = "/customers/" + first.id() + "/duplicates/" + second.id() + "/distinct";
+		assertThat(bob.post(path, Map.of()).statusCode()).isEqualTo(302);
+		assertThat(customers.possibleDuplicates(first.id())).isEmpty();
+		assertThat(customers.get(second.id()).mergedIntoId()).isNull();
+		assertThat(bob.get("/customers/" + first.id()).body()).contains("is a different customer")
+			.doesNotContain("id=\"duplicates\"");
+		bob.post(path, Map.of());
+		assertThat(bob.get("/customers/" + first.id()).body()).contains("Somebody already settled this possible duplicate.");
+	}
+
+	@Autowired
+	org.camunda.bpm.engine.TaskService taskService;
+
+	@Autowired
+	dev.lodestar.lead.LeadService leads;
+
+	private void complete(Complaint complaint, String taskKey, Map<String, Object> values) {
+		var task = taskService.createTaskQuery()
+			.processDefinitionKey("complaint-to-resolution")
+			.processInstanceBusinessKey(complaint.getId().toString())
+			.taskDefinitionKey(taskKey)
+			.singleResult();
+		taskService.claim(task.getId(), "carol");
+		taskService.complete(task.getId(), values);
+	}
+
+	private CustomerSummary customer() {
+		String key = UUID.randomUUID().toString().substring(0, 8);
+		return customers.createOrLink(new CustomerDraft(CustomerKind.PERSON, "Page Customer " + key, null,
+				"page-" + key + "@example.com", null, null, null), "carol").customer();
+	}
+
+}
