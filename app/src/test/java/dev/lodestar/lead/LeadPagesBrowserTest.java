@@ -110,7 +110,7 @@ class LeadPagesBrowserTest {
 		browser.waitFor(By.cssSelector(".step[data-task-key='Task_PrepareProposal'] .step-form[data-ready='true']"));
 		stepField("Field_amount").sendKeys("18500");
 		stepField("Field_proposalSummary").sendKeys("40 desks, 40 chairs, delivery included");
-		WebElement followUp = stepField("Field_nextFollowUp");
+		WebElement followUp = stepField("Field_nextFollowUp-date");
 		followUp.sendKeys(LocalDate.now().plusDays(7).format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
 		browser.driver().findElement(By.id("lead-company")).click();
 		browser.driver().findElement(By.cssSelector(".step .step-complete")).click();
