@@ -667,7 +667,9 @@ class WorklistService {
 			.disableCustomObjectDeserialization()
 			.list()
 			.forEach(v -> {
-				if (v.getValue() instanceof String || v.getValue() instanceof Number) {
+				// only plain values: an object variable is not deserialized here, and reading it fails
+				if (Set.of("string", "long", "integer", "short", "double").contains(v.getTypeName())
+						&& v.getValue() != null) {
 					values.putIfAbsent(v.getName(), v.getValue());
 				}
 			});
