@@ -1,30 +1,13 @@
 // The task page: renders the task's Camunda Form with form-js, the process diagram with the
-// current step marked (bpmn-js), and sends claim / unclaim / reassign / comment / complete to
-// the JSON API, which checks everything again on the server.
+// current step marked (bpmn-js NavigatedViewer: zoom and pan), and sends claim / unclaim /
+// reassign / comment / complete to the JSON API, which checks everything again on the server.
+import { mountTaskForm, taskApi } from './task-form.js';
+
 const page = document.getElementById('task-page');
 const taskId = page.dataset.taskId;
 const message = document.getElementById('task-message');
 const errorList = document.getElementById('form-errors');
-
-function csrfHeaders() {
-  const header = document.querySelector('meta[name="csrf-header"]');
-  const token = document.querySelector('meta[name="csrf-token"]');
-  return header && token ? { [header.content]: token.content } : {};
-}
-
-async function api(method, path, body) {
-  const response = await fetch(`/api/tasks/${encodeURIComponent(taskId)}${path}`, {
-    method,
-    credentials: 'same-origin',
-    headers: { Accept: 'application/json, application/problem+json', 'Content-Type': 'application/json', ...csrfHeaders() },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  let problem = null;
-  if (!response.ok) {
-    try { problem = await response.json(); } catch { problem = { detail: response.statusText }; }
-  }
-  return { ok: response.ok, status: response.status, problem, response };
-}
+const completeButton = document.getElementById('complete');
 
 function say(text, kind) {
   message.textContent = text;
@@ -32,81 +15,70 @@ function say(text, kind) {
 }
 
 function showProblem(result) {
-  if (result.status === 409) {
-    say(page.dataset.msgConflict + ' ' + (result.problem?.detail ?? ''), 'error');
-  } else {
-    say(page.dataset.msgFailed + ' ' + (result.problem?.detail ?? result.status), 'error');
-  }
-}
-
-async function act(method, path, body) {
-  const result = await api(method, path, body);
-  if (result.ok) {
+  if (result.status === 404 || result.status === 409) {
+    // done or taken by somebody else meanwhile (a stale tab): the page itself says by whom
     window.location.reload();
+  } else if (result.status === 403) {
+    say(page.dataset.msgForbidden, 'error');
   } else {
-    showProblem(result);
+    say(`${page.dataset.msgFailed} ${result.problem?.detail ?? result.status}`, 'error');
   }
 }
 
-document.getElementById('claim')?.addEventListener('click', () => act('POST', '/claim'));
-document.getElementById('unclaim')?.addEventListener('click', () => act('POST', '/unclaim'));
-document.getElementById('reassign')?.addEventListener('click', () =>
-  act('PUT', '/assignee', { userId: document.getElementById('reassign-to').value }));
-document.getElementById('add-comment')?.addEventListener('click', () =>
-  act('POST', '/comments', { message: document.getElementById('comment-text').value }));
+async function act(button, method, path, body) {
+  button.disabled = true;
+  try {
+    const result = await taskApi(taskId, method, path, body);
+    if (result.ok) {
+      window.location.reload();
+      return;
+    }
+    showProblem(result);
+  } catch (e) {
+    say(`${page.dataset.msgFailed} ${e}`, 'error');
+  }
+  button.disabled = false;
+}
+
+const on = (id, handler) => {
+  const button = document.getElementById(id);
+  button?.addEventListener('click', () => handler(button));
+};
+on('claim', (b) => act(b, 'POST', '/claim'));
+on('unclaim', (b) => act(b, 'POST', '/unclaim'));
+on('reassign', (b) => act(b, 'PUT', '/assignee', { userId: document.getElementById('reassign-to').value }));
+on('add-comment', (b) => act(b, 'POST', '/comments', { message: document.getElementById('comment-text').value }));
 
 // ---- the form -------------------------------------------------------------------------------
-let form = null;
-let schema = null;
-
-function componentsByKey(components, into = {}) {
-  for (const component of components ?? []) {
-    if (component.key) into[component.key] = component;
-    componentsByKey(component.components, into);
-  }
-  return into;
-}
-
-function showFieldErrors(errors) {
-  const byKey = componentsByKey(schema?.components);
-  const formErrors = {};
-  errorList.replaceChildren();
-  for (const { field, message: text } of errors) {
-    const item = document.createElement('li');
-    item.dataset.field = field;
-    item.textContent = `${byKey[field]?.label ?? field}: ${text}`;
-    errorList.append(item);
-    if (byKey[field]?.id) formErrors[byKey[field].id] = [text];
-  }
-  errorList.className = errors.length ? 'error' : 'error hidden';
-  // the same messages under the fields themselves
-  form?._setState({ errors: formErrors });
-}
+let mounted = null;
 
 async function loadForm() {
   const container = document.getElementById('form');
   if (!container) return;
-  const response = await fetch(`/api/tasks/${encodeURIComponent(taskId)}/form`, { credentials: 'same-origin' });
-  if (!response.ok) return;
-  const body = await response.json();
-  schema = body.schema;
-  form = new window.FormViewer.Form({ container });
-  await form.importSchema(schema, body.data ?? {});
-  container.dataset.ready = 'true';
+  mounted = await mountTaskForm(container, taskId, errorList);
 }
 
-document.getElementById('complete')?.addEventListener('click', async () => {
-  const values = form ? form._getState().data : {};
-  const result = await api('POST', '/complete', values);
-  if (result.ok) {
-    say(page.dataset.msgSaved, 'info');
-    window.location.href = '/?completed=' + encodeURIComponent(taskId);
-  } else if (result.status === 400 && Array.isArray(result.problem?.errors)) {
-    showFieldErrors(result.problem.errors);
-    say(result.problem.title ?? page.dataset.msgFailed, 'error');
-  } else {
-    showProblem(result);
+completeButton?.addEventListener('click', async () => {
+  completeButton.disabled = true;
+  say(page.dataset.msgSaving, 'muted');
+  try {
+    const result = await taskApi(taskId, 'POST', '/complete', mounted ? mounted.values() : {});
+    if (result.ok) {
+      say(page.dataset.msgSaved, 'info');
+      // replace: the back button must not return to the form of a task that is done
+      window.location.replace('/?completed=' + encodeURIComponent(taskId));
+      return;
+    }
+    if (result.status === 400 && Array.isArray(result.problem?.errors)) {
+      mounted?.showErrors(result.problem.errors);
+      say(result.problem.title ?? page.dataset.msgFailed, 'error');
+    } else {
+      showProblem(result);
+    }
+  } catch (e) {
+    say(`${page.dataset.msgFailed} ${e}`, 'error');
   }
+  completeButton.disabled = false;
 });
 
 // ---- the diagram ----------------------------------------------------------------------------
@@ -117,9 +89,22 @@ async function loadDiagram() {
   const viewer = new window.BpmnJS({ container });
   await viewer.importXML(await response.text());
   const canvas = viewer.get('canvas');
-  canvas.zoom('fit-viewport');
   const current = page.dataset.activityId;
   if (current) canvas.addMarker(current, 'current-step');
+  // readable from the start: real size around the current step, not the whole model shrunk
+  canvas.zoom(1);
+  const element = current ? viewer.get('elementRegistry').get(current) : null;
+  if (element) {
+    const box = canvas.viewbox();
+    canvas.viewbox({ x: element.x + element.width / 2 - box.width / 2, y: element.y + element.height / 2 - box.height / 2,
+      width: box.width, height: box.height });
+  } else {
+    canvas.zoom('fit-viewport', 'auto');
+  }
+  const zoom = (factor) => canvas.zoom(Math.min(4, Math.max(0.2, canvas.zoom() * factor)));
+  document.getElementById('zoom-in')?.addEventListener('click', () => zoom(1.25));
+  document.getElementById('zoom-out')?.addEventListener('click', () => zoom(0.8));
+  document.getElementById('zoom-fit')?.addEventListener('click', () => canvas.zoom('fit-viewport', 'auto'));
   container.dataset.ready = 'true';
 }
 

@@ -1,8 +1,14 @@
 package dev.lodestar.complaint;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
@@ -38,6 +44,34 @@ class ComplaintCaseContext implements CaseContextProvider {
 	@Override
 	public boolean supports(String processDefinitionKey) {
 		return ComplaintToResolution.PROCESS_KEY.equals(processDefinitionKey);
+	}
+
+	/** The complaint's customer: the customer master's name when linked, else the name given. */
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, String> customerNames(String processDefinitionKey, Collection<String> businessKeys) {
+		var ids = businessKeys.stream().filter(k -> k != null && k.matches("\\d{1,18}")).map(Long::valueOf).toList();
+		var names = new HashMap<String, String>();
+		for (Complaint complaint : complaints.findAllById(ids)) {
+			String name = complaint.getCustomerId() == null ? null
+					: customers.find(complaint.getCustomerId()).map(c -> c.name()).orElse(null);
+			if (name == null) {
+				name = complaint.getCustomerName() != null ? complaint.getCustomerName() : complaint.getCustomerEmail();
+			}
+			if (name != null) {
+				names.put(String.valueOf(complaint.getId()), name);
+			}
+		}
+		return names;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Set<String> businessKeysOfCustomer(String processDefinitionKey, String text, int limit) {
+		var keys = new LinkedHashSet<String>();
+		complaints.idsByCustomerName(text.strip().toLowerCase(Locale.ROOT), org.springframework.data.domain.PageRequest.of(0, limit))
+			.forEach(id -> keys.add(String.valueOf(id)));
+		return keys;
 	}
 
 	@Override

@@ -21,6 +21,10 @@ interface Complaints extends JpaRepository<Complaint, Long> {
 
 	List<Complaint> findByCustomerIdOrderByReceivedAtDesc(Long customerId);
 
+	/** Ids of complaints whose customer's name contains the (lower-case) text, for My work's Customer filter. */
+	@Query("select c.id from Complaint c where lower(c.customerName) like concat('%', :text, '%') order by c.id desc")
+	List<Long> idsByCustomerName(@Param("text") String lowerText, Pageable page);
+
 	boolean existsByDescriptionStartingWith(String prefix);
 
 	/** Re-points the complaints of a merged customer to the one that lives on. */

@@ -1,7 +1,13 @@
 package dev.lodestar.lead;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
@@ -43,9 +49,35 @@ class LeadCaseContext implements CaseContextProvider {
 		return leads.findById(Long.parseLong(businessKey)).map(this::describe);
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, String> customerNames(String processDefinitionKey, Collection<String> businessKeys) {
+		var ids = businessKeys.stream().filter(k -> k != null && k.matches("\\d{1,18}")).map(Long::valueOf).toList();
+		var names = new HashMap<String, String>();
+		var customerNames = new HashMap<Long, String>();
+		for (Lead lead : leads.findAllById(ids)) {
+			String name = lead.getCustomerId() == null ? null
+					: customerNames.computeIfAbsent(lead.getCustomerId(),
+							id -> customers.find(id).map(c -> c.name()).orElse(null));
+			names.put(String.valueOf(lead.getId()), name != null ? name : lead.getCompany());
+		}
+		return names;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Set<String> businessKeysOfCustomer(String processDefinitionKey, String text, int limit) {
+		var keys = new LinkedHashSet<String>();
+		leads.idsByCompany(text.strip().toLowerCase(Locale.ROOT), org.springframework.data.domain.PageRequest.of(0, limit))
+			.forEach(id -> keys.add(String.valueOf(id)));
+		return keys;
+	}
+
 	private CaseContext describe(Lead lead) {
 		var facts = new ArrayList<CaseContext.Fact>();
-		fact(facts, "Stage", lead.getStage().name());
+		var opportunity = opportunities.findByLeadId(lead.getId()).orElse(null);
+		// one stage, the pipeline's: never "Stage QUALIFIED" beside "Opportunity stage WON"
+		fact(facts, "Stage", PipelineStage.of(lead, opportunity).name());
 		fact(facts, "Contact", lead.getContactName());
 		fact(facts, "E-mail", lead.getEmail());
 		fact(facts, "Phone", lead.getPhone());
@@ -68,10 +100,8 @@ class LeadCaseContext implements CaseContextProvider {
 						+ (c.email() != null ? ", " + c.email() : "") + (c.phone() != null ? ", " + c.phone() : "")));
 		}
 		String kind = "Lead";
-		var opportunity = opportunities.findByLeadId(lead.getId()).orElse(null);
 		if (opportunity != null) {
 			kind = "Opportunity";
-			fact(facts, "Opportunity stage", opportunity.getStage().name());
 			fact(facts, "Amount", opportunity.getAmount() == null ? null : opportunity.getAmount().toPlainString());
 			fact(facts, "Discount %",
 					opportunity.getDiscountPercent() == null ? null : opportunity.getDiscountPercent().toPlainString());
@@ -88,7 +118,7 @@ class LeadCaseContext implements CaseContextProvider {
 				.forEach(i -> interactions.add(new CaseContext.Interaction(i.occurredAt(), i.type().name(), i.recordedBy(),
 						i.summary(), i.outcome())));
 		}
-		return new CaseContext(kind, kind + " #" + lead.getId() + " — " + lead.getCompany(), "/api/leads/" + lead.getId(),
+		return new CaseContext(kind, kind + " #" + lead.getId() + " — " + lead.getCompany(), "/leads/" + lead.getId(),
 				lead.getCustomerId(), customerName, facts, interactions);
 	}
 

@@ -36,7 +36,7 @@ class LeadDelegates {
 			Lead lead = leads.returnToQueue(LeadProcessListener.leadId(execution.getVariable(LeadProcess.LEAD_ID)));
 			notifications.notifyRole(Roles.SALES_MANAGER, "lead-returned-to-queue",
 					Map.of("leadId", lead.getId(), "company", lead.getCompany(), "queue", String.valueOf(lead.getQueue()),
-							"timesReturned", lead.getTimesReturned(), "link", settings.baseUrl() + "/"),
+							"timesReturned", lead.getTimesReturned(), "link", settings.baseUrl() + "/leads/" + lead.getId()),
 					"lead:" + lead.getId() + ":returned:" + lead.getTimesReturned());
 		};
 	}
@@ -54,7 +54,7 @@ class LeadDelegates {
 	@Bean
 	JavaDelegate followUpReminderDelegate(LeadService leads, NotificationService notifications,
 			NotificationSettings settings) {
-		return execution -> remind(execution, leads, notifications, settings.baseUrl() + "/");
+		return execution -> remind(execution, leads, notifications, settings.baseUrl() + "/leads/");
 	}
 
 	/** Task_HandOverCustomer: the won customer goes to service. */
@@ -64,7 +64,7 @@ class LeadDelegates {
 			.publishEvent(leads.handOver(LeadProcessListener.leadId(execution.getVariable(LeadProcess.LEAD_ID))));
 	}
 
-	/** {@code link} is My work, where the lead's task waits. */
+	/** {@code link} + the lead id is the lead's page, where its waiting step can be done. */
 	private static void remind(DelegateExecution execution, LeadService leads, NotificationService notifications,
 			String link) {
 		long leadId = LeadProcessListener.leadId(execution.getVariable(LeadProcess.LEAD_ID));
@@ -72,7 +72,7 @@ class LeadDelegates {
 		String owner = LeadService.text(execution.getVariable(LeadProcess.OWNER));
 		String step = LeadProcess.REMIND_PROPOSAL.equals(execution.getCurrentActivityId()) ? "the proposal"
 				: "the follow-up with the customer";
-		var model = Map.<String, Object>of("leadId", leadId, "company", lead.getCompany(), "step", step, "link", link);
+		var model = Map.<String, Object>of("leadId", leadId, "company", lead.getCompany(), "step", step, "link", link + leadId);
 		String dedupe = "lead:" + leadId + ":" + execution.getActivityInstanceId();
 		if (owner != null) {
 			notifications.notifyUser(owner, "lead-follow-up-due", model, dedupe);

@@ -107,6 +107,56 @@ public class LeadService {
 			.toList();
 	}
 
+	/**
+	 * The pipeline board over the newest {@code limit} leads: a column per stage, in the
+	 * pipeline's order, with the cards that pass the filter.
+	 */
+	@Transactional(readOnly = true)
+	public Pipeline pipeline(Pipeline.Filter filter, int limit) {
+		var recent = leads.findAll(PageRequest.of(0, Math.max(1, Math.min(limit, 2000)),
+				org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "createdAt", "id")))
+			.getContent();
+		var byLead = new HashMap<Long, Opportunity>();
+		if (!recent.isEmpty()) {
+			opportunities.findByLeadIdIn(recent.stream().map(Lead::getId).toList())
+				.forEach(o -> byLead.put(o.getLeadId(), o));
+		}
+		var cards = new java.util.EnumMap<PipelineStage, List<Pipeline.Card>>(PipelineStage.class);
+		var owners = new java.util.TreeSet<String>();
+		for (Lead lead : recent) {
+			Opportunity opportunity = byLead.get(lead.getId());
+			String owner = opportunity != null && opportunity.getOwner() != null ? opportunity.getOwner() : lead.getOwner();
+			if (owner != null) {
+				owners.add(owner);
+			}
+			BigDecimal value = opportunity == null ? lead.getEstimatedValue()
+					: opportunity.getFinalAmount() != null ? opportunity.getFinalAmount()
+							: opportunity.getAmount() != null ? opportunity.getAmount() : lead.getEstimatedValue();
+			var card = new Pipeline.Card(lead.getId(), lead.getCompany(), lead.getContactName(), owner, lead.getRegion(),
+					lead.getSource(), lead.getPriority(), value, lead.getCreatedAt());
+			if (filter.accepts(card)) {
+				cards.computeIfAbsent(PipelineStage.of(lead, opportunity), s -> new ArrayList<>()).add(card);
+			}
+		}
+		var columns = new ArrayList<Pipeline.Column>();
+		for (PipelineStage stage : PipelineStage.values()) {
+			List<Pipeline.Card> in = cards.getOrDefault(stage, List.of());
+			BigDecimal total = in.stream()
+				.map(Pipeline.Card::value)
+				.filter(java.util.Objects::nonNull)
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+			columns.add(new Pipeline.Column(stage, in.size(), total, in));
+		}
+		return new Pipeline(columns, List.copyOf(owners));
+	}
+
+	/** Where the lead stands on the pipeline board. */
+	@Transactional(readOnly = true)
+	public PipelineStage pipelineStage(long id) {
+		Lead lead = load(id);
+		return PipelineStage.of(lead, opportunities.findByLeadId(id).orElse(null));
+	}
+
 	/** Logs a call, visit, e-mail, meeting or note about the lead on its customer's interaction log. */
 	public InteractionEntry logInteraction(long leadId, InteractionType type, String contactName, String summary,
 			String outcome, Instant occurredAt, String user) {

@@ -31,4 +31,8 @@ interface Leads extends JpaRepository<Lead, Long> {
 
 	boolean existsByCompany(String company);
 
+	/** Ids of leads whose company contains the (lower-case) text, for My work's Customer filter. */
+	@Query("select l.id from Lead l where lower(l.company) like concat('%', :text, '%') order by l.id desc")
+	List<Long> idsByCompany(@Param("text") String lowerText, Pageable page);
+
 }

@@ -12,4 +12,6 @@ interface Opportunities extends JpaRepository<Opportunity, Long> {
 
 	List<Opportunity> findByCustomerIdOrderByCreatedAtDesc(Long customerId);
 
+	List<Opportunity> findByLeadIdIn(java.util.Collection<Long> leadIds);
+
 }

@@ -1,6 +1,9 @@
 package dev.lodestar.worklist;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Describes the business case behind a process instance (a lead, a complaint, a rollout phase)
@@ -18,5 +21,22 @@ public interface CaseContextProvider {
 	 * such case or the user may not see it.
 	 */
 	Optional<CaseContext> describe(String processDefinitionKey, String businessKey, String userId);
+
+	/**
+	 * The customer each case is about, by business key, for the Customer column of My work: one
+	 * call per page of tasks, so an implementation reads all of them at once. Keys it does not
+	 * know are left out.
+	 */
+	default Map<String, String> customerNames(String processDefinitionKey, Collection<String> businessKeys) {
+		return Map.of();
+	}
+
+	/**
+	 * The business keys of this process's cases whose customer's name contains {@code text}
+	 * (any case), for the Customer filter of My work; at most {@code limit} of them.
+	 */
+	default Set<String> businessKeysOfCustomer(String processDefinitionKey, String text, int limit) {
+		return Set.of();
+	}
 
 }

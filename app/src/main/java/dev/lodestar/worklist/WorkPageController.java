@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.lodestar.system.ConflictException;
 import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.system.NotFoundException;
 
 /**
  * The pages of My work: the task list (the start page), the task page and the managers'
@@ -29,16 +30,24 @@ class WorkPageController {
 	private final WorklistService worklist;
 	private final SavedFilterService savedFilters;
 	private final RepositoryService repositoryService;
+	private final TaskOutcomes outcomes;
 
-	WorkPageController(WorklistService worklist, SavedFilterService savedFilters, RepositoryService repositoryService) {
+	WorkPageController(WorklistService worklist, SavedFilterService savedFilters, RepositoryService repositoryService,
+			TaskOutcomes outcomes) {
 		this.worklist = worklist;
 		this.savedFilters = savedFilters;
 		this.repositoryService = repositoryService;
+		this.outcomes = outcomes;
 	}
 
 	@GetMapping("/")
-	String work(Authentication user, @ModelAttribute("filter") TaskFilter filter, Model model) {
+	String work(Authentication user, @ModelAttribute("filter") TaskFilter filter,
+			@RequestParam(required = false) String completed, Model model) {
 		Caller caller = Caller.of(user);
+		if (completed != null) {
+			// the confirmation after Complete: what was done and where the case went next
+			outcomes.of(caller, completed).ifPresent(outcome -> model.addAttribute("completedTask", outcome));
+		}
 		model.addAttribute("page", worklist.list(caller, filter));
 		model.addAttribute("counts", worklist.counts(caller));
 		model.addAttribute("savedFilters", savedFilters.of(caller));
@@ -71,8 +80,18 @@ class WorkPageController {
 
 	@GetMapping("/tasks/{id}")
 	String task(Authentication user, @PathVariable String id, Model model) {
-		model.addAttribute("view", worklist.view(Caller.of(user), id));
-		return "task";
+		Caller caller = Caller.of(user);
+		try {
+			model.addAttribute("view", worklist.view(caller, id));
+			return "task";
+		}
+		catch (NotFoundException gone) {
+			// done meanwhile (a stale tab, the back button, an old link): say by whom and where the
+			// case went; to somebody who never could see the task, it does not exist
+			var outcome = outcomes.of(caller, id).orElseThrow(() -> gone);
+			model.addAttribute("outcome", outcome);
+			return "task-done";
+		}
 	}
 
 	@GetMapping("/workload")

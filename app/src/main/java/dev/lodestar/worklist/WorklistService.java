@@ -193,8 +193,24 @@ public class WorklistService {
 		if (filter.customer() != null) {
 			parameters.put("customerVariable", settings.customerVariable());
 			parameters.put("customer", "%" + filter.customer().toLowerCase(Locale.ROOT) + "%");
-			where.add("exists (select 1 from ACT_RU_VARIABLE V where V.VAR_SCOPE_ = RES.PROC_INST_ID_ "
+			var matches = new ArrayList<String>();
+			matches.add("exists (select 1 from ACT_RU_VARIABLE V where V.VAR_SCOPE_ = RES.PROC_INST_ID_ "
 					+ "and V.NAME_ = #{customerVariable} and lower(V.TEXT_) like #{customer})");
+			int p = 0;
+			for (var entry : casesOfCustomer(filter.customer()).entrySet()) {
+				var keys = new ArrayList<String>();
+				for (String businessKey : entry.getValue()) {
+					String name = "ck" + p + "_" + keys.size();
+					parameters.put(name, businessKey);
+					keys.add("#{" + name + "}");
+				}
+				parameters.put("cp" + p, entry.getKey());
+				matches.add("RES.PROC_INST_ID_ in (select E.ID_ from ACT_RU_EXECUTION E where E.ID_ = E.PROC_INST_ID_ "
+						+ "and E.BUSINESS_KEY_ in (" + String.join(", ", keys) + ") and E.PROC_DEF_ID_ in "
+						+ "(select D2.ID_ from ACT_RE_PROCDEF D2 where D2.KEY_ = #{cp" + p + "}))");
+				p++;
+			}
+			where.add("(" + String.join(" or ", matches) + ")");
 		}
 		String column = switch (filter.sort()) {
 			case "priority" -> "RES.PRIORITY_";
@@ -225,12 +241,66 @@ public class WorklistService {
 		}
 		Instant now = clock.instant();
 		Map<String, String[]> cases = cases(tasks);
-		return tasks.stream().map(task -> {
+		List<TaskRow> rows = tasks.stream().map(task -> {
 			ProcessDefinition definition = task.getProcessDefinitionId() == null ? null
 					: definitions.computeIfAbsent(task.getProcessDefinitionId(), repositoryService::getProcessDefinition);
 			String[] found = cases.getOrDefault(task.getProcessInstanceId(), new String[2]);
 			return row(task, definition, found[0], found[1], now);
 		}).toList();
+		return withCustomers(rows);
+	}
+
+	/**
+	 * The Customer column: the case's module names the customer (its {@link CaseContextProvider}),
+	 * one call per process on the page; a {@code customerName} variable, where a process sets
+	 * one, stands when no module knows the case.
+	 */
+	private List<TaskRow> withCustomers(List<TaskRow> rows) {
+		Map<String, List<String>> keysByProcess = new LinkedHashMap<>();
+		for (TaskRow row : rows) {
+			if (row.processKey() != null && row.businessKey() != null) {
+				keysByProcess.computeIfAbsent(row.processKey(), k -> new ArrayList<>()).add(row.businessKey());
+			}
+		}
+		Map<String, Map<String, String>> names = new HashMap<>();
+		keysByProcess.forEach((processKey, keys) -> {
+			for (CaseContextProvider provider : caseProviders) {
+				if (provider.supports(processKey)) {
+					Map<String, String> found = provider.customerNames(processKey, keys);
+					if (!found.isEmpty()) {
+						names.computeIfAbsent(processKey, k -> new HashMap<>()).putAll(found);
+					}
+				}
+			}
+		});
+		if (names.isEmpty()) {
+			return rows;
+		}
+		return rows.stream().map(row -> {
+			String name = row.processKey() == null ? null
+					: names.getOrDefault(row.processKey(), Map.of()).get(row.businessKey());
+			if (name == null) {
+				return row;
+			}
+			return new TaskRow(row.id(), row.name(), row.processKey(), row.processName(), row.businessKey(), name,
+					row.assignee(), row.priority(), row.created(), row.due(), row.followUp(), row.sla(), row.timeLeft());
+		}).toList();
+	}
+
+	/** Each process whose module can find cases by customer, with the business keys of the matching cases. */
+	private Map<String, Set<String>> casesOfCustomer(String text) {
+		Map<String, Set<String>> found = new LinkedHashMap<>();
+		for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
+			for (CaseContextProvider provider : caseProviders) {
+				if (provider.supports(definition.getKey())) {
+					Set<String> keys = provider.businessKeysOfCustomer(definition.getKey(), text, 500);
+					if (!keys.isEmpty()) {
+						found.computeIfAbsent(definition.getKey(), k -> new LinkedHashSet<>()).addAll(keys);
+					}
+				}
+			}
+		}
+		return found;
 	}
 
 	private TaskRow row(Task task, ProcessDefinition definition, String businessKey, String customer, Instant now) {
@@ -308,6 +378,18 @@ public class WorklistService {
 		for (FormSchema.Field field : form.fields()) {
 			if (variables.containsKey(field.key())) {
 				data.put(field.key(), variables.get(field.key()));
+			}
+		}
+		// the texts of the form name the case's values ("Record attendance and score of
+		// {{participant}}"): they are shown, never submitted (task-form.js sends the fields only)
+		var templated = java.util.regex.Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}").matcher(form.json().toString());
+		while (templated.find()) {
+			Object value = variables.get(templated.group(1));
+			if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+				data.putIfAbsent(templated.group(1), value);
+			}
+			else if (value instanceof Date date) {
+				data.putIfAbsent(templated.group(1), date.toInstant().toString());
 			}
 		}
 		return Map.of("schema", form.json(), "data", data);
@@ -564,6 +646,18 @@ public class WorklistService {
 		if (processInstanceId == null) {
 			return List.of();
 		}
+		Map<String, Object> variables = names(processInstanceId);
+		// a task's own name was resolved by the engine when it was created (per instance of a
+		// multi-instance step, too): prefer it to the modelled name
+		Map<String, String> taskNames = new HashMap<>();
+		historyService.createHistoricTaskInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.list()
+			.forEach(t -> {
+				if (t.getName() != null) {
+					taskNames.put(t.getId(), t.getName());
+				}
+			});
 		return historyService.createHistoricActivityInstanceQuery()
 			.processInstanceId(processInstanceId)
 			.orderByHistoricActivityInstanceStartTime()
@@ -573,13 +667,34 @@ public class WorklistService {
 			.list()
 			.stream()
 			.filter(a -> STEP_TYPES.contains(a.getActivityType()))
-			.map(this::step)
+			.map(a -> step(a, taskNames.getOrDefault(a.getTaskId(), a.getActivityName()), variables))
 			.toList();
 	}
 
-	private TaskView.Step step(HistoricActivityInstance activity) {
+	/**
+	 * The case's variables as text, for the names of its steps: the history keeps a step's name
+	 * as modelled ("Plan the sessions of ${waveName}"); the page shows it resolved.
+	 */
+	private Map<String, Object> names(String processInstanceId) {
+		Map<String, Object> values = new HashMap<>();
+		historyService.createHistoricVariableInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.disableBinaryFetching()
+			.disableCustomObjectDeserialization()
+			.list()
+			.forEach(v -> {
+				// only plain values: an object variable is not deserialized here, and reading it fails
+				if (Set.of("string", "long", "integer", "short", "double").contains(v.getTypeName())
+						&& v.getValue() != null) {
+					values.putIfAbsent(v.getName(), v.getValue());
+				}
+			});
+		return values;
+	}
+
+	private TaskView.Step step(HistoricActivityInstance activity, String name, Map<String, Object> variables) {
 		return new TaskView.Step(activity.getActivityId(),
-				Objects.requireNonNullElse(activity.getActivityName(), activity.getActivityId()),
+				DisplayNames.resolve(Objects.requireNonNullElse(name, activity.getActivityId()), variables),
 				activity.getActivityType(), activity.getAssignee(),
 				activity.getStartTime() == null ? null : activity.getStartTime().toInstant(),
 				activity.getEndTime() == null ? null : activity.getEndTime().toInstant());

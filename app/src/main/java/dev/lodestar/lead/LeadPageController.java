@@ -1,0 +1,177 @@
+package dev.lodestar.lead;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import dev.lodestar.customer.CustomerService;
+import dev.lodestar.system.InvalidInputException;
+
+/**
+ * The sales pages: the pipeline board ({@code /leads}), the capture form, a lead with its
+ * history and its open step ({@code /leads/{id}}), and the CSV import with its report. The
+ * open step's form is the task's own Camunda Form, completed through the worklist's task API
+ * (the one door for task work), so the rules are those of the task page.
+ */
+@Controller
+class LeadPageController {
+
+	/** Whoever may read a lead's case (its tasks link here): sales, service for the welcome call, leadership. */
+	static final String CASE_READERS = "hasAnyRole('sales-rep','sales-manager','service-agent','service-manager','executive','camunda-admin')";
+
+	private static final java.util.Set<String> STEP_TYPES = java.util.Set.of("startEvent", "userTask", "serviceTask",
+			"businessRuleTask", "boundaryTimer", "noneEndEvent", "endEvent");
+
+	private final LeadService leads;
+	private final LeadImport importer;
+	private final CustomerService customers;
+	private final HistoryService historyService;
+
+	LeadPageController(LeadService leads, LeadImport importer, CustomerService customers,
+			HistoryService historyService) {
+		this.leads = leads;
+		this.importer = importer;
+		this.customers = customers;
+		this.historyService = historyService;
+	}
+
+	@GetMapping("/leads")
+	@PreAuthorize(LeadController.SALES)
+	String board(@RequestParam(required = false) String owner, @RequestParam(required = false) Region region,
+			@RequestParam(required = false) LeadSource source, Model model) {
+		var filter = new Pipeline.Filter(owner == null || owner.isBlank() ? null : owner, region, source);
+		model.addAttribute("pipeline", leads.pipeline(filter, 1000));
+		model.addAttribute("filter", filter);
+		model.addAttribute("regions", Region.values());
+		model.addAttribute("sources", LeadSource.values());
+		return "leads";
+	}
+
+	@GetMapping("/leads/new")
+	@PreAuthorize(LeadController.SALES)
+	String captureForm(Model model) {
+		if (!model.containsAttribute("lead")) {
+			model.addAttribute("lead", new LeadForm(null, null, null, null, null, null, null, null, null));
+		}
+		model.addAttribute("regions", Region.values());
+		model.addAttribute("sources", LeadSource.values());
+		model.addAttribute("segments", Segment.values());
+		model.addAttribute("errors", Map.of());
+		return "lead-new";
+	}
+
+	@PostMapping("/leads/new")
+	@PreAuthorize(LeadController.SALES)
+	String capture(@ModelAttribute("lead") LeadForm form, Authentication user, Model model) {
+		try {
+			var lead = leads.capture(form.toNewLead(), user.getName());
+			return "redirect:/leads/" + lead.id() + "?captured";
+		}
+		catch (InvalidInputException invalid) {
+			var errors = new LinkedHashMap<String, String>();
+			invalid.errors().forEach(e -> errors.putIfAbsent(e.field(), e.message()));
+			model.addAttribute("regions", Region.values());
+			model.addAttribute("sources", LeadSource.values());
+			model.addAttribute("segments", Segment.values());
+			model.addAttribute("errors", errors);
+			return "lead-new";
+		}
+	}
+
+	@GetMapping("/leads/{id}")
+	@PreAuthorize(CASE_READERS)
+	String lead(@PathVariable long id, Model model) {
+		LeadView lead = leads.get(id);
+		model.addAttribute("lead", lead);
+		model.addAttribute("stage", leads.pipelineStage(id));
+		model.addAttribute("customer",
+				lead.customerId() == null ? null : customers.find(lead.customerId()).orElse(null));
+		model.addAttribute("duplicateOf",
+				lead.duplicateOfId() == null ? null : customers.find(lead.duplicateOfId()).orElse(null));
+		model.addAttribute("steps", steps(lead.processInstanceId()));
+		model.addAttribute("interactions",
+				lead.customerId() == null ? List.of() : customers.interactions(lead.customerId(), 20));
+		return "lead";
+	}
+
+	@GetMapping("/leads/import")
+	@PreAuthorize(LeadController.SALES)
+	String importForm() {
+		return "leads-import";
+	}
+
+	@PostMapping("/leads/import")
+	@PreAuthorize(LeadController.SALES)
+	String importFile(@RequestParam("file") MultipartFile file, Authentication user, Model model) throws IOException {
+		model.addAttribute("fileName", file.getOriginalFilename());
+		try {
+			model.addAttribute("report", importer.run(new String(file.getBytes(), StandardCharsets.UTF_8), user.getName()));
+		}
+		catch (InvalidInputException invalid) {
+			model.addAttribute("importError", invalid.errors().isEmpty() ? invalid.getMessage()
+					: invalid.errors().get(0).message());
+		}
+		return "leads-import";
+	}
+
+	/** The steps of the lead's case so far, oldest first, with who did them. */
+	private List<Step> steps(String processInstanceId) {
+		if (processInstanceId == null) {
+			return List.of();
+		}
+		var steps = new ArrayList<Step>();
+		for (HistoricActivityInstance a : historyService.createHistoricActivityInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.list()) {
+			if (STEP_TYPES.contains(a.getActivityType()) && a.getActivityName() != null) {
+				steps.add(new Step(a.getActivityName(), a.getAssignee(), a.getStartTime().toInstant(),
+						a.getEndTime() == null ? null : a.getEndTime().toInstant()));
+			}
+		}
+		steps.sort(Comparator.comparing(Step::started).thenComparing(s -> s.ended() == null ? java.time.Instant.MAX : s.ended()));
+		return steps;
+	}
+
+	/** One step of the case: done ({@code ended} set) or open. */
+	record Step(String name, String who, java.time.Instant started, java.time.Instant ended) {
+
+		public java.time.Instant at() {
+			return Objects.requireNonNullElse(ended, started);
+		}
+
+	}
+
+	/** The capture form as posted: plain text, checked by {@link LeadService#capture}. */
+	record LeadForm(String company, String contactName, String email, String phone, String source, String region,
+			String segment, String estimatedValue, String notes) {
+
+		NewLead toNewLead() {
+			return new NewLead(blankToNull(company), blankToNull(contactName), blankToNull(email), blankToNull(phone),
+					source, region, blankToNull(notes), blankToNull(segment), blankToNull(estimatedValue));
+		}
+
+		private static String blankToNull(String text) {
+			return text == null || text.isBlank() ? null : text.strip();
+		}
+
+	}
+
+}

@@ -1,0 +1,109 @@
+// A task's Camunda Form rendered with form-js and completed through the worklist's task API
+// (/api/tasks/{id}/...), shared by the task page and the pages of a case (e.g. a lead) that
+// let the user do the case's next step in place.
+
+export function csrfHeaders() {
+  const header = document.querySelector('meta[name="csrf-header"]');
+  const token = document.querySelector('meta[name="csrf-token"]');
+  return header && token ? { [header.content]: token.content } : {};
+}
+
+export async function taskApi(taskId, method, path, body) {
+  const response = await fetch(`/api/tasks/${encodeURIComponent(taskId)}${path}`, {
+    method,
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json, application/problem+json', 'Content-Type': 'application/json', ...csrfHeaders() },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  let problem = null;
+  let json = null;
+  if (!response.ok) {
+    try { problem = await response.json(); } catch { problem = { detail: response.statusText }; }
+  } else if ((response.headers.get('Content-Type') ?? '').includes('json')) {
+    try { json = await response.json(); } catch { json = null; }
+  }
+  return { ok: response.ok, status: response.status, problem, json, response };
+}
+
+function componentsByKey(components, into = {}) {
+  for (const component of components ?? []) {
+    if (component.key) into[component.key] = component;
+    componentsByKey(component.components, into);
+  }
+  return into;
+}
+
+/** The label a person sees for a field: date and time fields carry theirs in dateLabel/timeLabel. */
+export function labelOf(component, key) {
+  return component?.label || component?.dateLabel || component?.timeLabel || key;
+}
+
+/**
+ * Renders the task's form into {@code container}; answers null when the caller may not see it.
+ * form-js debounces its inputs by 300 ms and re-renders the whole form when one of them
+ * flushes: text typed into the next field inside that window was overwritten by the stale
+ * state (a pasted summary saved as its last letters). Every keystroke goes to the state at
+ * once instead (debounce: false), so the state is never behind what is on the screen.
+ */
+export async function mountTaskForm(container, taskId, errorList) {
+  const response = await fetch(`/api/tasks/${encodeURIComponent(taskId)}/form`, { credentials: 'same-origin' });
+  if (!response.ok) return null;
+  const body = await response.json();
+  const schema = body.schema;
+  const byKey = componentsByKey(schema?.components);
+  const form = new window.FormViewer.Form({ container, debounce: false });
+  await form.importSchema(schema, body.data ?? {});
+  container.dataset.ready = 'true';
+  let shownErrors = {};
+
+  function values() {
+    const data = form._getState().data ?? {};
+    const submitted = {};
+    for (const [key, component] of Object.entries(byKey)) {
+      if (component.type === 'text' || component.type === 'image' || component.type === 'spacer') continue;
+      if (key in data) submitted[key] = data[key];
+    }
+    return submitted;
+  }
+
+  function render() {
+    errorList.replaceChildren();
+    const formErrors = {};
+    for (const [field, text] of Object.entries(shownErrors)) {
+      const item = document.createElement('li');
+      item.dataset.field = field;
+      item.textContent = `${labelOf(byKey[field], field)}: ${text}`;
+      errorList.append(item);
+      if (byKey[field]?.id) formErrors[byKey[field].id] = [text];
+    }
+    errorList.classList.toggle('hidden', Object.keys(shownErrors).length === 0);
+    form._setState({ errors: formErrors });
+  }
+
+  function showErrors(errors) {
+    const snapshot = form._getState().data ?? {};
+    shownErrors = {};
+    errorValues = {};
+    for (const { field, message } of errors) {
+      shownErrors[field] = message;
+      errorValues[field] = JSON.stringify(snapshot[field] ?? null);
+    }
+    render();
+  }
+
+  // an error goes away as soon as its field is changed: the summary never lists a fixed field
+  let errorValues = {};
+  form.on('changed', ({ data }) => {
+    let changed = false;
+    for (const field of Object.keys(errorValues)) {
+      if (JSON.stringify(data?.[field] ?? null) !== errorValues[field]) {
+        delete shownErrors[field];
+        delete errorValues[field];
+        changed = true;
+      }
+    }
+    if (changed) render();
+  });
+
+  return { form, schema, values, showErrors, clearErrors: () => { shownErrors = {}; errorValues = {}; render(); } };
+}
