@@ -89,38 +89,38 @@ class ComplaintCaseContext implements CaseContextProvider {
 		}
 		return complaints.findById(id).map(c -> {
 			var facts = new ArrayList<CaseContext.Fact>();
-			fact(facts, "Status", c.getStatus().name());
-			fact(facts, "Complaint", c.getDescription());
-			fact(facts, "Category", ComplaintCustomerView.label(c.getCategory().name()));
-			fact(facts, "Channel", ComplaintCustomerView.label(c.getChannel().name()));
-			fact(facts, "Customer tier", c.getCustomerTier().name());
-			fact(facts, "Severity", c.getSeverity());
-			fact(facts, "Queue", c.getQueue());
-			fact(facts, "E-mail", c.getCustomerEmail());
-			fact(facts, "Phone", c.getCustomerPhone());
-			fact(facts, "Received", when(c.getReceivedAt()));
-			fact(facts, "First response due", when(c.getResponseDueAt()));
-			fact(facts, "Resolution due", when(c.getResolutionDueAt()));
+			fact(facts, "case.complaint.status", c.getStatus().name());
+			fact(facts, "case.complaint.complaint", c.getDescription());
+			fact(facts, "case.complaint.category", ComplaintCustomerView.label(c.getCategory().name()));
+			fact(facts, "case.complaint.channel", ComplaintCustomerView.label(c.getChannel().name()));
+			fact(facts, "case.complaint.customerTier", c.getCustomerTier().name());
+			fact(facts, "case.complaint.severity", c.getSeverity());
+			fact(facts, "case.complaint.queue", c.getQueue());
+			fact(facts, "case.complaint.eMail", c.getCustomerEmail());
+			fact(facts, "case.complaint.phone", c.getCustomerPhone());
+			fact(facts, "case.complaint.received", when(c.getReceivedAt()));
+			fact(facts, "case.complaint.firstResponseDue", when(c.getResponseDueAt()));
+			fact(facts, "case.complaint.resolutionDue", when(c.getResolutionDueAt()));
 			if (c.getFirstResponseNote() != null) {
-				fact(facts, "First response", c.getFirstResponseNote() + " (" + c.getFirstResponseBy() + ")");
+				fact(facts, "case.complaint.firstResponse", c.getFirstResponseNote() + " (" + c.getFirstResponseBy() + ")");
 			}
 			if (c.getStatus() == ComplaintStatus.OPEN) {
 				// a proposal waiting for approval lives in the process until the complaint is resolved
 				proposal(c).ifPresent(p -> {
-					fact(facts, "Proposed resolution", p.resolution());
-					fact(facts, "Compensation to approve", p.compensation());
+					fact(facts, "case.complaint.proposedResolution", p.resolution());
+					fact(facts, "case.complaint.compensationToApprove", p.compensation());
 				});
 			}
-			fact(facts, "Resolution", c.getResolution());
-			fact(facts, "Compensation", c.getCompensation() == null ? null : c.getCompensation().toPlainString());
-			fact(facts, "Customer's answer", c.getCustomerReply() == null ? null : c.getCustomerReply().name());
-			fact(facts, "Customer's comment", c.getCustomerComment());
-			fact(facts, "Satisfaction", c.getSatisfaction() == null ? null : c.getSatisfaction() + "/5");
+			fact(facts, "case.complaint.resolution", c.getResolution());
+			fact(facts, "case.complaint.compensation", c.getCompensation() == null ? null : c.getCompensation().toPlainString());
+			fact(facts, "case.complaint.customerAnswer", c.getCustomerReply() == null ? null : c.getCustomerReply().name());
+			fact(facts, "case.complaint.customerComment", c.getCustomerComment());
+			fact(facts, "case.complaint.satisfaction", c.getSatisfaction() == null ? null : c.getSatisfaction() + "/5");
 			if (c.getReopenCount() > 0) {
-				fact(facts, "Reopened", c.getReopenCount() + "×");
+				fact(facts, "case.complaint.reopened", c.getReopenCount() + "×");
 			}
 			if (c.getEscalationCount() > 0) {
-				fact(facts, "SLA breaches", String.valueOf(c.getEscalationCount()));
+				fact(facts, "case.complaint.slaBreaches", String.valueOf(c.getEscalationCount()));
 			}
 			List<CaseContext.Interaction> log = c.getCustomerId() == null ? List.of()
 					: customers.interactions(c.getCustomerId(), 20)
@@ -128,7 +128,7 @@ class ComplaintCaseContext implements CaseContextProvider {
 						.map(i -> new CaseContext.Interaction(i.occurredAt(), i.type().name(), i.recordedBy(),
 								i.summary(), i.outcome()))
 						.toList();
-			return new CaseContext("Complaint", "Complaint #" + c.getId() + " — " + c.getCustomerName(),
+			return new CaseContext("case.kind.complaint", "Complaint #" + c.getId() + " — " + c.getCustomerName(),
 					"/complaints/" + c.getId(), c.getCustomerId(), c.getCustomerName(), facts, log);
 		});
 	}

@@ -77,37 +77,39 @@ class LeadCaseContext implements CaseContextProvider {
 		var facts = new ArrayList<CaseContext.Fact>();
 		var opportunity = opportunities.findByLeadId(lead.getId()).orElse(null);
 		// one stage, the pipeline's: never "Stage QUALIFIED" beside "Opportunity stage WON"
-		fact(facts, "Stage", PipelineStage.of(lead, opportunity).name());
-		fact(facts, "Contact", lead.getContactName());
-		fact(facts, "E-mail", lead.getEmail());
-		fact(facts, "Phone", lead.getPhone());
-		fact(facts, "Source", lead.getSource().name());
-		fact(facts, "Region", lead.getRegion().name());
-		fact(facts, "Segment", lead.getSegment().name());
-		fact(facts, "Estimated value", lead.getEstimatedValue() == null ? null : lead.getEstimatedValue().toPlainString());
-		fact(facts, "Priority", lead.getPriority());
-		fact(facts, "Queue", lead.getQueue());
-		fact(facts, "Owner", lead.getOwner());
-		fact(facts, "Notes", lead.getNotes());
-		fact(facts, "Budget", lead.getBudget());
-		fact(facts, "Decision maker", lead.getDecisionMaker());
-		fact(facts, "Need", lead.getNeed());
-		fact(facts, "Timeline", lead.getTimeline());
-		fact(facts, "Returned to queue", lead.getTimesReturned() == 0 ? null : lead.getTimesReturned() + " time(s)");
+		fact(facts, "case.lead.stage", PipelineStage.of(lead, opportunity).name());
+		fact(facts, "case.lead.contact", lead.getContactName());
+		fact(facts, "case.lead.eMail", lead.getEmail());
+		fact(facts, "case.lead.phone", lead.getPhone());
+		fact(facts, "case.lead.source", lead.getSource().name());
+		fact(facts, "case.lead.region", lead.getRegion().name());
+		fact(facts, "case.lead.segment", lead.getSegment().name());
+		fact(facts, "case.lead.estimatedValue", lead.getEstimatedValue() == null ? null : lead.getEstimatedValue().toPlainString());
+		fact(facts, "case.lead.priority", lead.getPriority());
+		fact(facts, "case.lead.queue", lead.getQueue());
+		fact(facts, "case.lead.owner", lead.getOwner());
+		fact(facts, "case.lead.notes", lead.getNotes());
+		fact(facts, "case.lead.budget", lead.getBudget());
+		fact(facts, "case.lead.decisionMaker", lead.getDecisionMaker());
+		fact(facts, "case.lead.need", lead.getNeed());
+		fact(facts, "case.lead.timeline", lead.getTimeline());
+		fact(facts, "case.lead.returnedToQueue", lead.getTimesReturned() == 0 ? null : lead.getTimesReturned() + " time(s)");
 		if (lead.getDuplicateOfId() != null) {
 			customers.find(lead.getDuplicateOfId())
-				.ifPresent(c -> fact(facts, "Looks like existing customer", "#" + c.id() + " " + c.name()
+				.ifPresent(c -> fact(facts, "case.lead.looksLikeExistingCustomer", "#" + c.id() + " " + c.name()
 						+ (c.email() != null ? ", " + c.email() : "") + (c.phone() != null ? ", " + c.phone() : "")));
 		}
-		String kind = "Lead";
+		String kind = "case.kind.lead";
+		String title = "Lead";
 		if (opportunity != null) {
-			kind = "Opportunity";
-			fact(facts, "Amount", opportunity.getAmount() == null ? null : opportunity.getAmount().toPlainString());
-			fact(facts, "Discount %",
+			kind = "case.kind.opportunity";
+			title = "Opportunity";
+			fact(facts, "case.lead.amount", opportunity.getAmount() == null ? null : opportunity.getAmount().toPlainString());
+			fact(facts, "case.lead.discountPercent",
 					opportunity.getDiscountPercent() == null ? null : opportunity.getDiscountPercent().toPlainString());
-			fact(facts, "Next follow-up", opportunity.getNextFollowUp() == null ? null : opportunity.getNextFollowUp().toString());
-			fact(facts, "Discount decision", opportunity.getDiscountDecision());
-			fact(facts, "Manager's comment", opportunity.getDiscountComment());
+			fact(facts, "case.lead.nextFollowUp", opportunity.getNextFollowUp() == null ? null : opportunity.getNextFollowUp().toString());
+			fact(facts, "case.lead.discountDecision", opportunity.getDiscountDecision());
+			fact(facts, "case.lead.managerComment", opportunity.getDiscountComment());
 		}
 		String customerName = null;
 		var interactions = new ArrayList<CaseContext.Interaction>();
@@ -118,7 +120,7 @@ class LeadCaseContext implements CaseContextProvider {
 				.forEach(i -> interactions.add(new CaseContext.Interaction(i.occurredAt(), i.type().name(), i.recordedBy(),
 						i.summary(), i.outcome())));
 		}
-		return new CaseContext(kind, kind + " #" + lead.getId() + " — " + lead.getCompany(), "/leads/" + lead.getId(),
+		return new CaseContext(kind, title + " #" + lead.getId() + " — " + lead.getCompany(), "/leads/" + lead.getId(),
 				lead.getCustomerId(), customerName, facts, interactions);
 	}
 

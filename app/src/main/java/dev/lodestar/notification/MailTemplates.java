@@ -1,15 +1,19 @@
 package dev.lodestar.notification;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import dev.lodestar.system.ProcessTexts;
 
 /**
  * Renders {@code mail/<template>.subject.txt}, {@code .txt} and {@code .html}. A template
@@ -20,7 +24,10 @@ class MailTemplates {
 
 	private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
-	MailTemplates(MessageSource messages) {
+	private final ProcessTexts texts;
+
+	MailTemplates(MessageSource messages, ProcessTexts texts) {
+		this.texts = texts;
 		engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
 		engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 2));
 		engine.setTemplateEngineMessageSource(messages);
@@ -37,11 +44,29 @@ class MailTemplates {
 		return resolver;
 	}
 
+	/**
+	 * The message in the reader's language: {@code <template>.zh-CN.*} for Chinese readers where
+	 * it exists, else the English {@code <template>.*}. A model with {@code processKey} (and
+	 * {@code taskKey}) has its {@code processName} and {@code taskName} translated too.
+	 */
 	Rendered render(String template, Map<String, Object> model, Locale locale) {
-		var context = new Context(locale, model);
-		String subject = engine.process(template + ".subject.txt", context).strip();
-		String text = engine.process(template + ".txt", context);
-		String html = engine.process(template + ".html", context);
+		String name = template;
+		if ("zh".equals(locale.getLanguage()) && new ClassPathResource("mail/" + template + ".zh-CN.txt").exists()) {
+			name = template + ".zh-CN";
+		}
+		var translated = new HashMap<>(model);
+		if (model.get("processKey") instanceof String processKey) {
+			if (model.get("processName") instanceof String processName) {
+				translated.put("processName", texts.processName(processKey, processName, locale));
+			}
+			if (model.get("taskName") instanceof String taskName) {
+				translated.put("taskName", texts.stepName(processKey, (String) model.get("taskKey"), taskName, locale));
+			}
+		}
+		var context = new Context(locale, translated);
+		String subject = engine.process(name + ".subject.txt", context).strip();
+		String text = engine.process(name + ".txt", context);
+		String html = engine.process(name + ".html", context);
 		return new Rendered(subject, text, html);
 	}
 

@@ -32,9 +32,14 @@ public class NotificationService {
 	private final IdentityService identityService;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final MailPreferences preferences;
+	private final DigestItems digestItems;
 
 	NotificationService(Notifications notifications, MailTemplates templates, IdentityService identityService,
-			ApplicationEventPublisher events, Optional<Clock> clock) {
+			ApplicationEventPublisher events, Optional<Clock> clock, MailPreferences preferences,
+			DigestItems digestItems) {
+		this.preferences = preferences;
+		this.digestItems = digestItems;
 		this.notifications = notifications;
 		this.templates = templates;
 		this.identityService = identityService;
@@ -42,9 +47,29 @@ public class NotificationService {
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
-	/** Queues a message to one user, at the e-mail address of their Camunda user. */
+	/**
+	 * Tells one user, at the e-mail address of their Camunda user and in the language they
+	 * chose, as they want this kind of message ({@link MailPreferences}): queued now, held for
+	 * their daily digest (then the result is empty), or not at all.
+	 */
 	@Transactional
 	public Optional<Notification> notifyUser(String userId, String template, Map<String, Object> model,
+			String dedupeKey) {
+		Delivery delivery = MessageKind.ofTemplate(template)
+			.map(kind -> preferences.deliveryOf(userId, kind))
+			.orElse(Delivery.IMMEDIATE);
+		return switch (delivery) {
+			case OFF -> Optional.empty();
+			case DIGEST -> {
+				holdForDigest(userId, template, model, dedupeKey);
+				yield Optional.empty();
+			}
+			case IMMEDIATE -> notifyUserNow(userId, template, model, dedupeKey);
+		};
+	}
+
+	/** Queues a message to one user now, whatever their preferences (the digest itself). */
+	Optional<Notification> notifyUserNow(String userId, String template, Map<String, Object> model,
 			String dedupeKey) {
 		User user = identityService.createUserQuery().userId(userId).singleResult();
 		if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
@@ -53,7 +78,23 @@ public class NotificationService {
 		}
 		var personal = new java.util.HashMap<>(model);
 		personal.put("recipientName", displayName(user));
-		return queue(template, user.getEmail(), userId, personal, dedupeKey);
+		return queue(template, user.getEmail(), userId, personal, dedupeKey, preferences.language(userId));
+	}
+
+	boolean alreadyQueued(String dedupeKey) {
+		return notifications.existsByDedupeKey(dedupeKey);
+	}
+
+	private void holdForDigest(String userId, String template, Map<String, Object> model, String dedupeKey) {
+		if (dedupeKey != null && (digestItems.existsByDedupeKey(dedupeKey) || notifications.existsByDedupeKey(dedupeKey))) {
+			return;
+		}
+		var personal = new java.util.HashMap<>(model);
+		personal.put("recipientName", userId);
+		String subject = templates.render(template, personal, preferences.language(userId)).subject();
+		String line = subject.startsWith("[Lodestar]") ? subject.substring("[Lodestar]".length()).strip() : subject;
+		Object link = model.get("link");
+		digestItems.hold(userId, template, line, link == null ? null : link.toString(), dedupeKey, clock.instant());
 	}
 
 	/** Queues one message to each member of a role (Camunda group) who has an e-mail address. */
@@ -72,7 +113,7 @@ public class NotificationService {
 	@Transactional
 	public Optional<Notification> notifyAddress(String email, String template, Map<String, Object> model,
 			String dedupeKey) {
-		return queue(template, email, null, model, dedupeKey);
+		return queue(template, email, null, model, dedupeKey, Locale.ENGLISH);
 	}
 
 	/** The newest messages of one user, newest first. */
@@ -82,11 +123,11 @@ public class NotificationService {
 	}
 
 	private Optional<Notification> queue(String template, String email, String userId, Map<String, Object> model,
-			String dedupeKey) {
+			String dedupeKey, Locale locale) {
 		if (dedupeKey != null && notifications.existsByDedupeKey(dedupeKey)) {
 			return Optional.empty();
 		}
-		var rendered = templates.render(template, model, Locale.ENGLISH);
+		var rendered = templates.render(template, model, locale);
 		var notification = notifications.save(new Notification(template, email, userId, rendered.subject(),
 				rendered.text(), rendered.html(), dedupeKey, clock.instant()));
 		events.publishEvent(new NotificationQueued(notification.getId()));

@@ -39,6 +39,7 @@ class TaskNotifier {
 		}
 		Map<String, Object> model = model(task.getId(), task.getName(), task.getProcessDefinitionId(),
 				task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(), task.getDueDate());
+		model.put("taskKey", task.getTaskDefinitionKey());
 		for (IdentityLink candidate : task.getCandidates()) {
 			if (!IdentityLinkType.CANDIDATE.equals(candidate.getType())) {
 				continue;
@@ -62,17 +63,17 @@ class TaskNotifier {
 		if (assignee == null || assignee.equals(actingUser(task))) {
 			return;
 		}
-		notifications.notifyUser(assignee, "task-assigned",
-				model(task.getId(), task.getName(), task.getProcessDefinitionId(),
-						task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(),
-						task.getDueDate()),
-				null);
+		Map<String, Object> model = model(task.getId(), task.getName(), task.getProcessDefinitionId(),
+				task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey(), task.getDueDate());
+		model.put("taskKey", task.getTaskDefinitionKey());
+		notifications.notifyUser(assignee, "task-assigned", model, null);
 	}
 
 	/** The task passed its due date: tell its assignee, or its roles' members if unassigned. */
 	void overdue(Task task, String businessKey) {
 		Map<String, Object> model = model(task.getId(), task.getName(), task.getProcessDefinitionId(), businessKey,
 				task.getDueDate());
+		model.put("taskKey", task.getTaskDefinitionKey());
 		if (task.getAssignee() != null) {
 			notifications.notifyUser(task.getAssignee(), "task-overdue", model,
 					"task-overdue:" + task.getId() + ":" + task.getAssignee());
@@ -83,6 +84,7 @@ class TaskNotifier {
 		Map<String, Object> model = model(task.getId(), task.getName(), task.getProcessDefinitionId(), businessKey,
 				task.getDueDate());
 		model.put("role", groupId);
+		model.put("taskKey", task.getTaskDefinitionKey());
 		notifications.notifyRole(groupId, "task-overdue", model, "task-overdue:" + task.getId());
 	}
 
@@ -92,6 +94,8 @@ class TaskNotifier {
 		model.put("taskId", taskId);
 		model.put("taskName", Objects.requireNonNullElse(taskName, "A task"));
 		model.put("processName", processName(processDefinitionId));
+		model.put("processKey", processDefinitionId == null ? null
+				: repositoryService.getProcessDefinition(processDefinitionId).getKey());
 		model.put("businessKey", businessKey);
 		model.put("due", due == null ? null : due.toInstant().atZone(java.time.ZoneId.systemDefault()));
 		model.put("link", settings.baseUrl() + "/tasks/" + taskId);

@@ -48,27 +48,27 @@ class RolloutCaseContext implements CaseContextProvider {
 		if (businessKey.startsWith("wave-")) {
 			return parse(businessKey.substring(5)).flatMap(id -> Optional.ofNullable(training.waves().stream()
 				.filter(w -> w.waveId().equals(id)).findFirst().orElse(null)))
-				.map(w -> new CaseContext("Training wave", w.name(), "/api/training-waves/" + w.waveId(), null, null,
-						List.of(fact("Completion", w.completionPercent() + " % of " + w.invited() + " (target " + w.target() + " %)"),
-								fact("Status", w.status())), List.of()));
+				.map(w -> new CaseContext("case.kind.trainingWave", w.name(), "/api/training-waves/" + w.waveId(), null, null,
+						List.of(fact("case.rollout.completion", w.completionPercent() + " % of " + w.invited() + " (target " + w.target() + " %)"),
+								fact("case.rollout.status", w.status())), List.of()));
 		}
 		return parse(businessKey).flatMap(rollouts::findById).map(this::describe);
 	}
 
 	private CaseContext describe(Rollout rollout) {
 		var facts = new ArrayList<CaseContext.Fact>();
-		facts.add(fact("Sponsor", rollout.getSponsor()));
+		facts.add(fact("case.rollout.sponsor", rollout.getSponsor()));
 		if (rollout.getInternalProjectManager() != null) {
-			facts.add(fact("Co-project-managers", rollout.getInternalProjectManager() + " and " + rollout.getPartnerProjectManager()));
+			facts.add(fact("case.rollout.coProjectManagers", rollout.getInternalProjectManager() + " and " + rollout.getPartnerProjectManager()));
 		}
 		service.phasesOf(rollout.getId()).stream()
 			.filter(p -> p.getStatus() == RolloutPhase.Status.RUNNING)
-			.forEach(p -> facts.add(fact("Phase under way", p.getName() + " (planned to end " + p.getPlannedEnd().toString().substring(0, 10) + ")")));
+			.forEach(p -> facts.add(fact("case.rollout.phaseUnderWay", p.getName() + " (planned to end " + p.getPlannedEnd().toString().substring(0, 10) + ")")));
 		for (var wave : training.wavesOf(rollout.getId())) {
 			facts.add(fact(wave.name(), wave.invited() == 0 ? "not started" : wave.completionPercent() + " % (target " + wave.target() + " %)"));
 		}
-		facts.add(fact("Open barrier points", String.valueOf(register.openBarrierPoints(rollout.getId()))));
-		return new CaseContext("Rollout", "Rollout #" + rollout.getId() + " — " + rollout.getName(),
+		facts.add(fact("case.rollout.openBarrierPoints", String.valueOf(register.openBarrierPoints(rollout.getId()))));
+		return new CaseContext("case.kind.rollout", "Rollout #" + rollout.getId() + " — " + rollout.getName(),
 				"/api/rollouts/" + rollout.getId(), null, null, List.copyOf(facts), List.of());
 	}
 

@@ -6,12 +6,14 @@ import java.util.List;
 /**
  * What the task page shows about a case.
  *
- * @param kind what the case is ("Lead", "Complaint", ...)
+ * @param kind what the case is, as a message key ("case.kind.lead", "case.kind.complaint", ...); the page
+ * shows its translation, or the text itself where it is no key
  * @param title one line naming it ("Lead #42 — Acme Corp")
  * @param link where its own page is, or {@code null}
  * @param customerId the customer master id, or {@code null}
  * @param customerName the customer's name, or {@code null}
- * @param facts the facts that matter for the work at hand, in display order
+ * @param facts the facts that matter for the work at hand, in display order; each label is a message
+ *        key ("case.lead.stage") that the page translates, or a text shown as it is
  * @param interactions the customer's interaction log, newest first
  */
 public record CaseContext(String kind, String title, String link, Long customerId, String customerName,

@@ -22,7 +22,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The deployed Camunda Form of a task (the version its {@code formRef} binding resolves to),
  * with its labels translated from the form's message bundle
  * ({@code forms/i18n/<form id>_<locale>.properties}: {@code <field key>.label},
- * {@code <field key>.description}), when there is one for the user's language.
+ * {@code <field key>.description}, {@code <component id>.text} for text components, and
+ * {@code <field key>.option.<value>} for the options of radio buttons, selects and checklists),
+ * when there is one for the user's language. Validation messages come from the message bundle
+ * ({@code validation.*}), so every form shares them.
  */
 @Component
 class FormSchemas {
@@ -74,12 +77,18 @@ class FormSchemas {
 						node.put(property, translated);
 					}
 				}
+				for (JsonNode option : node.path("values")) {
+					String translated = labels.getProperty(name + ".option." + option.path("value").asText());
+					if (translated != null && option instanceof ObjectNode optionNode) {
+						optionNode.put("label", translated);
+					}
+				}
 			}
 			translate(component.path("components"), labels);
 		}
 	}
 
-	private static Properties bundle(String formId, Locale locale) {
+	static Properties bundle(String formId, Locale locale) {
 		var properties = new Properties();
 		for (String suffix : new String[] { "_" + locale.getLanguage(), "_" + locale }) {
 			var resource = new ClassPathResource("forms/i18n/" + formId + suffix + ".properties");

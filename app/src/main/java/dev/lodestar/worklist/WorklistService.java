@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -40,6 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.lodestar.system.ConflictException;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
+import dev.lodestar.system.ProcessTexts;
 
 /**
  * The one door for task work. My work: the tasks a user may see (assigned to them, or waiting in a queue of one of their
@@ -74,6 +76,7 @@ public class WorklistService {
 	private final WorklistSettings settings;
 	private final Clock clock;
 	private final JdbcTemplate jdbc;
+	private final ProcessTexts texts;
 	/** Process definitions never change once deployed: their key and name are cached by id. */
 	private final Map<String, ProcessDefinition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -81,7 +84,7 @@ public class WorklistService {
 			HistoryService historyService, IdentityService identityService, FormSchemas forms,
 			FormValidator validator, List<CaseContextProvider> caseProviders, List<CompletionRule> completionRules,
 			WorklistSettings settings,
-			Optional<Clock> clock, JdbcTemplate jdbc) {
+			Optional<Clock> clock, JdbcTemplate jdbc, ProcessTexts texts) {
 		this.taskService = taskService;
 		this.runtimeService = runtimeService;
 		this.repositoryService = repositoryService;
@@ -94,6 +97,7 @@ public class WorklistService {
 		this.settings = settings;
 		this.clock = clock.orElse(Clock.systemUTC());
 		this.jdbc = jdbc;
+		this.texts = texts;
 	}
 
 	/**
@@ -305,8 +309,13 @@ public class WorklistService {
 
 	private TaskRow row(Task task, ProcessDefinition definition, String businessKey, String customer, Instant now) {
 		Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-		return new TaskRow(task.getId(), task.getName(), definition == null ? null : definition.getKey(),
-				definition == null ? null : Objects.requireNonNullElse(definition.getName(), definition.getKey()),
+		String processKey = definition == null ? null : definition.getKey();
+		Locale locale = LocaleContextHolder.getLocale();
+		return new TaskRow(task.getId(), texts.stepName(processKey, task.getTaskDefinitionKey(), task.getName(), locale),
+				processKey,
+				definition == null ? null
+						: texts.processName(processKey, Objects.requireNonNullElse(definition.getName(), definition.getKey()),
+								locale),
 				businessKey, customer, task.getAssignee(), task.getPriority(),
 				task.getCreateTime() == null ? null : task.getCreateTime().toInstant(), due,
 				task.getFollowUpDate() == null ? null : task.getFollowUpDate().toInstant(),
@@ -694,7 +703,9 @@ public class WorklistService {
 
 	private TaskView.Step step(HistoricActivityInstance activity, String name, Map<String, Object> variables) {
 		return new TaskView.Step(activity.getActivityId(),
-				DisplayNames.resolve(Objects.requireNonNullElse(name, activity.getActivityId()), variables),
+				texts.stepName(activity.getProcessDefinitionKey(), activity.getActivityId(),
+						DisplayNames.resolve(Objects.requireNonNullElse(name, activity.getActivityId()), variables),
+						LocaleContextHolder.getLocale()),
 				activity.getActivityType(), activity.getAssignee(),
 				activity.getStartTime() == null ? null : activity.getStartTime().toInstant(),
 				activity.getEndTime() == null ? null : activity.getEndTime().toInstant());

@@ -186,9 +186,10 @@ class ComplaintApiIntegrationTest {
 			.orElseThrow();
 
 		var context = provider.describe(ComplaintToResolution.PROCESS_KEY, Long.toString(id), "carol").orElseThrow();
-		assertThat(context.kind()).isEqualTo("Complaint");
+		assertThat(context.kind()).isEqualTo("case.kind.complaint");
 		assertThat(context.customerId()).isNotNull();
-		assertThat(context.facts()).extracting(f -> f.label()).contains("Status", "Complaint", "Severity", "First response due");
+		assertThat(context.facts()).extracting(f -> f.label()).contains("case.complaint.status", "case.complaint.complaint", "case.complaint.severity",
+				"case.complaint.firstResponseDue");
 		assertThat(context.interactions()).anyMatch(i -> i.summary().contains("Complaint #" + id));
 	}
 

@@ -59,6 +59,18 @@ class NotificationIntegrationTest {
 	@Autowired
 	OverdueTaskScanner overdueScanner;
 
+	@Autowired
+	MailPreferences preferences;
+
+	@Autowired
+	DigestSender digests;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Autowired
+	org.camunda.bpm.engine.IdentityService identityService;
+
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -83,6 +95,90 @@ class NotificationIntegrationTest {
 			smtp.start();
 		}
 		smtp.purgeEmailFromAllMailboxes();
+		// these tests are about sending: alice wants her queue at once, in English
+		preferences.set("alice", Map.of(MessageKind.TASK_QUEUED, Delivery.IMMEDIATE));
+		preferences.rememberLanguage("alice", java.util.Locale.ENGLISH);
+	}
+
+	@Test
+	void withADigestPreferenceFiftyNewPoolTasksSendOneDigestPerMemberNotFifty() throws Exception {
+		List<String> members = identityService.createUserQuery().memberOfGroup("sales-rep").list().stream()
+			.filter(u -> u.getEmail() != null)
+			.map(u -> u.getId())
+			.toList();
+		assertThat(members).contains("alice");
+		members.forEach(m -> preferences.set(m, Map.of(MessageKind.TASK_QUEUED, Delivery.DIGEST)));
+		// a clean day: nothing held from the demo data, no digest sent yet today
+		jdbc.update("delete from crm_digest_item");
+		jdbc.update("delete from crm_notification where kind = 'digest'");
+		smtp.purgeEmailFromAllMailboxes();
+
+		var instances = new java.util.ArrayList<ProcessInstance>();
+		for (int i = 1; i <= 50; i++) {
+			instances.add(startSmokeTask("POOL-" + i + "-END", Instant.now().plus(Duration.ofDays(2))));
+		}
+		Thread.sleep(500);
+		assertThat(about("POOL-")).as("no mail per task").isEmpty();
+
+		assertThat(digests.sendDigests()).isEqualTo(members.size());
+		await().atMost(Duration.ofSeconds(15)).until(() -> digestMails().length >= members.size());
+		MimeMessage[] received = digestMails();
+		for (String member : members) {
+			var mine = Arrays.stream(received).filter(m -> recipientsOf(new MimeMessage[] { m }).stream()
+				.anyMatch(r -> r.startsWith(member + "@"))).toList();
+			assertThat(mine).as("digests to " + member).hasSize(1);
+			String body = GreenMailUtil.getBody(mine.get(0));
+			for (int i = 1; i <= 50; i++) {
+				assertThat(body).contains("POOL-" + i + "-END");
+			}
+		}
+		// a second run the same day (another node, a restart) sends nothing more
+		assertThat(digests.sendDigests()).isZero();
+		Thread.sleep(300);
+		assertThat(digestMails()).hasSize(received.length);
+		instances.forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test over"));
+	}
+
+	@Test
+	void aUserWhoSwitchedToChineseGetsMailInChineseWithTheDateWrittenTheChineseWay() throws Exception {
+		preferences.rememberLanguage("alice", java.util.Locale.SIMPLIFIED_CHINESE);
+		ProcessInstance instance = startSmokeTask("LEAD-47", Instant.parse("2031-03-04T05:06:00Z"));
+
+		MimeMessage mail = awaitMailTo("alice@lodestar.example", "LEAD-47");
+		assertThat(mail.getSubject()).startsWith("[Lodestar] 队列中的新任务").contains("LEAD-47");
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(
+				() -> assertThat(notificationFor("task-queued", "alice", "LEAD-47").getBodyText()).contains("2031年3月"));
+		runtimeService.deleteProcessInstance(instance.getId(), "test over");
+	}
+
+	@Test
+	void aKindSwitchedOffSendsNothing() throws Exception {
+		preferences.set("alice", Map.of(MessageKind.TASK_QUEUED, Delivery.OFF));
+		ProcessInstance instance = startSmokeTask("LEAD-48", Instant.now().plus(Duration.ofDays(2)));
+		Thread.sleep(500);
+		assertThat(notifications.findAll().stream().filter(n -> "alice".equals(n.getRecipientUserId())
+				&& n.getSubject().contains("LEAD-48"))).isEmpty();
+		runtimeService.deleteProcessInstance(instance.getId(), "test over");
+	}
+
+	@Test
+	void poolTasksDefaultToTheDigestAndExecutivesGetOverdueWorkDaily() {
+		assertThat(MessageKind.TASK_QUEUED.defaultFor(List.of("sales-rep", "employee"))).isEqualTo(Delivery.DIGEST);
+		assertThat(MessageKind.TASK_ASSIGNED.defaultFor(List.of("sales-rep", "employee"))).isEqualTo(Delivery.IMMEDIATE);
+		assertThat(MessageKind.TASK_OVERDUE.defaultFor(List.of("executive", "employee"))).isEqualTo(Delivery.DIGEST);
+		assertThat(MessageKind.TASK_OVERDUE.defaultFor(List.of("executive", "sales-manager"))).isEqualTo(Delivery.IMMEDIATE);
+		assertThat(preferences.deliveryOf("carol", MessageKind.TASK_QUEUED)).isEqualTo(Delivery.DIGEST);
+	}
+
+	private static MimeMessage[] digestMails() {
+		return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+			try {
+				return m.getSubject() != null && (m.getSubject().contains("digest") || m.getSubject().contains("摘要"));
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toArray(MimeMessage[]::new);
 	}
 
 	@Test

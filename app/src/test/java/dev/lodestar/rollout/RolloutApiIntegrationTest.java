@@ -67,10 +67,10 @@ class RolloutApiIntegrationTest {
 		var context = provider.describe(RolloutProcess.KEY, String.valueOf(id), "erin").orElseThrow();
 		assertThat(context.title()).contains(name);
 		assertThat(context.facts()).anySatisfy(f -> {
-			assertThat(f.label()).isEqualTo("Sponsor");
+			assertThat(f.label()).isEqualTo("case.rollout.sponsor");
 			assertThat(f.value()).isEqualTo("erin");
 		});
-		assertThat(context.facts()).extracting(f -> f.label()).contains("Phase under way", "Open barrier points");
+		assertThat(context.facts()).extracting(f -> f.label()).contains("case.rollout.phaseUnderWay", "case.rollout.openBarrierPoints");
 		assertThat(provider.describe(RolloutProcess.KEY, "999999999", "erin")).isEmpty();
 	}
 

@@ -1,0 +1,93 @@
+package dev.lodestar.system;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Names of processes and of their steps in the reader's language, from the bundle
+ * {@code i18n/processes} ({@code process.<key>.name}, {@code process.<key>.<element id>}).
+ * <p>
+ * The engine stores a step's name as the model said it in English, with its expressions
+ * ({@code ${waveName}}) already replaced by their values. The English entry of the bundle is
+ * the model's name with the expressions kept; where the running name still matches it, the
+ * values are lifted out of the running name and put into the translation. Where it no longer
+ * matches (a process owner renamed the step) or there is no translation, the running name is
+ * shown as it is: a stale translation is never shown.
+ */
+@Component
+public class ProcessTexts {
+
+	private static final Pattern EXPRESSION = Pattern.compile("\\$\\{[^}]*}");
+
+	private final MessageSource messages;
+
+	ProcessTexts(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/** The process's name in this language; {@code name} when there is no translation. */
+	public String processName(String processKey, String name, Locale locale) {
+		return translate("process." + processKey + ".name", name, locale);
+	}
+
+	/** The name of a step (task, event, gateway) in this language; {@code name} as fallback. */
+	public String stepName(String processKey, String elementId, String name, Locale locale) {
+		if (elementId == null) {
+			return name;
+		}
+		return translate("process." + processKey + "." + elementId, name, locale);
+	}
+
+	private String translate(String key, String name, Locale locale) {
+		if (name == null || locale == null || "en".equals(locale.getLanguage())) {
+			return name;
+		}
+		String english = messages.getMessage(key, null, null, Locale.ROOT);
+		String translated = messages.getMessage(key, null, null, locale);
+		if (english == null || translated == null || translated.equals(english)) {
+			return name;
+		}
+		List<String> values = valuesIn(english, name);
+		if (values == null) {
+			return name;
+		}
+		Matcher expressions = EXPRESSION.matcher(translated);
+		var result = new StringBuilder();
+		int i = 0;
+		while (expressions.find()) {
+			expressions.appendReplacement(result,
+					Matcher.quoteReplacement(i < values.size() ? values.get(i) : expressions.group()));
+			i++;
+		}
+		expressions.appendTail(result);
+		return result.toString();
+	}
+
+	/** The values that stand for the expressions of {@code template} in {@code name}, or null. */
+	private static List<String> valuesIn(String template, String name) {
+		var regex = new StringBuilder("^");
+		Matcher expressions = EXPRESSION.matcher(template);
+		int last = 0;
+		while (expressions.find()) {
+			regex.append(Pattern.quote(template.substring(last, expressions.start()))).append("(.*?)");
+			last = expressions.end();
+		}
+		regex.append(Pattern.quote(template.substring(last))).append("$");
+		Matcher match = Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(name);
+		if (!match.matches()) {
+			return null;
+		}
+		var values = new ArrayList<String>();
+		for (int g = 1; g <= match.groupCount(); g++) {
+			values.add(match.group(g));
+		}
+		return values;
+	}
+
+}
