@@ -119,6 +119,7 @@ public class ModelService {
 					file != null && !Hashes.sha256(file).equals(latest.hash()), file != null,
 					latestDraft(ModelKind.keyOf(name), latest).isPresent()));
 		});
+		summaries.sort(java.util.Comparator.comparing(ModelSummary::kind).thenComparing(ModelSummary::key));
 		return summaries;
 	}
 
