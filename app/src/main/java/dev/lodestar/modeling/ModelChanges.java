@@ -231,6 +231,19 @@ class ModelChanges {
 		return differing;
 	}
 
+	/**
+	 * Attribute values that mean the same as leaving the attribute out: the modeler drops them
+	 * when it saves, which is no change.
+	 */
+	private static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry("async", "false"),
+			Map.entry("asyncAfter", "false"), Map.entry("asyncBefore", "false"), Map.entry("calledElementBinding", "latest"),
+			Map.entry("caseBinding", "latest"), Map.entry("decisionRefBinding", "latest"), Map.entry("exclusive", "true"),
+			Map.entry("isStartableInTasklist", "true"), Map.entry("mapDecisionResult", "resultList"),
+			Map.entry("cancelActivity", "true"), Map.entry("isInterrupting", "true"), Map.entry("isSequential", "false"),
+			Map.entry("isForCompensation", "false"), Map.entry("completionQuantity", "1"), Map.entry("startQuantity", "1"),
+			Map.entry("gatewayDirection", "Unspecified"), Map.entry("triggeredByEvent", "false"),
+			Map.entry("parallelMultiple", "false"), Map.entry("instantiate", "false"), Map.entry("eventGatewayType", "Exclusive"));
+
 	private static Map<String, String> attributes(Element element) {
 		var attributes = new TreeMap<String, String>();
 		var all = element.getAttributes();
@@ -240,7 +253,9 @@ class ModelChanges {
 				continue;
 			}
 			String name = attribute.getLocalName() != null ? attribute.getLocalName() : attribute.getNodeName();
-			attributes.put(name, attribute.getNodeValue());
+			if (!attribute.getNodeValue().equalsIgnoreCase(DEFAULTS.get(name))) {
+				attributes.put(name, attribute.getNodeValue());
+			}
 		}
 		return attributes;
 	}

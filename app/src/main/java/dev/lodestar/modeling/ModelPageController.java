@@ -46,6 +46,11 @@ class ModelPageController {
 	String model(Authentication user, @PathVariable String key, @RequestParam(required = false) Integer version,
 			Model model, HttpServletResponse response) {
 		Caller caller = Caller.of(user);
+		if (caller.seesWorkspace() && !models.exists(key)) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			model.addAttribute("notFound", true);
+			return "model-forbidden";
+		}
 		if (!models.worksIn(caller, key)) {
 			response.setStatus(HttpStatus.FORBIDDEN.value());
 			return "model-forbidden";

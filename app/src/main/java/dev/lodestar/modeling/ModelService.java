@@ -171,6 +171,10 @@ public class ModelService {
 		return deployed.versions(resourceName(key)).size();
 	}
 
+	boolean exists(String key) {
+		return deployed.resourceName(key).isPresent();
+	}
+
 	String resourceName(String key) {
 		return deployed.resourceName(key).orElseThrow(() -> new NotFoundException("Model", key));
 	}
