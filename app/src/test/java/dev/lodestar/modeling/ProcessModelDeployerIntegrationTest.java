@@ -30,6 +30,9 @@ class ProcessModelDeployerIntegrationTest {
 	@Autowired
 	ApplicationEventPublisher events;
 
+	@Autowired
+	ModelService modelService;
+
 	@Test
 	void restartingOnAFileDatabaseKeepsDataAndMakesNoNewVersions(@TempDir Path dataDir) {
 		List<String> firstRun;
@@ -55,8 +58,9 @@ class ProcessModelDeployerIntegrationTest {
 		Path processes = Files.createDirectories(models.resolve("processes"));
 		Files.writeString(processes.resolve("alpha.bpmn"), bpmn("deployer-alpha", "Alpha"));
 		Files.writeString(processes.resolve("beta.bpmn"), bpmn("deployer-beta", "Beta"));
-		var deployer = new ProcessModelDeployer(repositoryService, new PathMatchingResourcePatternResolver(),
-				new ModelingSettings("deployer-test", List.of("file:" + processes + "/*.bpmn")), events);
+		var files = new ModelFiles(new PathMatchingResourcePatternResolver(),
+				new ModelingSettings("deployer-test", List.of("file:" + processes + "/*.bpmn")));
+		var deployer = new ProcessModelDeployer(modelService, files, events);
 
 		var first = deployer.deploy();
 		assertThat(first.deploymentId()).isNotNull();

@@ -1,0 +1,15 @@
+// The form editor as one browser script (window.FormEditor): form-js editor. Camunda 7.24
+// renders forms up to schemaVersion 16, so saved forms are pinned to it.
+import { FormEditor } from '@bpmn-io/form-js-editor';
+
+export const SCHEMA_VERSION = 16;
+
+export function createEditor(container) {
+  return new FormEditor({ container });
+}
+
+export function saveSchema(editor) {
+  const schema = editor.saveSchema();
+  schema.schemaVersion = SCHEMA_VERSION;
+  return schema;
+}

@@ -1,0 +1,228 @@
+package dev.lodestar.modeling;
+
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.access.AccessDeniedException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The process owners' workspace as JSON: process owners edit, check, deploy, compare and
+ * migrate; the project team and executives read; whoever works in a process may open its
+ * current diagram and leave suggestions on it.
+ */
+@RestController
+@RequestMapping("/api/models")
+@Tag(name = "Models", description = "The process owners' workspace: BPMN, DMN and forms")
+class ModelApiController {
+
+	static final String WORKSPACE = "hasAnyRole('process-owner','project-team','executive')";
+
+	static final String OWNER = "hasRole('process-owner')";
+
+	private final ModelService models;
+	private final ModelChanges changes;
+	private final ModelMigrations migrations;
+	private final ModelSuggestions suggestions;
+
+	ModelApiController(ModelService models, ModelChanges changes, ModelMigrations migrations,
+			ModelSuggestions suggestions) {
+		this.models = models;
+		this.changes = changes;
+		this.migrations = migrations;
+		this.suggestions = suggestions;
+	}
+
+	record ModelContent(@NotNull @Size(max = 1_000_000) String content, @Size(max = 2000) String comment) {
+	}
+
+	record NewSuggestion(@NotBlank @Size(max = 200) String elementId, @NotBlank @Size(max = 2000) String text) {
+	}
+
+	record Closing(@NotBlank @Size(max = 2000) String answer) {
+	}
+
+	record VersionPair(@NotNull @Positive Integer from, @NotNull @Positive Integer to) {
+	}
+
+	record MigrationRequest(@NotNull @Positive Integer from, @NotNull @Positive Integer to,
+			List<String> processInstanceIds) {
+	}
+
+	@GetMapping
+	@PreAuthorize(WORKSPACE)
+	@Operation(summary = "Every BPMN, DMN and form with its latest version, running instances and file state")
+	List<ModelService.ModelSummary> list() {
+		return models.models();
+	}
+
+	@GetMapping(value = "/export", produces = "application/zip")
+	@PreAuthorize(WORKSPACE)
+	@Operation(summary = "The latest version of every model as a zip laid out like processes/ and forms/")
+	ResponseEntity<byte[]> export() {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"lodestar-models.zip\"")
+			.contentType(MediaType.parseMediaType("application/zip"))
+			.body(models.export());
+	}
+
+	@GetMapping("/{key}")
+	@PreAuthorize(WORKSPACE)
+	@Operation(summary = "A model with its versions (who deployed each and when, running instances, incidents)")
+	ModelService.ModelDetail model(@PathVariable String key) {
+		return models.model(key);
+	}
+
+	@GetMapping(value = "/{key}/content", produces = { MediaType.APPLICATION_XML_VALUE, MediaType.APPLICATION_JSON_VALUE,
+			MediaType.TEXT_PLAIN_VALUE })
+	@PreAuthorize(WORKSPACE)
+	@Operation(summary = "The content of a deployed version (the latest without a version)")
+	ResponseEntity<String> content(@PathVariable String key, @RequestParam(required = false) Integer version) {
+		return text(models.content(key, version));
+	}
+
+	@GetMapping(value = "/{key}/editable", produces = { MediaType.APPLICATION_XML_VALUE,
+			MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE })
+	@PreAuthorize(OWNER)
+	@Operation(summary = "What the editor opens: the newest draft, or else the latest deployed version")
+	ResponseEntity<String> editable(@PathVariable String key) {
+		return text(models.editable(key));
+	}
+
+	@GetMapping(value = "/{key}/diagram", produces = { MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_PLAIN_VALUE })
+	@Operation(summary = "The current diagram, for everyone who works in the process")
+	ResponseEntity<String> diagram(Authentication user, @PathVariable String key) {
+		if (!models.worksIn(Caller.of(user), key)) {
+			throw new AccessDeniedException("not a process you work in");
+		}
+		return text(models.content(key, null));
+	}
+
+	@PostMapping("/{key}/check")
+	@PreAuthorize(OWNER)
+	@Operation(summary = "Checks a model without deploying: the engine's parse and Lodestar's rules")
+	CheckReport check(@PathVariable String key, @Valid @RequestBody ModelContent body) {
+		return models.check(key, body.content(), ModelService.locale());
+	}
+
+	@PostMapping("/{key}/drafts")
+	@PreAuthorize(OWNER)
+	@ResponseStatusCreated
+	@Operation(summary = "Saves a draft on the server without deploying it")
+	ModelService.RevisionView saveDraft(Authentication user, @PathVariable String key,
+			@Valid @RequestBody ModelContent body) {
+		return models.saveDraft(Caller.of(user), key, body.content(), body.comment());
+	}
+
+	@PostMapping("/{key}/deployments")
+	@PreAuthorize(WORKSPACE)
+	@ResponseStatusCreated
+	@Operation(summary = "Deploys a new version with a comment; refused (409) when the check finds errors, "
+			+ "refused (403) by the engine's authorizations for anyone but process owners")
+	ModelService.DeployResult deploy(Authentication user, @PathVariable String key,
+			@Valid @RequestBody ModelContent body) {
+		return models.deploy(Caller.of(user), key, body.content(), body.comment(), ModelService.locale());
+	}
+
+	@GetMapping("/{key}/revisions")
+	@PreAuthorize(WORKSPACE)
+	@Operation(summary = "Every revision: drafts and deployments, with author, time, comment and content hash")
+	List<ModelService.RevisionView> revisions(@PathVariable String key) {
+		return models.revisions(key);
+	}
+
+	@GetMapping("/{key}/diff")
+	@PreAuthorize(WORKSPACE)
+	@Operation(summary = "What changed between two versions, in words, and the change's impact")
+	ModelChanges.Diff diff(@PathVariable String key, @RequestParam int from, @RequestParam int to) {
+		return changes.diff(key, from, to, ModelService.locale());
+	}
+
+	@PostMapping("/{key}/briefings")
+	@PreAuthorize(OWNER)
+	@ResponseStatusCreated
+	@Operation(summary = "Starts the 'what changed' briefing for every member of the affected roles")
+	ModelChanges.Briefing brief(Authentication user, @PathVariable String key, @Valid @RequestBody VersionPair body) {
+		return changes.startBriefing(Caller.of(user), key, body.from(), body.to());
+	}
+
+	@GetMapping("/{key}/suggestions")
+	@PreAuthorize(WORKSPACE)
+	@Operation(summary = "The suggestions made on a model's elements")
+	List<ModelSuggestions.SuggestionView> suggestions(@PathVariable String key) {
+		models.resourceName(key);
+		return suggestions.of(key);
+	}
+
+	@PostMapping("/{key}/suggestions")
+	@ResponseStatusCreated
+	@Operation(summary = "Leaves a suggestion on an element, for everyone who works in the process")
+	ModelSuggestions.SuggestionView suggest(Authentication user, @PathVariable String key,
+			@Valid @RequestBody NewSuggestion body) {
+		return suggestions.suggest(Caller.of(user), key, body.elementId(), body.text());
+	}
+
+	@PostMapping("/suggestions/{id}/close")
+	@PreAuthorize(OWNER)
+	@Operation(summary = "Closes a suggestion with an answer")
+	ModelSuggestions.SuggestionView close(Authentication user, @PathVariable long id, @Valid @RequestBody Closing body) {
+		return suggestions.close(Caller.of(user), id, body.answer());
+	}
+
+	@GetMapping("/{key}/migrations/plan")
+	@PreAuthorize(OWNER)
+	@Operation(summary = "The migration plan between two versions: instructions, unmapped activities, failures, instances")
+	ModelMigrations.Plan migrationPlan(Authentication user, @PathVariable String key, @RequestParam int from,
+			@RequestParam int to) {
+		return migrations.plan(Caller.of(user), key, from, to);
+	}
+
+	@PostMapping("/{key}/migrations")
+	@PreAuthorize(OWNER)
+	@Operation(summary = "Migrates the chosen instances (or all, as a batch) from one version to another")
+	ModelMigrations.Result migrate(Authentication user, @PathVariable String key,
+			@Valid @RequestBody MigrationRequest body) {
+		return migrations.run(Caller.of(user), key, body.from(), body.to(), body.processInstanceIds());
+	}
+
+	@ExceptionHandler(ModelRefusedException.class)
+	ProblemDetail refused(ModelRefusedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setTitle("Model refused");
+		problem.setProperty("findings", ex.report().findings());
+		return problem;
+	}
+
+	private static ResponseEntity<String> text(String content) {
+		MediaType type = content.stripLeading().startsWith("{") ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_XML;
+		return ResponseEntity.ok().contentType(type).body(content);
+	}
+
+	@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+	@java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+	@org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+	@interface ResponseStatusCreated {
+	}
+
+}

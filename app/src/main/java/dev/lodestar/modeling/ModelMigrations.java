@@ -1,0 +1,167 @@
+package dev.lodestar.modeling;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationReport;
+import org.camunda.bpm.engine.migration.MigrationInstruction;
+import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves running instances from one version of a process to another with the engine's
+ * migration API (what Camunda's community edition offers no screen for): equal activities
+ * are mapped, the plan is validated, and the instances are migrated as the caller, so the
+ * engine's authorizations apply.
+ */
+@Component
+class ModelMigrations {
+
+	private final ModelService models;
+	private final RuntimeService runtimeService;
+	private final RepositoryService repositoryService;
+	private final IdentityService identityService;
+
+	ModelMigrations(ModelService models, RuntimeService runtimeService, RepositoryService repositoryService,
+			IdentityService identityService) {
+		this.models = models;
+		this.runtimeService = runtimeService;
+		this.repositoryService = repositoryService;
+		this.identityService = identityService;
+	}
+
+	record Instruction(String sourceActivityId, String targetActivityId) {
+	}
+
+	record RunningInstance(String id, String businessKey, List<String> activities) {
+	}
+
+	record Plan(String key, int from, int to, String sourceDefinitionId, String targetDefinitionId,
+			List<Instruction> instructions, List<String> unmapped, List<String> failures,
+			List<RunningInstance> instances) {
+	}
+
+	Plan plan(Caller caller, String key, int from, int to) {
+		requireOwner(caller);
+		ProcessDefinition source = models.processDefinition(key, from);
+		ProcessDefinition target = models.processDefinition(key, to);
+		var failures = new ArrayList<String>();
+		var instructions = new ArrayList<Instruction>();
+		try {
+			MigrationPlan plan = build(source, target);
+			for (MigrationInstruction instruction : plan.getInstructions()) {
+				instructions.add(new Instruction(instruction.getSourceActivityId(), instruction.getTargetActivityId()));
+			}
+		}
+		catch (MigrationPlanValidationException ex) {
+			ex.getValidationReport()
+				.getInstructionReports()
+				.forEach(report -> report.getFailures()
+					.forEach(f -> failures.add(report.getMigrationInstruction().getSourceActivityId() + ": " + f)));
+			if (failures.isEmpty()) {
+				failures.add(ex.getMessage());
+			}
+		}
+		Set<String> mapped = new HashSet<>();
+		instructions.forEach(i -> mapped.add(i.sourceActivityId()));
+		var unmapped = new ArrayList<String>();
+		for (FlowNode node : repositoryService.getBpmnModelInstance(source.getId()).getModelElementsByType(FlowNode.class)) {
+			if (node instanceof Activity && !mapped.contains(node.getId())) {
+				unmapped.add(node.getId());
+			}
+		}
+		unmapped.sort(null);
+		var instances = new ArrayList<RunningInstance>();
+		for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
+			.processDefinitionId(source.getId())
+			.orderByProcessInstanceId()
+			.asc()
+			.listPage(0, 200)) {
+			instances.add(new RunningInstance(instance.getId(), instance.getBusinessKey(),
+					runtimeService.getActiveActivityIds(instance.getId())));
+		}
+		return new Plan(key, from, to, source.getId(), target.getId(), instructions, unmapped, failures, instances);
+	}
+
+	record InstanceFailure(String processInstanceId, List<String> failures) {
+	}
+
+	record Result(int migrated, String batchId, List<InstanceFailure> failures) {
+	}
+
+	/**
+	 * Migrates the chosen instances one by one (each failure reported on its own), or every
+	 * instance of the source version as one asynchronous batch when {@code instanceIds} is empty.
+	 */
+	Result run(Caller caller, String key, int from, int to, List<String> instanceIds) {
+		requireOwner(caller);
+		ProcessDefinition source = models.processDefinition(key, from);
+		ProcessDefinition target = models.processDefinition(key, to);
+		identityService.setAuthentication(caller.userId(), caller.roles());
+		try {
+			MigrationPlan plan = build(source, target);
+			if (instanceIds == null || instanceIds.isEmpty()) {
+				var batch = runtimeService.newMigration(plan)
+					.processInstanceQuery(runtimeService.createProcessInstanceQuery().processDefinitionId(source.getId()))
+					.executeAsync();
+				return new Result(batch.getTotalJobs(), batch.getId(), List.of());
+			}
+			int migrated = 0;
+			var failures = new ArrayList<InstanceFailure>();
+			for (String id : instanceIds) {
+				try {
+					runtimeService.newMigration(plan).processInstanceIds(id).execute();
+					migrated++;
+				}
+				catch (MigratingProcessInstanceValidationException ex) {
+					failures.add(new InstanceFailure(id, failures(ex.getValidationReport())));
+				}
+				catch (org.camunda.bpm.engine.BadUserRequestException | org.camunda.bpm.engine.exception.NullValueException ex) {
+					failures.add(new InstanceFailure(id, List.of(String.valueOf(ex.getMessage()))));
+				}
+			}
+			return new Result(migrated, null, failures);
+		}
+		catch (MigrationPlanValidationException ex) {
+			return new Result(0, null, List.of(new InstanceFailure(null, List.of(ex.getMessage()))));
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+	}
+
+	private MigrationPlan build(ProcessDefinition source, ProcessDefinition target) {
+		return runtimeService.createMigrationPlan(source.getId(), target.getId())
+			.mapEqualActivities()
+			.updateEventTriggers()
+			.build();
+	}
+
+	private static List<String> failures(MigratingProcessInstanceValidationReport report) {
+		var failures = new ArrayList<>(report.getFailures());
+		report.getActivityInstanceReports()
+			.forEach(r -> r.getFailures().forEach(f -> failures.add(r.getSourceScopeId() + ": " + f)));
+		report.getTransitionInstanceReports()
+			.forEach(r -> r.getFailures().forEach(f -> failures.add(r.getSourceScopeId() + ": " + f)));
+		return failures;
+	}
+
+	private static void requireOwner(Caller caller) {
+		if (!caller.isOwner()) {
+			throw new AccessDeniedException("only process owners migrate instances");
+		}
+	}
+
+}

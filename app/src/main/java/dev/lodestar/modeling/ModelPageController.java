@@ -1,0 +1,78 @@
+package dev.lodestar.modeling;
+
+import java.util.LinkedHashMap;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The workspace pages: {@code /models} lists every model for process owners, the project team
+ * and executives; {@code /models/{key}} edits a model (process owners), shows it read-only
+ * (project team, executives) or, for whoever works in the process, shows its current diagram
+ * with a place for suggestions.
+ */
+@Controller
+class ModelPageController {
+
+	private final ModelService models;
+	private final ModelSuggestions suggestions;
+
+	ModelPageController(ModelService models, ModelSuggestions suggestions) {
+		this.models = models;
+		this.suggestions = suggestions;
+	}
+
+	@GetMapping("/models")
+	@PreAuthorize(ModelApiController.WORKSPACE)
+	String list(Authentication user, Model model) {
+		var all = models.models();
+		var open = new LinkedHashMap<String, Long>();
+		all.forEach(m -> open.put(m.key(), suggestions.openCount(m.key())));
+		model.addAttribute("models", all);
+		model.addAttribute("openSuggestions", open);
+		model.addAttribute("owner", Caller.of(user).isOwner());
+		return "models";
+	}
+
+	@GetMapping("/models/{key}")
+	String model(Authentication user, @PathVariable String key, @RequestParam(required = false) Integer version,
+			Model model, HttpServletResponse response) {
+		Caller caller = Caller.of(user);
+		if (caller.seesWorkspace() && !models.exists(key)) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			model.addAttribute("notFound", true);
+			return "model-forbidden";
+		}
+		if (!models.worksIn(caller, key)) {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			return "model-forbidden";
+		}
+		model.addAttribute("key", key);
+		model.addAttribute("owner", caller.isOwner());
+		model.addAttribute("workspace", caller.seesWorkspace());
+		if (caller.seesWorkspace()) {
+			var detail = models.model(key);
+			model.addAttribute("model", detail);
+			model.addAttribute("suggestions", suggestions.of(key));
+			model.addAttribute("kind", detail.kind().name());
+			model.addAttribute("name", detail.name());
+			model.addAttribute("latest", detail.versions().isEmpty() ? 0 : detail.versions().get(0).version());
+		}
+		else {
+			model.addAttribute("kind", ModelKind.BPMN.name());
+			model.addAttribute("name", key);
+			model.addAttribute("latest", models.latestVersion(key));
+		}
+		model.addAttribute("version", version);
+		return "model";
+	}
+
+}

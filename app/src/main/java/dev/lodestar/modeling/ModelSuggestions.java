@@ -1,0 +1,78 @@
+package dev.lodestar.modeling;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.system.NotFoundException;
+
+/**
+ * Suggestions of the people who work in a process, each on one element of its diagram; the
+ * process owner closes them with an answer (or a new version, named in the answer).
+ */
+@Component
+class ModelSuggestions {
+
+	private final Suggestions suggestions;
+	private final ModelService models;
+	private final Clock clock = Clock.systemUTC();
+
+	ModelSuggestions(Suggestions suggestions, ModelService models) {
+		this.suggestions = suggestions;
+		this.models = models;
+	}
+
+	record SuggestionView(long id, String modelKey, String elementId, String author, Instant createdAt, String text,
+			String status, String answer, String closedBy, Instant closedAt) {
+
+		static SuggestionView of(Suggestion s) {
+			return new SuggestionView(s.id(), s.modelKey(), s.elementId(), s.author(), s.createdAt(), s.text(),
+					s.status().name(), s.answer(), s.closedBy(), s.closedAt());
+		}
+
+	}
+
+	@Transactional
+	SuggestionView suggest(Caller caller, String key, String elementId, String text) {
+		if (!models.worksIn(caller, key)) {
+			throw new AccessDeniedException("only people who work in the process make suggestions on it");
+		}
+		if (elementId == null || elementId.isBlank()) {
+			throw new InvalidInputException("elementId", "choose an element of the diagram");
+		}
+		if (text == null || text.isBlank()) {
+			throw new InvalidInputException("text", "must not be empty");
+		}
+		return SuggestionView.of(suggestions.save(new Suggestion(key, elementId.trim(), caller.userId(), text.trim(),
+				Instant.now(clock))));
+	}
+
+	@Transactional(readOnly = true)
+	List<SuggestionView> of(String key) {
+		return suggestions.findByModelKeyOrderByCreatedAtDesc(key).stream().map(SuggestionView::of).toList();
+	}
+
+	@Transactional(readOnly = true)
+	long openCount(String key) {
+		return suggestions.countByModelKeyAndStatus(key, Suggestion.Status.OPEN);
+	}
+
+	@Transactional
+	SuggestionView close(Caller caller, long id, String answer) {
+		if (!caller.isOwner()) {
+			throw new AccessDeniedException("only process owners close suggestions");
+		}
+		if (answer == null || answer.isBlank()) {
+			throw new InvalidInputException("answer", "must not be empty");
+		}
+		Suggestion suggestion = suggestions.findById(id).orElseThrow(() -> new NotFoundException("Suggestion", id));
+		suggestion.close(caller.userId(), answer.trim(), Instant.now(clock));
+		return SuggestionView.of(suggestions.save(suggestion));
+	}
+
+}

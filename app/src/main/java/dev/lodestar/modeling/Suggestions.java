@@ -1,0 +1,13 @@
+package dev.lodestar.modeling;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface Suggestions extends JpaRepository<Suggestion, Long> {
+
+	List<Suggestion> findByModelKeyOrderByCreatedAtDesc(String modelKey);
+
+	long countByModelKeyAndStatus(String modelKey, Suggestion.Status status);
+
+}

@@ -1,0 +1,320 @@
+// The model page (/models/{key}): the BPMN modeler (process owners) or viewer (everyone else
+// who may see the model), the DMN and form editors, check / draft / deploy, compare two
+// versions, change impact and briefing, suggestions and migration. Every action goes to the
+// JSON API under /api/models, which checks everything again on the server.
+const page = document.getElementById('model-page');
+const key = page.dataset.key;
+const kind = page.dataset.kind;
+const owner = page.dataset.owner === 'true';
+const workspace = page.dataset.workspace === 'true';
+const base = `/api/models/${encodeURIComponent(key)}`;
+const state = { modeler: null, viewer: null, dmn: null, form: null };
+window.modelPage = state;
+
+function csrfHeaders() {
+  const header = document.querySelector('meta[name="csrf-header"]');
+  const token = document.querySelector('meta[name="csrf-token"]');
+  return header && token ? { [header.content]: token.content } : {};
+}
+
+async function api(method, path, body) {
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json, application/problem+json', 'Content-Type': 'application/json', ...csrfHeaders() },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  let json = null;
+  const type = response.headers.get('Content-Type') ?? '';
+  if (type.includes('json')) {
+    try { json = await response.json(); } catch { json = null; }
+  }
+  return { ok: response.ok, status: response.status, json };
+}
+
+async function text(path) {
+  const response = await fetch(path, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`${response.status}`);
+  return response.text();
+}
+
+function fill(message, ...args) {
+  return args.reduce((text, arg, i) => text.replace(`{${i}}`, arg), message);
+}
+
+function say(element, message, kind) {
+  element.textContent = message;
+  element.className = kind;
+}
+
+function problemText(result) {
+  return `${page.dataset.msgFailed} ${result.json?.detail ?? result.status}`;
+}
+
+// ---- the model ---------------------------------------------------------------------------------
+function diagram() {
+  return state.modeler ?? state.viewer;
+}
+
+function pick(elementId) {
+  const input = document.getElementById('suggest-element');
+  if (input) input.value = elementId;
+  const canvas = diagram()?.get('canvas');
+  if (!canvas) return;
+  document.querySelectorAll('.djs-element.picked').forEach((e) => canvas.removeMarker(e.dataset.elementId, 'picked'));
+  if (diagram().get('elementRegistry').get(elementId)) canvas.addMarker(elementId, 'picked');
+}
+
+function markSuggestions() {
+  const registry = diagram()?.get('elementRegistry');
+  document.querySelectorAll('#suggestions tr.suggestion').forEach((row) => {
+    if (registry?.get(row.dataset.elementId)) diagram().get('canvas').addMarker(row.dataset.elementId, 'suggested');
+  });
+}
+
+async function loadBpmn() {
+  const canvas = document.getElementById('canvas');
+  let xml;
+  if (owner) {
+    state.modeler = window.ModelEditor.createModeler(canvas, document.getElementById('properties'));
+    xml = await text(`${base}/editable`);
+  } else {
+    state.viewer = window.ModelEditor.createViewer(canvas);
+    const version = page.dataset.version;
+    xml = await text(workspace ? `${base}/content${version ? `?version=${version}` : ''}` : `${base}/diagram`);
+  }
+  await diagram().importXML(xml);
+  diagram().get('canvas').zoom('fit-viewport');
+  diagram().get('eventBus').on('element.click', (event) => {
+    if (event.element?.id && event.element.type !== 'bpmn:Process') pick(event.element.id);
+  });
+  markSuggestions();
+}
+
+async function loadDmn() {
+  state.dmn = window.DmnEditor.createModeler(document.getElementById('dmn'));
+  const xml = await text(owner ? `${base}/editable` : `${base}/content`);
+  await state.dmn.importXML(xml);
+  const decision = state.dmn.getViews().find((view) => view.type === 'decisionTable');
+  if (decision) await state.dmn.open(decision);
+}
+
+async function loadForm() {
+  state.form = window.FormEditor.createEditor(document.getElementById('form-editor'));
+  const schema = JSON.parse(await text(owner ? `${base}/editable` : `${base}/content`));
+  await state.form.importSchema(schema);
+}
+
+async function content() {
+  if (kind === 'BPMN') return (await state.modeler.saveXML({ format: true })).xml;
+  if (kind === 'DMN') return (await state.dmn.saveXML({ format: true })).xml;
+  return JSON.stringify(window.FormEditor.saveSchema(state.form), null, 2);
+}
+
+// ---- check, draft, deploy ---------------------------------------------------------------------
+const message = document.getElementById('model-message');
+const findingsList = document.getElementById('findings');
+
+function showFindings(findings) {
+  findingsList.replaceChildren();
+  const canvas = state.modeler?.get('canvas');
+  const registry = state.modeler?.get('elementRegistry');
+  if (canvas) {
+    registry.getAll().forEach((element) => {
+      canvas.removeMarker(element, 'check-error');
+      canvas.removeMarker(element, 'check-warning');
+    });
+  }
+  for (const finding of findings) {
+    const item = document.createElement('li');
+    item.className = finding.severity;
+    item.dataset.elementId = finding.elementId ?? '';
+    item.dataset.code = finding.code;
+    item.textContent = `${finding.elementId ?? finding.resourceName}: ${finding.message}`;
+    findingsList.append(item);
+    if (canvas && finding.elementId && registry.get(finding.elementId)) {
+      canvas.addMarker(finding.elementId, finding.severity === 'ERROR' ? 'check-error' : 'check-warning');
+      item.addEventListener('click', () => state.modeler.get('selection').select(registry.get(finding.elementId)));
+    }
+  }
+}
+
+document.getElementById('check')?.addEventListener('click', async () => {
+  const result = await api('POST', `${base}/check`, { content: await content() });
+  if (!result.ok) return say(message, problemText(result), 'error');
+  showFindings(result.json.findings);
+  say(message, result.json.deployable ? page.dataset.msgCheckPassed : page.dataset.msgCheckFailed,
+    result.json.deployable ? 'info' : 'error');
+  message.dataset.deployable = result.json.deployable;
+});
+
+document.getElementById('save-draft')?.addEventListener('click', async () => {
+  const result = await api('POST', `${base}/drafts`, {
+    content: await content(), comment: document.getElementById('deploy-comment').value,
+  });
+  say(message, result.ok ? page.dataset.msgDraftSaved : problemText(result), result.ok ? 'info' : 'error');
+});
+
+document.getElementById('deploy')?.addEventListener('click', async () => {
+  const result = await api('POST', `${base}/deployments`, {
+    content: await content(), comment: document.getElementById('deploy-comment').value,
+  });
+  if (result.ok) {
+    showFindings(result.json.warnings ?? []);
+    say(message, fill(page.dataset.msgDeployed, result.json.version), 'info');
+    // reload, so versions, comparison and migration know the new version
+    window.location.href = `${window.location.pathname}?deployed=${result.json.version}`;
+  } else if (result.status === 409 && result.json?.findings) {
+    showFindings(result.json.findings);
+    say(message, page.dataset.msgRefused + ' ' + result.json.detail, 'error');
+  } else {
+    say(message, problemText(result), 'error');
+  }
+});
+
+// ---- suggestions ------------------------------------------------------------------------------
+document.getElementById('suggest')?.addEventListener('click', async () => {
+  const box = document.getElementById('suggest-message');
+  const result = await api('POST', `${base}/suggestions`, {
+    elementId: document.getElementById('suggest-element').value,
+    text: document.getElementById('suggest-text').value,
+  });
+  if (result.ok) {
+    document.getElementById('suggest-text').value = '';
+    say(box, page.dataset.msgSuggestSent, 'info');
+  } else {
+    const errors = result.json?.errors?.map((e) => `${e.field}: ${e.message}`).join('; ');
+    say(box, `${page.dataset.msgFailed} ${errors ?? result.json?.detail ?? result.status}`, 'error');
+  }
+});
+
+document.querySelectorAll('.close-suggestion-button').forEach((button) => button.addEventListener('click', async () => {
+  const row = button.closest('tr');
+  const answer = row.querySelector('.suggestion-answer').value;
+  const result = await api('POST', `/api/models/suggestions/${row.dataset.suggestionId}/close`, { answer });
+  if (result.ok) window.location.reload();
+  else say(message, problemText(result), 'error');
+}));
+
+// ---- compare, impact, briefing ----------------------------------------------------------------
+let compared = null;
+document.getElementById('compare')?.addEventListener('click', async () => {
+  const from = document.getElementById('compare-from').value;
+  const to = document.getElementById('compare-to').value;
+  compared = { from: Number(from), to: Number(to) };
+  const diffBox = document.getElementById('diff');
+  diffBox.classList.remove('hidden');
+  const left = document.getElementById('diff-left');
+  const right = document.getElementById('diff-right');
+  left.replaceChildren();
+  right.replaceChildren();
+  const [oldXml, newXml] = await Promise.all([text(`${base}/content?version=${from}`), text(`${base}/content?version=${to}`)]);
+  const visual = await window.ModelDiff.compare(left, right, oldXml, newXml);
+  diffBox.dataset.changed = visual.changed.join(',');
+  diffBox.dataset.added = visual.added.join(',');
+  diffBox.dataset.removed = visual.removed.join(',');
+  const result = await api('GET', `${base}/diff?from=${from}&to=${to}`);
+  if (!result.ok) return say(message, problemText(result), 'error');
+  const list = document.getElementById('changes');
+  list.replaceChildren();
+  for (const change of result.json.changes) {
+    const item = document.createElement('li');
+    item.dataset.elementId = change.elementId;
+    item.dataset.type = change.type;
+    item.textContent = change.text;
+    list.append(item);
+  }
+  if (!result.json.changes.length) {
+    const item = document.createElement('li');
+    item.textContent = page.dataset.msgNoChanges;
+    list.append(item);
+  }
+  const impact = result.json.impact;
+  document.getElementById('impact').classList.remove('hidden');
+  document.getElementById('impact-roles').textContent = impact.roles.join(', ') || '–';
+  document.getElementById('impact-runtime-roles').textContent = impact.runtimeRoles.join(', ') || '–';
+  document.getElementById('impact-forms').textContent = impact.forms.join(', ') || '–';
+  document.getElementById('impact-running').textContent = impact.runningInstancesTouched;
+});
+
+document.getElementById('brief')?.addEventListener('click', async () => {
+  const box = document.getElementById('brief-message');
+  if (!compared) return;
+  const result = await api('POST', `${base}/briefings`, compared);
+  if (result.ok) say(box, fill(page.dataset.msgBriefing, result.json.members.length), 'info');
+  else say(box, `${page.dataset.msgFailed} ${result.json?.errors?.[0]?.message ?? result.json?.detail ?? result.status}`, 'error');
+});
+
+// ---- migration --------------------------------------------------------------------------------
+let planned = null;
+function listInto(id, items, render) {
+  const list = document.getElementById(id);
+  list.replaceChildren();
+  for (const item of items) {
+    const li = document.createElement('li');
+    li.textContent = render(item);
+    list.append(li);
+  }
+  if (!items.length) {
+    const li = document.createElement('li');
+    li.className = 'muted';
+    li.textContent = page.dataset.msgNone;
+    list.append(li);
+  }
+}
+
+document.getElementById('migration-plan')?.addEventListener('click', async () => {
+  const from = document.getElementById('migrate-from').value;
+  const to = document.getElementById('migrate-to').value;
+  const result = await api('GET', `${base}/migrations/plan?from=${from}&to=${to}`);
+  if (!result.ok) return say(message, problemText(result), 'error');
+  planned = { from: Number(from), to: Number(to) };
+  const plan = result.json;
+  document.getElementById('plan').classList.remove('hidden');
+  listInto('plan-instructions', plan.instructions, (i) => `${i.sourceActivityId} → ${i.targetActivityId}`);
+  listInto('plan-unmapped', plan.unmapped, (a) => a);
+  listInto('plan-failures', plan.failures, (f) => f);
+  const table = document.getElementById('plan-instances');
+  table.replaceChildren();
+  for (const instance of plan.instances) {
+    const row = table.insertRow();
+    row.dataset.instanceId = instance.id;
+    const choice = document.createElement('input');
+    choice.type = 'checkbox';
+    choice.className = 'instance-choice';
+    choice.value = instance.id;
+    row.insertCell().append(choice);
+    row.insertCell().textContent = instance.businessKey ?? '';
+    row.insertCell().textContent = instance.activities.join(', ');
+    row.insertCell().textContent = instance.id;
+  }
+});
+
+async function migrate(ids) {
+  const box = document.getElementById('migration-result');
+  const result = await api('POST', `${base}/migrations`, { ...planned, processInstanceIds: ids });
+  if (!result.ok) return say(box, problemText(result), 'error');
+  const outcome = result.json;
+  say(box, outcome.batchId ? fill(page.dataset.msgBatch, outcome.batchId, outcome.migrated)
+    : fill(page.dataset.msgMigrated, outcome.migrated), outcome.failures.length ? 'error' : 'info');
+  listInto('migration-failures', outcome.failures, (f) => `${f.processInstanceId ?? ''}: ${f.failures.join('; ')}`);
+}
+
+document.getElementById('migrate')?.addEventListener('click', () =>
+  migrate([...document.querySelectorAll('.instance-choice:checked')].map((c) => c.value)));
+document.getElementById('migrate-all')?.addEventListener('click', () => migrate([]));
+
+// ---- start ------------------------------------------------------------------------------------
+(async () => {
+  try {
+    if (kind === 'BPMN') await loadBpmn();
+    else if (kind === 'DMN') await loadDmn();
+    else await loadForm();
+    const deployed = new URLSearchParams(window.location.search).get('deployed');
+    if (deployed) say(message, fill(page.dataset.msgDeployed, deployed), 'info');
+    page.dataset.ready = 'true';
+  } catch (error) {
+    say(message, `${page.dataset.msgFailed} ${error.message}`, 'error');
+    page.dataset.ready = 'error';
+  }
+})();

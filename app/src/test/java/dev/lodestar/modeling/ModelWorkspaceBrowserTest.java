@@ -1,0 +1,310 @@
+package dev.lodestar.modeling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.lodestar.Browser;
+import dev.lodestar.LodestarIntegrationTest;
+
+/**
+ * The workspace in a real browser, as its users meet it: frank edits, checks, deploys,
+ * compares, briefs and migrates; alice only looks and suggests. The steps build on each other
+ * (version 2 of the first is compared and migrated to), hence the order.
+ */
+@LodestarIntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ModelWorkspaceBrowserTest {
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ModelService models;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	HistoryService historyService;
+
+	@Autowired
+	RepositoryService repositoryService;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	ObjectMapper json;
+
+	@BeforeAll
+	static void start() {
+		browser = Browser.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		browser.quit();
+	}
+
+	@BeforeEach
+	void base() {
+		browser.baseUrl("http://localhost:" + port);
+	}
+
+	@Test
+	@Order(1)
+	void frankRenamesATaskDeploysItSeesExactlyThatChangeAndBriefsTheSalesReps() {
+		browser.logIn("frank");
+		browser.open("/models");
+		browser.waitFor(By.cssSelector("tr.model-row[data-key='lead-to-sale']"));
+		browser.screenshot("models-list-frank");
+		browser.driver().findElement(By.cssSelector("tr.model-row[data-key='lead-to-sale'] a.model-link")).click();
+		openedModel();
+		int before = models.latestVersion("lead-to-sale");
+
+		browser.script("""
+				const m = window.modelPage.modeler;
+				const task = m.get('elementRegistry').get('Task_NegotiateDeal');
+				m.get('selection').select(task);
+				m.get('modeling').updateProperties(task, { name: 'Follow up and negotiate the deal' });""");
+		browser.driver().findElement(By.id("check")).click();
+		browser.waitUntil(ExpectedConditions.attributeToBe(By.id("model-message"), "class", "info"));
+		assertThat(browser.driver().findElement(By.id("model-message")).getText()).contains("check passed");
+		browser.screenshot("model-editor-frank");
+
+		browser.driver().findElement(By.id("deploy-comment")).sendKeys("Say what the negotiation is about");
+		browser.driver().findElement(By.id("deploy")).click();
+		deployedAs(before + 1);
+		assertThat(models.latestVersion("lead-to-sale")).isEqualTo(before + 1);
+		assertThat(models.content("lead-to-sale", null)).contains("Follow up and negotiate the deal");
+
+		browser.driver().findElement(By.id("compare")).click();
+		browser.waitFor(By.cssSelector("#changes li"));
+		List<WebElement> changes = browser.driver().findElements(By.cssSelector("#changes li"));
+		assertThat(changes).hasSize(1);
+		assertThat(changes.get(0).getAttribute("data-element-id")).isEqualTo("Task_NegotiateDeal");
+		assertThat(changes.get(0).getText()).contains("Follow up and negotiate the deal");
+		browser.waitUntil(d -> !d.findElement(By.id("diff")).getAttribute("data-changed").isEmpty());
+		assertThat(browser.driver().findElement(By.id("diff")).getAttribute("data-changed")).isEqualTo("Task_NegotiateDeal");
+		assertThat(browser.driver().findElement(By.id("impact-roles")).getText()).contains("sales-rep");
+		browser.screenshot("model-diff-frank");
+
+		browser.driver().findElement(By.id("brief")).click();
+		browser.waitUntil(ExpectedConditions.attributeToBe(By.id("brief-message"), "class", "info"));
+		for (var rep : identityService.createUserQuery().memberOfGroup("sales-rep").list()) {
+			assertThat(taskService.createTaskQuery()
+				.processDefinitionKey(ModelChanges.BRIEFING_PROCESS)
+				.taskAssignee(rep.getId())
+				.count()).as("briefing of " + rep.getId()).isPositive();
+		}
+		assertThat(browser.consoleErrors()).isEmpty();
+	}
+
+	@Test
+	@Order(2)
+	void aModelWithoutRoleAndWithAMissingFormIsRefusedWithBothErrorsMarked() {
+		browser.logIn("frank");
+		browser.open("/models/lead-to-sale");
+		openedModel();
+		int before = models.latestVersion("lead-to-sale");
+		browser.script("""
+				const m = window.modelPage.modeler;
+				const task = m.get('elementRegistry').get('Task_WelcomeCall');
+				m.get('modeling').updateProperties(task, { 'camunda:candidateGroups': undefined, 'camunda:formRef': 'no-such-form' });""");
+		browser.driver().findElement(By.id("deploy")).click();
+		browser.waitUntil(ExpectedConditions.attributeToBe(By.id("model-message"), "class", "error"));
+		var codes = browser.driver()
+			.findElements(By.cssSelector("#findings li[data-element-id='Task_WelcomeCall']"))
+			.stream()
+			.map(li -> li.getAttribute("data-code"))
+			.toList();
+		assertThat(codes).contains("noRole", "missingForm");
+		assertThat(browser.driver().findElements(By.cssSelector(".djs-element.check-error[data-element-id='Task_WelcomeCall']")))
+			.hasSize(1);
+		browser.screenshot("model-refused-frank");
+		assertThat(models.latestVersion("lead-to-sale")).isEqualTo(before);
+	}
+
+	@Test
+	@Order(3)
+	void aliceHasNoEditControlsButLeavesASuggestionFrankSees() {
+		browser.logIn("alice");
+		browser.open("/models");
+		assertThat(browser.driver().findElements(By.id("models"))).isEmpty();
+		browser.open("/models/lead-to-sale");
+		openedModel();
+		assertThat(browser.driver().findElements(By.id("owner-tools"))).isEmpty();
+		assertThat(browser.driver().findElements(By.id("deploy"))).isEmpty();
+		assertThat(browser.driver().findElements(By.id("properties"))).isEmpty();
+		browser.driver().findElement(By.cssSelector(".djs-element[data-element-id='Task_ReviewDuplicate']")).click();
+		assertThat(browser.driver().findElement(By.id("suggest-element")).getAttribute("value")).isEqualTo("Task_ReviewDuplicate");
+		browser.driver().findElement(By.id("suggest-text")).sendKeys("Web leads never need this review");
+		browser.driver().findElement(By.id("suggest")).click();
+		browser.waitUntil(ExpectedConditions.attributeToBe(By.id("suggest-message"), "class", "info"));
+		browser.screenshot("model-suggest-alice");
+
+		browser.logIn("frank");
+		browser.open("/models/lead-to-sale");
+		openedModel();
+		assertThat(browser.driver().findElement(By.id("suggestions")).getText()).contains("Web leads never need this review");
+		assertThat(browser.driver().findElements(By.cssSelector(".djs-element.suggested[data-element-id='Task_ReviewDuplicate']")))
+			.hasSize(1);
+	}
+
+	@Test
+	@Order(4)
+	void aRunningCaseIsMigratedThroughThePageAndEndsOnTheNewVersion() throws Exception {
+		var lead = post("/api/leads", "alice", Map.of("company", "Browser Migration Ltd", "contactName", "Bo Lind",
+				"email", "bo@browser-migration.example", "source", "WEB", "region", "EMEA", "segment", "SMB",
+				"estimatedValue", "4000"));
+		String leadId = json.readTree(lead.body()).path("id").asText();
+		var instance = runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey("lead-to-sale")
+			.processInstanceBusinessKey(leadId)
+			.singleResult();
+		int from = repositoryService.getProcessDefinition(instance.getProcessDefinitionId()).getVersion();
+		String xml = models.content("lead-to-sale", null).replace("name=\"Open opportunity\"", "name=\"Open the opportunity\"");
+		int to = models.deploy(new Caller("frank", List.of("process-owner", "project-team")), "lead-to-sale", xml,
+				"for migration", java.util.Locale.ENGLISH).version();
+
+		browser.logIn("frank");
+		browser.open("/models/lead-to-sale");
+		openedModel();
+		new Select(browser.driver().findElement(By.id("migrate-from"))).selectByValue(String.valueOf(from));
+		new Select(browser.driver().findElement(By.id("migrate-to"))).selectByValue(String.valueOf(to));
+		browser.driver().findElement(By.id("migration-plan")).click();
+		var choice = browser.waitFor(By.cssSelector(".instance-choice[value='" + instance.getId() + "']"));
+		assertThat(browser.driver().findElement(By.id("plan-instructions")).getText()).contains("Task_QualifyLead → Task_QualifyLead");
+		choice.click();
+		browser.screenshot("model-migration-frank");
+		browser.driver().findElement(By.id("migrate")).click();
+		browser.waitUntil(ExpectedConditions.attributeToBe(By.id("migration-result"), "class", "info"));
+		assertThat(browser.driver().findElement(By.id("migration-result")).getText()).contains("1");
+
+		assertThat(post("/api/leads/" + leadId + "/qualification", "alice",
+				Map.of("qualified", false, "disqualifyReason", "Went with a competitor")).statusCode()).isEqualTo(200);
+		var finished = historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
+		assertThat(finished.getEndTime()).isNotNull();
+		assertThat(repositoryService.getProcessDefinition(finished.getProcessDefinitionId()).getVersion()).isEqualTo(to);
+	}
+
+	@Test
+	@Order(5)
+	void theDmnEditorDeploysAChangedLeadRoutingRule() {
+		int before = models.latestVersion("lead-routing");
+		browser.logIn("frank");
+		browser.open("/models/lead-routing");
+		openedModel();
+		browser.waitFor(By.cssSelector(".tjs-table"));
+		browser.screenshot("model-dmn-frank");
+		browser.script("""
+				const viewer = window.modelPage.dmn.getActiveViewer();
+				const cell = viewer.get('elementRegistry').get('Rule_KeyAccount_In3');
+				viewer.get('modeling').editCell(cell.businessObject, '>= 90000');""");
+		browser.driver().findElement(By.id("deploy-comment")).sendKeys("Key accounts from 90,000");
+		browser.driver().findElement(By.id("deploy")).click();
+		deployedAs(before + 1);
+		assertThat(models.content("lead-routing", null)).contains("&gt;= 90000");
+	}
+
+	@Test
+	@Order(6)
+	void theFormEditorSavesAFormThatTheTaskPageRenders() throws Exception {
+		browser.logIn("frank");
+		browser.open("/models/model-change-briefing");
+		openedModel();
+		browser.script("""
+				const editor = window.modelPage.form;
+				const field = editor.get('formFieldRegistry').getAll().find((f) => f.key === 'understood');
+				editor.get('modeling').editFormField(field, 'label', 'I have read and understood the change');""");
+		browser.screenshot("model-form-frank");
+		int before = models.latestVersion("model-change-briefing");
+		browser.driver().findElement(By.id("deploy")).click();
+		deployedAs(before + 1);
+		var form = json.readTree(models.content("model-change-briefing", null));
+		assertThat(form.path("schemaVersion").asInt()).isEqualTo(16);
+		assertThat(form.toString()).contains("I have read and understood the change");
+
+		var task = taskService.createTaskQuery()
+			.processDefinitionKey(ModelChanges.BRIEFING_PROCESS)
+			.taskAssignee("alice")
+			.list()
+			.get(0);
+		browser.logIn("alice");
+		browser.open("/tasks/" + task.getId());
+		browser.waitUntil(ExpectedConditions.attributeToBe(By.id("form"), "data-ready", "true"));
+		assertThat(browser.driver().findElement(By.id("form")).getText()).contains("I have read and understood the change");
+		browser.screenshot("briefing-task-alice");
+	}
+
+	@Test
+	@Order(7)
+	void thePagesReadInChinese() {
+		browser.logIn("frank");
+		browser.open("/models/lead-to-sale?lang=zh-CN");
+		openedModel();
+		assertThat(browser.driver().findElement(By.id("check")).getText()).isEqualTo("检查");
+		browser.screenshot("model-editor-frank-zh");
+		browser.open("/models");
+		assertThat(browser.driver().findElement(By.id("export")).getText()).contains("导出");
+		browser.screenshot("models-list-frank-zh");
+		browser.open("/models?lang=en");
+	}
+
+	private void deployedAs(int version) {
+		browser.waitUntil(ExpectedConditions.urlContains("deployed=" + version));
+		openedModel();
+		assertThat(browser.driver().findElement(By.id("latest-version")).getText()).isEqualTo(String.valueOf(version));
+	}
+
+	private void openedModel() {
+		browser.waitUntil(d -> "true".equals(d.findElement(By.id("model-page")).getAttribute("data-ready")));
+	}
+
+	private HttpResponse<String> post(String path, String user, Object body) throws Exception {
+		return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Accept", "application/json")
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Basic "
+					+ Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
