@@ -39,6 +39,7 @@ for (const file of readdirSync(join(here, 'src')).filter((f) => f.endsWith('.js'
 const copy = (from, to) => cpSync(join(here, 'node_modules', from), join(out, to), { recursive: true });
 copy('@bpmn-io/form-js-viewer/dist/assets/form-js.css', 'form-js.css');
 copy('bpmn-js/dist/bpmn-viewer.production.min.js', 'bpmn-viewer.js');
+copy('bpmn-js/dist/bpmn-navigated-viewer.production.min.js', 'bpmn-navigated-viewer.js');
 copy('bpmn-js/dist/assets/diagram-js.css', 'diagram-js.css');
 copy('bpmn-js/dist/assets/bpmn-js.css', 'bpmn-js.css');
 copy('bpmn-js/dist/assets/bpmn-font', 'bpmn-font');
