@@ -60,6 +60,20 @@ public class ComplaintProcess {
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
+	private org.springframework.context.ApplicationEventPublisher events;
+
+	/** Outcomes go out as events; set apart from the constructor to keep this class's edits small. */
+	@org.springframework.beans.factory.annotation.Autowired
+	void setEvents(org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
+	}
+
+	private void publish(Object event) {
+		if (events != null) {
+			events.publishEvent(event);
+		}
+	}
+
 	/** Takes the classification decision's verdict: variables for the model, targets on the complaint. */
 	public void applyServiceLevels(DelegateExecution execution) {
 		@SuppressWarnings("unchecked")
@@ -166,6 +180,7 @@ public class ComplaintProcess {
 		}
 		complaint.resolve((String) execution.getVariable(ComplaintToResolution.VAR_RESOLUTION),
 				money(execution.getVariable(ComplaintToResolution.VAR_COMPENSATION)), clock.instant());
+		publish(new ComplaintResolved(complaint.getId(), actingUser(execution, complaint)));
 		String token = confirmations.issue(complaint);
 		if (complaint.getCustomerId() != null) {
 			customers.logInteraction(complaint.getCustomerId(), new NewInteraction(
@@ -196,6 +211,7 @@ public class ComplaintProcess {
 		Date now = Date.from(clock.instant());
 		complaint.reopen(calendar.deadline(now, complaint.getResolutionTargetHours()).toInstant());
 		execution.setVariable(ComplaintToResolution.VAR_RESOLUTION_CLOCK_START, now);
+		publish(new ComplaintReopened(complaint.getId()));
 	}
 
 	/** Proposes the agent's write-up of the resolution as a knowledge-base draft. */

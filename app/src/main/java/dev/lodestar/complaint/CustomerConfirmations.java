@@ -64,6 +64,14 @@ class CustomerConfirmations {
 		});
 	}
 
+	private org.springframework.context.ApplicationEventPublisher events;
+
+	/** The satisfaction score goes out as an event; set apart from the constructor to keep this class's edits small. */
+	@org.springframework.beans.factory.annotation.Autowired
+	void setEvents(org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
+	}
+
 	/** The customer confirms or rejects the resolution; the waiting process moves on. */
 	@Transactional
 	Complaint answer(String token, boolean confirmed, Integer satisfaction, String comment) {
@@ -82,6 +90,9 @@ class CustomerConfirmations {
 		}
 		catch (IllegalStateException ex) {
 			throw new LinkRefused(ConfirmationToken.State.EXPIRED);
+		}
+		if (satisfaction != null && events != null) {
+			events.publishEvent(new SatisfactionRecorded(complaint.getId(), satisfaction));
 		}
 		try {
 			runtimeService.createMessageCorrelation(ComplaintToResolution.MSG_CUSTOMER_REPLIED)

@@ -3,9 +3,13 @@ package dev.lodestar.insight;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -13,47 +17,157 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.lodestar.rollout.TrainingProgress;
+import dev.lodestar.rollout.RolloutOverview;
+import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.system.NotFoundException;
 
-/** The leadership dashboard: KPI figures against targets, training completion, past reviews. */
+/**
+ * The leadership cockpit's data: figures, weekly series per slice, training cohorts, the process
+ * heatmap, the rollout, the cases behind a figure, targets. Executives read and set targets; the
+ * project team reads; nobody else.
+ */
 @RestController
 @RequestMapping("/api/insight")
-@PreAuthorize("hasAnyRole('executive', 'project-team', 'process-owner', 'camunda-admin')")
+@PreAuthorize("hasAnyRole('executive', 'project-team')")
 class InsightController {
 
 	private final KpiService kpis;
 	private final KpiReviewService reviews;
-	private final TrainingProgress training;
+	private final Cockpit cockpit;
+	private final CaseList cases;
+	private final KpiTargets targets;
+	private final DemoHistoryStatus demo;
 
-	InsightController(KpiService kpis, KpiReviewService reviews, TrainingProgress training) {
+	InsightController(KpiService kpis, KpiReviewService reviews, Cockpit cockpit, CaseList cases, KpiTargets targets,
+			DemoHistoryStatus demo) {
 		this.kpis = kpis;
 		this.reviews = reviews;
-		this.training = training;
+		this.cockpit = cockpit;
+		this.cases = cases;
+		this.targets = targets;
+		this.demo = demo;
 	}
 
+	/** Every KPI now (the window up to today, everybody), in English: what kpi-review snapshots. */
 	@GetMapping("/kpis")
-	@Transactional(readOnly = true)
 	List<KpiFigure> kpis() {
 		return kpis.current();
 	}
 
 	@GetMapping("/kpi-definitions")
 	List<Map<String, Object>> definitions() {
-		return KpiService.definitions();
+		return kpis.definitions();
 	}
 
-	@GetMapping("/dashboard")
-	@Transactional(readOnly = true)
-	Dashboard dashboard() {
-		return new Dashboard(kpis.current(), training.waves(), reviews.recent().stream().map(this::view).toList());
+	/** What the page needs to know first: may the caller set targets, is demo history still being written. */
+	@GetMapping("/status")
+	Status status(Authentication user) {
+		boolean executive = user.getAuthorities().stream().anyMatch(a -> "ROLE_executive".equals(a.getAuthority()));
+		var w = cockpit.window(null, null);
+		return new Status(executive, demo.state(), demo.detail(), cockpit.hasSnapshots(), w.from(), w.to());
+	}
+
+	record Status(boolean mayEditTargets, String demoHistory, String demoHistoryDetail, boolean hasSnapshots,
+			LocalDate from, LocalDate to) {
+	}
+
+	/** Every KPI over a window (default: the last 30 days) for one slice ({@code department:sales}, {@code cohort:trained}...). */
+	@GetMapping("/figures")
+	List<Cockpit.Figure> figures(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(defaultValue = "all") String slice, Locale locale) {
+		String[] s = slice(slice);
+		return cockpit.figures(cockpit.window(from, to), s[0], s[1], locale);
+	}
+
+	/** Week by week, per value of one slice kind ({@code all}, {@code role}, {@code department}, {@code cohort}): {kpi: {slice: points}}. */
+	@GetMapping("/weekly")
+	Map<String, Map<String, List<Cockpit.Point>>> weekly(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(defaultValue = "all") String by) {
+		if (!List.of("all", "role", "department", "cohort").contains(by)) {
+			throw new InvalidInputException("by", "must be all, role, department or cohort");
+		}
+		var w = cockpit.window(from, to);
+		return cockpit.weekly(from == null ? new Cockpit.Window(w.to().minusWeeks(26), w.to()) : w, by);
+	}
+
+	/** Each KPI for people who finished their training against people who have not. */
+	@GetMapping("/cohorts")
+	Cohorts cohorts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Locale locale) {
+		var w = cockpit.window(from, to);
+		return new Cohorts(cockpit.figures(w, "cohort", "trained", locale), cockpit.figures(w, "cohort", "untrained", locale));
+	}
+
+	record Cohorts(List<Cockpit.Figure> trained, List<Cockpit.Figure> untrained) {
+	}
+
+	@GetMapping("/heatmaps")
+	List<String> heatmaps() {
+		return cockpit.heatmapProcesses();
+	}
+
+	/** The diagram of a process with the time spent per element over the window, and its three slowest steps. */
+	@GetMapping("/heatmaps/{processKey}")
+	Cockpit.Heatmap heatmap(@PathVariable String processKey) {
+		return cockpit.heatmap(processKey);
+	}
+
+	/** The latest rollout: phases plan vs actual, gate decisions, stakeholders, barrier points, issues. */
+	@GetMapping("/rollout")
+	ResponseEntity<RolloutOverview.Programme> rollout() {
+		var programme = cockpit.programme();
+		return programme == null ? ResponseEntity.noContent().build() : ResponseEntity.ok(programme);
+	}
+
+	/** Training per wave and department, knowledge-check scores, who is overdue. */
+	@GetMapping("/training")
+	Cockpit.Training training() {
+		return cockpit.training();
+	}
+
+	/** The cases behind one figure: exactly as many as the figure counts (at most 5,000). */
+	@GetMapping("/cases")
+	List<CaseList.Case> cases(@RequestParam String kpi,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(defaultValue = "all") String slice) {
+		return cases.cases(kpi(kpi), cockpit.window(from, to), slice);
+	}
+
+	@GetMapping("/targets")
+	Targets targets() {
+		var list = new ArrayList<Target>();
+		targets.all().forEach((k, v) -> list.add(new Target(k.name(), v, k.higherIsBetter(), k.unit())));
+		return new Targets(list, targets.changes());
+	}
+
+	record Target(String kpi, double target, boolean higherIsBetter, String unit) {
+	}
+
+	record Targets(List<Target> targets, List<KpiTargets.Change> changes) {
+	}
+
+	/** Sets a KPI's target; the change is logged with who and when. Executives only. */
+	@PutMapping("/targets/{kpi}")
+	@PreAuthorize("hasRole('executive')")
+	KpiTargets.Change setTarget(@PathVariable String kpi, @RequestBody TargetChange change, Authentication user) {
+		return targets.set(kpi(kpi), change.target(), change.reason(), user.getName());
+	}
+
+	record TargetChange(Double target, String reason) {
 	}
 
 	/** Starts a KPI review now, outside the monthly schedule. */
 	@PostMapping("/kpi-reviews")
-	@PreAuthorize("hasAnyRole('executive', 'project-team')")
 	@Transactional
 	ResponseEntity<Map<String, String>> request(Authentication user) {
 		var instance = reviews.requestReview(user.getName());
@@ -74,15 +188,32 @@ class InsightController {
 						s.getTarget(), s.getUnit(), s.getSampleSize(), s.isOnTarget(), s.getDetail())).toList());
 	}
 
-	record Dashboard(List<KpiFigure> kpis, List<TrainingProgress.WaveProgress> training, List<ReviewView> reviews) {
-	}
-
 	record ReviewView(Long id, String period, String trigger, Instant gatheredAt, String decision, String notes,
 			String decidedBy, Instant decidedAt, List<SnapshotView> figures) {
 	}
 
 	record SnapshotView(String kpi, BigDecimal value, BigDecimal target, String unit, long sampleSize,
 			boolean onTarget, String detail) {
+	}
+
+	static Kpi kpi(String code) {
+		try {
+			return Kpi.valueOf(code);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NotFoundException("KPI", code);
+		}
+	}
+
+	static String[] slice(String slice) {
+		if ("all".equals(slice)) {
+			return new String[] { "all", "all" };
+		}
+		int colon = slice.indexOf(':');
+		if (colon < 1 || !List.of("role", "department", "cohort").contains(slice.substring(0, colon))) {
+			throw new InvalidInputException("slice", "must be all, or role:<id>, department:<id>, cohort:trained|untrained");
+		}
+		return new String[] { slice.substring(0, colon), slice.substring(colon + 1) };
 	}
 
 }

@@ -1,69 +1,110 @@
 package dev.lodestar.insight;
 
 /**
- * Every KPI Lodestar measures: name, formula, target and unit, defined once. The figures are
- * computed by {@link KpiService} from real work (the engine's history and the CRM tables), over
- * the window of {@link InsightSettings#window()}.
+ * Every KPI Lodestar measures, defined once: layer, unit, default target and how its daily
+ * rows ({@code crm_kpi_daily}: numerator and denominator per day and slice) add up to a week or
+ * a window. Names and definitions for people are in {@code i18n/insight*.properties}
+ * ({@code insight.kpi.<CODE>.name} and {@code .definition}); the English ones here are for logs
+ * and the kpi-review process.
  */
 public enum Kpi {
 
-	SALES_CONVERSION_RATE("Sales conversion rate",
-			"lead-to-sale instances ended at End_CustomerOnboarded / those ended at End_CustomerOnboarded, End_DealLost or End_LeadDisqualified x 100",
-			25, "%", true),
-	SALES_CYCLE_TIME("Sales cycle time",
-			"average duration of finished lead-to-sale instances, from lead capture to won/lost, in days", 30,
-			"days", false),
-	SERVICE_SLA_COMPLIANCE("Service SLA compliance",
-			"complaint-to-resolution tasks with a due date completed by it / all such tasks completed x 100", 90, "%",
-			true),
-	SERVICE_SATISFACTION("Customer satisfaction",
-			"average of the variable satisfactionScore (1-5) of complaint-to-resolution instances", 4.0, "score (1-5)",
-			true),
-	ADOPTION_ACTIVE_USERS("Active users",
-			"members of the business roles who completed at least one task in the window / all members x 100", 80,
-			"%", true),
-	ADOPTION_TASKS_ON_TIME("Tasks completed on time",
-			"tasks of every process with a due date completed by it / all such tasks completed x 100", 85, "%", true),
-	TRAINING_COMPLETION("Training completion",
-			"participants who attended and were scored / participants invited, over every training wave x 100", 90,
-			"%", true);
+	ADOPTION_ACTIVE_USERS(Layer.USAGE, "Active users", "%", 80, true, Rollup.LAST, Cases.PEOPLE),
+	ADOPTION_TASKS_PER_PERSON(Layer.USAGE, "Tasks done per person and day", "tasks", 2, true, Rollup.SUM, Cases.TASKS_DONE),
+	ADOPTION_TASKS_ON_TIME(Layer.USAGE, "Tasks completed on time", "%", 85, true, Rollup.SUM, Cases.TASKS_WITH_DUE_DATE),
+	DATA_NEXT_STEP(Layer.DATA_QUALITY, "Open cases with a next step due", "%", 90, true, Rollup.LAST, Cases.OPEN_CASES),
+	DATA_STALE_CASES(Layer.DATA_QUALITY, "Stale cases (idle 14 days)", "%", 10, false, Rollup.LAST, Cases.OPEN_CASES),
+	SALES_CONVERSION_RATE(Layer.PERFORMANCE, "Sales conversion rate", "%", 25, true, Rollup.SUM, Cases.LEAD_OUTCOMES),
+	SALES_CYCLE_TIME(Layer.PERFORMANCE, "Sales cycle time", "days", 30, false, Rollup.SUM, Cases.SALES_ENDED),
+	SERVICE_SLA_COMPLIANCE(Layer.PERFORMANCE, "Service SLA compliance", "%", 90, true, Rollup.SUM, Cases.SERVICE_TASKS_WITH_DUE_DATE),
+	SERVICE_FIRST_RESPONSE(Layer.PERFORMANCE, "First-response time", "hours", 8, false, Rollup.SUM, Cases.FIRST_RESPONSES),
+	SERVICE_REOPEN_RATE(Layer.PERFORMANCE, "Reopen rate", "%", 10, false, Rollup.SUM, Cases.RESOLUTIONS),
+	SERVICE_SATISFACTION(Layer.PERFORMANCE, "Customer satisfaction", "score (1-5)", 4.0, true, Rollup.SUM, Cases.SATISFACTION_SCORES),
+	TRAINING_COMPLETION(Layer.TRAINING, "Training completion", "%", 90, true, Rollup.LAST, Cases.TRAINING_RECORDS);
 
+	/** The three adoption layers of the cockpit, and training. */
+	public enum Layer {
+		USAGE, DATA_QUALITY, PERFORMANCE, TRAINING
+	}
+
+	/** How days add up: {@code SUM} = sum of numerators / sum of denominators; {@code LAST} = the last day's figure (a state, not a flow). */
+	enum Rollup {
+		SUM, LAST
+	}
+
+	/** What the figure counts, and so what its drill-down lists. */
+	enum Cases {
+		PEOPLE, TASKS_DONE, TASKS_WITH_DUE_DATE, SERVICE_TASKS_WITH_DUE_DATE, OPEN_CASES, LEAD_OUTCOMES, SALES_ENDED,
+		FIRST_RESPONSES, RESOLUTIONS, SATISFACTION_SCORES, TRAINING_RECORDS;
+
+		/** Whether the numerator (not the denominator) is the number of cases behind the figure. */
+		boolean countedByNumerator() {
+			return this == TASKS_DONE;
+		}
+	}
+
+	private final Layer layer;
 	private final String title;
-	private final String formula;
-	private final double target;
 	private final String unit;
+	private final double target;
 	private final boolean higherIsBetter;
+	private final Rollup rollup;
+	private final Cases cases;
 
-	Kpi(String title, String formula, double target, String unit, boolean higherIsBetter) {
+	Kpi(Layer layer, String title, String unit, double target, boolean higherIsBetter, Rollup rollup, Cases cases) {
+		this.layer = layer;
 		this.title = title;
-		this.formula = formula;
-		this.target = target;
 		this.unit = unit;
+		this.target = target;
 		this.higherIsBetter = higherIsBetter;
+		this.rollup = rollup;
+		this.cases = cases;
+	}
+
+	public Layer layer() {
+		return layer;
 	}
 
 	public String title() {
 		return title;
 	}
 
-	public String formula() {
-		return formula;
-	}
-
-	public double target() {
-		return target;
-	}
-
 	public String unit() {
 		return unit;
+	}
+
+	/** The default target, until an executive sets another one. */
+	public double target() {
+		return target;
 	}
 
 	public boolean higherIsBetter() {
 		return higherIsBetter;
 	}
 
-	/** Whether a value meets the target; {@code null} when there is no value (no data yet). */
-	public Boolean meets(Double value) {
+	Rollup rollup() {
+		return rollup;
+	}
+
+	Cases cases() {
+		return cases;
+	}
+
+	boolean percent() {
+		return "%".equals(unit);
+	}
+
+	/** The figure from a numerator and a denominator; {@code null} without data. */
+	Double value(double numerator, double denominator) {
+		if (denominator <= 0) {
+			return null;
+		}
+		double v = (percent() ? 100.0 : 1.0) * numerator / denominator;
+		return Math.round(v * 10.0) / 10.0;
+	}
+
+	/** Whether a value meets a target; {@code null} when there is no value (no data yet). */
+	Boolean meets(Double value, double target) {
 		if (value == null) {
 			return null;
 		}

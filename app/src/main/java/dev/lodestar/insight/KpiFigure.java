@@ -6,16 +6,11 @@ package dev.lodestar.insight;
  * @param value the figure, or {@code null} when the window holds no data for it
  * @param onTarget whether it meets the target; {@code null} without data
  * @param sampleSize how many cases, tasks or people the figure is computed from
- * @param detail the breakdown behind it (per role, per wave)
+ * @param formula its definition
+ * @param detail the breakdown behind it, or {@code null}
  */
 public record KpiFigure(String code, String name, String formula, String unit, Double value, double target,
 		boolean higherIsBetter, Boolean onTarget, long sampleSize, String detail) {
-
-	static KpiFigure of(Kpi kpi, Double value, long sampleSize, String detail) {
-		Double rounded = value == null ? null : Math.round(value * 10.0) / 10.0;
-		return new KpiFigure(kpi.name(), kpi.title(), kpi.formula(), kpi.unit(), rounded, kpi.target(),
-				kpi.higherIsBetter(), kpi.meets(rounded), sampleSize, detail);
-	}
 
 	boolean belowTarget() {
 		return Boolean.FALSE.equals(onTarget);

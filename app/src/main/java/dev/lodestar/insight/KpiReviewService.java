@@ -77,6 +77,11 @@ public class KpiReviewService {
 			.toList();
 	}
 
+	/** The cockpit's figure behind a follow-up task: {@code /insight#kpi-<code>}. */
+	public String linkOf(String kpiCode) {
+		return "/insight#kpi-" + Kpi.valueOf(kpiCode).name();
+	}
+
 	public String nameOf(String kpiCode) {
 		return Kpi.valueOf(kpiCode).title();
 	}

@@ -70,6 +70,20 @@ public class LeadService {
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
+	private org.springframework.context.ApplicationEventPublisher events;
+
+	/** Outcomes (lead lost) go out as events; set apart from the constructor to keep this class's edits small. */
+	@org.springframework.beans.factory.annotation.Autowired
+	void setEvents(org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
+	}
+
+	private void publish(Object event) {
+		if (events != null) {
+			events.publishEvent(event);
+		}
+	}
+
 	/**
 	 * Checks the lead (every invalid field is named), saves it and starts its process, whose
 	 * first steps match it against the customer master and route it.
@@ -276,6 +290,7 @@ public class LeadService {
 		}
 		else {
 			lead.disqualify(text(answers.get(LeadProcess.DISQUALIFY_REASON)), user, clock.instant());
+			publish(new LeadLost(leadId, user, true));
 		}
 	}
 
@@ -339,6 +354,7 @@ public class LeadService {
 		}
 		else {
 			opportunity.lose(text(lostReason), clock.instant());
+			publish(new LeadLost(leadId, opportunity.getOwner(), false));
 		}
 	}
 

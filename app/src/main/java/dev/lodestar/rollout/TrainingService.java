@@ -151,6 +151,17 @@ public class TrainingService implements TrainingProgress {
 			.orElseThrow(() -> new NotFoundException("Training record", waveId + "/" + participant));
 		record.record(attended instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(attended)),
 				Values.integer(TrainingWaveProcess.VAR_SCORE, score), clock.instant());
+		if (record.isCompleted() && events != null) {
+			events.publishEvent(new TrainingCompleted(waveId, wave(waveId).getCode().name(), participant, record.getScore()));
+		}
+	}
+
+	private org.springframework.context.ApplicationEventPublisher events;
+
+	/** Completions go out as events; set apart from the constructor to keep this class's edits small. */
+	@org.springframework.beans.factory.annotation.Autowired
+	void setEvents(org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 	}
 
 	public void extend(Long waveId, Object newDeadline) {

@@ -3,6 +3,7 @@ package dev.lodestar.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,36 +11,45 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.lodestar.LodestarIntegrationTest;
+import dev.lodestar.lead.LeadLost;
+import dev.lodestar.lead.LeadWon;
+import dev.lodestar.rollout.TrainingCompleted;
 
 /**
- * The KPI figures come from real engine history: processes started and tasks completed on time
- * and late here, through the engine, then the figures checked. Fixture processes stand in for
- * lead-to-sale and complaint-to-resolution with the same end-event ids and variable names.
+ * The cockpit's figures come from real engine history and the outcomes modules announce: work
+ * done here through the engine on a day of its own (the engine's clock moved far ahead, so no
+ * other test's work shares the day), the snapshot job run, then the API checked.
  */
 @LodestarIntegrationTest
 class KpiServiceIntegrationTest {
 
-	@Autowired
-	KpiService kpis;
+	static final String FIXTURE = "insight-fixture-steps";
 
 	@Autowired
 	RuntimeService runtime;
@@ -48,7 +58,22 @@ class KpiServiceIntegrationTest {
 	TaskService tasks;
 
 	@Autowired
-	IdentityService identity;
+	HistoryService history;
+
+	@Autowired
+	KpiSnapshotJob job;
+
+	@Autowired
+	org.camunda.bpm.engine.IdentityService identity;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Autowired
 	ObjectMapper json;
@@ -56,94 +81,202 @@ class KpiServiceIntegrationTest {
 	@LocalServerPort
 	int port;
 
+	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
 	@Test
-	void figuresAreComputedFromTheEnginesHistory() throws InterruptedException {
-		Date since = new Date(System.currentTimeMillis() - 1);
-		Thread.sleep(5);
-		Date future = Date.from(Instant.now().plus(Duration.ofHours(2)));
-		Date past = Date.from(Instant.now().minus(Duration.ofHours(2)));
-		sale("won", future);
-		sale("won", future);
-		sale("lost", future);
-		sale("disqualified", future);
-		complaint(5, future);
-		complaint(4, future);
-		complaint(2, past); // breached its SLA
+	void trainedAndUntrainedPeopleAreComparedFromTrainingRecordsAndEngineHistory() throws Exception {
+		// two people of their own, so that no demo training record puts them in a cohort
+		String trainedRep = person("insight.trained");
+		String untrainedRep = person("insight.untrained");
+		LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(4000);
+		at(day, 8, 0);
+		publish(new TrainingCompleted(9001L, "END_USERS", trainedRep, 85));
+		await("select count(*) from crm_kpi_trained where participant = 'insight.trained' and wave_ref = '9001'", 1);
 
-		var figures = kpis.compute("kpi-fixture-sales", "kpi-fixture-service", since);
-		assertThat(figures).extracting(KpiFigure::code).containsExactly(java.util.Arrays.stream(Kpi.values()).map(Kpi::name).toArray(String[]::new));
+		Instant later = time(day, 23, 0);
+		Instant early = time(day, 9, 30);
+		work(trainedRep, day, 9, 10, later); // on time
+		work(trainedRep, day, 10, 11, later); // on time
+		work(untrainedRep, day, 9, 10, later); // on time
+		work(untrainedRep, day, 10, 11, early); // late
 
-		var conversion = figures.get(Kpi.SALES_CONVERSION_RATE.ordinal());
-		assertThat(conversion.value()).isEqualTo(50.0);
-		assertThat(conversion.sampleSize()).isEqualTo(4);
-		assertThat(conversion.onTarget()).isTrue();
-		assertThat(figures.get(Kpi.SALES_CYCLE_TIME.ordinal()).sampleSize()).isEqualTo(4);
-		assertThat(figures.get(Kpi.SALES_CYCLE_TIME.ordinal()).value()).isLessThan(1.0);
+		at(day, 12, 0);
+		publish(new LeadWon(9101L, 9101L, null, BigDecimal.TEN, trainedRep));
+		publish(new LeadLost(9102L, untrainedRep, false));
+		await("select count(*) from crm_kpi_outcome where ref in ('9101', '9102')", 2);
 
-		var sla = figures.get(Kpi.SERVICE_SLA_COMPLIANCE.ordinal());
-		assertThat(sla.value()).isCloseTo(66.7, within(0.05));
-		assertThat(sla.sampleSize()).isEqualTo(3);
-		assertThat(sla.onTarget()).isFalse();
+		job.refresh(day, day);
 
-		var satisfaction = figures.get(Kpi.SERVICE_SATISFACTION.ordinal());
-		assertThat(satisfaction.value()).isCloseTo(3.7, within(0.05));
-		assertThat(satisfaction.onTarget()).isFalse();
+		JsonNode cohorts = get("/api/insight/cohorts?from=" + day + "&to=" + day, "erin");
+		JsonNode trained = figure(cohorts.get("trained"), Kpi.ADOPTION_TASKS_ON_TIME);
+		JsonNode untrained = figure(cohorts.get("untrained"), Kpi.ADOPTION_TASKS_ON_TIME);
+		assertThat(trained.get("value").asDouble()).isEqualTo(100.0);
+		assertThat(trained.get("cases").asLong()).isEqualTo(2);
+		assertThat(untrained.get("value").asDouble()).isEqualTo(50.0);
+		assertThat(untrained.get("cases").asLong()).isEqualTo(2);
+		assertThat(figure(cohorts.get("trained"), Kpi.SALES_CONVERSION_RATE).get("value").asDouble()).isEqualTo(100.0);
+		assertThat(figure(cohorts.get("untrained"), Kpi.SALES_CONVERSION_RATE).get("value").asDouble()).isEqualTo(0.0);
+		assertThat(figure(cohorts.get("untrained"), Kpi.SALES_CONVERSION_RATE).get("cases").asLong()).isEqualTo(1);
 
-		// every task of every process completed in the window: 6 of 7 by their due date
-		var onTime = figures.get(Kpi.ADOPTION_TASKS_ON_TIME.ordinal());
-		assertThat(onTime.sampleSize()).isEqualTo(7);
-		assertThat(onTime.value()).isCloseTo(85.7, within(0.05));
+		// everybody: 3 of 4 on time; the drill-down lists exactly the cases the figure counts
+		JsonNode all = get("/api/insight/figures?from=" + day + "&to=" + day, "frank");
+		JsonNode onTime = figure(all, Kpi.ADOPTION_TASKS_ON_TIME);
+		assertThat(onTime.get("value").asDouble()).isEqualTo(75.0);
+		assertThat(onTime.get("cases").asLong()).isEqualTo(4);
+		assertThat(get(onTime.get("drill").asText().replace("/insight/cases", "/api/insight/cases"), "erin")).hasSize(4);
+		JsonNode trainedCases = get("/api/insight/cases?kpi=ADOPTION_TASKS_ON_TIME&from=" + day + "&to=" + day
+				+ "&slice=cohort:trained", "erin");
+		assertThat(trainedCases).hasSize(2);
+		trainedCases.forEach(c -> assertThat(c.get("who").asText()).isEqualTo(trainedRep));
 
-		// alice and carol did the work; everybody else in the business roles did not
-		Set<String> members = new HashSet<>();
-		for (String role : KpiService.BUSINESS_ROLES) {
-			identity.createUserQuery().memberOfGroup(role).list().stream().map(User::getId).forEach(members::add);
+		// running the job twice (as two nodes might) changes nothing
+		job.refresh(day, day);
+		assertThat(figure(get("/api/insight/figures?from=" + day + "&to=" + day, "erin"), Kpi.ADOPTION_TASKS_ON_TIME)
+			.get("cases").asLong()).isEqualTo(4);
+	}
+
+	@Test
+	void heatmapTimePerElementMatchesTheEnginesHistory() throws Exception {
+		LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(4100);
+		var instances = new ArrayList<String>();
+		int[][] minutes = { { 60, 30 }, { 120, 60 }, { 360, 180 } };
+		for (int[] m : minutes) {
+			at(day, 8, 0);
+			var pi = runtime.startProcessInstanceByKey(FIXTURE, "heat-" + UUID.randomUUID(),
+					Map.of("dueDate", Date.from(time(day, 23, 0))));
+			instances.add(pi.getId());
+			ClockUtil.setCurrentTime(Date.from(time(day, 8, 0).plus(Duration.ofMinutes(m[0]))));
+			complete(pi.getId(), "alice");
+			ClockUtil.setCurrentTime(Date.from(time(day, 8, 0).plus(Duration.ofMinutes(m[0] + m[1]))));
+			complete(pi.getId(), "carol");
 		}
-		var active = figures.get(Kpi.ADOPTION_ACTIVE_USERS.ordinal());
-		assertThat(active.sampleSize()).isEqualTo(members.size());
-		assertThat(active.value()).isCloseTo(Math.round(1000.0 * 2 / members.size()) / 10.0, within(0.05));
-		assertThat(active.detail()).contains("sales-rep 1/", "service-agent 1/");
+		job.refresh(day, day);
+
+		JsonNode heatmap = get("/api/insight/heatmaps/" + FIXTURE, "erin");
+		assertThat(heatmap.get("bpmnXml").asText()).contains("Task_Intake");
+		for (String element : List.of("Task_Intake", "Task_Resolve")) {
+			var durations = new ArrayList<Long>();
+			for (String id : instances) {
+				history.createHistoricActivityInstanceQuery().processInstanceId(id).activityId(element).list().stream()
+					.map(HistoricActivityInstance::getDurationInMillis)
+					.forEach(durations::add);
+			}
+			durations.sort(Long::compare);
+			double mean = durations.stream().mapToLong(Long::longValue).average().orElseThrow();
+			double position = 0.9 * (durations.size() - 1);
+			int lower = (int) Math.floor(position);
+			double p90 = durations.get(lower)
+					+ (position - lower) * (durations.get(Math.min(lower + 1, durations.size() - 1)) - durations.get(lower));
+			JsonNode step = null;
+			for (JsonNode s : heatmap.get("steps")) {
+				if (element.equals(s.get("activityId").asText())) {
+					step = s;
+				}
+			}
+			assertThat(step).as(element).isNotNull();
+			assertThat(step.get("instances").asLong()).isEqualTo(3);
+			assertThat(step.get("meanMs").asDouble()).isCloseTo(mean, within(1.0));
+			assertThat(step.get("p90Ms").asDouble()).isCloseTo(p90, within(1.0));
+		}
+		assertThat(heatmap.get("slowest").get(0).get("activityId").asText()).isEqualTo("Task_Intake");
+		assertThat(heatmap.get("slowest").get(0).get("meanMs").asDouble()).isCloseTo(180 * 60_000.0, within(1.0));
 	}
 
 	@Test
-	void windowWithoutWorkHasNoFiguresRatherThanZeros() {
-		var figures = kpis.compute("kpi-fixture-sales", "kpi-fixture-service", Date.from(Instant.now().plus(Duration.ofDays(1))));
-		assertThat(figures.get(Kpi.SALES_CONVERSION_RATE.ordinal()).value()).isNull();
-		assertThat(figures.get(Kpi.SALES_CONVERSION_RATE.ordinal()).onTarget()).isNull();
-		assertThat(figures.get(Kpi.SERVICE_SATISFACTION.ordinal()).value()).isNull();
+	void executivesSetTargetsTheProjectTeamReadsAndASalesRepIsRefused() throws Exception {
+		assertThat(status("GET", "/api/insight/figures", "alice", null)).isEqualTo(403);
+		assertThat(status("GET", "/api/insight/cases?kpi=ADOPTION_ACTIVE_USERS", "alice", null)).isEqualTo(403);
+		assertThat(status("GET", "/api/insight/figures", "frank", null)).isEqualTo(200);
+		assertThat(status("PUT", "/api/insight/targets/SERVICE_SLA_COMPLIANCE", "frank", "{\"target\": 80}")).isEqualTo(403);
+		assertThat(status("PUT", "/api/insight/targets/SERVICE_SLA_COMPLIANCE", "erin", "{\"target\": 101}")).isEqualTo(400);
+		assertThat(status("PUT", "/api/insight/targets/SERVICE_SLA_COMPLIANCE", "erin",
+				"{\"target\": 92.5, \"reason\": \"Board asked for more\"}")).isEqualTo(200);
+		JsonNode targets = get("/api/insight/targets", "frank");
+		JsonNode change = targets.get("changes").get(0);
+		assertThat(change.get("kpi").asText()).isEqualTo("SERVICE_SLA_COMPLIANCE");
+		assertThat(change.get("oldTarget").asDouble()).isEqualTo(90.0);
+		assertThat(change.get("newTarget").asDouble()).isEqualTo(92.5);
+		assertThat(change.get("changedBy").asText()).isEqualTo("erin");
+		assertThat(change.get("reason").asText()).isEqualTo("Board asked for more");
+		assertThat(figure(get("/api/insight/figures", "erin"), Kpi.SERVICE_SLA_COMPLIANCE).get("target").asDouble())
+			.isEqualTo(92.5);
 	}
 
-	@Test
-	void leadershipReadsTheDashboardButASalesRepMayNot() throws Exception {
-		var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-		var erin = http.send(get("/api/insight/dashboard", "erin"), HttpResponse.BodyHandlers.ofString());
-		assertThat(erin.statusCode()).isEqualTo(200);
-		JsonNode dashboard = json.readTree(erin.body());
-		assertThat(dashboard.get("kpis")).hasSize(Kpi.values().length);
-		assertThat(dashboard.get("kpis").get(0).get("formula").asText()).contains("End_CustomerOnboarded");
-		var definitions = http.send(get("/api/insight/kpi-definitions", "frank"), HttpResponse.BodyHandlers.ofString());
-		assertThat(definitions.statusCode()).isEqualTo(200);
-		assertThat(http.send(get("/api/insight/kpis", "alice"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+	// ------------------------------------------------------------------ helpers
+
+	private String person(String id) {
+		if (identity.createUserQuery().userId(id).count() == 0) {
+			var user = identity.newUser(id);
+			user.setPassword(id);
+			identity.saveUser(user);
+			identity.createMembership(id, "sales-rep");
+			identity.setUserInfo(id, People.DEPARTMENT_INFO, "sales");
+		}
+		return id;
 	}
 
-	private HttpRequest get(String path, String user) {
+	private void work(String user, LocalDate day, int startHour, int doneHour, Instant due) {
+		at(day, startHour, 0);
+		var pi = runtime.startProcessInstanceByKey(FIXTURE, "cohort-" + UUID.randomUUID(), Map.of("dueDate", Date.from(due)));
+		at(day, doneHour, 0);
+		complete(pi.getId(), user);
+	}
+
+	private void complete(String processInstanceId, String user) {
+		var task = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+		tasks.setAssignee(task.getId(), user);
+		tasks.complete(task.getId());
+	}
+
+	private void publish(Object event) {
+		tx.executeWithoutResult(s -> events.publishEvent(event));
+	}
+
+	private void await(String countSql, long expected) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (jdbc.queryForObject(countSql, Long.class) < expected) {
+			assertThat(System.currentTimeMillis()).as("waited for " + countSql).isLessThan(deadline);
+			Thread.sleep(50);
+		}
+	}
+
+	private static void at(LocalDate day, int hour, int minute) {
+		ClockUtil.setCurrentTime(Date.from(time(day, hour, minute)));
+	}
+
+	private static Instant time(LocalDate day, int hour, int minute) {
+		return day.atTime(hour, minute).toInstant(ZoneOffset.UTC);
+	}
+
+	private static JsonNode figure(JsonNode figures, Kpi kpi) {
+		for (JsonNode f : figures) {
+			if (kpi.name().equals(f.get("code").asText())) {
+				return f;
+			}
+		}
+		throw new AssertionError("no figure " + kpi);
+	}
+
+	private JsonNode get(String path, String user) throws Exception {
+		var response = http.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+		return json.readTree(response.body());
+	}
+
+	private int status(String method, String path, String user, String body) throws Exception {
+		var builder = request(path, user).header("Content-Type", "application/json")
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		return http.send(builder.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+	}
+
+	private HttpRequest.Builder request(String path, String user) {
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-			.build();
-	}
-
-	private void sale(String outcome, Date due) {
-		var pi = runtime.startProcessInstanceByKey("kpi-fixture-sales", "sale-" + UUID.randomUUID(), Map.of("dueDate", due));
-		var task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
-		tasks.setAssignee(task.getId(), "alice");
-		tasks.complete(task.getId(), Map.of("outcome", outcome));
-	}
-
-	private void complaint(int satisfaction, Date due) {
-		var pi = runtime.startProcessInstanceByKey("kpi-fixture-service", "complaint-" + UUID.randomUUID(), Map.of("dueDate", due));
-		var task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
-		tasks.setAssignee(task.getId(), "carol");
-		tasks.complete(task.getId(), Map.of("satisfactionScore", satisfaction));
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

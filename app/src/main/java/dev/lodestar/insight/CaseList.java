@@ -1,0 +1,213 @@
+package dev.lodestar.insight;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.lodestar.rollout.RolloutOverview;
+import dev.lodestar.system.InvalidInputException;
+
+/**
+ * The drill-down: the tasks, instances, outcomes or people behind one figure, selected by the
+ * same rules the snapshot job counts them with, so the list is exactly as long as the figure's
+ * case count.
+ */
+@Service
+@Transactional(readOnly = true)
+class CaseList {
+
+	static final int LIMIT = 5000;
+
+	private final JdbcTemplate jdbc;
+	private final People people;
+	private final RolloutOverview rollout;
+
+	CaseList(JdbcTemplate jdbc, People people, RolloutOverview rollout) {
+		this.jdbc = jdbc;
+		this.people = people;
+		this.rollout = rollout;
+	}
+
+	/** One case behind a figure. */
+	record Case(String kind, String id, String title, String who, Instant at, String value, String link) {
+	}
+
+	List<Case> cases(Kpi kpi, Cockpit.Window w, String slice) {
+		var members = people.members();
+		var filter = new SliceFilter(slice, members);
+		Timestamp from = KpiSnapshotJob.start(w.from());
+		Timestamp to = KpiSnapshotJob.start(w.to().plusDays(1));
+		var out = new ArrayList<Case>();
+		switch (kpi.cases()) {
+			case PEOPLE -> {
+				var active = new java.util.HashSet<>(jdbc.queryForList("select distinct ASSIGNEE_ from ACT_HI_TASKINST"
+						+ " where END_TIME_ >= ? and END_TIME_ < ? and DELETE_REASON_ = 'completed' and ASSIGNEE_ is not null",
+						String.class, KpiSnapshotJob.start(w.to().minusDays(6)), to));
+				members.values().stream().filter(p -> filter.matches(p.id(), w.to())).forEach(p -> out.add(new Case("person",
+						p.id(), p.id() + " (" + p.department() + ")", p.id(), null, active.contains(p.id()) ? "active" : "inactive", null)));
+			}
+			case TASKS_DONE, TASKS_WITH_DUE_DATE, SERVICE_TASKS_WITH_DUE_DATE -> {
+				String sql = "select ID_, NAME_, ASSIGNEE_, END_TIME_, DUE_DATE_, PROC_DEF_KEY_, PROC_INST_ID_ from ACT_HI_TASKINST"
+						+ " where END_TIME_ >= ? and END_TIME_ < ? and DELETE_REASON_ = 'completed'"
+						+ (kpi.cases() == Kpi.Cases.TASKS_DONE ? "" : " and DUE_DATE_ is not null")
+						+ (kpi.cases() == Kpi.Cases.SERVICE_TASKS_WITH_DUE_DATE ? " and PROC_DEF_KEY_ = '" + KpiSnapshotJob.COMPLAINT + "'" : "")
+						+ " order by END_TIME_";
+				jdbc.query(sql, rs -> {
+					String who = rs.getString(3);
+					Instant end = rs.getTimestamp(4).toInstant();
+					if (out.size() < LIMIT && filter.matches(who, day(end))) {
+						Timestamp due = rs.getTimestamp(5);
+						String value = due == null ? null : !rs.getTimestamp(4).after(due) ? "on time" : "late";
+						out.add(new Case("task", rs.getString(1), rs.getString(2) + " · " + rs.getString(6), who, end, value,
+								null));
+					}
+				}, from, to);
+			}
+			case LEAD_OUTCOMES, RESOLUTIONS, SATISFACTION_SCORES -> {
+				List<String> kinds = switch (kpi.cases()) {
+					case LEAD_OUTCOMES -> List.of(OutcomeListener.LEAD_WON, OutcomeListener.LEAD_LOST);
+					case RESOLUTIONS -> List.of(OutcomeListener.COMPLAINT_RESOLVED);
+					default -> List.of(OutcomeListener.SATISFACTION);
+				};
+				jdbc.query("select kind, ref, actor, occurred_at, amount from crm_kpi_outcome where occurred_at >= ? and occurred_at < ?"
+						+ " and kind in (?, ?) order by occurred_at", rs -> {
+							String who = rs.getString(3);
+							Instant at = rs.getTimestamp(4).toInstant();
+							if (out.size() < LIMIT && filter.matches(who, day(at))) {
+								String kind = rs.getString(1);
+								boolean lead = kind.startsWith("LEAD");
+								Object amount = rs.getObject(5);
+								out.add(new Case(lead ? "lead" : "complaint", rs.getString(2),
+										(lead ? "Lead #" : "Complaint #") + rs.getString(2), who, at,
+										OutcomeListener.SATISFACTION.equals(kind) ? String.valueOf(((Number) amount).intValue())
+												: kind.toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+										(lead ? "/leads/" : "/complaints/") + rs.getString(2)));
+							}
+						}, from, to, kinds.get(0), kinds.get(kinds.size() - 1));
+			}
+			case SALES_ENDED -> jdbc.query("select ID_, BUSINESS_KEY_, START_USER_ID_, END_TIME_, DURATION_ from ACT_HI_PROCINST"
+					+ " where PROC_DEF_KEY_ = ? and END_TIME_ >= ? and END_TIME_ < ? and DURATION_ is not null order by END_TIME_",
+					rs -> {
+						String who = rs.getString(3);
+						Instant at = rs.getTimestamp(4).toInstant();
+						if (out.size() < LIMIT && filter.matches(who, day(at))) {
+							out.add(new Case("instance", rs.getString(1), "Lead #" + rs.getString(2), who, at,
+									String.format(java.util.Locale.ROOT, "%.1f", rs.getLong(5) / 86_400_000.0),
+									"/leads/" + rs.getString(2)));
+						}
+					}, KpiSnapshotJob.LEAD_TO_SALE, from, to);
+			case FIRST_RESPONSES -> {
+				filter.requireAll();
+				jdbc.query("select p.ID_, p.BUSINESS_KEY_, p.START_TIME_, min(t.END_TIME_) from ACT_HI_PROCINST p join ACT_HI_TASKINST t"
+						+ " on t.PROC_INST_ID_ = p.ID_ where p.PROC_DEF_KEY_ = ? and p.START_TIME_ < ? and t.DELETE_REASON_ = 'completed'"
+						+ " group by p.ID_, p.BUSINESS_KEY_, p.START_TIME_ having min(t.END_TIME_) >= ? and min(t.END_TIME_) < ?"
+						+ " order by min(t.END_TIME_)", rs -> {
+							Instant first = rs.getTimestamp(4).toInstant();
+							// the job looks 30 days back from the response day for the complaint's start
+							if (out.size() < LIMIT && !rs.getTimestamp(3).toInstant().isBefore(
+									KpiSnapshotJob.start(day(first).minusDays(30)).toInstant())) {
+								double hours = (first.toEpochMilli() - rs.getTimestamp(3).getTime()) / 3_600_000.0;
+								out.add(new Case("instance", rs.getString(1), "Complaint #" + rs.getString(2), null, first,
+										String.format(java.util.Locale.ROOT, "%.1f", hours), "/complaints/" + rs.getString(2)));
+							}
+						}, KpiSnapshotJob.COMPLAINT, to, from, to);
+			}
+			case OPEN_CASES -> {
+				filter.requireAll();
+				jdbc.query("select p.ID_, p.BUSINESS_KEY_, p.PROC_DEF_KEY_, p.START_TIME_ from ACT_HI_PROCINST p"
+						+ " where p.PROC_DEF_KEY_ in (?, ?) and p.START_TIME_ < ? and (p.END_TIME_ is null or p.END_TIME_ >= ?)"
+						+ " order by p.START_TIME_", rs -> {
+							if (out.size() < LIMIT) {
+								boolean lead = KpiSnapshotJob.LEAD_TO_SALE.equals(rs.getString(3));
+								out.add(new Case("instance", rs.getString(1), (lead ? "Lead #" : "Complaint #") + rs.getString(2),
+										null, rs.getTimestamp(4).toInstant(), null,
+										(lead ? "/leads/" : "/complaints/") + rs.getString(2)));
+							}
+						}, KpiSnapshotJob.LEAD_TO_SALE, KpiSnapshotJob.COMPLAINT, to, to);
+			}
+			case TRAINING_RECORDS -> {
+				Instant end = to.toInstant();
+				for (var r : rollout.trainingRecords()) {
+					if (r.invitedAt() != null && r.invitedAt().isBefore(end) && filter.matchesWithoutCohort(r.participant())) {
+						boolean done = r.attended() && r.completedAt() != null && r.completedAt().isBefore(end);
+						out.add(new Case("training", r.waveId() + "/" + r.participant(), r.waveName(), r.participant(),
+								r.completedAt(), done ? "completed" + (r.score() == null ? "" : " (" + r.score() + ")") : "open",
+								null));
+					}
+				}
+			}
+		}
+		return out;
+	}
+
+	private static LocalDate day(Instant at) {
+		return LocalDate.ofInstant(at, ZoneOffset.UTC);
+	}
+
+	/** Whether a person belongs to a slice on a day (the cohort changes when they finish training). */
+	private final class SliceFilter {
+
+		private final String kind;
+		private final String value;
+		private final Map<String, People.Person> members;
+
+		SliceFilter(String slice, Map<String, People.Person> members) {
+			this.members = members;
+			if (slice == null || slice.isBlank() || "all".equals(slice) || "all:all".equals(slice)) {
+				kind = "all";
+				value = "all";
+			}
+			else {
+				int colon = slice.indexOf(':');
+				if (colon < 1) {
+					throw new InvalidInputException("slice", "must look like department:sales, role:sales-rep or cohort:trained");
+				}
+				kind = slice.substring(0, colon);
+				value = slice.substring(colon + 1);
+				if (!List.of("role", "department", "cohort").contains(kind)) {
+					throw new InvalidInputException("slice", "must be a role, department or cohort slice");
+				}
+			}
+		}
+
+		void requireAll() {
+			if (!"all".equals(kind)) {
+				throw new InvalidInputException("slice", "this figure is kept for everybody only");
+			}
+		}
+
+		boolean matchesWithoutCohort(String who) {
+			return "cohort".equals(kind) ? false : matches(who, null);
+		}
+
+		boolean matches(String who, LocalDate day) {
+			if ("all".equals(kind)) {
+				return true;
+			}
+			var p = who == null ? null : members.get(who);
+			if (p == null) {
+				return false;
+			}
+			return switch (kind) {
+				case "role" -> p.roles().contains(value);
+				case "department" -> p.department().equals(value);
+				default -> {
+					boolean trained = Boolean.TRUE.equals(jdbc.queryForObject(
+							"select count(*) > 0 from crm_kpi_trained where participant = ? and completed_at < ?", Boolean.class,
+							who, KpiSnapshotJob.start(day.plusDays(1))));
+					yield "trained".equals(value) == trained;
+				}
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,290 @@
+package dev.lodestar.insight;
+
+import java.sql.Date;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.lodestar.rollout.RolloutOverview;
+import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.system.NotFoundException;
+
+/**
+ * What the cockpit shows, read from the snapshots ({@code crm_kpi_daily}, {@code crm_kpi_step})
+ * and the rollout's overview; never from whole history lists.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Cockpit {
+
+	private final JdbcTemplate jdbc;
+	private final KpiTargets targets;
+	private final InsightSettings settings;
+	private final RolloutOverview rollout;
+	private final RepositoryService repository;
+	private final MessageSource messages;
+	private final People people;
+
+	Cockpit(JdbcTemplate jdbc, KpiTargets targets, InsightSettings settings, RolloutOverview rollout,
+			RepositoryService repository, MessageSource messages, People people) {
+		this.jdbc = jdbc;
+		this.targets = targets;
+		this.settings = settings;
+		this.rollout = rollout;
+		this.repository = repository;
+		this.messages = messages;
+		this.people = people;
+	}
+
+	/** The window that ends today (the engine's day): from..to, both included. */
+	Window window(LocalDate from, LocalDate to) {
+		LocalDate end = to != null ? to : KpiSnapshotJob.today();
+		LocalDate start = from != null ? from : end.minusDays(settings.window().toDays() - 1);
+		if (start.isAfter(end)) {
+			throw new InvalidInputException("from", "must not be after to");
+		}
+		return new Window(start, end);
+	}
+
+	record Window(LocalDate from, LocalDate to) {
+	}
+
+	/**
+	 * One KPI over a window and slice.
+	 *
+	 * @param cases how many cases (tasks, instances, outcomes, people) the figure is computed from:
+	 * exactly what its drill-down lists
+	 */
+	public record Figure(String code, String layer, String name, String definition, String unit, Double value,
+			double target, boolean higherIsBetter, Boolean onTarget, long cases, double numerator, double denominator,
+			String drill) {
+	}
+
+	/** Every KPI over the window, for one slice ("all"/"all", "department"/"sales", "cohort"/"trained"...). */
+	public List<Figure> figures(Window w, String sliceKind, String sliceValue, Locale locale) {
+		var sums = new HashMap<String, double[]>();
+		jdbc.query("select kpi_code, sum(numerator), sum(denominator) from crm_kpi_daily where snapshot_day >= ? and snapshot_day <= ?"
+				+ " and slice_kind = ? and slice_value = ? group by kpi_code",
+				rs -> {
+					sums.put(rs.getString(1), new double[] { rs.getDouble(2), rs.getDouble(3) });
+				}, Date.valueOf(w.from()), Date.valueOf(w.to()), sliceKind, sliceValue);
+		var last = new HashMap<String, double[]>();
+		jdbc.query("select d.kpi_code, d.numerator, d.denominator from crm_kpi_daily d where d.slice_kind = ? and d.slice_value = ?"
+				+ " and d.snapshot_day = (select max(x.snapshot_day) from crm_kpi_daily x where x.kpi_code = d.kpi_code and x.slice_kind = d.slice_kind"
+				+ " and x.slice_value = d.slice_value and x.snapshot_day >= ? and x.snapshot_day <= ?)", rs -> {
+					last.put(rs.getString(1), new double[] { rs.getDouble(2), rs.getDouble(3) });
+				}, sliceKind, sliceValue, Date.valueOf(w.from()), Date.valueOf(w.to()));
+		var t = targets.all();
+		var figures = new ArrayList<Figure>();
+		for (Kpi k : Kpi.values()) {
+			double[] v = (k.rollup() == Kpi.Rollup.LAST ? last : sums).getOrDefault(k.name(), new double[2]);
+			figures.add(figure(k, v[0], v[1], t.get(k), locale, w, sliceKind, sliceValue));
+		}
+		return figures;
+	}
+
+	private Figure figure(Kpi k, double num, double den, double target, Locale locale, Window w, String sliceKind,
+			String sliceValue) {
+		Double value = k.value(num, den);
+		long cases = Math.round(k.cases().countedByNumerator() ? num : den);
+		String drill = "/insight/cases?kpi=" + k.name() + "&from=" + w.from() + "&to=" + w.to()
+				+ (Kpi.ADOPTION_ACTIVE_USERS == k || "all".equals(sliceKind) ? "" : "&slice=" + sliceKind + ":" + sliceValue);
+		return new Figure(k.name(), k.layer().name(), name(k, locale), definition(k, locale), unit(k, locale), value,
+				target, k.higherIsBetter(), k.meets(value, target), cases, num, den, drill);
+	}
+
+	String name(Kpi k, Locale locale) {
+		return messages.getMessage("insight.kpi." + k.name() + ".name", null, k.title(), locale);
+	}
+
+	String definition(Kpi k, Locale locale) {
+		return messages.getMessage("insight.kpi." + k.name() + ".definition", null, "", locale);
+	}
+
+	String unit(Kpi k, Locale locale) {
+		return messages.getMessage("insight.unit." + k.unit().replaceAll("[^a-z%]", ""), null, k.unit(), locale);
+	}
+
+	/** One point of a series: the week (its Monday) and the figure. */
+	public record Point(LocalDate week, Double value, long cases) {
+	}
+
+	/** Weekly series per slice value of one slice kind, for every KPI: {kpi: {slice: [points]}}. */
+	public Map<String, Map<String, List<Point>>> weekly(Window w, String sliceKind) {
+		LocalDate from = w.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		var acc = new TreeMap<String, Map<String, TreeMap<LocalDate, double[]>>>();
+		jdbc.query("select kpi_code, slice_value, snapshot_day, numerator, denominator from crm_kpi_daily where snapshot_day >= ? and snapshot_day <= ?"
+				+ " and slice_kind = ? order by snapshot_day", rs -> {
+					Kpi k;
+					try {
+						k = Kpi.valueOf(rs.getString(1));
+					}
+					catch (IllegalArgumentException retired) {
+						return;
+					}
+					LocalDate week = rs.getDate(3).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+					var cell = acc.computeIfAbsent(k.name(), x -> new TreeMap<>())
+						.computeIfAbsent(rs.getString(2), x -> new TreeMap<>())
+						.computeIfAbsent(week, x -> new double[2]);
+					if (k.rollup() == Kpi.Rollup.LAST) { // the week's last day stands for the week
+						cell[0] = rs.getDouble(4);
+						cell[1] = rs.getDouble(5);
+					}
+					else {
+						cell[0] += rs.getDouble(4);
+						cell[1] += rs.getDouble(5);
+					}
+				}, Date.valueOf(from), Date.valueOf(w.to()), sliceKind);
+		var out = new LinkedHashMap<String, Map<String, List<Point>>>();
+		for (Kpi k : Kpi.values()) {
+			var bySlice = new TreeMap<String, List<Point>>();
+			acc.getOrDefault(k.name(), Map.of()).forEach((slice, weeks) -> {
+				var points = new ArrayList<Point>();
+				weeks.forEach((week, v) -> points.add(new Point(week, k.value(v[0], v[1]),
+						Math.round(k.cases().countedByNumerator() ? v[0] : v[1]))));
+				bySlice.put(slice, points);
+			});
+			out.put(k.name(), bySlice);
+		}
+		return out;
+	}
+
+	// ------------------------------------------------------------------ heatmap
+
+	public record Heatmap(String processKey, String name, LocalDate day, String bpmnXml, List<StepFigure> steps,
+			List<StepFigure> slowest) {
+	}
+
+	/** One element's time: instances that passed it, mean and p90 time spent, share of all time spent. */
+	public record StepFigure(String activityId, String name, String type, long instances, long passes, double meanMs,
+			double p90Ms, double sharePercent) {
+	}
+
+	/** Processes that have a heatmap. */
+	public List<String> heatmapProcesses() {
+		return jdbc.queryForList("select distinct process_key from crm_kpi_step order by process_key", String.class);
+	}
+
+	public Heatmap heatmap(String processKey) {
+		var days = jdbc.queryForList("select max(snapshot_day) from crm_kpi_step where process_key = ?", Date.class, processKey);
+		var definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
+			.singleResult();
+		if (definition == null) {
+			throw new NotFoundException("Process", processKey);
+		}
+		String xml;
+		try (var in = repository.getProcessModel(definition.getId())) {
+			xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		if (days.isEmpty() || days.get(0) == null) {
+			return new Heatmap(processKey, definition.getName(), null, xml, List.of(), List.of());
+		}
+		LocalDate day = days.get(0).toLocalDate();
+		var steps = new ArrayList<StepFigure>();
+		double[] total = { 0 };
+		var rows = jdbc.queryForList("select activity_id, activity_name, activity_type, instances, passes, mean_ms, p90_ms, total_ms"
+				+ " from crm_kpi_step where process_key = ? and snapshot_day = ? order by total_ms desc", processKey, Date.valueOf(day));
+		rows.forEach(r -> total[0] += ((Number) value(r, "total_ms")).doubleValue());
+		for (var r : rows) {
+			double t = ((Number) value(r, "total_ms")).doubleValue();
+			steps.add(new StepFigure((String) value(r, "activity_id"), (String) value(r, "activity_name"),
+					(String) value(r, "activity_type"), ((Number) value(r, "instances")).longValue(),
+					((Number) value(r, "passes")).longValue(), ((Number) value(r, "mean_ms")).doubleValue(),
+					((Number) value(r, "p90_ms")).doubleValue(), total[0] == 0 ? 0 : Math.round(1000.0 * t / total[0]) / 10.0));
+		}
+		var slowest = steps.stream()
+			.filter(s -> s.type() != null && s.type().toLowerCase(Locale.ROOT).contains("task"))
+			.sorted(Comparator.comparingDouble(StepFigure::meanMs).reversed())
+			.limit(3)
+			.toList();
+		return new Heatmap(processKey, definition.getName(), day, xml, steps, slowest);
+	}
+
+	private static Object value(Map<String, Object> row, String column) {
+		Object v = row.get(column);
+		return v != null ? v : row.get(column.toUpperCase(Locale.ROOT));
+	}
+
+	// ------------------------------------------------------------------ rollout and training
+
+	public RolloutOverview.Programme programme() {
+		return rollout.latest();
+	}
+
+	/** Training per wave and per department, scores, and who is overdue. */
+	public record Training(List<Group> waves, List<Group> departments, List<Score> scores, List<Overdue> overdue) {
+	}
+
+	public record Group(String key, String name, long invited, long completed, double percent, Double meanScore) {
+	}
+
+	public record Score(String wave, String participant, int score, int passScore) {
+	}
+
+	public record Overdue(String participant, String department, String wave, LocalDate deadline) {
+	}
+
+	public Training training() {
+		var records = rollout.trainingRecords();
+		var members = people.members();
+		Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+		var waves = new LinkedHashMap<String, List<RolloutOverview.TrainingRow>>();
+		var departments = new TreeMap<String, List<RolloutOverview.TrainingRow>>();
+		var scores = new ArrayList<Score>();
+		var overdue = new ArrayList<Overdue>();
+		for (var r : records) {
+			waves.computeIfAbsent(r.waveCode() + "|" + r.waveName(), k -> new ArrayList<>()).add(r);
+			var p = members.get(r.participant());
+			String dept = p == null ? "other" : p.department();
+			departments.computeIfAbsent(dept, k -> new ArrayList<>()).add(r);
+			if (r.score() != null) {
+				scores.add(new Score(r.waveCode(), r.participant(), r.score(), r.passScore()));
+			}
+			if (!completed(r) && r.deadline() != null && r.deadline().isBefore(now)) {
+				overdue.add(new Overdue(r.participant(), dept, r.waveName(),
+						LocalDate.ofInstant(r.deadline(), java.time.ZoneOffset.UTC)));
+			}
+		}
+		var waveGroups = new ArrayList<Group>();
+		waves.forEach((k, rows) -> waveGroups.add(group(k.substring(0, k.indexOf('|')), k.substring(k.indexOf('|') + 1), rows)));
+		var deptGroups = new ArrayList<Group>();
+		departments.forEach((k, rows) -> deptGroups.add(group(k, k, rows)));
+		return new Training(waveGroups, deptGroups, scores, overdue);
+	}
+
+	private static boolean completed(RolloutOverview.TrainingRow r) {
+		return r.attended() && r.completedAt() != null;
+	}
+
+	private static Group group(String key, String name, List<RolloutOverview.TrainingRow> rows) {
+		long completed = rows.stream().filter(Cockpit::completed).count();
+		var scored = rows.stream().filter(r -> r.score() != null).mapToInt(RolloutOverview.TrainingRow::score).toArray();
+		Double mean = scored.length == 0 ? null : Math.round(10.0 * java.util.Arrays.stream(scored).average().orElse(0)) / 10.0;
+		return new Group(key, name, rows.size(), completed,
+				rows.isEmpty() ? 0 : Math.round(1000.0 * completed / rows.size()) / 10.0, mean);
+	}
+
+	/** Whether the snapshot tables hold anything yet. */
+	public boolean hasSnapshots() {
+		return Boolean.TRUE.equals(jdbc.queryForObject("select count(*) > 0 from crm_kpi_daily", Boolean.class));
+	}
+
+}

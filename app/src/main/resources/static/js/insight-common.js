@@ -1,0 +1,96 @@
+// Shared by the cockpit and its drill-down: texts, JSON fetch, tables with CSV export, dates.
+export const T = JSON.parse(document.getElementById('insight-texts').textContent || '{}');
+export const lang = document.documentElement.lang || 'en';
+
+export function t(key, ...args) {
+  let text = T[key] ?? key;
+  args.forEach((a, i) => { text = text.replace(`{${i}}`, a); });
+  return text;
+}
+
+export async function getJson(path) {
+  const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  if (response.status === 204) return null;
+  if (!response.ok) {
+    let detail = response.statusText;
+    try { detail = (await response.json()).detail ?? detail; } catch { /* not JSON */ }
+    throw new Error(`${response.status} ${detail}`);
+  }
+  return response.json();
+}
+
+export function csrfHeaders() {
+  const header = document.querySelector('meta[name="csrf-header"]');
+  const token = document.querySelector('meta[name="csrf-token"]');
+  return header && token ? { [header.content]: token.content } : {};
+}
+
+export function fmtDate(value) {
+  if (!value) return '';
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? String(value) : d.toLocaleDateString(lang);
+}
+
+export function fmtDateTime(value) {
+  if (!value) return '';
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? String(value) : d.toLocaleString(lang);
+}
+
+export function fmtNumber(value, digits = 1) {
+  if (value === null || value === undefined) return '–';
+  return Number(value).toLocaleString(lang, { maximumFractionDigits: digits });
+}
+
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attrs).forEach(([k, v]) => {
+    if (v === undefined || v === null) return;
+    if (k === 'text') node.textContent = v;
+    else if (k === 'class') node.className = v;
+    else node.setAttribute(k, v);
+  });
+  children.flat().forEach((c) => node.append(c instanceof Node ? c : document.createTextNode(String(c ?? ''))));
+  return node;
+}
+
+/**
+ * Fills a table: columns [{label, title?, value: row => text|Node, csv?: row => text}], and puts an
+ * "Export CSV" button before it that downloads exactly the rows shown.
+ */
+export function table(tableEl, columns, rows, fileName) {
+  tableEl.replaceChildren();
+  tableEl.append(el('thead', {}, el('tr', {}, columns.map((c) => el('th', { title: c.title }, c.label)))));
+  tableEl.append(el('tbody', {}, rows.map((r) => el('tr', {}, columns.map((c) => el('td', {}, c.value(r) ?? ''))))));
+  let button = tableEl.previousElementSibling;
+  if (!button || !button.classList.contains('export-csv')) {
+    button = el('button', { type: 'button', class: 'export-csv', id: `export-${tableEl.id}` }, t('export'));
+    tableEl.before(button);
+  }
+  button.onclick = () => downloadCsv(fileName || tableEl.id, columns, rows);
+}
+
+export function downloadCsv(name, columns, rows) {
+  const quote = (v) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const text = (c, r) => {
+    if (c.csv) return c.csv(r);
+    const v = c.value(r);
+    return v instanceof Node ? v.textContent : v;
+  };
+  const lines = [columns.map((c) => quote(c.label)).join(',')]
+    .concat(rows.map((r) => columns.map((c) => quote(text(c, r))).join(',')));
+  const blob = new Blob(['\ufeff' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' });
+  const link = el('a', { href: URL.createObjectURL(blob), download: `${name}.csv` });
+  document.body.append(link);
+  link.click();
+  setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+}
+
+export function showError(error) {
+  const box = document.getElementById('insight-error');
+  box.textContent = t('error', error.message ?? error);
+  box.hidden = false;
+}

@@ -1,0 +1,361 @@
+// The leadership cockpit: every section drawn from /api/insight/** with ECharts (and bpmn-js for
+// the heatmap); every figure names its definition on hover and links to the cases behind it.
+import { t, lang, getJson, csrfHeaders, table, el, fmtDate, fmtDateTime, fmtNumber, showError } from './insight-common.js';
+
+const page = document.getElementById('cockpit');
+const mayEdit = page.dataset.mayEdit === 'true';
+const locale = lang.toLowerCase().startsWith('zh') ? 'ZH' : 'EN';
+const charts = [];
+let windowQuery = '';
+let defs = {};
+
+function chart(node, option) {
+  const existing = window.echarts.getInstanceByDom(node);
+  if (existing) existing.dispose();
+  const c = window.echarts.init(node, null, { locale, renderer: 'svg' });
+  c.setOption(Object.assign({ animation: false, textStyle: { fontSize: 11 } }, option));
+  charts.push(c);
+  return c;
+}
+
+const palette = ['#3b7dd8', '#e67e22', '#2e8b57', '#9b59b6', '#c0392b', '#16a085', '#7f8c8d', '#d4ac0d'];
+
+function verdictClass(f) {
+  return f.onTarget === null ? 'none' : f.onTarget ? 'on' : 'below';
+}
+
+function valueText(f) {
+  return f.value === null ? t('noData') : `${fmtNumber(f.value)} ${f.unit}`;
+}
+
+function drillLink(f, text) {
+  return el('a', { href: f.drill, class: 'drill', 'data-kpi': f.code, 'data-cases': f.cases }, text ?? `n = ${f.cases} ${t('cases.link')}`);
+}
+
+// ------------------------------------------------------------------ figures
+function renderFigures(figures) {
+  const box = document.getElementById('figures');
+  box.replaceChildren(...figures.map((f) => el('div', { class: `figure ${verdictClass(f)}`, id: `kpi-${f.code}` },
+    el('div', { class: 'name', title: f.definition }, f.name),
+    el('div', { class: 'value' }, valueText(f)),
+    el('div', { class: 'muted small' }, `${t('target')} ${f.higherIsBetter ? '≥' : '≤'} ${fmtNumber(f.target)} · `,
+      f.onTarget === null ? '' : (f.onTarget ? t('onTarget') : t('belowTarget'))),
+    el('div', { class: 'small' }, drillLink(f)))));
+  if (location.hash.startsWith('#kpi-')) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+}
+
+// ------------------------------------------------------------------ rollout
+function renderRollout(p) {
+  document.getElementById('rollout-none').hidden = !!p;
+  const phases = p?.phases ?? [];
+  const ms = (v) => (v ? new Date(v).getTime() : null);
+  const times = phases.flatMap((x) => [ms(x.plannedStart), ms(x.actualStart)]).filter((v) => v);
+  const origin = times.length ? Math.min(...times) : Date.now();
+  const span = (a, b) => (a && b ? [a - origin, b - a] : [0, 0]);
+  const names = phases.map((x) => x.name);
+  const planned = phases.map((x) => span(ms(x.plannedStart), ms(x.plannedEnd)));
+  const actual = phases.map((x) => span(ms(x.actualStart), ms(x.actualEnd) ?? (ms(x.actualStart) ? Date.now() : null)));
+  const day = 86400000;
+  chart(document.getElementById('chart-phases'), {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (items) => {
+      const i = items[0].dataIndex; const x = phases[i];
+      return `${x.name}<br>${t('rollout.planned')}: ${fmtDate(x.plannedStart)} – ${fmtDate(x.plannedEnd)}<br>`
+        + `${t('rollout.actual')}: ${fmtDate(x.actualStart)} – ${fmtDate(x.actualEnd)}<br>`
+        + `${t('rollout.cost')}: ${x.plannedCost ?? '–'} / ${x.actualCost ?? '–'}<br>`
+        + `${t('rollout.quality')}: ${x.qualityTarget ?? '–'} / ${x.qualityResult ?? '–'}<br>${t('rollout.status')}: ${x.status}`;
+    } },
+    legend: { data: [t('rollout.planned'), t('rollout.actual')] },
+    grid: { left: 160, right: 20, top: 30, bottom: 30 },
+    xAxis: { type: 'value', axisLabel: { formatter: (v) => fmtDate(origin + v) }, splitNumber: 6, max: (m) => m.max + day },
+    yAxis: { type: 'category', data: names, inverse: true },
+    series: [
+      { type: 'bar', stack: 'p', itemStyle: { color: 'transparent' }, data: planned.map((v) => v[0]), silent: true },
+      { name: t('rollout.planned'), type: 'bar', stack: 'p', barGap: '10%', itemStyle: { color: '#aac4ea' }, data: planned.map((v) => v[1]) },
+      { type: 'bar', stack: 'a', itemStyle: { color: 'transparent' }, data: actual.map((v) => v[0]), silent: true },
+      { name: t('rollout.actual'), type: 'bar', stack: 'a', itemStyle: { color: '#3b7dd8' }, data: actual.map((v) => v[1]) },
+    ],
+  });
+  table(document.getElementById('table-gates'), [
+    { label: t('rollout.evaluatedAt'), value: (g) => fmtDateTime(g.evaluatedAt), csv: (g) => g.evaluatedAt },
+    { label: t('rollout.reasons'), value: (g) => g.outputs.map((o) => Object.entries(o).map(([k, v]) => `${k}: ${v}`).join(', ')).join(' | ') },
+  ], p?.gates ?? [], 'gate-decisions');
+  table(document.getElementById('table-barriers'), [
+    { label: t('readiness.stakeholder'), value: (b) => b.stakeholder },
+    { label: t('readiness.dimension'), value: (b) => b.dimension },
+    { label: t('readiness.score'), value: (b) => b.score },
+    { label: t('rollout.status'), value: (b) => b.status },
+    { label: t('readiness.mitigation'), value: (b) => b.mitigation ?? '' },
+  ], (p?.barriers ?? []).filter((b) => !b.closedAt), 'barrier-points');
+  table(document.getElementById('table-issues'), [
+    { label: 'Id', value: (i) => i.id },
+    { label: t('cases.what'), value: (i) => i.title },
+    { label: t('rollout.status'), value: (i) => i.status },
+    { label: t('cases.who'), value: (i) => i.reportedBy },
+    { label: t('cases.at'), value: (i) => fmtDateTime(i.openedAt), csv: (i) => i.openedAt },
+  ], (p?.issues ?? []).filter((i) => i.critical), 'critical-issues');
+  renderReadiness(p?.stakeholders ?? []);
+}
+
+function renderReadiness(stakeholders) {
+  const dims = ['awareness', 'desire', 'knowledge', 'ability', 'reinforcement'];
+  const groups = [...new Set(stakeholders.map((s) => s.category))];
+  const data = [];
+  groups.forEach((g, y) => dims.forEach((d, x) => {
+    const scores = stakeholders.filter((s) => s.category === g && s[d] !== null).map((s) => s[d]);
+    if (scores.length) data.push([x, y, Math.round(10 * scores.reduce((a, b) => a + b, 0) / scores.length) / 10]);
+  }));
+  chart(document.getElementById('chart-adkar'), {
+    tooltip: { formatter: (p) => `${groups[p.value[1]]} · ${dims[p.value[0]]}: ${p.value[2]}` },
+    grid: { left: 110, right: 20, top: 10, bottom: 60 },
+    xAxis: { type: 'category', data: dims.map((d) => d[0].toUpperCase() + d.slice(1)) },
+    yAxis: { type: 'category', data: groups },
+    visualMap: { min: 1, max: 5, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#c0392b', '#f4d03f', '#2e8b57'] } },
+    series: [{ type: 'heatmap', data, label: { show: true } }],
+  });
+  chart(document.getElementById('chart-grid'), {
+    tooltip: { formatter: (p) => `${p.data.name}: ${t('readiness.influence')} ${p.value[0]}, ${t('readiness.interest')} ${p.value[1]}` },
+    grid: { left: 50, right: 20, top: 20, bottom: 40 },
+    xAxis: { name: t('readiness.influence'), nameLocation: 'middle', nameGap: 25, min: 0, max: 5 },
+    yAxis: { name: t('readiness.interest'), nameLocation: 'middle', nameGap: 30, min: 0, max: 5 },
+    series: [{ type: 'scatter', symbolSize: 14,
+      data: stakeholders.map((s) => ({ name: s.name, value: [s.influence, s.interest] })),
+      label: { show: true, formatter: (p) => p.data.name, position: 'right', fontSize: 10 },
+      markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#999' }, data: [{ xAxis: 2.5 }, { yAxis: 2.5 }] } }],
+  });
+}
+
+// ------------------------------------------------------------------ training
+function renderTraining(tr) {
+  chart(document.getElementById('chart-waves'), {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 60, right: 20, top: 20, bottom: 60 },
+    xAxis: { type: 'category', data: tr.waves.map((w) => w.key), axisLabel: { interval: 0, rotate: 15 } },
+    yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
+    series: [{ type: 'bar', data: tr.waves.map((w) => w.percent), itemStyle: { color: '#3b7dd8' }, label: { show: true, formatter: '{c} %' } }],
+  });
+  document.getElementById('progress-departments').replaceChildren(...tr.departments.map((d) => {
+    const bar = el('span');
+    bar.style.width = `${d.percent}%`;
+    return el('div', { class: 'row', title: `${d.completed} ${t('training.completed')} / ${d.invited} ${t('training.invited')}` },
+      el('span', {}, d.name), el('div', { class: 'bar' }, bar), el('span', {}, `${fmtNumber(d.percent)} %`));
+  }));
+  const waves = [...new Set(tr.scores.map((s) => s.wave))];
+  chart(document.getElementById('chart-scores'), {
+    tooltip: { formatter: (p) => `${p.data.name}: ${p.value[1]}` },
+    grid: { left: 60, right: 20, top: 20, bottom: 40 },
+    xAxis: { type: 'category', data: waves },
+    yAxis: { type: 'value', min: 0, max: 100 },
+    series: [{ type: 'scatter', data: tr.scores.map((s) => ({ name: s.participant, value: [waves.indexOf(s.wave), s.score] })),
+      markLine: tr.scores.length ? { symbol: 'none', data: [{ yAxis: tr.scores[0].passScore, name: t('training.passScore') }] } : undefined }],
+  });
+  table(document.getElementById('table-overdue'), [
+    { label: t('training.participant'), value: (o) => o.participant },
+    { label: t('training.department'), value: (o) => o.department },
+    { label: t('training.wave'), value: (o) => o.wave },
+    { label: t('training.deadline'), value: (o) => fmtDate(o.deadline), csv: (o) => o.deadline },
+  ], tr.overdue, 'training-overdue');
+}
+
+// ------------------------------------------------------------------ adoption, trends
+function lineChart(node, series, target, unit) {
+  const weeks = [...new Set(Object.values(series).flat().map((p) => p.week))].sort();
+  chart(node, {
+    tooltip: { trigger: 'axis' },
+    legend: { type: 'scroll', bottom: 0 },
+    grid: { left: 50, right: 15, top: 15, bottom: 45 },
+    xAxis: { type: 'category', data: weeks, axisLabel: { formatter: (v) => fmtDate(v) } },
+    yAxis: { type: 'value', name: unit, nameGap: 8 },
+    color: palette,
+    series: Object.entries(series).map(([slice, points], i) => ({
+      name: slice, type: 'line', showSymbol: false, connectNulls: true,
+      data: weeks.map((w) => points.find((p) => p.week === w)?.value ?? null),
+      markLine: i === 0 && target !== undefined ? { symbol: 'none', lineStyle: { color: '#c0392b', type: 'dashed' }, label: { formatter: `${t('target')} {c}` }, data: [{ yAxis: target }] } : undefined,
+    })),
+  });
+}
+
+async function renderAdoption() {
+  const by = document.getElementById('adoption-by').value;
+  const weekly = await getJson(`/api/insight/weekly?by=${by}`);
+  const box = document.getElementById('adoption-charts');
+  box.replaceChildren();
+  ['USAGE', 'DATA_QUALITY', 'PERFORMANCE'].forEach((layer) => {
+    Object.values(defs).filter((d) => d.layer === layer).forEach((d) => {
+      const node = el('div', { class: 'chart', id: `adoption-${d.code}` });
+      box.append(el('div', {}, el('h4', { title: d.definition }, `${t(`layer.${layer}`)} · ${d.name}`), node));
+      const series = weekly[d.code] ?? {};
+      lineChart(node, Object.keys(series).length ? series : { [t('noData')]: [] }, undefined, d.unit);
+    });
+  });
+}
+
+async function renderTrends() {
+  const weekly = await getJson('/api/insight/weekly?by=all');
+  const box = document.getElementById('trend-charts');
+  box.replaceChildren();
+  Object.values(defs).forEach((d) => {
+    const node = el('div', { class: 'chart', id: `trend-${d.code}` });
+    box.append(el('div', {}, el('h4', { title: d.definition }, d.name), node));
+    const series = weekly[d.code]?.all ?? [];
+    lineChart(node, { [d.name]: series }, d.target, d.unit);
+  });
+}
+
+function renderCohorts(c) {
+  const rows = c.trained.map((tr, i) => ({ trained: tr, untrained: c.untrained[i] }));
+  const percent = rows.filter((r) => r.trained.unit === '%' || r.trained.unit === '％');
+  chart(document.getElementById('chart-cohorts'), {
+    tooltip: { trigger: 'axis' },
+    legend: { data: [t('cohort.trained'), t('cohort.untrained')] },
+    grid: { left: 50, right: 20, top: 30, bottom: 90 },
+    xAxis: { type: 'category', data: percent.map((r) => r.trained.name), axisLabel: { interval: 0, rotate: 25 } },
+    yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
+    series: [
+      { name: t('cohort.trained'), type: 'bar', data: percent.map((r) => r.trained.value), itemStyle: { color: '#2e8b57' } },
+      { name: t('cohort.untrained'), type: 'bar', data: percent.map((r) => r.untrained.value), itemStyle: { color: '#e67e22' } },
+    ],
+  });
+  table(document.getElementById('table-cohorts'), [
+    { label: t('kpi'), value: (r) => r.trained.name, title: undefined },
+    { label: t('cohort.trained'), value: (r) => el('span', {}, `${valueText(r.trained)} (`, drillLink(r.trained, `n = ${r.trained.cases}`), ')'), csv: (r) => r.trained.value },
+    { label: t('cohort.untrained'), value: (r) => el('span', {}, `${valueText(r.untrained)} (`, drillLink(r.untrained, `n = ${r.untrained.cases}`), ')'), csv: (r) => r.untrained.value },
+    { label: t('cohort.gap'), value: (r) => (r.trained.value === null || r.untrained.value === null ? '–' : fmtNumber(r.trained.value - r.untrained.value)) },
+  ], rows.filter((r) => r.trained.code !== 'TRAINING_COMPLETION'), 'cohorts');
+}
+
+// ------------------------------------------------------------------ heatmap
+let viewer;
+function duration(ms) {
+  if (ms < 60000) return `${Math.round(ms / 1000)}s`;
+  if (ms < 3600000) return `${Math.round(ms / 60000)}m`;
+  if (ms < 86400000) return `${fmtNumber(ms / 3600000)}h`;
+  return `${fmtNumber(ms / 86400000)}d`;
+}
+
+async function renderHeatmap(key) {
+  const h = await getJson(`/api/insight/heatmaps/${encodeURIComponent(key)}`);
+  if (!viewer) viewer = new window.BpmnJS({ container: '#heatmap-diagram' });
+  await viewer.importXML(h.bpmnXml);
+  viewer.get('canvas').zoom('fit-viewport');
+  const overlays = viewer.get('overlays');
+  overlays.clear();
+  const registry = viewer.get('elementRegistry');
+  const maxShare = Math.max(1, ...h.steps.map((s) => s.sharePercent));
+  h.steps.forEach((s) => {
+    if (!registry.get(s.activityId)) return;
+    const heat = el('div', { class: 'heat', 'data-element': s.activityId,
+      title: `${s.name ?? s.activityId}: ${s.instances} ${t('heatmap.instances')}, ${t('heatmap.mean')} ${duration(s.meanMs)}, ${t('heatmap.p90')} ${duration(s.p90Ms)}, ${t('heatmap.share')} ${s.sharePercent} %` },
+    `${s.instances} · ${duration(s.meanMs)} · p90 ${duration(s.p90Ms)} · ${s.sharePercent}%`);
+    const strength = s.sharePercent / maxShare;
+    heat.style.background = `rgba(192, 57, 43, ${0.15 + 0.75 * strength})`;
+    overlays.add(s.activityId, { position: { bottom: -4, left: 0 }, html: heat });
+  });
+  document.getElementById('heatmap-slowest').textContent = h.steps.length
+    ? `${t('heatmap.slowest')}: ${h.slowest.map((s, i) => `${i + 1}. ${s.name ?? s.activityId} (${duration(s.meanMs)})`).join('  ')}`
+    : t('heatmap.none');
+  table(document.getElementById('table-steps'), [
+    { label: t('heatmap.element'), value: (s) => s.name ?? s.activityId },
+    { label: t('heatmap.instances'), value: (s) => s.instances },
+    { label: t('heatmap.mean'), value: (s) => duration(s.meanMs), csv: (s) => Math.round(s.meanMs) },
+    { label: t('heatmap.p90'), value: (s) => duration(s.p90Ms), csv: (s) => Math.round(s.p90Ms) },
+    { label: `${t('heatmap.share')} %`, value: (s) => s.sharePercent },
+  ], h.steps, `heatmap-${key}`);
+}
+
+// ------------------------------------------------------------------ targets
+async function renderTargets() {
+  const data = await getJson('/api/insight/targets');
+  table(document.getElementById('table-targets'), [
+    { label: t('kpi'), value: (r) => defs[r.kpi]?.name ?? r.kpi, title: undefined },
+    { label: t('target'), value: (r) => {
+      if (!mayEdit) return `${r.higherIsBetter ? '≥' : '≤'} ${fmtNumber(r.target)} ${defs[r.kpi]?.unit ?? ''}`;
+      const input = el('input', { type: 'number', step: 'any', min: '0', class: 'target', id: `target-${r.kpi}`, value: r.target });
+      const reason = el('input', { type: 'text', placeholder: t('targets.reason'), id: `reason-${r.kpi}` });
+      const save = el('button', { type: 'button', id: `save-${r.kpi}` }, t('targets.set'));
+      save.onclick = () => saveTarget(r.kpi, input.value, reason.value);
+      return el('span', {}, input, ' ', reason, ' ', save);
+    }, csv: (r) => r.target },
+  ], data.targets, 'targets');
+  table(document.getElementById('table-target-changes'), [
+    { label: t('kpi'), value: (c) => defs[c.kpi]?.name ?? c.kpi },
+    { label: t('targets.old'), value: (c) => fmtNumber(c.oldTarget) },
+    { label: t('targets.new'), value: (c) => fmtNumber(c.newTarget) },
+    { label: t('targets.changedBy'), value: (c) => c.changedBy },
+    { label: t('targets.changedAt'), value: (c) => fmtDateTime(c.changedAt), csv: (c) => c.changedAt },
+    { label: t('targets.reason'), value: (c) => c.reason ?? '' },
+  ], data.changes, 'target-changes');
+}
+
+async function saveTarget(kpi, value, reason) {
+  const message = document.getElementById('target-message');
+  const response = await fetch(`/api/insight/targets/${kpi}`, {
+    method: 'PUT', credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...csrfHeaders() },
+    body: JSON.stringify({ target: value === '' ? null : Number(value), reason }),
+  });
+  if (response.ok) {
+    message.textContent = t('targets.saved');
+    await loadAll();
+  } else {
+    let detail = response.statusText;
+    try { const p = await response.json(); detail = p.errors?.map((e) => `${e.field}: ${e.message}`).join(', ') || p.detail || detail; } catch { /* */ }
+    message.textContent = detail;
+  }
+}
+
+// ------------------------------------------------------------------ load
+async function loadAll() {
+  charts.splice(0).forEach((c) => c.dispose());
+  const [figures, cohorts, rollout, training] = await Promise.all([
+    getJson(`/api/insight/figures?${windowQuery}`), getJson(`/api/insight/cohorts?${windowQuery}`),
+    getJson('/api/insight/rollout'), getJson('/api/insight/training')]);
+  defs = Object.fromEntries(figures.map((f) => [f.code, f]));
+  renderFigures(figures);
+  renderRollout(rollout);
+  renderTraining(training);
+  renderCohorts(cohorts);
+  await Promise.all([renderAdoption(), renderTrends(), renderTargets()]);
+  const processes = await getJson('/api/insight/heatmaps');
+  const select = document.getElementById('heatmap-process');
+  const chosen = select.value || (processes.includes('lead-to-sale') ? 'lead-to-sale' : processes[0]);
+  select.replaceChildren(...processes.map((k) => el('option', { value: k }, k)));
+  if (chosen) {
+    select.value = chosen;
+    await renderHeatmap(chosen);
+  } else {
+    document.getElementById('heatmap-slowest').textContent = t('heatmap.none');
+  }
+  page.dataset.loaded = 'true';
+}
+
+async function start() {
+  const status = await getJson('/api/insight/status');
+  document.getElementById('window-from').value = status.from;
+  document.getElementById('window-to').value = status.to;
+  if (status.demoHistory === 'RUNNING') {
+    const banner = document.getElementById('demo-banner');
+    banner.textContent = t('banner.demo', status.demoHistoryDetail ?? '');
+    banner.hidden = false;
+  }
+  if (!status.hasSnapshots) {
+    const box = document.getElementById('figures');
+    box.before(el('p', { class: 'muted', id: 'no-snapshots' }, t('empty')));
+  }
+  await loadAll();
+}
+
+document.getElementById('window-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const from = document.getElementById('window-from').value;
+  const to = document.getElementById('window-to').value;
+  windowQuery = new URLSearchParams({ from, to }).toString();
+  loadAll().catch(showError);
+});
+document.getElementById('adoption-by').addEventListener('change', () => renderAdoption().catch(showError));
+document.getElementById('heatmap-process').addEventListener('change', (e) => renderHeatmap(e.target.value).catch(showError));
+document.getElementById('print').addEventListener('click', () => window.print());
+window.addEventListener('beforeprint', () => charts.forEach((c) => c.resize()));
+window.addEventListener('afterprint', () => charts.forEach((c) => c.resize()));
+window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
+
+start().catch(showError);

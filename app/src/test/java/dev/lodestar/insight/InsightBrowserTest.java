@@ -1,0 +1,169 @@
+package dev.lodestar.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.lodestar.Browser;
+import dev.lodestar.LodestarIntegrationTest;
+
+/** The cockpit in a real browser, as the people who use it (and one who may not). */
+@LodestarIntegrationTest
+class InsightBrowserTest {
+
+	static final List<String> CHART_SECTIONS = List.of("#chart-phases", "#chart-adkar", "#chart-grid", "#chart-waves",
+			"#chart-scores", "#adoption-charts", "#chart-cohorts", "#trend-charts");
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	KpiSnapshotJob job;
+
+	@Autowired
+	KpiReviewService reviews;
+
+	@BeforeAll
+	static void start() {
+		browser = Browser.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		browser.quit();
+	}
+
+	@BeforeEach
+	void work() {
+		browser.baseUrl("http://localhost:" + port);
+		// a little work of today: two tasks on time, one late, and the snapshot of today
+		for (int i = 0; i < 3; i++) {
+			Instant due = i < 2 ? Instant.now().plus(Duration.ofHours(4)) : Instant.now().minus(Duration.ofHours(1));
+			var pi = runtime.startProcessInstanceByKey(KpiServiceIntegrationTest.FIXTURE, "browser-" + UUID.randomUUID(),
+					Map.of("dueDate", Date.from(due)));
+			var task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+			tasks.setAssignee(task.getId(), i == 0 ? "carol" : "alice");
+			tasks.complete(task.getId());
+		}
+		var today = KpiSnapshotJob.today();
+		job.refresh(today.minusDays(1), today);
+	}
+
+	@Test
+	void erinSeesEverySectionAsChartsDrillsIntoAFigureExportsItsCasesAndReadsItInChinese() throws Exception {
+		browser.logIn("erin");
+		browser.consoleErrors();
+		openCockpit("/insight");
+		for (String section : CHART_SECTIONS) {
+			assertThat(browser.driver().findElements(By.cssSelector(section + " svg"))).as(section).isNotEmpty();
+		}
+		assertThat(browser.driver().findElements(By.cssSelector("#heatmap-diagram svg"))).isNotEmpty();
+		assertThat(browser.driver().findElements(By.cssSelector("#figures .figure"))).hasSize(Kpi.values().length);
+		assertThat(browser.driver().findElement(By.cssSelector("#kpi-ADOPTION_TASKS_ON_TIME .name")).getAttribute("title"))
+			.contains("due date");
+		assertThat(browser.driver().findElements(By.cssSelector("input.target"))).isNotEmpty();
+		browser.screenshot("insight-erin-en");
+		assertThat(browser.consoleErrors()).isEmpty();
+
+		// the drill-down lists exactly as many cases as the figure counts
+		WebElement drill = browser.driver().findElement(By.cssSelector("#kpi-ADOPTION_TASKS_ON_TIME a.drill"));
+		int counted = Integer.parseInt(drill.getAttribute("data-cases"));
+		assertThat(counted).isGreaterThanOrEqualTo(3);
+		browser.open(drill.getAttribute("href").replace("http://localhost:" + port, ""));
+		browser.waitFor(By.cssSelector("#table-cases tbody"));
+		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("case-count"), String.valueOf(counted)));
+		assertThat(browser.driver().findElements(By.cssSelector("#table-cases tbody tr"))).hasSize(counted);
+		browser.screenshot("insight-cases-en");
+
+		// its CSV export downloads every row
+		Path downloads = Files.createTempDirectory("insight-downloads");
+		((ChromeDriver) browser.driver()).executeCdpCommand("Browser.setDownloadBehavior",
+				Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+		browser.driver().findElement(By.id("export-table-cases")).click();
+		Path csv = downloads.resolve("cases-ADOPTION_TASKS_ON_TIME.csv");
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (!Files.exists(csv) && System.currentTimeMillis() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(csv).exists();
+		var lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+		assertThat(lines).hasSize(counted + 1);
+		assertThat(lines.get(0)).contains("Kind", "Who");
+		assertThat(browser.consoleErrors()).isEmpty();
+
+		// and the page speaks Chinese
+		openCockpit("/insight?lang=zh-CN");
+		assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("领导驾驶舱");
+		assertThat(browser.driver().findElement(By.cssSelector("#section-training h2")).getText()).isEqualTo("培训");
+		assertThat(browser.driver().findElement(By.cssSelector("#kpi-SALES_CONVERSION_RATE .name")).getText()).isEqualTo("销售转化率");
+		browser.screenshot("insight-erin-zh");
+		assertThat(browser.consoleErrors()).isEmpty();
+		browser.open("/insight?lang=en");
+	}
+
+	@Test
+	void frankReadsTheCockpitWithoutTargetControlsAndAliceIsRefused() {
+		browser.logIn("frank");
+		openCockpit("/insight");
+		assertThat(browser.driver().findElements(By.cssSelector("input.target"))).isEmpty();
+		assertThat(browser.driver().findElement(By.id("readonly-note")).isDisplayed()).isTrue();
+		assertThat(browser.driver().findElements(By.cssSelector("#figures .figure"))).hasSize(Kpi.values().length);
+		browser.screenshot("insight-frank-en");
+
+		browser.logIn("alice");
+		browser.open("/insight");
+		assertThat(browser.driver().findElements(By.id("cockpit"))).isEmpty();
+		assertThat(browser.driver().findElements(By.id("nav-insight"))).isEmpty();
+	}
+
+	@Test
+	void theKpiReviewTaskShowsTheSnapshotFiguresBesideTheFormAndLinksToTheCockpit() {
+		var pi = reviews.requestReview("erin");
+		var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(KpiReviewProcess.TASK_REVIEW)
+			.singleResult();
+		browser.logIn("erin");
+		browser.open("/tasks/" + task.getId());
+		WebElement context = browser.waitFor(By.id("case-context"));
+		assertThat(context.getText()).contains("KPI review", "Training completion", "Tasks completed on time", "target");
+		assertThat(context.findElement(By.cssSelector("a[href='/insight']")).isDisplayed()).isTrue();
+		browser.screenshot("insight-kpi-review-task");
+	}
+
+	private void openCockpit(String path) {
+		browser.open(path);
+		browser.waitUntil(d -> "true".equals(d.findElement(By.id("cockpit")).getAttribute("data-loaded"))
+				|| d.findElement(By.id("insight-error")).isDisplayed());
+		assertThat(browser.driver().findElement(By.id("insight-error")).isDisplayed())
+			.as(browser.driver().findElement(By.id("insight-error")).getText()).isFalse();
+	}
+
+}
