@@ -62,3 +62,23 @@ interface RolloutIssues extends JpaRepository<RolloutIssue, Long> {
 	long countByRolloutIdAndCriticalTrueAndStatus(Long rolloutId, RolloutIssue.Status status);
 
 }
+
+interface TrainingAttendances extends JpaRepository<TrainingAttendance, Long> {
+
+	List<TrainingAttendance> findBySessionIdOrderByParticipant(Long sessionId);
+
+	Optional<TrainingAttendance> findBySessionIdAndParticipant(Long sessionId, String participant);
+
+}
+
+interface StakeholderAssessments extends JpaRepository<StakeholderAssessment, Long> {
+
+	List<StakeholderAssessment> findByStakeholderIdOrderByAssessedAtAscIdAsc(Long stakeholderId);
+
+}
+
+interface RolloutMessages extends JpaRepository<RolloutMessage, Long> {
+
+	List<RolloutMessage> findByRolloutIdOrderBySentAtDescIdDesc(Long rolloutId);
+
+}

@@ -6,9 +6,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
 /** The signed-in user and their roles (Camunda groups), as Spring Security knows them. */
-record Caller(String userId, List<String> roles) {
+public record Caller(String userId, List<String> roles) {
 
-	static Caller of(Authentication authentication) {
+	public static Caller of(Authentication authentication) {
 		return new Caller(authentication.getName(), authentication.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)
@@ -18,7 +18,7 @@ record Caller(String userId, List<String> roles) {
 			.toList());
 	}
 
-	boolean hasRole(String role) {
+	public boolean hasRole(String role) {
 		return roles.contains(role);
 	}
 

@@ -48,7 +48,7 @@ import dev.lodestar.system.NotFoundException;
  * task, from its identity links.
  */
 @Service
-class WorklistService {
+public class WorklistService {
 
 	private static final Set<String> STEP_TYPES = Set.of("startEvent", "userTask", "serviceTask", "businessRuleTask",
 			"sendTask", "receiveTask", "scriptTask", "callActivity", "subProcess", "intermediateTimer",
