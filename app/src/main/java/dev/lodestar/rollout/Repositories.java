@@ -53,6 +53,8 @@ interface TrainingRecords extends JpaRepository<TrainingRecord, Long> {
 
 	Optional<TrainingRecord> findByWaveIdAndParticipant(Long waveId, String participant);
 
+	List<TrainingRecord> findByParticipantOrderById(String participant);
+
 }
 
 interface RolloutIssues extends JpaRepository<RolloutIssue, Long> {

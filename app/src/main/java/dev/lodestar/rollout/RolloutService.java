@@ -168,6 +168,11 @@ public class RolloutService {
 	}
 
 	@Transactional(readOnly = true)
+	Optional<Rollout> rollouts(Long id) {
+		return rollouts.findById(id);
+	}
+
+	@Transactional(readOnly = true)
 	List<Rollout> all() {
 		return rollouts.findAll();
 	}

@@ -291,6 +291,28 @@ public class TrainingService implements TrainingProgress {
 		return records.findByWaveIdOrderByParticipant(waveId);
 	}
 
+	/** A participant's records with their waves. */
+	List<ParticipantRecord> recordsOfParticipant(String participant) {
+		return records.findByParticipantOrderById(participant)
+			.stream()
+			.map(r -> new ParticipantRecord(wave(r.getWaveId()), r))
+			.toList();
+	}
+
+	record ParticipantRecord(TrainingWave wave, TrainingRecord record) {
+	}
+
+	List<TrainingWave> wavesOfRollout(Long rolloutId) {
+		return waves.findByRolloutIdOrderById(rolloutId);
+	}
+
+	List<TrainingSession> sessionsOfRollout(Long rolloutId) {
+		return waves.findByRolloutIdOrderById(rolloutId)
+			.stream()
+			.flatMap(w -> sessions.findByWaveIdOrderByStartsAt(w.getId()).stream())
+			.toList();
+	}
+
 	List<TrainingSession> sessionsOf(Long waveId) {
 		return sessions.findByWaveIdOrderByStartsAt(waveId);
 	}
