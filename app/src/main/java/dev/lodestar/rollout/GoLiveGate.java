@@ -73,7 +73,8 @@ class GoLiveGate {
 	/** Today's verdict for a rollout: its figures now, judged by the same DMN as the process. */
 	Verdict now(Rollout rollout) {
 		var waves = new java.util.EnumMap<WaveKind, Long>(WaveKind.class);
-		training.wavesOf(rollout.getId()).forEach(w -> waves.put(WaveKind.valueOf(w.kind()), w.waveId()));
+		// the waves the rollout started with (a wave added later for the same audience does not replace them)
+		training.wavesOf(rollout.getId()).forEach(w -> waves.putIfAbsent(WaveKind.valueOf(w.kind()), w.waveId()));
 		boolean uat = Boolean.TRUE.equals(variable(rollout, RolloutProcess.VAR_UAT_PASSED).map(Map.Entry::getValue).orElse(null));
 		var figures = figures(rollout.getId(), waves, uat);
 		return new Verdict(figures, reasons(figures), null);

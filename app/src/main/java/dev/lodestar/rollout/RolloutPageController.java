@@ -201,7 +201,7 @@ class RolloutPageController {
 		var taken = new LinkedHashMap<String, Boolean>();
 		training.attendanceOf(sessionId).forEach(a -> taken.put(a.getParticipant(), a.isPresent()));
 		model.addAttribute("rolloutId", id);
-		model.addAttribute("session", sessionRow(session, dates));
+		model.addAttribute("trainingSession", sessionRow(session, dates));
 		model.addAttribute("wave", waveRow(wave, dates, locale));
 		model.addAttribute("participants", training.recordsOf(wave.getId())
 			.stream()
