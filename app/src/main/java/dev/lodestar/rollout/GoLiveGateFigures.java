@@ -1,5 +1,7 @@
 package dev.lodestar.rollout;
 
+import java.util.EnumMap;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,30 +14,21 @@ import org.springframework.stereotype.Component;
 @Component("goLiveGateFigures")
 class GoLiveGateFigures implements JavaDelegate {
 
-	private final TrainingService training;
-	private final StakeholderRegister register;
-	private final RolloutService rollouts;
+	private final GoLiveGate gate;
 
-	GoLiveGateFigures(TrainingService training, StakeholderRegister register, RolloutService rollouts) {
-		this.training = training;
-		this.register = register;
-		this.rollouts = rollouts;
+	GoLiveGateFigures(GoLiveGate gate) {
+		this.gate = gate;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		Long rolloutId = (Long) execution.getVariable(RolloutProcess.VAR_ROLLOUT_ID);
-		execution.setVariable("executivesCompletion", completion(execution, RolloutProcess.VAR_EXECUTIVES_WAVE));
-		execution.setVariable("projectTeamCompletion", completion(execution, RolloutProcess.VAR_PROJECT_TEAM_WAVE));
-		execution.setVariable("endUsersCompletion", completion(execution, RolloutProcess.VAR_END_USERS_WAVE));
-		execution.setVariable("openBarrierPoints", (int) register.openBarrierPoints(rolloutId));
-		execution.setVariable("openCriticalIssues", (int) rollouts.openCriticalIssues(rolloutId));
-		execution.setVariable(RolloutProcess.VAR_UAT_PASSED,
-				Boolean.TRUE.equals(execution.getVariable(RolloutProcess.VAR_UAT_PASSED)));
-	}
-
-	private double completion(DelegateExecution execution, String waveVariable) {
-		return training.progress(training.wave((Long) execution.getVariable(waveVariable))).completionPercent();
+		var waves = new EnumMap<WaveKind, Long>(WaveKind.class);
+		waves.put(WaveKind.EXECUTIVES, (Long) execution.getVariable(RolloutProcess.VAR_EXECUTIVES_WAVE));
+		waves.put(WaveKind.PROJECT_TEAM, (Long) execution.getVariable(RolloutProcess.VAR_PROJECT_TEAM_WAVE));
+		waves.put(WaveKind.END_USERS, (Long) execution.getVariable(RolloutProcess.VAR_END_USERS_WAVE));
+		boolean uat = Boolean.TRUE.equals(execution.getVariable(RolloutProcess.VAR_UAT_PASSED));
+		gate.figures(rolloutId, waves, uat).forEach(execution::setVariable);
 	}
 
 }

@@ -22,6 +22,13 @@ enum Phase {
 	REVIEW("Post-implementation review", 30, 4, 5_000, "ROI evaluated, lessons learned recorded"),
 	KPI_REVIEW("First KPI review", 34, 1, 0, "KPIs reviewed against their targets");
 
+	/**
+	 * The phases that run beside the delivery line (change management and the all-staff wave):
+	 * the stakeholder assessment stays open while barrier points wait for mitigation, and the
+	 * all-staff wave runs beside the trial. The current phase is the delivery line's, never these.
+	 */
+	private static final java.util.Set<String> ALONGSIDE = java.util.Set.of("STAKEHOLDERS", "TRAINING_ALL_STAFF");
+
 	private final String title;
 	private final int startWeek;
 	private final int weeks;
@@ -34,6 +41,10 @@ enum Phase {
 		this.weeks = weeks;
 		this.plannedCost = plannedCost;
 		this.qualityTarget = qualityTarget;
+	}
+
+	boolean alongside() {
+		return ALONGSIDE.contains(name());
 	}
 
 	String title() {

@@ -27,7 +27,7 @@ public class PhaseTracker {
 
 	PhaseTracker(RolloutPhases phases, Optional<Clock> clock) {
 		this.phases = phases;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock.orElse(EngineClock.INSTANCE);
 	}
 
 	public void started(DelegateExecution execution, String code) {

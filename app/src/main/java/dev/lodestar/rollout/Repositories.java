@@ -53,6 +53,8 @@ interface TrainingRecords extends JpaRepository<TrainingRecord, Long> {
 
 	Optional<TrainingRecord> findByWaveIdAndParticipant(Long waveId, String participant);
 
+	List<TrainingRecord> findByParticipantOrderById(String participant);
+
 }
 
 interface RolloutIssues extends JpaRepository<RolloutIssue, Long> {
@@ -60,5 +62,25 @@ interface RolloutIssues extends JpaRepository<RolloutIssue, Long> {
 	List<RolloutIssue> findByRolloutIdOrderById(Long rolloutId);
 
 	long countByRolloutIdAndCriticalTrueAndStatus(Long rolloutId, RolloutIssue.Status status);
+
+}
+
+interface TrainingAttendances extends JpaRepository<TrainingAttendance, Long> {
+
+	List<TrainingAttendance> findBySessionIdOrderByParticipant(Long sessionId);
+
+	Optional<TrainingAttendance> findBySessionIdAndParticipant(Long sessionId, String participant);
+
+}
+
+interface StakeholderAssessments extends JpaRepository<StakeholderAssessment, Long> {
+
+	List<StakeholderAssessment> findByStakeholderIdOrderByAssessedAtAscIdAsc(Long stakeholderId);
+
+}
+
+interface RolloutMessages extends JpaRepository<RolloutMessage, Long> {
+
+	List<RolloutMessage> findByRolloutIdOrderBySentAtDescIdDesc(Long rolloutId);
 
 }

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,12 +42,14 @@ class RolloutController {
 	private final RolloutService rollouts;
 	private final StakeholderRegister register;
 	private final TrainingService training;
+	private final GoLiveGate gate;
 	private final TaskService taskService;
 	private final WorklistService worklist;
 	private final RuntimeService runtimeService;
 
 	RolloutController(RolloutService rollouts, StakeholderRegister register, TrainingService training,
-			TaskService taskService, RuntimeService runtimeService, WorklistService worklist) {
+			GoLiveGate gate, TaskService taskService, RuntimeService runtimeService, WorklistService worklist) {
+		this.gate = gate;
 		this.worklist = worklist;
 		this.rollouts = rollouts;
 		this.register = register;
@@ -137,9 +140,45 @@ class RolloutController {
 	@PreAuthorize("hasRole('project-team')")
 	@Transactional
 	ResponseEntity<IssueView> logIssue(@PathVariable Long id, @Valid @RequestBody LogIssue body, Authentication user) {
-		var issue = rollouts.logIssue(id, body.title(), Boolean.TRUE.equals(body.critical()), user.getName());
+		var severity = body.severity() != null ? body.severity()
+				: Boolean.TRUE.equals(body.critical()) ? RolloutIssue.Severity.CRITICAL : RolloutIssue.Severity.MEDIUM;
+		var issue = rollouts.logIssue(id, body.title(), severity, body.assignee(), user.getName());
 		return ResponseEntity.created(URI.create("/api/rollouts/" + id + "/issues/" + issue.getId()))
 			.body(IssueView.of(issue));
+	}
+
+	/** Sets an open issue's severity and/or assignee (an empty assignee = nobody); a closed issue is 409. */
+	@PutMapping("/{id}/issues/{issueId}")
+	@PreAuthorize("hasRole('project-team')")
+	@Transactional
+	IssueView updateIssue(@PathVariable Long id, @PathVariable Long issueId, @Valid @RequestBody UpdateIssue body) {
+		return IssueView.of(rollouts.updateIssue(id, issueId, body.severity(), body.assignee(), body.assignee() != null));
+	}
+
+	/** The go-live gate judged now by the DMN {@code go-live-gate} with today's figures, and the process's last verdict. */
+	@GetMapping("/{id}/gate")
+	@Transactional(readOnly = true)
+	GateView gate(@PathVariable Long id) {
+		var rollout = rollouts.rollout(id);
+		var now = gate.now(rollout);
+		return new GateView(now.go(), now.reasons(), now.figures(), gate.last(rollout).map(l -> new LastVerdict(l.go(), l.reasons(), l.at())).orElse(null));
+	}
+
+	/** The communication log: what was sent to whom, newest first. */
+	@GetMapping("/{id}/messages")
+	@Transactional(readOnly = true)
+	List<MessageView> messages(@PathVariable Long id) {
+		rollouts.rollout(id);
+		return rollouts.messagesOf(id).stream().map(MessageView::of).toList();
+	}
+
+	@PostMapping("/{id}/messages")
+	@PreAuthorize("hasRole('project-team')")
+	@Transactional
+	ResponseEntity<MessageView> logMessage(@PathVariable Long id, @Valid @RequestBody LogMessage body, Authentication user) {
+		var message = rollouts.logMessage(id, body.audience(), body.recipients() == null ? 0 : body.recipients(),
+				body.channel(), body.subject(), user.getName());
+		return ResponseEntity.status(201).body(MessageView.of(message));
 	}
 
 	@PostMapping("/{id}/issues/{issueId}/close")
@@ -177,7 +216,30 @@ class RolloutController {
 			@NotNull @Min(1) @Max(5) Integer reinforcement, @Size(max = 2000) String notes) {
 	}
 
-	record LogIssue(@NotBlank @Size(max = 500) String title, Boolean critical) {
+	record LogIssue(@NotBlank @Size(max = 500) String title, Boolean critical, RolloutIssue.Severity severity,
+			@Size(max = 64) String assignee) {
+	}
+
+	record UpdateIssue(RolloutIssue.Severity severity, @Size(max = 64) String assignee) {
+	}
+
+	record LogMessage(@NotBlank @Size(max = 300) String audience, @Min(0) Integer recipients,
+			@Size(max = 100) String channel, @NotBlank @Size(max = 500) String subject) {
+	}
+
+	record GateView(boolean go, List<String> reasons, Map<String, Object> figures, LastVerdict last) {
+	}
+
+	record LastVerdict(boolean go, List<String> reasons, Instant at) {
+	}
+
+	record MessageView(Long id, String audience, int recipients, String channel, String subject, String sentBy,
+			Instant sentAt) {
+
+		static MessageView of(RolloutMessage m) {
+			return new MessageView(m.getId(), m.getAudience(), m.getRecipients(), m.getChannel(), m.getSubject(),
+					m.getSentBy(), m.getSentAt());
+		}
 	}
 
 	record RolloutView(Long id, String name, String sponsor, String status, String strategy,
@@ -219,11 +281,12 @@ class RolloutController {
 		}
 	}
 
-	record IssueView(Long id, String title, boolean critical, String status, String reportedBy, Instant openedAt) {
+	record IssueView(Long id, String title, boolean critical, String severity, String assignee, String status,
+			String reportedBy, Instant openedAt, Instant closedAt) {
 
 		static IssueView of(RolloutIssue i) {
-			return new IssueView(i.getId(), i.getTitle(), i.isCritical(), i.getStatus().name(), i.getReportedBy(),
-					i.getOpenedAt());
+			return new IssueView(i.getId(), i.getTitle(), i.isCritical(), i.getSeverity().name(), i.getAssignee(),
+					i.getStatus().name(), i.getReportedBy(), i.getOpenedAt(), i.getClosedAt());
 		}
 	}
 

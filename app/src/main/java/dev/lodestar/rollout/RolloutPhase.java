@@ -97,6 +97,21 @@ class RolloutPhase {
 		return actualEnd == null ? null : Duration.between(plannedEnd, actualEnd).toDays();
 	}
 
+	boolean isRunning() {
+		return status == Status.RUNNING;
+	}
+
+	/**
+	 * The phase the rollout is in: the running phase of the delivery line that comes last in the
+	 * plan (the line is sequential, so there is at most one), else the last running one beside
+	 * it; none when nothing runs. Phases beside the line are shown as running alongside.
+	 */
+	static java.util.Optional<RolloutPhase> current(java.util.List<RolloutPhase> phases) {
+		var running = phases.stream().filter(RolloutPhase::isRunning).toList();
+		var delivery = running.stream().filter(p -> !p.code.alongside()).max(java.util.Comparator.comparingInt(p -> p.position));
+		return delivery.isPresent() ? delivery : running.stream().max(java.util.Comparator.comparingInt(p -> p.position));
+	}
+
 	Phase getCode() {
 		return code;
 	}

@@ -30,20 +30,23 @@ public class RolloutService {
 	private final Rollouts rollouts;
 	private final RolloutPhases phases;
 	private final RolloutIssues issues;
+	private final RolloutMessages messages;
 	private final TrainingService training;
 	private final IdentityService identityService;
 	private final RuntimeService runtimeService;
 	private final Clock clock;
 
-	RolloutService(Rollouts rollouts, RolloutPhases phases, RolloutIssues issues, TrainingService training,
-			IdentityService identityService, RuntimeService runtimeService, Optional<Clock> clock) {
+	RolloutService(Rollouts rollouts, RolloutPhases phases, RolloutIssues issues, RolloutMessages messages,
+			TrainingService training, IdentityService identityService, RuntimeService runtimeService,
+			Optional<Clock> clock) {
+		this.messages = messages;
 		this.rollouts = rollouts;
 		this.phases = phases;
 		this.issues = issues;
 		this.training = training;
 		this.identityService = identityService;
 		this.runtimeService = runtimeService;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock.orElse(EngineClock.INSTANCE);
 	}
 
 	/** The top-leader principle: the sponsor must be an executive. */
@@ -101,12 +104,57 @@ public class RolloutService {
 		return issues.save(new RolloutIssue(rolloutId, title, critical, reportedBy, clock.instant()));
 	}
 
+	RolloutIssue logIssue(Long rolloutId, String title, RolloutIssue.Severity severity, String assignee,
+			String reportedBy) {
+		rollout(rolloutId);
+		requireUser("assignee", assignee);
+		return issues.save(new RolloutIssue(rolloutId, title, severity, assignee, reportedBy, clock.instant()));
+	}
+
+	/** Sets what is given: a new severity, a new assignee (blank = nobody). */
+	RolloutIssue updateIssue(Long rolloutId, Long issueId, RolloutIssue.Severity severity, String assignee,
+			boolean changeAssignee) {
+		var issue = issue(rolloutId, issueId);
+		if (severity != null) {
+			issue.classify(severity);
+		}
+		if (changeAssignee) {
+			requireUser("assignee", assignee);
+			issue.assign(assignee);
+		}
+		return issue;
+	}
+
 	RolloutIssue closeIssue(Long rolloutId, Long issueId) {
-		var issue = issues.findById(issueId)
-			.filter(i -> i.getRolloutId().equals(rolloutId))
-			.orElseThrow(() -> new NotFoundException("Issue", issueId));
+		var issue = issue(rolloutId, issueId);
 		issue.close(clock.instant());
 		return issue;
+	}
+
+	private RolloutIssue issue(Long rolloutId, Long issueId) {
+		return issues.findById(issueId)
+			.filter(i -> i.getRolloutId().equals(rolloutId))
+			.orElseThrow(() -> new NotFoundException("Issue", issueId));
+	}
+
+	private void requireUser(String field, String userId) {
+		if (userId != null && !userId.isBlank()
+				&& identityService.createUserQuery().userId(userId.trim()).count() == 0) {
+			throw new InvalidInputException(field, "no such user: " + userId);
+		}
+	}
+
+	/** Logs a message of the communication plan: what was sent to whom. */
+	RolloutMessage logMessage(Long rolloutId, String audience, int recipients, String channel, String subject,
+			String sentBy) {
+		rollout(rolloutId);
+		return messages.save(new RolloutMessage(rolloutId, audience, recipients, channel, subject, sentBy,
+				clock.instant()));
+	}
+
+	@Transactional(readOnly = true)
+	List<RolloutMessage> messagesOf(Long rolloutId) {
+		return messages.findByRolloutIdOrderBySentAtDescIdDesc(rolloutId);
 	}
 
 	@Transactional(readOnly = true)
@@ -117,6 +165,11 @@ public class RolloutService {
 	@Transactional(readOnly = true)
 	Rollout rollout(Long id) {
 		return rollouts.findById(id).orElseThrow(() -> new NotFoundException("Rollout", id));
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Rollout> rollouts(Long id) {
+		return rollouts.findById(id);
 	}
 
 	@Transactional(readOnly = true)

@@ -22,15 +22,17 @@ public class StakeholderRegister {
 
 	private final Stakeholders stakeholders;
 	private final BarrierPoints barrierPoints;
+	private final StakeholderAssessments assessments;
 	private final IdentityService identityService;
 	private final Clock clock;
 
-	StakeholderRegister(Stakeholders stakeholders, BarrierPoints barrierPoints, IdentityService identityService,
-			Optional<Clock> clock) {
+	StakeholderRegister(Stakeholders stakeholders, BarrierPoints barrierPoints, StakeholderAssessments assessments,
+			IdentityService identityService, Optional<Clock> clock) {
+		this.assessments = assessments;
 		this.stakeholders = stakeholders;
 		this.identityService = identityService;
 		this.barrierPoints = barrierPoints;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock.orElse(EngineClock.INSTANCE);
 	}
 
 	Stakeholder register(Long rolloutId, String name, Stakeholder.Category category, String department, int influence,
@@ -79,6 +81,9 @@ public class StakeholderRegister {
 				Values.integer("reinforcement", reinforcement), Values.text(notes), clock.instant());
 		barriers.forEach((dimension, score) -> barrierPoints
 			.save(new BarrierPoint(stakeholder, dimension, score, clock.instant())));
+		assessments.save(new StakeholderAssessment(stakeholderId, stakeholder.getAwareness(), stakeholder.getDesire(),
+				stakeholder.getKnowledge(), stakeholder.getAbility(), stakeholder.getReinforcement(), Values.text(notes),
+				stakeholder.getAssessedAt()));
 		return barriers.size();
 	}
 
@@ -126,6 +131,12 @@ public class StakeholderRegister {
 	@Transactional(readOnly = true)
 	List<BarrierPoint> barrierPointsOf(Long rolloutId) {
 		return barrierPoints.findByRolloutIdOrderById(rolloutId);
+	}
+
+	/** Every ADKAR assessment of one stakeholder, oldest first. */
+	@Transactional(readOnly = true)
+	List<StakeholderAssessment> history(Long stakeholderId) {
+		return assessments.findByStakeholderIdOrderByAssessedAtAscIdAsc(stakeholderId);
 	}
 
 	Stakeholder stakeholder(Long id) {

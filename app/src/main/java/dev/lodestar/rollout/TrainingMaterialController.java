@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.lodestar.system.NotFoundException;
 
 /**
- * Serves {@code training-material/} (one folder per wave) to every logged-in employee: the
- * knowledge-check task links here.
+ * Serves the Markdown of {@code training-material/} (one folder per wave) to programs; people read
+ * it rendered at {@code /training}. Knowledge checks are not served: they carry their key.
  */
 @RestController
 @RequestMapping("/api/training-material")
@@ -53,7 +53,9 @@ class TrainingMaterialController {
 
 	@GetMapping("/{folder}/{document}")
 	ResponseEntity<String> document(@PathVariable String folder, @PathVariable String document) throws IOException {
-		if (!SAFE.matcher(folder).matches() || !SAFE.matcher(document).matches()) {
+		// a knowledge check carries its key: it is taken at /training/<folder>/knowledge-check, never read
+		if (!SAFE.matcher(folder).matches() || !SAFE.matcher(document).matches()
+				|| document.startsWith(TrainingLibrary.KNOWLEDGE_CHECK)) {
 			throw new NotFoundException("Training material", folder + "/" + document);
 		}
 		String name = document.endsWith(".md") ? document : document + ".md";
@@ -70,6 +72,7 @@ class TrainingMaterialController {
 		try {
 			var docs = Arrays.stream(resources.getResources("classpath*:training-material/" + folder + "/*.md"))
 				.map(Resource::getFilename)
+				.filter(f -> !f.startsWith(TrainingLibrary.KNOWLEDGE_CHECK))
 				.sorted(Comparator.naturalOrder())
 				.map(f -> "/api/training-material/" + folder + "/" + f)
 				.toList();

@@ -32,6 +32,12 @@ class TrainingRecord {
 
 	private Instant remindedAt;
 
+	private Instant checkTakenAt;
+
+	private Integer checkCorrect;
+
+	private Integer checkQuestions;
+
 	protected TrainingRecord() {
 	}
 
@@ -52,6 +58,57 @@ class TrainingRecord {
 		this.attended = Boolean.TRUE.equals(attended);
 		this.score = score;
 		this.completedAt = this.attended ? now : null;
+	}
+
+	/** The trainer saw the participant at a session; with a knowledge-check score, the record completes. */
+	void markAttended(Instant now) {
+		this.attended = true;
+		if (score != null && completedAt == null) {
+			completedAt = now;
+		}
+	}
+
+	/** The trainer's list says absent: an attendance taken by mistake is taken back. */
+	void markAbsent() {
+		this.attended = false;
+		this.completedAt = null;
+	}
+
+	/** The knowledge check, taken in the app and scored against the key; one attempt per participant. */
+	void checkTaken(int correct, int questions, Instant now) {
+		if (checkTakenAt != null) {
+			throw new dev.lodestar.system.ConflictException("the knowledge check was already taken on " + checkTakenAt);
+		}
+		if (questions <= 0 || correct < 0 || correct > questions) {
+			throw new IllegalArgumentException(correct + " of " + questions);
+		}
+		this.checkCorrect = correct;
+		this.checkQuestions = questions;
+		this.checkTakenAt = now;
+		this.score = (int) Math.round(100.0 * correct / questions);
+		if (attended) {
+			completedAt = now;
+		}
+	}
+
+	boolean isCheckTaken() {
+		return checkTakenAt != null;
+	}
+
+	Instant getCheckTakenAt() {
+		return checkTakenAt;
+	}
+
+	Integer getCheckCorrect() {
+		return checkCorrect;
+	}
+
+	Integer getCheckQuestions() {
+		return checkQuestions;
+	}
+
+	Instant getInvitedAt() {
+		return invitedAt;
 	}
 
 	void reminded(Instant now) {

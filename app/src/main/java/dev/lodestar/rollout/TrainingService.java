@@ -35,6 +35,8 @@ public class TrainingService implements TrainingProgress {
 	private final Rollouts rollouts;
 	private final TrainingRecords records;
 	private final TrainingSessions sessions;
+	private final TrainingAttendances attendances;
+	private final RolloutMessages messages;
 	private final IdentityService identityService;
 	private final RuntimeService runtimeService;
 	private final NotificationService notifications;
@@ -42,16 +44,18 @@ public class TrainingService implements TrainingProgress {
 	private final String baseUrl;
 
 	TrainingService(TrainingWaves waves, Rollouts rollouts, TrainingRecords records, TrainingSessions sessions,
-			IdentityService identityService, RuntimeService runtimeService, NotificationService notifications,
+			TrainingAttendances attendances, RolloutMessages messages, IdentityService identityService, RuntimeService runtimeService, NotificationService notifications,
 			Optional<Clock> clock, @Value("${lodestar.notification.base-url:http://localhost:8080}") String baseUrl) {
 		this.waves = waves;
 		this.rollouts = rollouts;
 		this.records = records;
 		this.sessions = sessions;
+		this.attendances = attendances;
+		this.messages = messages;
 		this.identityService = identityService;
 		this.runtimeService = runtimeService;
 		this.notifications = notifications;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock.orElse(EngineClock.INSTANCE);
 		this.baseUrl = baseUrl;
 	}
 
@@ -91,7 +95,7 @@ public class TrainingService implements TrainingProgress {
 					new InvalidInputException.FieldError(TrainingWaveProcess.VAR_SESSION_STARTS_AT, "and a start time")));
 		}
 		sessions.save(new TrainingSession(wave(waveId).getId(), title, startsAt,
-				Values.text(task.getVariable(TrainingWaveProcess.VAR_SESSION_LOCATION))));
+				Values.text(task.getVariable(TrainingWaveProcess.VAR_SESSION_LOCATION)), task.getAssignee()));
 	}
 
 	/** Resolves the audience roles to people, records each invitation and e-mails it. */
@@ -106,6 +110,7 @@ public class TrainingService implements TrainingProgress {
 			.map(s -> s.getTitle() + ", " + s.getStartsAt().atZone(ZoneId.systemDefault()).toLocalDateTime() + ", "
 					+ Optional.ofNullable(s.getLocation()).orElse(""))
 			.toList();
+		int invited = 0;
 		for (String person : people) {
 			if (records.findByWaveIdAndParticipant(waveId, person).isPresent()) {
 				continue;
@@ -114,7 +119,96 @@ public class TrainingService implements TrainingProgress {
 			Map<String, Object> model = model(wave);
 			model.put("sessions", sessionLines);
 			notifications.notifyUser(person, "training-invitation", model, "training-invitation:" + waveId + ":" + person);
+			invited++;
 		}
+		log(wave, String.join(", ", wave.audienceRoles()), invited, "Invitation: " + wave.getName(), null);
+	}
+
+	/** Reminds every participant who has not finished yet, now; returns how many were reminded. */
+	int remindPending(Long waveId, String by) {
+		var wave = wave(waveId);
+		var pending = pendingParticipants(waveId);
+		for (String participant : pending) {
+			records.findByWaveIdAndParticipant(waveId, participant).ifPresent(r -> r.reminded(clock.instant()));
+			notifications.notifyUser(participant, "training-reminder", model(wave), null);
+		}
+		log(wave, String.join(", ", pending), pending.size(), "Reminder: " + wave.getName(), by);
+		return pending.size();
+	}
+
+	private void log(TrainingWave wave, String audience, int recipients, String subject, String by) {
+		if (wave.getRolloutId() != null && recipients > 0) {
+			messages.save(new RolloutMessage(wave.getRolloutId(), audience, recipients, "e-mail", subject, by,
+					clock.instant()));
+		}
+	}
+
+	/**
+	 * The trainer's list of one session: each participant present or absent. Present marks the
+	 * training record attended (completed when the knowledge check is scored too). Returns the
+	 * participants who are present and already scored, whose trainer's task can now be completed.
+	 */
+	List<String> takeAttendance(Long sessionId, Map<String, Boolean> presence, String by) {
+		var session = session(sessionId);
+		var done = new java.util.ArrayList<String>();
+		for (var entry : presence.entrySet()) {
+			var record = records.findByWaveIdAndParticipant(session.getWaveId(), entry.getKey())
+				.orElseThrow(() -> new InvalidInputException("attendance", entry.getKey() + " is not invited to this wave"));
+			var line = attendances.findBySessionIdAndParticipant(sessionId, entry.getKey())
+				.orElseGet(() -> new TrainingAttendance(sessionId, entry.getKey()));
+			boolean present = Boolean.TRUE.equals(entry.getValue());
+			line.take(present, by, clock.instant());
+			attendances.save(line);
+			if (present) {
+				record.markAttended(clock.instant());
+				if (record.getScore() != null) {
+					done.add(record.getParticipant());
+				}
+			}
+			else if (!presentElsewhere(session, entry.getKey())) {
+				record.markAbsent();
+			}
+		}
+		return done;
+	}
+
+	private boolean presentElsewhere(TrainingSession session, String participant) {
+		return sessions.findByWaveIdOrderByStartsAt(session.getWaveId())
+			.stream()
+			.filter(s -> !s.getId().equals(session.getId()))
+			.anyMatch(s -> attendances.findBySessionIdAndParticipant(s.getId(), participant)
+				.map(TrainingAttendance::isPresent)
+				.orElse(false));
+	}
+
+	/** Whether the participant's record is complete (attended and scored): the trainer has nothing left to record. */
+	public boolean completed(Long waveId, String participant) {
+		return records.findByWaveIdAndParticipant(waveId, participant).map(TrainingRecord::isCompleted).orElse(false);
+	}
+
+	TrainingRecord record(Long waveId, String participant) {
+		return records.findByWaveIdAndParticipant(waveId, participant)
+			.orElseThrow(() -> new NotFoundException("Training record", waveId + "/" + participant));
+	}
+
+	TrainingSession session(Long sessionId) {
+		return sessions.findById(sessionId).orElseThrow(() -> new NotFoundException("Training session", sessionId));
+	}
+
+	List<TrainingAttendance> attendanceOf(Long sessionId) {
+		return attendances.findBySessionIdOrderByParticipant(sessionId);
+	}
+
+	/** A session the trainer adds beside the first one (a second date, an online repeat). */
+	TrainingSession addSession(Long waveId, String title, Instant startsAt, String location, String trainer) {
+		var wave = wave(waveId);
+		if (title == null || title.isBlank()) {
+			throw new InvalidInputException("title", "a session needs a title");
+		}
+		if (startsAt == null) {
+			throw new InvalidInputException("startsAt", "a session needs a date and time");
+		}
+		return sessions.save(new TrainingSession(wave.getId(), title.trim(), startsAt, location, trainer));
 	}
 
 	/** The participants who have not completed yet: after an extension only they get a task again. */
@@ -144,6 +238,7 @@ public class TrainingService implements TrainingProgress {
 		records.findByWaveIdAndParticipant(waveId, participant).ifPresent(r -> r.reminded(clock.instant()));
 		notifications.notifyUser(participant, "training-reminder", model(wave),
 				"training-reminder:" + waveId + ":" + participant + ":" + wave.getDeadline());
+		log(wave, participant, 1, "Reminder: " + wave.getName(), null);
 	}
 
 	public void recordResult(Long waveId, String participant, Object attended, Object score) {
@@ -207,6 +302,28 @@ public class TrainingService implements TrainingProgress {
 		return records.findByWaveIdOrderByParticipant(waveId);
 	}
 
+	/** A participant's records with their waves. */
+	List<ParticipantRecord> recordsOfParticipant(String participant) {
+		return records.findByParticipantOrderById(participant)
+			.stream()
+			.map(r -> new ParticipantRecord(wave(r.getWaveId()), r))
+			.toList();
+	}
+
+	record ParticipantRecord(TrainingWave wave, TrainingRecord record) {
+	}
+
+	List<TrainingWave> wavesOfRollout(Long rolloutId) {
+		return waves.findByRolloutIdOrderById(rolloutId);
+	}
+
+	List<TrainingSession> sessionsOfRollout(Long rolloutId) {
+		return waves.findByRolloutIdOrderById(rolloutId)
+			.stream()
+			.flatMap(w -> sessions.findByWaveIdOrderByStartsAt(w.getId()).stream())
+			.toList();
+	}
+
 	List<TrainingSession> sessionsOf(Long waveId) {
 		return sessions.findByWaveIdOrderByStartsAt(waveId);
 	}
@@ -221,7 +338,7 @@ public class TrainingService implements TrainingProgress {
 	}
 
 	static String materialLink(TrainingWave wave) {
-		return "/api/training-material/" + wave.getCode().materialFolder();
+		return "/training/" + wave.getCode().materialFolder();
 	}
 
 

@@ -25,14 +25,34 @@ class TrainingSession {
 
 	private String location;
 
+	private String trainer;
+
 	protected TrainingSession() {
 	}
 
-	TrainingSession(Long waveId, String title, Instant startsAt, String location) {
+	TrainingSession(Long waveId, String title, Instant startsAt, String location, String trainer) {
 		this.waveId = waveId;
 		this.title = title;
 		this.startsAt = startsAt;
 		this.location = location;
+		this.trainer = trainer;
+	}
+
+	Long getId() {
+		return id;
+	}
+
+	Long getWaveId() {
+		return waveId;
+	}
+
+	String getTrainer() {
+		return trainer;
+	}
+
+	/** A place, or a link when the session is online. */
+	boolean isOnline() {
+		return location != null && (location.startsWith("https://") || location.startsWith("http://"));
 	}
 
 	String getTitle() {

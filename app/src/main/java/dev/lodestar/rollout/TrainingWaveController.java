@@ -35,12 +35,15 @@ import jakarta.validation.constraints.NotNull;
 class TrainingWaveController {
 
 	private final TrainingService training;
+	private final TrainingDesk desk;
 	private final TaskService taskService;
 	private final WorklistService worklist;
 
-	TrainingWaveController(TrainingService training, TaskService taskService, WorklistService worklist) {
+	TrainingWaveController(TrainingService training, TrainingDesk desk, TaskService taskService,
+			WorklistService worklist) {
 		this.worklist = worklist;
 		this.training = training;
+		this.desk = desk;
 		this.taskService = taskService;
 	}
 
@@ -88,11 +91,45 @@ class TrainingWaveController {
 		return view(wave);
 	}
 
+	/** Adds a session to a wave (a second date, an online repeat); the trainer is the caller. */
+	@PostMapping("/{id}/sessions")
+	@PreAuthorize("hasRole('trainer')")
+	@Transactional
+	ResponseEntity<SessionView> addSession(@PathVariable Long id, @Valid @RequestBody NewSession body,
+			Authentication user) {
+		var session = training.addSession(id, body.title(), body.startsAt(), body.location(), user.getName());
+		return ResponseEntity.status(201).body(SessionView.of(session));
+	}
+
+	/**
+	 * Takes a session's attendance (participant → present); a participant present and already
+	 * scored is recorded at once (the trainer's task for them completes).
+	 */
+	@PostMapping("/{id}/sessions/{sessionId}/attendance")
+	@PreAuthorize("hasRole('trainer')")
+	@Transactional
+	AttendanceView attendance(@PathVariable Long id, @PathVariable Long sessionId,
+			@Valid @RequestBody Attendance body, Authentication user, java.util.Locale locale) {
+		if (!training.session(sessionId).getWaveId().equals(id)) {
+			throw new NotFoundException("Training session", sessionId);
+		}
+		var recorded = desk.takeAttendance(dev.lodestar.worklist.Caller.of(user), sessionId, body.present(), locale);
+		return new AttendanceView(training.progress(training.wave(id)), recorded);
+	}
+
+	/** Reminds every participant who has not finished, now (besides the process's own reminder). */
+	@PostMapping("/{id}/reminders")
+	@PreAuthorize("hasAnyRole('trainer', 'project-team')")
+	@Transactional
+	Map<String, Integer> remind(@PathVariable Long id, Authentication user) {
+		return Map.of("reminded", training.remindPending(id, user.getName()));
+	}
+
 	private WaveView view(TrainingWave wave) {
 		return new WaveView(training.progress(wave), wave.getAudienceView(), wave.getDeadline(), wave.getReminderAt(),
 				TrainingService.materialLink(wave),
-				training.sessionsOf(wave.getId()).stream().map(s -> new SessionView(s.getTitle(), s.getStartsAt(), s.getLocation())).toList(),
-				training.recordsOf(wave.getId()).stream().map(r -> new RecordView(r.getParticipant(), r.isAttended(), r.getScore(), r.getCompletedAt(), r.getRemindedAt())).toList());
+				training.sessionsOf(wave.getId()).stream().map(SessionView::of).toList(),
+				training.recordsOf(wave.getId()).stream().map(r -> new RecordView(r.getParticipant(), r.isAttended(), r.getScore(), r.getCheckTakenAt(), r.getCompletedAt(), r.getRemindedAt())).toList());
 	}
 
 	record StartWave(Long rolloutId, @NotNull WaveKind kind, @NotEmpty List<String> audience,
@@ -106,10 +143,25 @@ class TrainingWaveController {
 			Instant reminderAt, String material, List<SessionView> sessions, List<RecordView> records) {
 	}
 
-	record SessionView(String title, Instant startsAt, String location) {
+	record SessionView(Long id, String title, Instant startsAt, String location, String trainer) {
+
+		static SessionView of(TrainingSession s) {
+			return new SessionView(s.getId(), s.getTitle(), s.getStartsAt(), s.getLocation(), s.getTrainer());
+		}
 	}
 
-	record RecordView(String participant, boolean attended, Integer score, Instant completedAt, Instant remindedAt) {
+	record RecordView(String participant, boolean attended, Integer score, Instant checkTakenAt, Instant completedAt,
+			Instant remindedAt) {
+	}
+
+	record NewSession(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String title,
+			@NotNull Instant startsAt, @jakarta.validation.constraints.Size(max = 500) String location) {
+	}
+
+	record Attendance(@NotNull Map<String, Boolean> present) {
+	}
+
+	record AttendanceView(TrainingProgress.WaveProgress progress, List<String> recorded) {
 	}
 
 }

@@ -10,6 +10,7 @@ public final class TrainingWaveProcess {
 	public static final String SUBPROCESS_PARTICIPANT = "SubProcess_Participant";
 	public static final String TASK_ATTEND = "Task_AttendAndCheckKnowledge";
 	public static final String TIMER_REMINDER = "Timer_Reminder";
+	public static final String GATEWAY_RESULT_KNOWN = "Gateway_ResultKnown";
 	public static final String TASK_RECORD_RESULT = "Task_RecordAttendanceAndScore";
 	public static final String TIMER_DEADLINE = "Timer_WaveDeadline";
 	public static final String TASK_DECIDE = "Task_DecideExtendOrAccept";

@@ -1,0 +1,384 @@
+package dev.lodestar.rollout;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import dev.lodestar.access.Roles;
+import dev.lodestar.system.NotFoundException;
+import dev.lodestar.worklist.Caller;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The rollout workspace for the project team, leadership and trainers: the rollout page (phases
+ * on a timeline, the current phase, co-project-managers, go-live gate, issue log, training waves,
+ * communication plan), the stakeholder register and one attendance screen per training session.
+ * Changes go through the JSON API ({@code static/js/rollout.js}); controls show only to the roles
+ * that may use them.
+ */
+@Controller
+class RolloutPageController {
+
+	private static final List<String> ROLES = List.of(Roles.PROJECT_TEAM, Roles.EXECUTIVE, Roles.TRAINER);
+
+	private final RolloutService rollouts;
+	private final StakeholderRegister register;
+	private final TrainingService training;
+	private final GoLiveGate gate;
+	private final TaskService tasks;
+	private final RuntimeService runtime;
+	private final IdentityService identity;
+	private final MessageSource messages;
+
+	RolloutPageController(RolloutService rollouts, StakeholderRegister register, TrainingService training, GoLiveGate gate,
+			TaskService tasks, RuntimeService runtime, IdentityService identity, MessageSource messages) {
+		this.rollouts = rollouts;
+		this.register = register;
+		this.training = training;
+		this.gate = gate;
+		this.tasks = tasks;
+		this.runtime = runtime;
+		this.identity = identity;
+		this.messages = messages;
+	}
+
+	@GetMapping("/rollouts")
+	@Transactional(readOnly = true)
+	String list(Authentication user, Model model, HttpServletResponse response, Locale locale) {
+		if (!allowed(user)) {
+			return denied(model, response, locale);
+		}
+		var all = rollouts.all();
+		if (all.size() == 1) {
+			return "redirect:/rollouts/" + all.get(0).getId();
+		}
+		var dates = new Dates(locale);
+		model.addAttribute("rollouts", all.stream()
+			.sorted(Comparator.comparing(Rollout::getId))
+			.map(r -> new RolloutRow(r.getId(), r.getName(), r.getSponsor(), r.getStatus().name(),
+					dates.date(r.getCreatedAt()),
+					RolloutPhase.current(rollouts.phasesOf(r.getId())).map(p -> phaseName(p.getCode(), locale)).orElse("")))
+			.toList());
+		return "rollouts";
+	}
+
+	@GetMapping("/rollouts/{id}")
+	@Transactional(readOnly = true)
+	String rollout(@PathVariable Long id, Authentication user, Model model, HttpServletResponse response,
+			Locale locale) {
+		if (!allowed(user)) {
+			return denied(model, response, locale);
+		}
+		var rollout = rollouts.rollouts(id).orElse(null);
+		if (rollout == null) {
+			return notFound(model, response, locale);
+		}
+		var caller = Caller.of(user);
+		var dates = new Dates(locale);
+		var phases = rollouts.phasesOf(id);
+		model.addAttribute("rollout", new RolloutHead(rollout.getId(), rollout.getName(), rollout.getSponsor(),
+				rollout.getStatus().name(), dates.date(rollout.getCreatedAt()), rollout.getInternalProjectManager(),
+				rollout.getPartnerProjectManager(), rollout.getStrategy()));
+		var current = RolloutPhase.current(phases);
+		model.addAttribute("current", current.map(p -> phaseRow(p, dates, locale, null, null)).orElse(null));
+		model.addAttribute("alongside", phases.stream()
+			.filter(RolloutPhase::isRunning)
+			.filter(p -> current.map(c -> c != p).orElse(true))
+			.map(p -> phaseName(p.getCode(), locale))
+			.toList());
+		model.addAttribute("timeline", timeline(phases, dates, locale));
+		var now = gate.now(rollout);
+		model.addAttribute("gateNow", gateView(now, dates, locale));
+		model.addAttribute("gateLast", gate.last(rollout).map(v -> gateView(v, dates, locale)).orElse(null));
+		model.addAttribute("issues", rollouts.issuesOf(id).stream()
+			.sorted(Comparator.comparing((RolloutIssue i) -> i.getStatus() == RolloutIssue.Status.CLOSED)
+				.thenComparing(i -> -i.getSeverity().ordinal())
+				.thenComparing(RolloutIssue::getId))
+			.map(i -> new IssueRow(i.getId(), i.getTitle(), i.getSeverity().name(), i.getAssignee(), i.getStatus().name(),
+					i.getReportedBy(), dates.dateTime(i.getOpenedAt()), dates.dateTime(i.getClosedAt())))
+			.toList());
+		model.addAttribute("severities", RolloutIssue.Severity.values());
+		model.addAttribute("people", identity.createUserQuery().orderByUserId().asc().list().stream().map(User::getId)
+			.filter(u -> !u.contains(".")).toList());
+		model.addAttribute("waves", waves(id, dates, locale));
+		model.addAttribute("plan", register.of(id).stream()
+			.map(s -> new PlanRow(s.getName(), s.getQuadrant(), s.getCommunicationChannel(), s.getCommunicationCadence()))
+			.toList());
+		model.addAttribute("messages", rollouts.messagesOf(id).stream()
+			.map(m -> new MessageRow(m.getAudience(), m.getRecipients(), m.getChannel(), m.getSubject(), m.getSentBy(),
+					dates.dateTime(m.getSentAt())))
+			.toList());
+		model.addAttribute("canEdit", caller.hasRole(Roles.PROJECT_TEAM));
+		model.addAttribute("canTrain", caller.hasRole(Roles.TRAINER));
+		model.addAttribute("canRemind", caller.hasRole(Roles.TRAINER) || caller.hasRole(Roles.PROJECT_TEAM));
+		return "rollout";
+	}
+
+	@GetMapping("/rollouts/{id}/stakeholders")
+	@Transactional(readOnly = true)
+	String stakeholders(@PathVariable Long id, Authentication user, Model model, HttpServletResponse response,
+			Locale locale) {
+		if (!allowed(user)) {
+			return denied(model, response, locale);
+		}
+		var rollout = rollouts.rollouts(id).orElse(null);
+		if (rollout == null) {
+			return notFound(model, response, locale);
+		}
+		var dates = new Dates(locale);
+		var mitigationTasks = new LinkedHashMap<Long, String>();
+		for (var task : tasks.createTaskQuery()
+			.processDefinitionKey(StakeholderAssessmentProcess.KEY)
+			.taskDefinitionKey(StakeholderAssessmentProcess.TASK_MITIGATE)
+			.list()) {
+			Object bp = runtime.getVariable(task.getExecutionId(), StakeholderAssessmentProcess.VAR_BARRIER_POINT_ID);
+			if (bp instanceof Long barrierPointId) {
+				mitigationTasks.put(barrierPointId, task.getAssignee() == null ? "" : task.getAssignee());
+			}
+		}
+		var rows = new ArrayList<StakeholderRow>();
+		for (var s : register.of(id)) {
+			var history = register.history(s.getId())
+				.stream()
+				.map(a -> new AssessmentRow(dates.date(a.getAssessedAt()), List.of(a.getAwareness(), a.getDesire(),
+						a.getKnowledge(), a.getAbility(), a.getReinforcement()), a.getNotes()))
+				.toList();
+			var points = register.barrierPointsOf(id)
+				.stream()
+				.filter(b -> b.getStakeholderId().equals(s.getId()))
+				.map(b -> new BarrierRow(b.getId(), b.getDimension(), b.getScore(), b.getStatus().name(),
+						b.getMitigation(), mitigationTasks.containsKey(b.getId()),
+						mitigationTasks.getOrDefault(b.getId(), null)))
+				.toList();
+			List<Integer> scores = s.getAssessedAt() == null ? List.of() : List.of(s.getAwareness(), s.getDesire(),
+					s.getKnowledge(), s.getAbility(), s.getReinforcement());
+			rows.add(new StakeholderRow(s.getId(), s.getName(), s.getCategory().name(), s.getDepartment(),
+					s.getInfluence(), s.getInterest(), s.getResponsibleManager(), scores, history, points,
+					s.getQuadrant(), s.getCommunicationChannel(), s.getCommunicationCadence()));
+		}
+		model.addAttribute("rollout", new RolloutHead(rollout.getId(), rollout.getName(), rollout.getSponsor(),
+				rollout.getStatus().name(), dates.date(rollout.getCreatedAt()), rollout.getInternalProjectManager(),
+				rollout.getPartnerProjectManager(), rollout.getStrategy()));
+		model.addAttribute("stakeholders", rows);
+		model.addAttribute("openBarrierPoints", register.openBarrierPoints(id));
+		return "rollout-stakeholders";
+	}
+
+	@GetMapping("/rollouts/{id}/sessions/{sessionId}")
+	@Transactional(readOnly = true)
+	String session(@PathVariable Long id, @PathVariable Long sessionId, Authentication user, Model model,
+			HttpServletResponse response, Locale locale) {
+		if (!allowed(user)) {
+			return denied(model, response, locale);
+		}
+		var session = training.sessionsOfRollout(id).stream().filter(s -> s.getId().equals(sessionId)).findFirst().orElse(null);
+		if (session == null) {
+			return notFound(model, response, locale);
+		}
+		var dates = new Dates(locale);
+		var wave = training.wave(session.getWaveId());
+		var taken = new LinkedHashMap<String, Boolean>();
+		training.attendanceOf(sessionId).forEach(a -> taken.put(a.getParticipant(), a.isPresent()));
+		model.addAttribute("rolloutId", id);
+		model.addAttribute("trainingSession", sessionRow(session, dates));
+		model.addAttribute("wave", waveRow(wave, dates, locale));
+		model.addAttribute("participants", training.recordsOf(wave.getId())
+			.stream()
+			.map(r -> new ParticipantRow(r.getParticipant(), taken.containsKey(r.getParticipant()),
+					taken.getOrDefault(r.getParticipant(), r.isAttended()), r.isAttended(), r.getScore(),
+					r.isCheckTaken(), r.isCompleted()))
+			.toList());
+		model.addAttribute("canTrain", Caller.of(user).hasRole(Roles.TRAINER));
+		return "rollout-session";
+	}
+
+	// ---- views --------------------------------------------------------------------------
+
+	private List<PhaseRow> timeline(List<RolloutPhase> phases, Dates dates, Locale locale) {
+		Instant from = phases.stream().map(RolloutPhase::getPlannedStart).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(Instant.now());
+		Instant to = phases.stream()
+			.flatMap(p -> java.util.stream.Stream.of(p.getPlannedEnd(), p.getActualEnd(), p.getActualStart()))
+			.filter(Objects::nonNull)
+			.max(Comparator.naturalOrder())
+			.orElse(from.plus(Duration.ofDays(1)));
+		Instant today = EngineClock.INSTANCE.instant();
+		if (today.isAfter(to)) {
+			to = today;
+		}
+		final Instant end = to;
+		return phases.stream().map(p -> phaseRow(p, dates, locale, from, end)).toList();
+	}
+
+	private PhaseRow phaseRow(RolloutPhase p, Dates dates, Locale locale, Instant from, Instant to) {
+		double span = from == null ? 1 : Math.max(1, Duration.between(from, to).toMinutes());
+		java.util.function.Function<Instant, Double> at = i -> i == null || from == null ? 0
+				: Math.max(0, Math.min(100, 100.0 * Duration.between(from, i).toMinutes() / span));
+		Instant actualEnd = p.getActualEnd() != null ? p.getActualEnd()
+				: p.getActualStart() != null ? EngineClock.INSTANCE.instant() : null;
+		return new PhaseRow(p.getCode().name(), phaseName(p.getCode(), locale), p.getStatus().name(),
+				p.getCode().alongside(), dates.date(p.getPlannedStart()), dates.date(p.getPlannedEnd()),
+				dates.date(p.getActualStart()), dates.date(p.getActualEnd()), p.daysLate(),
+				p.getPlannedCost() == null ? null : p.getPlannedCost().toPlainString(),
+				p.getActualCost() == null ? null : p.getActualCost().toPlainString(), p.getQualityTarget(),
+				p.getQualityResult(), at.apply(p.getPlannedStart()),
+				Math.max(0.8, at.apply(p.getPlannedEnd()) - at.apply(p.getPlannedStart())),
+				p.getActualStart() == null ? null : at.apply(p.getActualStart()),
+				p.getActualStart() == null ? null : Math.max(0.8, at.apply(actualEnd) - at.apply(p.getActualStart())));
+	}
+
+	private GateRow gateView(GoLiveGate.Verdict verdict, Dates dates, Locale locale) {
+		var inputs = new ArrayList<GateInput>();
+		verdict.figures().forEach((name, value) -> inputs.add(new GateInput(name,
+				messages.getMessage("rollout.gate.input." + name, null, name, locale), value instanceof Boolean b
+						? messages.getMessage(b ? "rollout.yes" : "rollout.no", null, b.toString(), locale)
+						: value instanceof Double d ? String.format(locale, "%.1f %%", d) : String.valueOf(value))));
+		return new GateRow(verdict.go(), verdict.reasons().stream().map(r -> reason(r, locale)).toList(), inputs,
+				dates.dateTime(verdict.at()));
+	}
+
+	/** The DMN states its reasons in English; the page says them in the reader's language. */
+	private String reason(String reason, Locale locale) {
+		String key = reason.startsWith("Executive") ? "executives" : reason.startsWith("Project team") ? "projectTeam"
+				: reason.startsWith("End-user") ? "endUsers" : reason.startsWith("More than two") ? "barrierPoints"
+						: reason.startsWith("User acceptance") ? "uat" : reason.startsWith("Critical") ? "criticalIssues" : null;
+		return key == null ? reason : messages.getMessage("rollout.gate.reason." + key, null, reason, locale);
+	}
+
+	private List<WaveRow> waves(Long rolloutId, Dates dates, Locale locale) {
+		return training.wavesOfRollout(rolloutId).stream().map(w -> waveRow(w, dates, locale)).toList();
+	}
+
+	private WaveRow waveRow(TrainingWave w, Dates dates, Locale locale) {
+		var progress = training.progress(w);
+		return new WaveRow(w.getId(), w.getCode().name(), messages.getMessage("rollout.wave." + w.getCode().name(), null,
+				w.getName(), locale), w.getStatus().name(), progress.invited(), progress.completed(),
+				progress.completionPercent(), progress.target(), dates.date(w.getDeadline()),
+				"/training/" + w.getCode().materialFolder(),
+				training.sessionsOf(w.getId()).stream().map(s -> sessionRow(s, dates)).toList());
+	}
+
+	private SessionRow sessionRow(TrainingSession s, Dates dates) {
+		return new SessionRow(s.getId(), s.getTitle(), dates.dateTime(s.getStartsAt()), s.getLocation(), s.isOnline(),
+				s.getTrainer(), training.attendanceOf(s.getId()).size());
+	}
+
+	private String phaseName(Phase phase, Locale locale) {
+		return messages.getMessage("rollout.phase." + phase.name(), null, phase.title(), locale);
+	}
+
+	private static boolean allowed(Authentication user) {
+		var caller = Caller.of(user);
+		return ROLES.stream().anyMatch(caller::hasRole);
+	}
+
+	private String denied(Model model, HttpServletResponse response, Locale locale) {
+		response.setStatus(403);
+		model.addAttribute("title", messages.getMessage("rollout.denied.title", null, locale));
+		model.addAttribute("message", messages.getMessage("rollout.denied.text", null, locale));
+		return "rollout-message";
+	}
+
+	private String notFound(Model model, HttpServletResponse response, Locale locale) {
+		response.setStatus(404);
+		model.addAttribute("title", messages.getMessage("rollout.notFound.title", null, locale));
+		model.addAttribute("message", messages.getMessage("rollout.notFound.text", null, locale));
+		return "rollout-message";
+	}
+
+	/** Dates and times in the reader's language and the server's zone. */
+	record Dates(Locale locale) {
+
+		String date(Instant instant) {
+			return instant == null ? null
+					: DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(instant.atZone(ZoneId.systemDefault()));
+		}
+
+		String dateTime(Instant instant) {
+			return instant == null ? null
+					: DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+						.format(instant.atZone(ZoneId.systemDefault()));
+		}
+
+	}
+
+	public record RolloutRow(Long id, String name, String sponsor, String status, String started, String currentPhase) {
+	}
+
+	public record RolloutHead(Long id, String name, String sponsor, String status, String started,
+			String internalProjectManager, String partnerProjectManager, String strategy) {
+	}
+
+	public record PhaseRow(String code, String name, String status, boolean alongside, String plannedStart,
+			String plannedEnd, String actualStart, String actualEnd, Long daysLate, String plannedCost,
+			String actualCost, String qualityTarget, String qualityResult, double planLeft, double planWidth,
+			Double actualLeft, Double actualWidth) {
+	}
+
+	public record GateInput(String name, String label, String value) {
+	}
+
+	public record GateRow(boolean go, List<String> reasons, List<GateInput> inputs, String at) {
+	}
+
+	public record IssueRow(Long id, String title, String severity, String assignee, String status, String reportedBy,
+			String openedAt, String closedAt) {
+
+		public boolean open() {
+			return "OPEN".equals(status);
+		}
+
+	}
+
+	public record WaveRow(Long id, String kind, String name, String status, long invited, long completed,
+			double percent, int target, String deadline, String material, List<SessionRow> sessions) {
+	}
+
+	public record SessionRow(Long id, String title, String startsAt, String location, boolean online, String trainer,
+			int attendanceTaken) {
+	}
+
+	public record PlanRow(String stakeholder, String quadrant, String channel, String cadence) {
+	}
+
+	public record MessageRow(String audience, int recipients, String channel, String subject, String sentBy,
+			String sentAt) {
+	}
+
+	public record AssessmentRow(String date, List<Integer> scores, String notes) {
+	}
+
+	public record BarrierRow(Long id, String dimension, int score, String status, String mitigation, boolean taskOpen,
+			String taskAssignee) {
+	}
+
+	public record StakeholderRow(Long id, String name, String category, String department, int influence, int interest,
+			String responsibleManager, List<Integer> scores, List<AssessmentRow> history, List<BarrierRow> barrierPoints,
+			String quadrant, String channel, String cadence) {
+	}
+
+	public record ParticipantRow(String participant, boolean taken, boolean present, boolean attended, Integer score,
+			boolean checkTaken, boolean completed) {
+	}
+
+}

@@ -1,0 +1,117 @@
+package dev.lodestar.rollout;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.lodestar.system.ConflictException;
+import dev.lodestar.system.NotFoundException;
+import dev.lodestar.worklist.Caller;
+import dev.lodestar.worklist.WorklistService;
+
+/**
+ * What participants and trainers do in the app, carried into the {@code training-wave} process
+ * through My work's API: a participant's knowledge check, scored against the key, completes
+ * their task; a session's attendance list completes the trainer's task of every participant it
+ * leaves attended and scored.
+ */
+@Service
+@Transactional
+class TrainingDesk {
+
+	private final TrainingService training;
+	private final TrainingLibrary library;
+	private final WorklistService worklist;
+	private final TaskService tasks;
+	private final RuntimeService runtime;
+
+	TrainingDesk(TrainingService training, TrainingLibrary library, WorklistService worklist, TaskService tasks,
+			RuntimeService runtime) {
+		this.training = training;
+		this.library = library;
+		this.worklist = worklist;
+		this.tasks = tasks;
+		this.runtime = runtime;
+	}
+
+	/** A participant's open knowledge-check task of a wave whose material is in {@code folder}. */
+	record OpenCheck(String taskId, Long waveId, String waveName) {
+	}
+
+	@Transactional(readOnly = true)
+	Optional<OpenCheck> openCheck(String userId, String folder) {
+		for (Task task : tasks.createTaskQuery()
+			.processDefinitionKey(TrainingWaveProcess.KEY)
+			.taskDefinitionKey(TrainingWaveProcess.TASK_ATTEND)
+			.taskAssignee(userId)
+			.orderByTaskCreateTime()
+			.asc()
+			.list()) {
+			Object waveId = runtime.getVariable(task.getExecutionId(), TrainingWaveProcess.VAR_WAVE_ID);
+			if (waveId instanceof Long id) {
+				var wave = training.wave(id);
+				if (wave.getCode().materialFolder().equals(folder)) {
+					return Optional.of(new OpenCheck(task.getId(), id, wave.getName()));
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Scores the caller's answers against the key of the check they see (their language), writes
+	 * the result to their training record and completes their task; refused when no check of
+	 * this wave is open for them.
+	 */
+	KnowledgeCheck.Result takeCheck(Caller caller, String folder, Map<Integer, Set<Integer>> answers, Locale locale) {
+		var open = openCheck(caller.userId(), folder)
+			.orElseThrow(() -> new ConflictException("no knowledge check of this wave is open for " + caller.userId()));
+		var check = library.knowledgeCheck(folder, locale)
+			.orElseThrow(() -> new NotFoundException("Knowledge check", folder));
+		var result = check.score(answers);
+		var record = training.record(open.waveId(), caller.userId());
+		record.checkTaken(result.correct(), result.questions(), EngineClock.INSTANCE.instant());
+		Task task = tasks.createTaskQuery().taskId(open.taskId()).singleResult();
+		// the participant's scope holds the score the trainer's task would otherwise ask for
+		runtime.setVariable(task.getExecutionId(), TrainingWaveProcess.VAR_SCORE, record.getScore());
+		worklist.complete(caller, open.taskId(), Map.of(), locale);
+		return result;
+	}
+
+	/**
+	 * Takes a session's attendance; each participant now attended and scored whose trainer's
+	 * task is open gets it completed with that score, by the trainer who took the list.
+	 */
+	List<String> takeAttendance(Caller trainer, Long sessionId, Map<String, Boolean> presence, Locale locale) {
+		var session = training.session(sessionId);
+		var done = training.takeAttendance(sessionId, presence, trainer.userId());
+		var wave = training.wave(session.getWaveId());
+		if (wave.getProcessInstanceId() == null) {
+			return done;
+		}
+		for (String participant : done) {
+			for (Task task : tasks.createTaskQuery()
+				.processInstanceId(wave.getProcessInstanceId())
+				.taskDefinitionKey(TrainingWaveProcess.TASK_RECORD_RESULT)
+				.list()) {
+				if (participant.equals(runtime.getVariable(task.getExecutionId(), TrainingWaveProcess.VAR_PARTICIPANT))) {
+					var values = new HashMap<String, Object>();
+					values.put(TrainingWaveProcess.VAR_ATTENDED, true);
+					values.put(TrainingWaveProcess.VAR_SCORE, training.record(wave.getId(), participant).getScore());
+					worklist.complete(trainer, task.getId(), values, locale);
+				}
+			}
+		}
+		return done;
+	}
+
+}
