@@ -224,6 +224,8 @@ class AccessIntegrationTest {
 
 		var written = tasklist(xsrf, "PUT", base + "/variables/discountApprovalThreshold",
 				"{\"value\":100,\"type\":\"Integer\"}");
+		System.out.println("TASKLIST PUT " + written.statusCode() + " " + written.body() + " " + written.headers().map()
+				+ " cookies " + ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies());
 		assertThat(written.statusCode()).as(written.body()).isEqualTo(403);
 		var reassigned = tasklist(xsrf, "POST", base + "/assignee", "{\"userId\":\"bob\"}");
 		assertThat(reassigned.statusCode()).as(reassigned.body()).isEqualTo(403);
