@@ -32,7 +32,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
@@ -60,12 +59,6 @@ class HostileInputPropertiesTest {
 		port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 		json = context.getBean(ObjectMapper.class);
 		jdbc = context.getBean(JdbcTemplate.class);
-	}
-
-	@AfterContainer
-	static void report() {
-		FIGURES.forEach((name, f) -> System.out.printf("jqwik %s: %d tries, %d accepted (2xx), %d refused (4xx), 0 server errors%n",
-				name, f[0] + f[1], f[0], f[1]));
 	}
 
 	// ---- values ---------------------------------------------------------------------------------
@@ -221,6 +214,10 @@ class HostileInputPropertiesTest {
 		assertThat(status).as(name + " answered a server error").isLessThan(500);
 		int[] figures = FIGURES.computeIfAbsent(name, n -> new int[2]);
 		figures[status < 300 ? 0 : 1]++;
+		if (figures[0] + figures[1] == TRIES) {
+			System.out.printf("jqwik %s: %d tries, %d accepted (2xx), %d refused (4xx), 0 server errors%n", name, TRIES,
+					figures[0], figures[1]);
+		}
 	}
 
 	private static HttpResponse<String> post(String user, String path, Object body) throws Exception {
