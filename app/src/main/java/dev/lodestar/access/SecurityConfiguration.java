@@ -53,6 +53,13 @@ class SecurityConfiguration {
 	 * {@code Authorization} header is not enough: a forged request could add any header and
 	 * still ride on the browser's session.
 	 */
+	/** Nobody signed in: there is no session to ride on, and the answer is 401, not a CSRF 403. */
+	static final RequestMatcher NOT_AUTHENTICATED = request -> {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof AnonymousAuthenticationToken;
+	};
+
 	static final RequestMatcher BASIC_AUTHENTICATED = request -> {
 		String header = request.getHeader("Authorization");
 		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -120,7 +127,8 @@ class SecurityConfiguration {
 		// the CSRF check runs after HTTP Basic, so that it knows whether Basic authenticated the request
 		var csrf = new CsrfFilter(csrfTokens);
 		csrf.setRequireCsrfProtectionMatcher(
-				new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER, new NegatedRequestMatcher(BASIC_AUTHENTICATED)));
+				new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
+						new NegatedRequestMatcher(new OrRequestMatcher(BASIC_AUTHENTICATED, NOT_AUTHENTICATED))));
 		csrf.setRequestHandler(new CsrfTokenRequestAttributeHandler());
 		csrf.setAccessDeniedHandler(new CsrfExpiredHandler(messages, objectMapper));
 		http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/v3/api-docs/**"), path("/v3/api-docs"),

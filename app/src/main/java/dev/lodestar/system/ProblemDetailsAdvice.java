@@ -62,6 +62,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					&& format.getTargetType().isEnum()) {
 				message = "must be one of " + java.util.Arrays.toString(format.getTargetType().getEnumConstants());
 			}
+			else if (mapping instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+				message = "must be text without NUL characters";
+			}
 			else if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
 				message = "must be a valid " + format.getTargetType().getSimpleName();
 			}

@@ -211,34 +211,54 @@ class AccessIntegrationTest {
 
 	@Test
 	void tasklistsApiCannotRewriteAThresholdReassignOrSmuggleAVariableEither() throws Exception {
-		long leadId = leads.capture(new dev.lodestar.lead.NewLead("Tasklist " + UUID.randomUUID(), "Pat Doe", null, null,
-				"WEB", "NA", null, null, null), "alice").id();
-		leads.completeStep(leadId, "Task_QualifyLead", "alice", java.util.Set.of("sales-rep"), java.util.Map.of(
-				"qualified", true, "budget", "approved", "decisionMaker", "CFO", "need", "one view", "timeline", "Q1"));
-		var proposal = taskService.createTaskQuery()
-			.processInstanceBusinessKey(String.valueOf(leadId))
-			.taskDefinitionKey("Task_PrepareProposal")
-			.singleResult();
+		var proposal = proposalTask();
 		String xsrf = tasklistLogin("alice");
-		String base = "/camunda/api/engine/engine/" + processEngine.getName() + "/task/" + proposal.getId();
+		String engineApi = "/camunda/api/engine/engine/" + processEngine.getName() + "/task/";
 
-		var written = tasklist(xsrf, "PUT", base + "/variables/discountApprovalThreshold",
-				"{\"value\":100,\"type\":\"Integer\"}");
-		assertThat(written.statusCode()).as(written.body()).isEqualTo(403);
-		var reassigned = tasklist(xsrf, "POST", base + "/assignee", "{\"userId\":\"bob\"}");
-		assertThat(reassigned.statusCode()).as(reassigned.body()).isEqualTo(403);
-		var smuggled = tasklist(xsrf, "POST", base + "/submit-form", "{\"variables\":{"
-				+ "\"amount\":{\"value\":10000,\"type\":\"Integer\"},"
-				+ "\"discountPercent\":{\"value\":40,\"type\":\"Integer\"},"
-				+ "\"decisionMaker\":{\"value\":\"CFO\"},"
-				+ "\"nextFollowUp\":{\"value\":\"" + java.time.Instant.now().plus(java.time.Duration.ofDays(5)) + "\"},"
-				+ "\"discountApprovalThreshold\":{\"value\":100,\"type\":\"Integer\"}}}");
+		// a completion that sets a variable its form does not declare is refused inside the engine
+		var smuggled = tasklist(xsrf, "POST", engineApi + proposal.getId() + "/submit-form",
+				proposalForm(", \"discountApprovalThreshold\":{\"value\":100,\"type\":\"Integer\"}"));
 		assertThat(smuggled.statusCode()).as(smuggled.body()).isGreaterThanOrEqualTo(400);
 		assertThat(taskService.createTaskQuery().taskId(proposal.getId()).count()).isEqualTo(1);
 		assertThat(runtimeService.createVariableInstanceQuery()
 			.processInstanceIdIn(proposal.getProcessInstanceId())
 			.variableName("discountApprovalThreshold")
 			.count()).isZero();
+		// the same form without it goes through, and the 40 % discount waits for a manager
+		var honest = tasklist(xsrf, "POST", engineApi + proposal.getId() + "/submit-form", proposalForm(""));
+		assertThat(honest.statusCode()).as(honest.body()).isIn(200, 204);
+		assertThat(taskService.createTaskQuery()
+			.processInstanceId(proposal.getProcessInstanceId())
+			.taskDefinitionKey("Task_ApproveDiscount")
+			.count()).isEqualTo(1);
+
+		// writing a variable of one's own task, or handing it on, is refused too
+		var other = proposalTask();
+		var written = tasklist(xsrf, "PUT", engineApi + other.getId() + "/variables/discountApprovalThreshold",
+				"{\"value\":100,\"type\":\"Integer\"}");
+		assertThat(written.statusCode()).as(written.body()).isEqualTo(403);
+		var reassigned = tasklist(xsrf, "POST", engineApi + other.getId() + "/assignee", "{\"userId\":\"bob\"}");
+		assertThat(reassigned.statusCode()).as(reassigned.body()).isIn(401, 403);
+		assertThat(taskService.createTaskQuery().taskId(other.getId()).singleResult().getAssignee()).isEqualTo("alice");
+	}
+
+	private org.camunda.bpm.engine.task.Task proposalTask() {
+		long leadId = leads.capture(new dev.lodestar.lead.NewLead("Tasklist " + UUID.randomUUID(), "Pat Doe", null, null,
+				"WEB", "NA", null, null, null), "alice").id();
+		leads.completeStep(leadId, "Task_QualifyLead", "alice", java.util.Set.of("sales-rep"), java.util.Map.of(
+				"qualified", true, "budget", "approved", "decisionMaker", "CFO", "need", "one view", "timeline", "Q1"));
+		return taskService.createTaskQuery()
+			.processInstanceBusinessKey(String.valueOf(leadId))
+			.taskDefinitionKey("Task_PrepareProposal")
+			.singleResult();
+	}
+
+	private static String proposalForm(String extra) {
+		return "{\"variables\":{\"amount\":{\"value\":10000,\"type\":\"Integer\"},"
+				+ "\"discountPercent\":{\"value\":40,\"type\":\"Integer\"},"
+				+ "\"decisionMaker\":{\"value\":\"CFO\"},"
+				+ "\"nextFollowUp\":{\"value\":\"" + java.time.Instant.now().plus(java.time.Duration.ofDays(5)) + "\"}"
+				+ extra + "}}";
 	}
 
 	private String tasklistLogin(String user) throws Exception {
