@@ -47,13 +47,21 @@ public class NotificationService {
 	public Optional<Notification> notifyUser(String userId, String template, Map<String, Object> model,
 			String dedupeKey) {
 		User user = identityService.createUserQuery().userId(userId).singleResult();
-		if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
-			log.warn("Not notifying {} about {}: no such user or no e-mail address", userId, template);
+		if (user == null) {
+			log.warn("Not notifying {} about {}: no such user", userId, template);
+			return Optional.empty();
+		}
+		return notify(user, template, model, dedupeKey);
+	}
+
+	private Optional<Notification> notify(User user, String template, Map<String, Object> model, String dedupeKey) {
+		if (user.getEmail() == null || user.getEmail().isBlank()) {
+			log.warn("Not notifying {} about {}: no e-mail address", user.getId(), template);
 			return Optional.empty();
 		}
 		var personal = new java.util.HashMap<>(model);
 		personal.put("recipientName", displayName(user));
-		return queue(template, user.getEmail(), userId, personal, dedupeKey);
+		return queue(template, user.getEmail(), user.getId(), personal, dedupeKey);
 	}
 
 	/** Queues one message to each member of a role (Camunda group) who has an e-mail address. */
@@ -63,7 +71,8 @@ public class NotificationService {
 		var queued = new ArrayList<Notification>();
 		for (User member : identityService.createUserQuery().memberOfGroup(groupId).list()) {
 			String key = dedupeKeyPrefix == null ? null : dedupeKeyPrefix + ":" + member.getId();
-			notifyUser(member.getId(), template, model, key).ifPresent(queued::add);
+			// the member query brought the user already: no second query per member
+			notify(member, template, model, key).ifPresent(queued::add);
 		}
 		return queued;
 	}

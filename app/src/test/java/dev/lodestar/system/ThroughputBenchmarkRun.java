@@ -72,7 +72,9 @@ class ThroughputBenchmarkRun {
 						bench.measure(LEAD_TWO_NODES, clients, LEAD,
 								(client, n) -> created(NodeHttp.postJson(nodes.get(client % 2), "/api/leads", "alice", lead(n + 900_000))));
 					}
+					second.stop();
 				}
+				node.stop();
 			}
 			finally {
 				AppNode.dropDatabase(database);
@@ -84,9 +86,16 @@ class ThroughputBenchmarkRun {
 	}
 
 	private static AppNode benchNode(String name, String database) {
+		var jvm = new ArrayList<String>(List.of("-Xmx768m", "-XX:+UseSerialGC"));
+		String jfr = System.getProperty("benchmark.jfr");
+		if (jfr != null) {
+			// a wall-clock friendly recording (thresholds of 1 ms on socket reads, parks, monitors), dumped at stop
+			jvm.add("-XX:StartFlightRecording=settings=" + jfr + "/wall.jfc,filename=" + jfr + "/" + name
+					+ ".jfr,dumponexit=true");
+		}
 		return AppNode.on(name, database, Map.of("logging.level.dev.lodestar", "warn", "logging.level.root", "warn",
 				"camunda.bpm.job-execution.max-wait", "5000"))
-			.jvm("-Xmx768m", "-XX:+UseSerialGC");
+			.jvm(jvm.toArray(String[]::new));
 	}
 
 	private void lodestar(ThroughputBenchmark bench, AppNode node, String database, PrintStream out) throws Exception {
