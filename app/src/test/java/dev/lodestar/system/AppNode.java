@@ -175,6 +175,10 @@ final class AppNode implements AutoCloseable {
 		waitFor();
 	}
 
+	long pid() {
+		return process == null ? -1 : process.pid();
+	}
+
 	boolean alive() {
 		return process != null && process.isAlive();
 	}
