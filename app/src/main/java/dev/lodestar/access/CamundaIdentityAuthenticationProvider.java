@@ -8,6 +8,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
@@ -20,27 +21,41 @@ import org.springframework.stereotype.Component;
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private final IdentityService identityService;
+	private final AuthenticationCache cache;
 
-	CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+	CamundaIdentityAuthenticationProvider(IdentityService identityService,
+			@org.springframework.beans.factory.annotation.Value("${lodestar.security.authentication-cache-ttl:PT1M}") java.time.Duration cacheTtl) {
 		this.identityService = identityService;
+		this.cache = new AuthenticationCache(cacheTtl, java.time.Clock.systemUTC());
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String userId = authentication.getName();
 		Object credentials = authentication.getCredentials();
+		if (userId != null && credentials != null) {
+			var known = cache.find(userId, credentials.toString());
+			if (known.isPresent()) {
+				return UsernamePasswordAuthenticationToken.authenticated(userId, null, known.get());
+			}
+		}
 		if (userId == null || userId.isBlank() || credentials == null
 				|| !identityService.checkPassword(userId, credentials.toString())) {
+			if (userId != null) {
+				cache.forget(userId);
+			}
 			throw new BadCredentialsException("Unknown user or wrong password");
 		}
-		List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery()
+		List<GrantedAuthority> authorities = identityService.createGroupQuery()
 			.groupMember(userId)
 			.list()
 			.stream()
 			.map(Group::getId)
 			.map(Roles::authority)
 			.map(SimpleGrantedAuthority::new)
+			.map(GrantedAuthority.class::cast)
 			.toList();
+		cache.remember(userId, credentials.toString(), authorities);
 		return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
 	}
 

@@ -72,13 +72,21 @@ public class NotificationService {
 	Optional<Notification> notifyUserNow(String userId, String template, Map<String, Object> model,
 			String dedupeKey) {
 		User user = identityService.createUserQuery().userId(userId).singleResult();
-		if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
-			log.warn("Not notifying {} about {}: no such user or no e-mail address", userId, template);
+		if (user == null) {
+			log.warn("Not notifying {} about {}: no such user", userId, template);
+			return Optional.empty();
+		}
+		return notify(user, template, model, dedupeKey);
+	}
+
+	private Optional<Notification> notify(User user, String template, Map<String, Object> model, String dedupeKey) {
+		if (user.getEmail() == null || user.getEmail().isBlank()) {
+			log.warn("Not notifying {} about {}: no e-mail address", user.getId(), template);
 			return Optional.empty();
 		}
 		var personal = new java.util.HashMap<>(model);
 		personal.put("recipientName", displayName(user));
-		return queue(template, user.getEmail(), userId, personal, dedupeKey, preferences.language(userId));
+		return queue(template, user.getEmail(), user.getId(), personal, dedupeKey, preferences.language(user.getId()));
 	}
 
 	boolean alreadyQueued(String dedupeKey) {
@@ -104,9 +112,25 @@ public class NotificationService {
 		var queued = new ArrayList<Notification>();
 		for (User member : identityService.createUserQuery().memberOfGroup(groupId).list()) {
 			String key = dedupeKeyPrefix == null ? null : dedupeKeyPrefix + ":" + member.getId();
-			notifyUser(member.getId(), template, model, key).ifPresent(queued::add);
+			// the member query brought the user already: no second query per member
+			deliver(member, template, model, key).ifPresent(queued::add);
 		}
 		return queued;
+	}
+
+	/** A role member's message as they want it: at once, in their digest, or not at all. */
+	private Optional<Notification> deliver(User member, String template, Map<String, Object> model, String dedupeKey) {
+		Delivery delivery = MessageKind.ofTemplate(template)
+			.map(kind -> preferences.deliveryOf(member.getId(), kind))
+			.orElse(Delivery.IMMEDIATE);
+		return switch (delivery) {
+			case OFF -> Optional.empty();
+			case DIGEST -> {
+				holdForDigest(member.getId(), template, model, dedupeKey);
+				yield Optional.empty();
+			}
+			case IMMEDIATE -> notify(member, template, model, dedupeKey);
+		};
 	}
 
 	/** Queues a message to an address that is no Lodestar user, such as a customer. */

@@ -30,7 +30,7 @@ final class AppNode implements AutoCloseable {
 	static final String SERVER_URL = System.getenv().getOrDefault("LODESTAR_TEST_PG_URL",
 			"jdbc:postgresql://127.0.0.1:5432/lodestar_test");
 
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("lodestar.node-start-timeout", 300));
 
 	private final String name;
 	private final int port;
@@ -55,27 +55,29 @@ final class AppNode implements AutoCloseable {
 	 */
 	static AppNode on(String name, String jdbcUrl, Map<String, String> properties) {
 		int port = freePort();
-		var args = new ArrayList<String>();
-		args.add("--server.port=" + port);
-		args.add("--spring.profiles.active=postgres");
-		args.add("--spring.datasource.url=" + jdbcUrl);
-		args.add("--spring.datasource.username=" + System.getenv().getOrDefault("LODESTAR_TEST_PG_USER", "postgres"));
-		args.add("--spring.datasource.password=" + System.getenv().getOrDefault("LODESTAR_TEST_PG_PASSWORD", ""));
-		args.add("--spring.main.banner-mode=off");
-		args.add("--lodestar.demo.enabled=true");
-		args.add("--lodestar.demo.sales=false");
-		args.add("--lodestar.demo.complaint=false");
-		args.add("--lodestar.demo.rollout=false");
-		args.add("--lodestar.demo.insight=false");
-		args.add("--lodestar.data-dir=" + System.getProperty("java.io.tmpdir") + "/lodestar-node-" + name);
-		args.add("--camunda.bpm.job-execution.wait-time-in-millis=500");
-		args.add("--camunda.bpm.job-execution.max-wait=2000");
+		var settings = new java.util.LinkedHashMap<String, String>();
+		settings.put("server.port", String.valueOf(port));
+		settings.put("spring.profiles.active", "postgres");
+		settings.put("spring.datasource.url", jdbcUrl);
+		settings.put("spring.datasource.username", user());
+		settings.put("spring.datasource.password", password());
+		settings.put("spring.main.banner-mode", "off");
+		settings.put("lodestar.demo.enabled", "true");
+		settings.put("lodestar.demo.sales", "false");
+		settings.put("lodestar.demo.complaint", "false");
+		settings.put("lodestar.demo.rollout", "false");
+		settings.put("lodestar.demo.insight", "false");
+		settings.put("lodestar.data-dir", System.getProperty("java.io.tmpdir") + "/lodestar-node-" + name);
+		settings.put("camunda.bpm.job-execution.wait-time-in-millis", "500");
+		settings.put("camunda.bpm.job-execution.max-wait", "2000");
 		// a dead node's job locks run out after 10 s, so the other node takes its jobs over soon
-		args.add("--camunda.bpm.job-execution.lock-time-in-millis=10000");
-		args.add("--logging.level.root=warn");
-		args.add("--logging.level.dev.lodestar=info");
-		args.add("--logging.level.org.springframework.boot.web.embedded.tomcat=info");
-		properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+		settings.put("camunda.bpm.job-execution.lock-time-in-millis", "10000");
+		settings.put("logging.level.root", "warn");
+		settings.put("logging.level.dev.lodestar", "info");
+		settings.put("logging.level.org.springframework.boot.web.embedded.tomcat", "info");
+		settings.putAll(properties);
+		var args = new ArrayList<String>();
+		settings.forEach((key, value) -> args.add("--" + key + "=" + value));
 		return new AppNode(name, port, List.copyOf(args));
 	}
 
@@ -171,6 +173,10 @@ final class AppNode implements AutoCloseable {
 		}
 		process.destroy();
 		waitFor();
+	}
+
+	long pid() {
+		return process == null ? -1 : process.pid();
 	}
 
 	boolean alive() {

@@ -65,28 +65,64 @@ class ThroughputBenchmarkRun {
 			try (var node = benchNode("bench-a", database).start()) {
 				out.printf("Lodestar node start-up (PostgreSQL, JVM launch to healthy): %.1f s%n",
 						node.lastStartUp().toMillis() / 1000.0);
-				lodestar(bench, node, database, out);
-				try (var second = benchNode("bench-b", database).start()) {
-					var nodes = List.of(node, second);
-					for (int clients : new int[] { 4, 16 }) {
-						bench.measure(LEAD_TWO_NODES, clients, LEAD,
-								(client, n) -> created(NodeHttp.postJson(nodes.get(client % 2), "/api/leads", "alice", lead(n + 900_000))));
+				try {
+					lodestar(bench, node, database, out);
+				}
+				finally {
+					dumpRecording(node, out);
+				}
+				if (Boolean.parseBoolean(System.getProperty("benchmark.two-nodes", "true"))) {
+					try (var second = benchNode("bench-b", database).start()) {
+						var nodes = List.of(node, second);
+						for (int clients : new int[] { 4, 16 }) {
+							bench.measure(LEAD_TWO_NODES, clients, LEAD, (client, n) -> created(
+									NodeHttp.postJson(nodes.get(client % 2), "/api/leads", "alice", lead(n + 900_000))));
+						}
+						second.stop();
+					}
+					catch (IllegalStateException ex) {
+						out.println("two nodes: not measured, the second node did not start: " + ex.getMessage().lines().findFirst().orElse(""));
 					}
 				}
+				node.stop();
 			}
 			finally {
 				AppNode.dropDatabase(database);
+				out.println();
+				bench.print(out);
 			}
-			out.println();
-			bench.print(out);
 			out.println("(written to " + report.toAbsolutePath() + ")");
 		}
 	}
 
+	/** The node's flight recording so far (when started with -Dbenchmark.jfr), before anything else runs. */
+	private static void dumpRecording(AppNode node, PrintStream out) {
+		String jfr = System.getProperty("benchmark.jfr");
+		if (jfr == null || node.pid() < 0) {
+			return;
+		}
+		try {
+			String file = jfr + "/" + node.name() + "-lodestar.jfr";
+			run(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(node.pid()),
+					"JFR.dump", "filename=" + file));
+			out.println("flight recording of the Lodestar measurements: " + file);
+		}
+		catch (Exception ex) {
+			out.println("no flight recording: " + ex.getMessage());
+		}
+	}
+
 	private static AppNode benchNode(String name, String database) {
+		var jvm = new ArrayList<String>(List.of("-Xmx768m", "-XX:+UseSerialGC"));
+		String jfr = System.getProperty("benchmark.jfr");
+		if (jfr != null) {
+			// a wall-clock friendly recording (thresholds of 1 ms on socket reads, parks, monitors), dumped at stop
+			jvm.add("-XX:StartFlightRecording=settings=" + jfr + "/wall.jfc,filename=" + jfr + "/" + name
+					+ ".jfr,dumponexit=true");
+		}
 		return AppNode.on(name, database, Map.of("logging.level.dev.lodestar", "warn", "logging.level.root", "warn",
 				"camunda.bpm.job-execution.max-wait", "5000"))
-			.jvm("-Xmx768m", "-XX:+UseSerialGC");
+			.jvm(jvm.toArray(String[]::new));
 	}
 
 	private void lodestar(ThroughputBenchmark bench, AppNode node, String database, PrintStream out) throws Exception {

@@ -1,0 +1,46 @@
+package dev.lodestar.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+/** The throughput benchmark's measuring and its table, on two trivial operations (the real run: ThroughputBenchmarkRun). */
+class ThroughputBenchmarkSmokeTest {
+
+	@Test
+	void measuresWithSeveralClientsAndPrintsEachFigureWithItsRatioToTheBaseline() throws Exception {
+		var bench = new ThroughputBenchmark(0.3, 200);
+		for (int clients : new int[] { 1, 4 }) {
+			bench.measure("baseline", clients, null, (client, n) -> {
+				Thread.sleep(1);
+				return true;
+			});
+			bench.measure("slower", clients, "baseline", (client, n) -> {
+				Thread.sleep(2);
+				return true;
+			});
+		}
+		var text = new ByteArrayOutputStream();
+		bench.print(new PrintStream(text, true, StandardCharsets.UTF_8));
+
+		String table = text.toString(StandardCharsets.UTF_8);
+		assertThat(table).contains("p50 ms", "p95 ms", "per s", "ratio to baseline");
+		assertThat(table.lines().filter(l -> l.startsWith("slower")).toList()).hasSize(2)
+			.allSatisfy(line -> assertThat(line).containsPattern("0\\.\\d\\dx baseline"));
+		var slower = bench.figures().get(ThroughputBenchmark.key("slower", 4));
+		assertThat(slower.ops()).isPositive();
+		assertThat(slower.p95()).isGreaterThanOrEqualTo(slower.p50()).isGreaterThanOrEqualTo(2.0);
+	}
+
+	@Test
+	void anOperationWhosePoolRunsDryEndsItsMeasurementEarly() throws Exception {
+		var bench = new ThroughputBenchmark(30, 1_000);
+		var figure = bench.measure("dry", 2, null, (client, n) -> n < 20);
+		assertThat(figure.ops()).isLessThan(20);
+	}
+
+}
