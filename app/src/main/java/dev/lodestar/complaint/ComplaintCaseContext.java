@@ -25,9 +25,12 @@ class ComplaintCaseContext implements CaseContextProvider {
 	private final ComplaintReaders readers;
 	private final RuntimeService runtimeService;
 	private final dev.lodestar.calendar.BusinessCalendar calendar;
+	private final org.springframework.context.MessageSource messages;
 
 	ComplaintCaseContext(Complaints complaints, CustomerService customers, ComplaintReaders readers,
-			RuntimeService runtimeService, dev.lodestar.calendar.BusinessCalendar calendar) {
+			RuntimeService runtimeService, dev.lodestar.calendar.BusinessCalendar calendar,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.calendar = calendar;
 		this.runtimeService = runtimeService;
 		this.complaints = complaints;
@@ -68,13 +71,13 @@ class ComplaintCaseContext implements CaseContextProvider {
 			fact(facts, "First response due", when(c.getResponseDueAt()));
 			fact(facts, "Resolution due", when(c.getResolutionDueAt()));
 			if (c.getFirstResponseNote() != null) {
-				fact(facts, "First response", c.getFirstResponseNote() + " (" + c.getFirstResponseBy() + ")");
+				fact(facts, text("complaints.case.firstResponse"), c.getFirstResponseNote() + " (" + c.getFirstResponseBy() + ")");
 			}
 			if (c.getStatus() == ComplaintStatus.OPEN) {
 				// a proposal waiting for approval lives in the process until the complaint is resolved
 				proposal(c).ifPresent(p -> {
-					fact(facts, "Proposed resolution", p.resolution());
-					fact(facts, "Compensation to approve", p.compensation());
+					fact(facts, text("complaints.case.proposedResolution"), p.resolution());
+					fact(facts, text("complaints.case.compensationToApprove"), p.compensation());
 				});
 			}
 			fact(facts, "Resolution", c.getResolution());
@@ -119,6 +122,11 @@ class ComplaintCaseContext implements CaseContextProvider {
 		}
 		return Optional.of(new Proposal(resolution.toString(), compensation == null ? "0"
 				: new java.math.BigDecimal(compensation.toString()).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()));
+	}
+
+	/** A label in the reader's language (this module's texts are in {@code i18n/frontoffice}). */
+	private String text(String key) {
+		return messages.getMessage(key, null, key, org.springframework.context.i18n.LocaleContextHolder.getLocale());
 	}
 
 	/** In the reader's language, in the service desk's time zone (the one its targets count in). */
