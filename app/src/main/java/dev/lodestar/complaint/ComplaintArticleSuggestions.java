@@ -27,8 +27,11 @@ class ComplaintArticleSuggestions implements CaseContextProvider {
 	private final Complaints complaints;
 	private final KnowledgeBase knowledgeBase;
 	private final ComplaintReaders readers;
+	private final org.springframework.context.MessageSource messages;
 
-	ComplaintArticleSuggestions(Complaints complaints, KnowledgeBase knowledgeBase, ComplaintReaders readers) {
+	ComplaintArticleSuggestions(Complaints complaints, KnowledgeBase knowledgeBase, ComplaintReaders readers,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.complaints = complaints;
 		this.knowledgeBase = knowledgeBase;
 		this.readers = readers;
@@ -63,8 +66,10 @@ class ComplaintArticleSuggestions implements CaseContextProvider {
 			var facts = articles.stream()
 				.map(a -> new CaseContext.Fact("#" + a.getId(), a.getTitle()))
 				.toList();
-			return Optional.of(new CaseContext("Knowledge base", "Suggested articles", link, null, null, facts,
-					List.of()));
+			var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+			return Optional.of(new CaseContext(messages.getMessage("complaints.case.suggestions.kind", null, "Knowledge base", locale),
+					messages.getMessage("complaints.case.suggestions.title", null, "Suggested articles", locale), link, null,
+					null, facts, List.of()));
 		});
 	}
 

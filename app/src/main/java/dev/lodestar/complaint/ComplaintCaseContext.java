@@ -31,9 +31,12 @@ class ComplaintCaseContext implements CaseContextProvider {
 	private final ComplaintReaders readers;
 	private final RuntimeService runtimeService;
 	private final dev.lodestar.calendar.BusinessCalendar calendar;
+	private final org.springframework.context.MessageSource messages;
 
 	ComplaintCaseContext(Complaints complaints, CustomerService customers, ComplaintReaders readers,
-			RuntimeService runtimeService, dev.lodestar.calendar.BusinessCalendar calendar) {
+			RuntimeService runtimeService, dev.lodestar.calendar.BusinessCalendar calendar,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.calendar = calendar;
 		this.runtimeService = runtimeService;
 		this.complaints = complaints;
@@ -153,6 +156,11 @@ class ComplaintCaseContext implements CaseContextProvider {
 		}
 		return Optional.of(new Proposal(resolution.toString(), compensation == null ? "0"
 				: new java.math.BigDecimal(compensation.toString()).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()));
+	}
+
+	/** A label in the reader's language (this module's texts are in {@code i18n/frontoffice}). */
+	private String text(String key) {
+		return messages.getMessage(key, null, key, org.springframework.context.i18n.LocaleContextHolder.getLocale());
 	}
 
 	/** In the reader's language, in the service desk's time zone (the one its targets count in). */

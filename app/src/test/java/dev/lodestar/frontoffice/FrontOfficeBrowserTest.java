@@ -251,6 +251,28 @@ class FrontOfficeBrowserTest {
 			assertThat(zh.waitFor(By.tagName("h1")).getText()).isEqualTo("客户");
 			zh.screenshot("zh-customers");
 			assertThat(zh.consoleErrors()).noneMatch(e -> !e.contains("favicon.ico"));
+
+			// dave's approval reads in Chinese too: the form's read-only fields and the case beside it
+			String key = key();
+			Complaint complaint = complaints.register(new ComplaintIntake("Zh Customer " + key,
+					"zh-" + key + "@example.com", null, "WEB", "PRODUCT_DEFECT", "Table leg broke " + key, null, null),
+					"carol");
+			complete(complaint.getId(), ComplaintToResolution.TASK_RESPOND, Map.of("contactNote", "Called."));
+			complete(complaint.getId(), ComplaintToResolution.TASK_INVESTIGATE, Map.of("resolution", "New leg " + key,
+					"compensation", 180));
+			zh.logIn("dave");
+			zh.open("/tasks/" + openTasks(complaint.getId()).get(0).getId() + "?lang=zh-CN");
+			zh.waitFor(By.cssSelector("#form[data-ready='true']"));
+			assertThat(zh.driver().findElement(By.id("form")).getText()).contains("待批准的补偿金额");
+			assertThat(zh.driver().findElement(By.id("task-page")).getText()).contains("待批准的补偿").contains("180.00");
+			zh.screenshot("zh-approval-dave");
+
+			// the header of a role with many pages wraps instead of overflowing
+			zh.logIn("frank");
+			zh.open("/knowledge?lang=zh-CN");
+			zh.waitFor(By.id("nav-models"));
+			assertThat((Long) zh.script("return document.documentElement.scrollWidth - window.innerWidth;")).isLessThanOrEqualTo(0L);
+			zh.screenshot("zh-header-frank");
 		}
 		finally {
 			zh.quit();
