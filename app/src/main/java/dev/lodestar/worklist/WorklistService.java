@@ -283,7 +283,7 @@ class WorklistService {
 
 	private TaskRow row(Task task, ProcessDefinition definition, String businessKey, String customer, Instant now) {
 		Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-		return new TaskRow(task.getId(), task.getName(), definition == null ? null : definition.getKey(),
+		return new TaskRow(task.getId(), DisplayNames.clean(task.getName()), definition == null ? null : definition.getKey(),
 				definition == null ? null : Objects.requireNonNullElse(definition.getName(), definition.getKey()),
 				businessKey, customer, task.getAssignee(), task.getPriority(),
 				task.getCreateTime() == null ? null : task.getCreateTime().toInstant(), due,

@@ -165,7 +165,7 @@ class LeadPagesBrowserTest {
 		assertThat(created.getDomAttribute("data-status")).isEqualTo("CREATED");
 		assertThat(created.findElement(By.tagName("a")).getDomAttribute("href")).startsWith("/leads/");
 		WebElement refused = browser.driver().findElement(By.cssSelector("#import-report tr[data-row='2']"));
-		assertThat(refused.getText()).contains("refused").contains("company").contains("email").contains("region");
+		assertThat(refused.getText()).contains("refused").contains("Company").contains("E-mail").contains("choose a sales region");
 		browser.screenshot("leads-import-report");
 		assertThat(leads.existsByCompany(good)).isTrue();
 		Files.delete(csv);

@@ -79,7 +79,7 @@ class TaskPageBrowserTest {
 		WebElement box = browser.formField("Field_qualified");
 		WebElement label = box.findElement(By.xpath("following-sibling::label"));
 		@SuppressWarnings("unchecked")
-		Map<String, Number> geometry = (Map<String, Number>) browser.script("""
+		Map<String, Object> geometry = (Map<String, Object>) browser.script("""
 				const box = arguments[0].getBoundingClientRect();
 				const label = arguments[1];
 				const range = document.createRange();
@@ -91,13 +91,13 @@ class TaskPageBrowserTest {
 				         textRight: Math.max(...text.map(r => r.right)), clipped: label.scrollWidth > label.clientWidth + 1 };
 				""", box, label);
 		browser.screenshot("task-checkbox-label");
-		assertThat(geometry.get("boxWidth").doubleValue()).as("the box keeps its own size").isLessThan(40);
-		assertThat(geometry.get("textLeft").doubleValue() - geometry.get("boxRight").doubleValue())
+		assertThat(num(geometry, "boxWidth")).as("the box keeps its own size").isLessThan(40);
+		assertThat(num(geometry, "textLeft") - num(geometry, "boxRight"))
 			.as("the label starts right beside the box").isBetween(0.0, 24.0);
-		assertThat(geometry.get("textRight").doubleValue()).as("the label is not cut off")
-			.isLessThanOrEqualTo(geometry.get("labelRight").doubleValue() + 1);
+		assertThat(num(geometry, "textRight")).as("the label is not cut off")
+			.isLessThanOrEqualTo(num(geometry, "labelRight") + 1);
 		assertThat(label.getText()).isNotBlank();
-		assertThat(geometry.get("clipped")).isEqualTo(false);
+		assertThat(geometry.get("clipped")).isEqualTo(Boolean.FALSE);
 	}
 
 	@Test
@@ -246,6 +246,10 @@ class TaskPageBrowserTest {
 	}
 
 	// ---- helpers ----------------------------------------------------------------------------
+
+	private static double num(Map<String, Object> values, String key) {
+		return ((Number) values.get(key)).doubleValue();
+	}
 
 	private ApiClient api() {
 		return new ApiClient(port, json);
