@@ -234,6 +234,10 @@ class TaskPageBrowserTest {
 
 		// the diagram at real size, with zoom and pan
 		browser.waitFor(By.cssSelector("#diagram[data-ready='true']"));
+		browser.script("document.getElementById('diagram').scrollIntoView({ block: 'center' })");
+		browser.screenshot("task-diagram");
+		assertThat(browser.driver().findElements(By.cssSelector(".djs-element.current-step[data-element-id='Task_ApproveDiscount']")))
+			.hasSize(1);
 		double zoom = ((Number) browser.script(
 				"return parseFloat(document.querySelector('#diagram .viewport').getAttribute('transform')?.match(/matrix\\(([^,]+)/)?.[1] ?? '1')"))
 			.doubleValue();
