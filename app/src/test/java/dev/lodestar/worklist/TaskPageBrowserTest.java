@@ -131,11 +131,15 @@ class TaskPageBrowserTest {
 		browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#form-errors li[data-field='nextFollowUp']")));
 
 		WebElement complete = browser.driver().findElement(By.id("complete"));
-		browser.script("window.__disabledDuringRequest = []; const b = arguments[0];"
-				+ "new MutationObserver(() => window.__disabledDuringRequest.push(b.disabled)).observe(b, { attributes: true });",
-				complete);
+		// the button is disabled while the request runs: a second click cannot send it twice
+		browser.script("""
+				const button = arguments[0];
+				const send = window.fetch;
+				window.fetch = (...args) => { sessionStorage.setItem('disabledWhileSending', String(button.disabled)); return send(...args); };
+				""", complete);
 		complete.click();
 		browser.waitUntil(ExpectedConditions.urlContains("completed="));
+		assertThat(browser.script("return sessionStorage.getItem('disabledWhileSending')")).isEqualTo("true");
 		assertThat(historyService.createHistoricVariableInstanceQuery()
 			.processInstanceId(proposal.getProcessInstanceId())
 			.variableName("proposalSummary")
