@@ -311,7 +311,7 @@ public class WorklistService {
 		Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
 		String processKey = definition == null ? null : definition.getKey();
 		Locale locale = LocaleContextHolder.getLocale();
-		return new TaskRow(task.getId(), texts.stepName(processKey, task.getTaskDefinitionKey(), task.getName(), locale),
+		return new TaskRow(task.getId(), texts.stepName(processKey, task.getTaskDefinitionKey(), DisplayNames.clean(task.getName()), locale),
 				processKey,
 				definition == null ? null
 						: texts.processName(processKey, Objects.requireNonNullElse(definition.getName(), definition.getKey()),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -94,6 +95,7 @@ class LeadToSaleProcessTest {
 		assertThat(view.stage()).isEqualTo(LeadStage.QUALIFYING);
 		assertThat(view.customerId()).isNotNull();
 		assertThat(view.openTasks().get(0).formKey()).isEqualTo("lead-qualify");
+		assertThat(task(pi).getPriority()).as("a MEDIUM lead's task").isEqualTo(50);
 	}
 
 	@Test
@@ -102,6 +104,7 @@ class LeadToSaleProcessTest {
 		assertThat(instance(lead.id())).isWaitingAt(LeadProcess.QUALIFY_LEAD).task().hasCandidateGroup("sales-manager");
 		assertThat(leads.get(lead.id()).priority()).isEqualTo("HIGH");
 		assertThat(leads.get(lead.id()).queue()).isEqualTo("sales-manager");
+		assertThat(task(instance(lead.id())).getPriority()).as("a HIGH lead's task comes first").isEqualTo(80);
 	}
 
 	@Test

@@ -79,7 +79,7 @@ class TaskPageBrowserTest {
 		WebElement box = browser.formField("Field_qualified");
 		WebElement label = box.findElement(By.xpath("following-sibling::label"));
 		@SuppressWarnings("unchecked")
-		Map<String, Number> geometry = (Map<String, Number>) browser.script("""
+		Map<String, Object> geometry = (Map<String, Object>) browser.script("""
 				const box = arguments[0].getBoundingClientRect();
 				const label = arguments[1];
 				const range = document.createRange();
@@ -91,13 +91,13 @@ class TaskPageBrowserTest {
 				         textRight: Math.max(...text.map(r => r.right)), clipped: label.scrollWidth > label.clientWidth + 1 };
 				""", box, label);
 		browser.screenshot("task-checkbox-label");
-		assertThat(geometry.get("boxWidth").doubleValue()).as("the box keeps its own size").isLessThan(40);
-		assertThat(geometry.get("textLeft").doubleValue() - geometry.get("boxRight").doubleValue())
+		assertThat(num(geometry, "boxWidth")).as("the box keeps its own size").isLessThan(40);
+		assertThat(num(geometry, "textLeft") - num(geometry, "boxRight"))
 			.as("the label starts right beside the box").isBetween(0.0, 24.0);
-		assertThat(geometry.get("textRight").doubleValue()).as("the label is not cut off")
-			.isLessThanOrEqualTo(geometry.get("labelRight").doubleValue() + 1);
+		assertThat(num(geometry, "textRight")).as("the label is not cut off")
+			.isLessThanOrEqualTo(num(geometry, "labelRight") + 1);
 		assertThat(label.getText()).isNotBlank();
-		assertThat(geometry.get("clipped")).isEqualTo(false);
+		assertThat(geometry.get("clipped")).isEqualTo(Boolean.FALSE);
 	}
 
 	@Test
@@ -131,11 +131,15 @@ class TaskPageBrowserTest {
 		browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#form-errors li[data-field='nextFollowUp']")));
 
 		WebElement complete = browser.driver().findElement(By.id("complete"));
-		browser.script("window.__disabledDuringRequest = []; const b = arguments[0];"
-				+ "new MutationObserver(() => window.__disabledDuringRequest.push(b.disabled)).observe(b, { attributes: true });",
-				complete);
+		// the button is disabled while the request runs: a second click cannot send it twice
+		browser.script("""
+				const button = arguments[0];
+				const send = window.fetch;
+				window.fetch = (...args) => { sessionStorage.setItem('disabledWhileSending', String(button.disabled)); return send(...args); };
+				""", complete);
 		complete.click();
 		browser.waitUntil(ExpectedConditions.urlContains("completed="));
+		assertThat(browser.script("return sessionStorage.getItem('disabledWhileSending')")).isEqualTo("true");
 		assertThat(historyService.createHistoricVariableInstanceQuery()
 			.processInstanceId(proposal.getProcessInstanceId())
 			.variableName("proposalSummary")
@@ -234,6 +238,10 @@ class TaskPageBrowserTest {
 
 		// the diagram at real size, with zoom and pan
 		browser.waitFor(By.cssSelector("#diagram[data-ready='true']"));
+		browser.script("document.getElementById('diagram').scrollIntoView({ block: 'center' })");
+		browser.screenshot("task-diagram");
+		assertThat(browser.driver().findElements(By.cssSelector(".djs-element.current-step[data-element-id='Task_ApproveDiscount']")))
+			.hasSize(1);
 		double zoom = ((Number) browser.script(
 				"return parseFloat(document.querySelector('#diagram .viewport').getAttribute('transform')?.match(/matrix\\(([^,]+)/)?.[1] ?? '1')"))
 			.doubleValue();
@@ -246,6 +254,10 @@ class TaskPageBrowserTest {
 	}
 
 	// ---- helpers ----------------------------------------------------------------------------
+
+	private static double num(Map<String, Object> values, String key) {
+		return ((Number) values.get(key)).doubleValue();
+	}
 
 	private ApiClient api() {
 		return new ApiClient(port, json);
