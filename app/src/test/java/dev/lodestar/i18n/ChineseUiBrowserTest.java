@@ -97,7 +97,8 @@ class ChineseUiBrowserTest {
 
 		browser.open("/tasks/" + qualify.getId());
 		assertThat(browser.waitFor(By.id("task-name")).getText()).isEqualTo("线索资格审核（BANT）");
-		assertThat(browser.waitFor(By.id("case-context")).getText()).contains(company).contains("线索").contains("阶段");
+		assertThat(browser.waitFor(By.id("case-context")).getText()).contains(company).contains("线索").contains("阶段")
+			.contains("推荐").contains("备注").doesNotContain("REFERRAL");
 		assertThat(browser.driver().findElement(By.id("history")).getText()).contains("已录入线索");
 		browser.waitFor(By.id("claim")).click();
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("task-assignee"), "alice"));
