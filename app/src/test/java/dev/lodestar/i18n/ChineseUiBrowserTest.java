@@ -146,6 +146,14 @@ class ChineseUiBrowserTest {
 			.containsEntry(MessageKind.TASK_ASSIGNED, Delivery.IMMEDIATE);
 		preferences.set("grace", Map.of(MessageKind.TASK_QUEUED, Delivery.DIGEST, MessageKind.TRAINING_REMINDER,
 				Delivery.DIGEST));
+
+		// the same page in English, once she switches back
+		browser.open("/settings/notifications?lang=en");
+		assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Mail preferences");
+		assertThat(browser.driver().findElement(By.id("pref-task-queued")).getText()).contains("New in your queue");
+		assertThat(browser.driver().findElement(By.id("mail-preferences")).getText()).contains("Mail reaches you in English");
+		assertThat(preferences.language("grace").getLanguage()).isEqualTo("en");
+		browser.screenshot("i18n/mail-preferences.en");
 	}
 
 	private String captureLead(String company) throws Exception {
