@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -60,6 +61,10 @@ class DigestSender {
 			}
 			catch (DataIntegrityViolationException raced) {
 				log.info("The digest of {} for {} was sent by another node", userId, today);
+			}
+			catch (DataAccessException ex) {
+				// a lock held by the other node, a lost connection: the next run tries again
+				log.warn("The digest of {} for {} is left for the next run: {}", userId, today, ex.getMessage());
 			}
 		}
 		return queued;

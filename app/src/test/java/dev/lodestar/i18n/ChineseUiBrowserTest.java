@@ -97,7 +97,8 @@ class ChineseUiBrowserTest {
 
 		browser.open("/tasks/" + qualify.getId());
 		assertThat(browser.waitFor(By.id("task-name")).getText()).isEqualTo("线索资格审核（BANT）");
-		assertThat(browser.waitFor(By.id("case-context")).getText()).contains(company).contains("线索").contains("阶段");
+		assertThat(browser.waitFor(By.id("case-context")).getText()).contains(company).contains("线索").contains("阶段")
+			.contains("推荐").contains("备注").doesNotContain("REFERRAL");
 		assertThat(browser.driver().findElement(By.id("history")).getText()).contains("已录入线索");
 		browser.waitFor(By.id("claim")).click();
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("task-assignee"), "alice"));
@@ -145,6 +146,14 @@ class ChineseUiBrowserTest {
 			.containsEntry(MessageKind.TASK_ASSIGNED, Delivery.IMMEDIATE);
 		preferences.set("grace", Map.of(MessageKind.TASK_QUEUED, Delivery.DIGEST, MessageKind.TRAINING_REMINDER,
 				Delivery.DIGEST));
+
+		// the same page in English, once she switches back
+		browser.open("/settings/notifications?lang=en");
+		assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Mail preferences");
+		assertThat(browser.driver().findElement(By.id("pref-task-queued")).getText()).contains("New in your queue");
+		assertThat(browser.driver().findElement(By.id("mail-preferences")).getText()).contains("Mail reaches you in English");
+		assertThat(preferences.language("grace").getLanguage()).isEqualTo("en");
+		browser.screenshot("i18n/mail-preferences.en");
 	}
 
 	private String captureLead(String company) throws Exception {

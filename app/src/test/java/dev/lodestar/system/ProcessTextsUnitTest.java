@@ -1,0 +1,53 @@
+package dev.lodestar.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/** Process and step names in the reader's language, from the real bundle {@code i18n/processes}. */
+class ProcessTextsUnitTest {
+
+	private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+	private final ProcessTexts texts = new ProcessTexts(messages());
+
+	@Test
+	void aStepNameIsTranslatedForChineseReadersAndLeftAsItIsForEnglishOnes() {
+		assertThat(texts.stepName("lead-to-sale", "Task_QualifyLead", "Qualify lead (BANT)", CHINESE))
+			.isEqualTo("线索资格审核（BANT）");
+		assertThat(texts.stepName("lead-to-sale", "Task_QualifyLead", "Qualify lead (BANT)", Locale.ENGLISH))
+			.isEqualTo("Qualify lead (BANT)");
+		assertThat(texts.processName("lead-to-sale", "Lead to sale", CHINESE)).isEqualTo("从线索到销售");
+	}
+
+	@Test
+	void theValuesOfExpressionsInARunningNameAreCarriedIntoTheTranslation() {
+		assertThat(texts.stepName("training-wave", "Task_RecordAttendanceAndScore",
+				"Record attendance and score of sales.07", CHINESE)).isEqualTo("记录 sales.07 的出勤和成绩");
+		assertThat(texts.stepName("stakeholder-assessment", "Task_AssessAdkar", "Assess Li Wei (ADKAR)", CHINESE))
+			.isEqualTo("评估 Li Wei（ADKAR）");
+		assertThat(texts.stepName("crm-rollout", "Task_Remediate", "Remediate: training of end users at 62 %", CHINESE))
+			.isEqualTo("整改：training of end users at 62 %");
+	}
+
+	@Test
+	void aStepThatAProcessOwnerRenamedKeepsItsNewNameUntilItsTranslationFollows() {
+		assertThat(texts.stepName("lead-to-sale", "Task_QualifyLead", "Qualify the lead by phone", CHINESE))
+			.isEqualTo("Qualify the lead by phone");
+		assertThat(texts.stepName("lead-to-sale", "Task_Unknown", "A new step", CHINESE)).isEqualTo("A new step");
+		assertThat(texts.stepName("some-other-process", "Task_QualifyLead", "Qualify lead (BANT)", CHINESE))
+			.isEqualTo("Qualify lead (BANT)");
+	}
+
+	private static ResourceBundleMessageSource messages() {
+		var source = new ResourceBundleMessageSource();
+		source.setBasenames("i18n/processes");
+		source.setDefaultEncoding("UTF-8");
+		source.setFallbackToSystemLocale(false);
+		return source;
+	}
+
+}
