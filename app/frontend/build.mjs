@@ -51,6 +51,9 @@ for (const file of readdirSync(join(here, 'src')).filter((f) => f.endsWith('.js'
     globalName: globalName(file),
     target: 'es2020',
     outfile: join(out, file),
+    // one preact for every library in a bundle: form-js-editor nests its own older copy, and
+    // two copies break the hooks of the properties panel it shares with bpmn-js
+    alias: { preact: join(here, 'node_modules', 'preact') },
     loader: { '.svg': 'text', '.woff': 'dataurl', '.woff2': 'dataurl', '.ttf': 'dataurl', '.eot': 'dataurl' },
     logLevel: 'warning',
   });

@@ -92,7 +92,8 @@ async function loadBpmn() {
 }
 
 async function loadDmn() {
-  state.dmn = window.DmnEditor.createModeler(document.getElementById('dmn'));
+  const container = document.getElementById('dmn');
+  state.dmn = owner ? window.DmnEditor.createModeler(container) : window.DmnEditor.createViewer(container);
   const xml = await text(owner ? `${base}/editable` : `${base}/content`);
   await state.dmn.importXML(xml);
   const decision = state.dmn.getViews().find((view) => view.type === 'decisionTable');
@@ -100,7 +101,8 @@ async function loadDmn() {
 }
 
 async function loadForm() {
-  state.form = window.FormEditor.createEditor(document.getElementById('form-editor'));
+  const container = document.getElementById('form-editor');
+  state.form = owner ? window.FormEditor.createEditor(container) : window.FormEditor.createViewer(container);
   const schema = JSON.parse(await text(owner ? `${base}/editable` : `${base}/content`));
   await state.form.importSchema(schema);
 }

@@ -42,6 +42,16 @@ class ModelPageController {
 		return "models";
 	}
 
+	/** The export as a download from the page (the same zip as {@code GET /api/models/export}). */
+	@GetMapping("/models/export")
+	@PreAuthorize(ModelApiController.WORKSPACE)
+	org.springframework.http.ResponseEntity<byte[]> export() {
+		return org.springframework.http.ResponseEntity.ok()
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"lodestar-models.zip\"")
+			.contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
+			.body(models.export());
+	}
+
 	@GetMapping("/models/{key}")
 	String model(Authentication user, @PathVariable String key, @RequestParam(required = false) Integer version,
 			Model model, HttpServletResponse response) {
