@@ -12,7 +12,7 @@ let defs = {};
 function chart(node, option) {
   const existing = window.echarts.getInstanceByDom(node);
   if (existing) existing.dispose();
-  const c = window.echarts.init(node, null, { locale, renderer: 'svg' });
+  const c = window.echarts.init(node, null, { locale });
   c.setOption(Object.assign({ animation: false, textStyle: { fontSize: 11 } }, option));
   charts.push(c);
   return c;
@@ -29,6 +29,7 @@ function valueText(f) {
 }
 
 function drillLink(f, text) {
+  if (!f.cases) return el('span', { class: 'muted' }, text ?? `n = 0`);
   return el('a', { href: f.drill, class: 'drill', 'data-kpi': f.code, 'data-cases': f.cases }, text ?? `n = ${f.cases} ${t('cases.link')}`);
 }
 

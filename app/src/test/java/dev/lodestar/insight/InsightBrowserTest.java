@@ -84,7 +84,7 @@ class InsightBrowserTest {
 		browser.consoleErrors();
 		openCockpit("/insight");
 		for (String section : CHART_SECTIONS) {
-			assertThat(browser.driver().findElements(By.cssSelector(section + " svg"))).as(section).isNotEmpty();
+			assertThat(browser.driver().findElements(By.cssSelector(section + " canvas"))).as(section).isNotEmpty();
 		}
 		assertThat(browser.driver().findElements(By.cssSelector("#heatmap-diagram svg"))).isNotEmpty();
 		assertThat(browser.driver().findElements(By.cssSelector("#figures .figure"))).hasSize(Kpi.values().length);
