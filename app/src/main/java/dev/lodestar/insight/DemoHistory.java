@@ -44,10 +44,10 @@ import dev.lodestar.system.DemoCases;
  * sales managers' discount approval).
  *
  * <p>Once only ({@code crm_insight_marker}), in the background after the application is ready,
- * so the first page answers at once; the cockpit shows a banner until it is done. Each simulated
- * day is one short burst of {@link DemoClock#travel time travel} (the engine's clock moved to that
- * day, requests held back for the burst); outcome events are drained inside the burst so they
- * land on their day. Cases are only started where they can end before today, so no timer of a
+ * so the first page answers at once; the cockpit shows a banner until it is done. Each case (and
+ * each wave) is one short burst of {@link DemoClock#travel time travel} (the engine's clock moved
+ * to its days, requests held back for the burst); outcome events are drained inside the burst so
+ * they land on their day. Cases are only started where they can end before today, so no timer of a
  * seeded case fires later at real time. Its own switch: {@code lodestar.demo.history.enabled}
  * (off in tests).
  */
@@ -120,7 +120,7 @@ class DemoHistory {
 			for (int d = 0; d < DAYS; d++) {
 				LocalDate day = first.plusDays(d);
 				int dayIndex = d;
-				int[] counts = clock.travel(at(day, 8, 0), () -> day(day, dayIndex));
+				int[] counts = day(day, dayIndex);
 				leadsStarted += counts[0];
 				complaintsStarted += counts[1];
 				if (d % 10 == 0) {
@@ -208,10 +208,11 @@ class DemoHistory {
 	/** Waves on their days, then the day's new leads and complaints, each worked to its end. */
 	private int[] day(LocalDate day, int index) {
 		switch (index) {
-			case 5 -> wave(day, "EXECUTIVES", List.of(Roles.EXECUTIVE), 1.0);
-			case 20 -> wave(day, "PROJECT_TEAM", List.of(Roles.PROJECT_TEAM, Roles.SALES_MANAGER, Roles.SERVICE_MANAGER), 1.0);
-			case 60 -> wave(day, "END_USERS", List.of(Roles.SALES_REP, Roles.SERVICE_AGENT), 0.6);
-			case 110 -> wave(day, "ALL_STAFF", List.of(Roles.EMPLOYEE), 0.5);
+			case 5 -> clock.travel(at(day, 8, 0), () -> wave(day, "EXECUTIVES", List.of(Roles.EXECUTIVE), 1.0));
+			case 20 -> clock.travel(at(day, 8, 0), () -> wave(day, "PROJECT_TEAM",
+					List.of(Roles.PROJECT_TEAM, Roles.SALES_MANAGER, Roles.SERVICE_MANAGER), 1.0));
+			case 60 -> clock.travel(at(day, 8, 0), () -> wave(day, "END_USERS", List.of(Roles.SALES_REP, Roles.SERVICE_AGENT), 0.6));
+			case 110 -> clock.travel(at(day, 8, 0), () -> wave(day, "ALL_STAFF", List.of(Roles.EMPLOYEE), 0.5));
 			default -> {
 			}
 		}
@@ -223,20 +224,22 @@ class DemoHistory {
 		var agents = members(d -> d.equals("service"), Roles.SERVICE_AGENT);
 		int newLeads = 1 + random.nextInt(3);
 		for (int i = 0; i < newLeads; i++) {
-			if (lead(day, reps.get(random.nextInt(reps.size())), index)) {
+			String rep = reps.get(random.nextInt(reps.size()));
+			if (clock.travel(at(day, 8, 0), () -> lead(day, rep, index))) {
 				counts[0]++;
 			}
 		}
 		int newComplaints = 1 + random.nextInt(2);
 		for (int i = 0; i < newComplaints; i++) {
-			if (complaint(day, agents.get(random.nextInt(agents.size())), index)) {
+			String agent = agents.get(random.nextInt(agents.size()));
+			if (clock.travel(at(day, 8, 0), () -> complaint(day, agent, index))) {
 				counts[1]++;
 			}
 		}
 		return counts;
 	}
 
-	private void wave(LocalDate day, String kind, List<String> audience, double share) {
+	private boolean wave(LocalDate day, String kind, List<String> audience, double share) {
 		try {
 			String pi = waves.start(kind, audience, Instant.now().plus(Duration.ofDays(14)));
 			seededInstances.add(pi);
@@ -267,9 +270,11 @@ class DemoHistory {
 				drain();
 			}
 			log.info("Demo history: wave {} started on {}, {} of {} completed", kind, day, done, attend.size());
+			return true;
 		}
 		catch (RuntimeException ex) {
 			log.info("Demo history: wave {} skipped: {}", kind, ex.toString());
+			return false;
 		}
 	}
 

@@ -92,6 +92,10 @@ class InsightBrowserTest {
 			.contains("due date");
 		assertThat(browser.driver().findElements(By.cssSelector("input.target"))).isNotEmpty();
 		browser.screenshot("insight-erin-en");
+		for (String section : List.of("rollout", "readiness", "training", "adoption", "cohorts", "heatmap", "trends", "targets")) {
+			browser.script("document.getElementById(arguments[0]).scrollIntoView()", "section-" + section);
+			browser.screenshot("insight-erin-en-" + section);
+		}
 		assertThat(browser.consoleErrors()).isEmpty();
 
 		// the drill-down lists exactly as many cases as the figure counts
