@@ -12,7 +12,7 @@ let defs = {};
 function chart(node, option) {
   const existing = window.echarts.getInstanceByDom(node);
   if (existing) existing.dispose();
-  const c = window.echarts.init(node, null, { locale, renderer: 'svg' });
+  const c = window.echarts.init(node, null, { locale });
   c.setOption(Object.assign({ animation: false, textStyle: { fontSize: 11 } }, option));
   charts.push(c);
   return c;
@@ -29,6 +29,7 @@ function valueText(f) {
 }
 
 function drillLink(f, text) {
+  if (!f.cases) return el('span', { class: 'muted' }, text ?? `n = 0`);
   return el('a', { href: f.drill, class: 'drill', 'data-kpi': f.code, 'data-cases': f.cases }, text ?? `n = ${f.cases} ${t('cases.link')}`);
 }
 
@@ -164,7 +165,7 @@ function lineChart(node, series, target, unit) {
     legend: { type: 'scroll', bottom: 0 },
     grid: { left: 50, right: 15, top: 15, bottom: 45 },
     xAxis: { type: 'category', data: weeks, axisLabel: { formatter: (v) => fmtDate(v) } },
-    yAxis: { type: 'value', name: unit, nameGap: 8 },
+    yAxis: { type: 'value', name: unit, nameGap: 8, max: target === undefined ? null : (v) => Math.ceil(Math.max(v.max, target) * 1.05) },
     color: palette,
     series: Object.entries(series).map(([slice, points], i) => ({
       name: slice, type: 'line', showSymbol: false, connectNulls: true,
@@ -242,7 +243,8 @@ async function renderHeatmap(key) {
   const registry = viewer.get('elementRegistry');
   const maxShare = Math.max(1, ...h.steps.map((s) => s.sharePercent));
   h.steps.forEach((s) => {
-    if (!registry.get(s.activityId)) return;
+    // steps that take no time (gateways, events, service calls) would only clutter the diagram
+    if (!registry.get(s.activityId) || s.sharePercent <= 0) return;
     const heat = el('div', { class: 'heat', 'data-element': s.activityId,
       title: `${s.name ?? s.activityId}: ${s.instances} ${t('heatmap.instances')}, ${t('heatmap.mean')} ${duration(s.meanMs)}, ${t('heatmap.p90')} ${duration(s.p90Ms)}, ${t('heatmap.share')} ${s.sharePercent} %` },
     `${s.instances} · ${duration(s.meanMs)} · p90 ${duration(s.p90Ms)} · ${s.sharePercent}%`);

@@ -103,7 +103,7 @@ public class Cockpit {
 		Double value = k.value(num, den);
 		long cases = Math.round(k.cases().countedByNumerator() ? num : den);
 		String drill = "/insight/cases?kpi=" + k.name() + "&from=" + w.from() + "&to=" + w.to()
-				+ (Kpi.ADOPTION_ACTIVE_USERS == k || "all".equals(sliceKind) ? "" : "&slice=" + sliceKind + ":" + sliceValue);
+				+ ("all".equals(sliceKind) ? "" : "&slice=" + sliceKind + ":" + sliceValue);
 		return new Figure(k.name(), k.layer().name(), name(k, locale), definition(k, locale), unit(k, locale), value,
 				target, k.higherIsBetter(), k.meets(value, target), cases, num, den, drill);
 	}

@@ -49,9 +49,11 @@ class KpiSnapshotJob {
 	private final People people;
 	private final RolloutOverview rollout;
 	private final InsightSettings settings;
+	private final DemoClock demoClock;
 
 	KpiSnapshotJob(JdbcTemplate jdbc, TransactionTemplate tx, People people, RolloutOverview rollout,
-			InsightSettings settings) {
+			InsightSettings settings, DemoClock demoClock) {
+		this.demoClock = demoClock;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.people = people;
@@ -61,9 +63,10 @@ class KpiSnapshotJob {
 
 	@Scheduled(initialDelayString = "PT10S", fixedDelayString = "${lodestar.insight.snapshot-interval:PT15M}")
 	void scheduled() {
-		if (settings.snapshotsScheduled()) {
+		// while the demo history is written, it computes every day itself when it is done
+		if (settings.snapshotsScheduled() && !demoClock.seeding()) {
 			try {
-				refresh();
+				demoClock.outsideBursts(this::refresh);
 			}
 			catch (RuntimeException ex) {
 				log.warn("KPI snapshot run failed; the next run tries again", ex);

@@ -33,44 +33,88 @@ class OutcomeListener {
 
 	private final JdbcTemplate jdbc;
 
+	/** Outcomes announced (their transaction committed) and not yet recorded: the demo history waits for zero. */
+	private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+
 	OutcomeListener(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	@org.springframework.transaction.event.TransactionalEventListener(classes = { LeadWon.class, LeadLost.class,
+			ComplaintResolved.class, ComplaintReopened.class, SatisfactionRecorded.class, TrainingCompleted.class })
+	void announced(Object event) {
+		pending.incrementAndGet();
+	}
+
+	/** Whether every announced outcome has been recorded. */
+	boolean idle() {
+		return pending.get() <= 0;
+	}
+
 	@ApplicationModuleListener
 	void on(LeadWon won) {
-		record(LEAD_WON, String.valueOf(won.leadId()), won.owner(),
-				won.amount() == null ? null : won.amount().doubleValue());
+		try {
+			record(LEAD_WON, String.valueOf(won.leadId()), won.owner(),
+					won.amount() == null ? null : won.amount().doubleValue());
+		}
+		finally {
+			pending.decrementAndGet();
+		}
 	}
 
 	@ApplicationModuleListener
 	void on(LeadLost lost) {
-		record(LEAD_LOST, String.valueOf(lost.leadId()), lost.owner(), null);
+		try {
+			record(LEAD_LOST, String.valueOf(lost.leadId()), lost.owner(), null);
+		}
+		finally {
+			pending.decrementAndGet();
+		}
 	}
 
 	@ApplicationModuleListener
 	void on(ComplaintResolved resolved) {
-		record(COMPLAINT_RESOLVED, String.valueOf(resolved.complaintId()), resolved.resolvedBy(), null);
+		try {
+			record(COMPLAINT_RESOLVED, String.valueOf(resolved.complaintId()), resolved.resolvedBy(), null);
+		}
+		finally {
+			pending.decrementAndGet();
+		}
 	}
 
 	@ApplicationModuleListener
 	void on(ComplaintReopened reopened) {
-		record(COMPLAINT_REOPENED, String.valueOf(reopened.complaintId()), resolverOf(reopened.complaintId()), null);
+		try {
+			record(COMPLAINT_REOPENED, String.valueOf(reopened.complaintId()), resolverOf(reopened.complaintId()), null);
+		}
+		finally {
+			pending.decrementAndGet();
+		}
 	}
 
 	@ApplicationModuleListener
 	void on(SatisfactionRecorded score) {
-		record(SATISFACTION, String.valueOf(score.complaintId()), resolverOf(score.complaintId()), (double) score.score());
+		try {
+			record(SATISFACTION, String.valueOf(score.complaintId()), resolverOf(score.complaintId()), (double) score.score());
+		}
+		finally {
+			pending.decrementAndGet();
+		}
 	}
 
 	@ApplicationModuleListener
 	void on(TrainingCompleted completed) {
 		try {
-			jdbc.update("insert into crm_kpi_trained (participant, wave_ref, completed_at, score) values (?, ?, ?, ?)",
-					completed.participant(), String.valueOf(completed.waveId()), now(), completed.score());
+			try {
+				jdbc.update("insert into crm_kpi_trained (participant, wave_ref, completed_at, score) values (?, ?, ?, ?)",
+						completed.participant(), String.valueOf(completed.waveId()), now(), completed.score());
+			}
+			catch (DuplicateKeyException alreadyKnown) {
+				// the same completion delivered twice
+			}
 		}
-		catch (DuplicateKeyException alreadyKnown) {
-			// the same completion delivered twice
+		finally {
+			pending.decrementAndGet();
 		}
 	}
 

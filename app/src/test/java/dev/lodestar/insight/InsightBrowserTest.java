@@ -84,7 +84,7 @@ class InsightBrowserTest {
 		browser.consoleErrors();
 		openCockpit("/insight");
 		for (String section : CHART_SECTIONS) {
-			assertThat(browser.driver().findElements(By.cssSelector(section + " svg"))).as(section).isNotEmpty();
+			assertThat(browser.driver().findElements(By.cssSelector(section + " canvas"))).as(section).isNotEmpty();
 		}
 		assertThat(browser.driver().findElements(By.cssSelector("#heatmap-diagram svg"))).isNotEmpty();
 		assertThat(browser.driver().findElements(By.cssSelector("#figures .figure"))).hasSize(Kpi.values().length);
@@ -92,6 +92,10 @@ class InsightBrowserTest {
 			.contains("due date");
 		assertThat(browser.driver().findElements(By.cssSelector("input.target"))).isNotEmpty();
 		browser.screenshot("insight-erin-en");
+		for (String section : List.of("rollout", "readiness", "training", "adoption", "cohorts", "heatmap", "trends", "targets")) {
+			browser.script("document.getElementById(arguments[0]).scrollIntoView()", "section-" + section);
+			browser.screenshot("insight-erin-en-" + section);
+		}
 		assertThat(browser.consoleErrors()).isEmpty();
 
 		// the drill-down lists exactly as many cases as the figure counts

@@ -1,0 +1,462 @@
+package dev.lodestar.insight;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import dev.lodestar.access.Roles;
+import dev.lodestar.complaint.ComplaintIntake;
+import dev.lodestar.complaint.ComplaintService;
+import dev.lodestar.lead.LeadService;
+import dev.lodestar.lead.NewLead;
+import dev.lodestar.rollout.StandaloneTrainingWaves;
+import dev.lodestar.system.DemoCases;
+
+/**
+ * "Six months in Lodestar": about 40 employees in four departments, four training waves at
+ * different dates, several hundred leads and complaints worked through the real processes, so
+ * the cockpit shows trends, a gap between trained and untrained people and a bottleneck (the
+ * sales managers' discount approval).
+ *
+ * <p>Once only ({@code crm_insight_marker}), in the background after the application is ready,
+ * so the first page answers at once; the cockpit shows a banner until it is done. Each case (and
+ * each wave) is one short burst of {@link DemoClock#travel time travel} (the engine's clock moved
+ * to its days, requests held back for the burst); outcome events are drained inside the burst so
+ * they land on their day. Cases are only started where they can end before today, so no timer of a
+ * seeded case fires later at real time. Its own switch: {@code lodestar.demo.history.enabled}
+ * (off in tests).
+ */
+@Component
+@ConditionalOnExpression("${lodestar.demo.enabled:false} and ${lodestar.demo.history.enabled:true}")
+class DemoHistory {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
+
+	static final int DAYS = 182;
+	static final Set<String> SALES_REP = Set.of(Roles.SALES_REP, Roles.EMPLOYEE);
+	static final Set<String> SALES_MANAGER = Set.of(Roles.SALES_MANAGER, Roles.EMPLOYEE);
+	static final Set<String> SERVICE_AGENT = Set.of(Roles.SERVICE_AGENT, Roles.EMPLOYEE);
+
+	private final DemoHistoryStatus status;
+	private final DemoClock clock;
+	private final IdentityService identity;
+	private final RuntimeService runtime;
+	private final TaskService tasks;
+	private final ManagementService management;
+	private final LeadService leads;
+	private final ComplaintService complaints;
+	private final StandaloneTrainingWaves waves;
+	private final KpiSnapshotJob job;
+	private final OutcomeListener outcomes;
+	private final ProcessEngineConfigurationImpl engine;
+
+	private final Random random = new Random(42);
+	private final Map<String, String> departments = new LinkedHashMap<>();
+	private final Map<String, Instant> trainedAt = new HashMap<>();
+	private final Set<String> seededInstances = new HashSet<>();
+
+	DemoHistory(DemoHistoryStatus status, DemoClock clock, IdentityService identity, RuntimeService runtime,
+			TaskService tasks, ManagementService management, LeadService leads, ComplaintService complaints,
+			StandaloneTrainingWaves waves, KpiSnapshotJob job, OutcomeListener outcomes,
+			ProcessEngineConfigurationImpl engine) {
+		this.status = status;
+		this.clock = clock;
+		this.identity = identity;
+		this.runtime = runtime;
+		this.tasks = tasks;
+		this.management = management;
+		this.leads = leads;
+		this.complaints = complaints;
+		this.waves = waves;
+		this.job = job;
+		this.outcomes = outcomes;
+		this.engine = engine;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		if (DemoCases.standAside(engine) || status.state() != null || !status.claim()) {
+			return;
+		}
+		var thread = new Thread(this::seed, "lodestar-demo-history");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	void seed() {
+		long started = System.currentTimeMillis();
+		clock.seeding(true);
+		try {
+			staff();
+			LocalDate today = LocalDate.now(ZoneOffset.UTC);
+			LocalDate first = today.minusDays(DAYS);
+			int leadsStarted = 0;
+			int complaintsStarted = 0;
+			for (int d = 0; d < DAYS; d++) {
+				LocalDate day = first.plusDays(d);
+				int dayIndex = d;
+				int[] counts = day(day, dayIndex);
+				leadsStarted += counts[0];
+				complaintsStarted += counts[1];
+				if (d % 10 == 0) {
+					String detail = "day " + (d + 1) + " of " + DAYS + ": " + leadsStarted + " leads, " + complaintsStarted
+							+ " complaints";
+					status.progress("RUNNING", detail);
+					log.info("Demo history: {}", detail);
+				}
+			}
+			status.progress("RUNNING", "computing the KPI snapshots");
+			clock.seeding(false);
+			job.refresh(first, today);
+			status.progress("DONE", leadsStarted + " leads, " + complaintsStarted + " complaints over " + DAYS + " days");
+			log.info("Demo history written in {} s: {} leads, {} complaints over {} days",
+					(System.currentTimeMillis() - started) / 1000, leadsStarted, complaintsStarted, DAYS);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Demo history stopped: {}", ex.toString(), ex);
+			status.progress("FAILED", ex.toString().substring(0, Math.min(900, ex.toString().length())));
+		}
+		finally {
+			clock.seeding(false);
+		}
+	}
+
+	// ------------------------------------------------------------------ people
+
+	private void staff() {
+		departments.put("alice", "sales");
+		departments.put("bob", "sales");
+		departments.put("carol", "service");
+		departments.put("dave", "service");
+		departments.put("erin", "management");
+		departments.put("frank", "operations");
+		departments.put("grace", "operations");
+		departments.put("admin", "operations");
+		for (int i = 1; i <= 12; i++) {
+			person(String.format("sales.%02d", i), "sales", i == 1 ? Roles.SALES_MANAGER : Roles.SALES_REP);
+			person(String.format("service.%02d", i), "service", i == 1 ? Roles.SERVICE_MANAGER : Roles.SERVICE_AGENT);
+		}
+		for (int i = 1; i <= 5; i++) {
+			person(String.format("operations.%02d", i), "operations", i == 5 ? Roles.TRAINER : Roles.PROJECT_TEAM);
+		}
+		for (int i = 1; i <= 3; i++) {
+			person(String.format("management.%02d", i), "management", Roles.EXECUTIVE);
+		}
+		departments.forEach((id, department) -> {
+			if (identity.createUserQuery().userId(id).count() > 0) {
+				identity.setUserInfo(id, People.DEPARTMENT_INFO, department);
+			}
+		});
+		log.info("Demo history: {} employees in 4 departments", departments.size());
+	}
+
+	private void person(String id, String department, String role) {
+		departments.put(id, department);
+		if (identity.createUserQuery().userId(id).count() == 0) {
+			var user = identity.newUser(id);
+			String[] parts = id.split("\\.");
+			user.setFirstName(Character.toUpperCase(parts[0].charAt(0)) + parts[0].substring(1));
+			user.setLastName(parts[1]);
+			user.setEmail(id + "@lodestar.example");
+			user.setPassword(id);
+			identity.saveUser(user);
+		}
+		for (String group : List.of(role, Roles.EMPLOYEE)) {
+			if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+				identity.createMembership(id, group);
+			}
+		}
+	}
+
+	private List<String> members(Predicate<String> department, String role) {
+		return departments.keySet().stream().filter(id -> department.test(departments.get(id)))
+			.filter(id -> identity.createUserQuery().userId(id).memberOfGroup(role).count() > 0).toList();
+	}
+
+	private boolean trained(String user) {
+		Instant at = trainedAt.get(user);
+		return at != null && !at.isAfter(ClockUtil.getCurrentTime().toInstant());
+	}
+
+	// ------------------------------------------------------------------ one simulated day
+
+	/** Waves on their days, then the day's new leads and complaints, each worked to its end. */
+	private int[] day(LocalDate day, int index) {
+		switch (index) {
+			case 5 -> clock.travel(at(day, 8, 0), () -> wave(day, "EXECUTIVES", List.of(Roles.EXECUTIVE), 1.0));
+			case 20 -> clock.travel(at(day, 8, 0), () -> wave(day, "PROJECT_TEAM",
+					List.of(Roles.PROJECT_TEAM, Roles.SALES_MANAGER, Roles.SERVICE_MANAGER), 1.0));
+			case 60 -> clock.travel(at(day, 8, 0), () -> wave(day, "END_USERS", List.of(Roles.SALES_REP, Roles.SERVICE_AGENT), 0.6));
+			case 110 -> clock.travel(at(day, 8, 0), () -> wave(day, "ALL_STAFF", List.of(Roles.EMPLOYEE), 0.5));
+			default -> {
+			}
+		}
+		int[] counts = { 0, 0 };
+		if (day.getDayOfWeek().getValue() >= 6) {
+			return counts; // weekends off
+		}
+		var reps = members(d -> d.equals("sales"), Roles.SALES_REP);
+		var agents = members(d -> d.equals("service"), Roles.SERVICE_AGENT);
+		int newLeads = 1 + random.nextInt(3);
+		for (int i = 0; i < newLeads; i++) {
+			String rep = reps.get(random.nextInt(reps.size()));
+			if (clock.travel(at(day, 8, 0), () -> lead(day, rep, index))) {
+				counts[0]++;
+			}
+		}
+		int newComplaints = 1 + random.nextInt(2);
+		for (int i = 0; i < newComplaints; i++) {
+			String agent = agents.get(random.nextInt(agents.size()));
+			if (clock.travel(at(day, 8, 0), () -> complaint(day, agent, index))) {
+				counts[1]++;
+			}
+		}
+		return counts;
+	}
+
+	private boolean wave(LocalDate day, String kind, List<String> audience, double share) {
+		try {
+			String pi = waves.start(kind, audience, Instant.now().plus(Duration.ofDays(14)));
+			seededInstances.add(pi);
+			move(at(day, 9, 0));
+			Task plan = single(pi, "Task_PlanSessions");
+			if (plan != null) {
+				tasks.claim(plan.getId(), "grace");
+				tasks.complete(plan.getId(), Map.of("sessionTitle", kind, "sessionStartsAt", at(day.plusDays(2), 9, 0),
+						"sessionLocation", "Training room 2 and online"));
+			}
+			var attend = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_AttendAndCheckKnowledge").list();
+			int done = 0;
+			for (Task check : attend) {
+				if (random.nextDouble() >= share || check.getAssignee() == null) {
+					continue; // never took it: still open
+				}
+				move(at(day.plusDays(2 + random.nextInt(12)), 10 + random.nextInt(6), 0));
+				tasks.complete(check.getId(), Map.of("attendedSession", true, "knowledgeCheckAnswers", "1c 2b 3a"));
+				String participant = check.getAssignee();
+				for (Task record : tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_RecordAttendanceAndScore").list()) {
+					if (participant.equals(tasks.getVariable(record.getId(), "participant"))) {
+						tasks.claim(record.getId(), "grace");
+						tasks.complete(record.getId(), Map.of("attended", true, "score", 60 + random.nextInt(40)));
+						trainedAt.put(participant, ClockUtil.getCurrentTime().toInstant());
+						done++;
+					}
+				}
+				drain();
+			}
+			log.info("Demo history: wave {} started on {}, {} of {} completed", kind, day, done, attend.size());
+			return true;
+		}
+		catch (RuntimeException ex) {
+			log.info("Demo history: wave {} skipped: {}", kind, ex.toString());
+			return false;
+		}
+	}
+
+	/** A lead from capture to its end; trained reps are faster and win more; discount approval is the bottleneck. */
+	private boolean lead(LocalDate day, String rep, int index) {
+		try {
+			move(at(day, 9 + random.nextInt(7), random.nextInt(60)));
+			int n = random.nextInt(1_000_000);
+			long id = leads.capture(new NewLead("Demo Company " + n, "Contact " + n, "contact" + n + "@demo-history.example",
+					null, pick("WEB", "EVENT", "REFERRAL", "PHONE", "EMAIL"), pick("EMEA", "NA", "APAC"), "Seeded history", null,
+					null), rep).id();
+			seededInstances.add(leads.get(id).processInstanceId());
+			boolean trained = trained(rep);
+			later(trained ? 2 + random.nextInt(6) : 12 + random.nextInt(40));
+			if (random.nextDouble() < 0.25) {
+				leads.completeStep(id, "Task_QualifyLead", rep, SALES_REP, new HashMap<>(Map.of("qualified", false,
+						"disqualifyReason", "No budget this year")));
+				drain();
+				return true;
+			}
+			leads.completeStep(id, "Task_QualifyLead", rep, SALES_REP, new HashMap<>(Map.of("qualified", true, "budget",
+					"approved", "decisionMaker", "the CFO", "need", "one view of the customer", "timeline", "this quarter")));
+			later(24 + random.nextInt(48));
+			boolean bigDiscount = random.nextDouble() < 0.45;
+			int amount = 10_000 + random.nextInt(90) * 1000;
+			leads.completeStep(id, "Task_PrepareProposal", rep, SALES_REP, new HashMap<>(Map.of("amount", String.valueOf(amount),
+					"discountPercent", bigDiscount ? "15" : "5", "decisionMaker", "the CFO", "proposalSummary", "Licences and onboarding",
+					"nextFollowUp", Instant.now().plus(Duration.ofDays(7)).toString())));
+			if (bigDiscount) {
+				later(48 + random.nextInt(96)); // the managers' queue: the bottleneck
+				String manager = random.nextBoolean() ? "bob" : "sales.01";
+				leads.completeStep(id, "Task_ApproveDiscount", manager, SALES_MANAGER, new HashMap<>(Map.of("discountApproved",
+						true, "discountComment", "ok")));
+			}
+			later(24 + random.nextInt(trained ? 48 : 120));
+			double chance = (trained ? 0.45 : 0.22) + 0.1 * index / DAYS;
+			boolean won = random.nextDouble() < chance;
+			leads.completeStep(id, "Task_NegotiateDeal", rep, SALES_REP, new HashMap<>(won
+					? Map.of("won", true, "finalAmount", String.valueOf(amount))
+					: Map.of("won", false, "lostReason", "Chose a competitor")));
+			drain();
+			if (won) {
+				later(12 + random.nextInt(24));
+				var agents = members(d -> d.equals("service"), Roles.SERVICE_AGENT);
+				leads.completeStep(id, "Task_WelcomeCall", agents.get(random.nextInt(agents.size())), SERVICE_AGENT,
+						new HashMap<>(Map.of("welcomeNotes", "Welcome call done")));
+			}
+			return true;
+		}
+		catch (StillOpen open) {
+			return true;
+		}
+		catch (RuntimeException ex) {
+			log.debug("Demo history: a lead on {} stopped: {}", day, ex.toString());
+			return false;
+		}
+	}
+
+	/** A complaint from intake to its close: trained agents answer within the service level more often. */
+	private boolean complaint(LocalDate day, String agent, int index) {
+		try {
+			Instant received = at(day, 8 + random.nextInt(9), random.nextInt(60)).toInstant();
+			move(Date.from(received));
+			int n = random.nextInt(1_000_000);
+			var complaint = complaints.register(new ComplaintIntake("Customer " + n, "customer" + n + "@demo-history.example",
+					null, pick("PHONE", "EMAIL", "WEB", "STORE"), pick("PRODUCT_DEFECT", "DELIVERY", "BILLING", "SERVICE"),
+					"Seeded history: the order had a problem.", null,
+					// the service desk takes back-dated complaints of the last 30 days only
+					received.isAfter(Instant.now().minus(Duration.ofDays(29))) ? received : null), agent);
+			String pi = runtime.createProcessInstanceQuery().processDefinitionKey("complaint-to-resolution")
+				.processInstanceBusinessKey(complaint.getId().toString()).singleResult().getId();
+			seededInstances.add(pi);
+			boolean trained = trained(agent);
+			later(trained ? 1 + random.nextInt(5) : 3 + random.nextInt(16));
+			work(pi, "Task_RespondToCustomer", agent, Map.of("contactNote", "Called the customer back"));
+			later(trained ? 6 + random.nextInt(30) : 20 + random.nextInt(60));
+			work(pi, "Task_Investigate", agent, Map.of("resolution", "Replacement sent", "compensation", 0));
+			drain();
+			// the customer lets the confirmation window pass; service levels that ran out fire on their day
+			for (int step = 0; step < 8 && runtime.createProcessInstanceQuery().processInstanceId(pi).count() > 0; step++) {
+				later(24);
+				work(pi, "Task_ReviewEscalation", random.nextBoolean() ? "dave" : "service.01",
+						Map.of("escalationNote", "Coached the agent"));
+				work(pi, "Task_CaptureArticle", agent, Map.of("articleTitle", "Seeded", "articleBody", "Seeded"));
+				work(pi, "Task_RespondToCustomer", agent, Map.of("contactNote", "Called the customer back"));
+				work(pi, "Task_Investigate", agent, Map.of("resolution", "Replacement sent", "compensation", 0));
+			}
+			drain();
+			return true;
+		}
+		catch (StillOpen open) {
+			return true;
+		}
+		catch (RuntimeException ex) {
+			log.debug("Demo history: a complaint on {} stopped: {}", day, ex.toString());
+			return false;
+		}
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	/**
+	 * Moves the engine's clock forward by some hours and fires the seeded cases' timers that fell
+	 * due; a case whose next step would lie in the real future stays open where it is (today's work).
+	 */
+	private void later(int hours) {
+		var to = new Date(ClockUtil.getCurrentTime().getTime() + hours * 3_600_000L);
+		if (to.toInstant().isAfter(Instant.now().minus(Duration.ofHours(2)))) {
+			throw new StillOpen();
+		}
+		move(to);
+	}
+
+	/** The case goes on in real time from here. */
+	private static final class StillOpen extends RuntimeException {
+
+		StillOpen() {
+			super("open today", null, false, false);
+		}
+
+	}
+
+	private void move(Date to) {
+		ClockUtil.setCurrentTime(to);
+		for (int round = 0; round < 5; round++) {
+			var due = new ArrayList<org.camunda.bpm.engine.runtime.Job>();
+			for (var jobRow : management.createJobQuery().timers().duedateLowerThan(to).list()) {
+				if (seededInstances.contains(jobRow.getProcessInstanceId())) {
+					due.add(jobRow);
+				}
+			}
+			if (due.isEmpty()) {
+				return;
+			}
+			for (var j : due) {
+				try {
+					management.executeJob(j.getId());
+				}
+				catch (RuntimeException ex) {
+					log.debug("Demo history: timer {} failed: {}", j.getId(), ex.toString());
+				}
+			}
+			drain();
+		}
+	}
+
+	private void work(String pi, String taskKey, String user, Map<String, Object> variables) {
+		Task task = single(pi, taskKey);
+		if (task == null) {
+			return;
+		}
+		if (task.getAssignee() == null) {
+			tasks.claim(task.getId(), user);
+		}
+		tasks.complete(task.getId(), new HashMap<>(variables));
+	}
+
+	private Task single(String pi, String taskKey) {
+		var list = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(taskKey).list();
+		return list.isEmpty() ? null : list.get(0);
+	}
+
+	/** Waits until the outcome listeners (asynchronous) are done, so they record the simulated time. */
+	private void drain() {
+		long deadline = System.currentTimeMillis() + 5_000;
+		while (System.currentTimeMillis() < deadline && !outcomes.idle()) {
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private String pick(String... values) {
+		return values[random.nextInt(values.length)];
+	}
+
+	private static Date at(LocalDate day, int hour, int minute) {
+		return Date.from(day.atTime(hour, minute).toInstant(ZoneOffset.UTC));
+	}
+
+}
