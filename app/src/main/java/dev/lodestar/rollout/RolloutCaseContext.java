@@ -12,7 +12,7 @@ import dev.lodestar.worklist.CaseContext;
 import dev.lodestar.worklist.CaseContextProvider;
 
 /**
- * Shows the rollout beside a rollout task: sponsor, co-project-managers, the phase under way,
+ * Shows the rollout beside a rollout task: sponsor, co-project-managers, the current phase (once),
  * training completion per wave and the open barrier points; for a wave on its own, the wave.
  * Rollout facts are not secret inside the company, so every user who has the task sees them.
  */
@@ -48,11 +48,34 @@ class RolloutCaseContext implements CaseContextProvider {
 		if (businessKey.startsWith("wave-")) {
 			return parse(businessKey.substring(5)).flatMap(id -> Optional.ofNullable(training.waves().stream()
 				.filter(w -> w.waveId().equals(id)).findFirst().orElse(null)))
-				.map(w -> new CaseContext("case.kind.trainingWave", w.name(), "/api/training-waves/" + w.waveId(), null, null,
+				.map(w -> new CaseContext("case.kind.trainingWave", w.name(), w.rolloutId() == null ? "/training" : "/rollouts/" + w.rolloutId(), null, null,
 						List.of(fact("case.rollout.completion", w.completionPercent() + " % of " + w.invited() + " (target " + w.target() + " %)"),
 								fact("case.rollout.status", w.status())), List.of()));
 		}
-		return parse(businessKey).flatMap(rollouts::findById).map(this::describe);
+		var rollout = parse(businessKey).flatMap(rollouts::findById);
+		if (StakeholderAssessmentProcess.KEY.equals(processDefinitionKey)) {
+			return rollout.map(this::assessments);
+		}
+		return rollout.map(this::describe);
+	}
+
+	/**
+	 * Beside an ADKAR assessment: every stakeholder's earlier scores, so that the new scores are
+	 * given with the previous ones in view.
+	 */
+	private CaseContext assessments(Rollout rollout) {
+		var facts = new ArrayList<CaseContext.Fact>();
+		for (var stakeholder : register.of(rollout.getId())) {
+			var history = register.history(stakeholder.getId());
+			facts.add(fact(stakeholder.getName(), history.isEmpty() ? "not assessed yet"
+					: String.join("; ", history.stream()
+						.map(a -> a.getAssessedAt().toString().substring(0, 10) + " " + a.scores())
+						.toList())));
+		}
+		facts.add(fact("Open barrier points", String.valueOf(register.openBarrierPoints(rollout.getId()))));
+		return new CaseContext("Stakeholder register (previous ADKAR scores)",
+				"Rollout #" + rollout.getId() + " — " + rollout.getName(), "/rollouts/" + rollout.getId() + "/stakeholders",
+				null, null, List.copyOf(facts), List.of());
 	}
 
 	private CaseContext describe(Rollout rollout) {
@@ -61,15 +84,28 @@ class RolloutCaseContext implements CaseContextProvider {
 		if (rollout.getInternalProjectManager() != null) {
 			facts.add(fact("case.rollout.coProjectManagers", rollout.getInternalProjectManager() + " and " + rollout.getPartnerProjectManager()));
 		}
-		service.phasesOf(rollout.getId()).stream()
-			.filter(p -> p.getStatus() == RolloutPhase.Status.RUNNING)
-			.forEach(p -> facts.add(fact("case.rollout.phaseUnderWay", p.getName() + " (planned to end " + p.getPlannedEnd().toString().substring(0, 10) + ")")));
+		var phases = service.phasesOf(rollout.getId());
+		var current = RolloutPhase.current(phases);
+		current.ifPresent(p -> facts.add(fact("case.rollout.currentPhase", p.getName() + " (planned " + day(p.getPlannedStart()) + " to "
+				+ day(p.getPlannedEnd()) + ", started " + day(p.getActualStart()) + ")")));
+		var alongside = phases.stream()
+			.filter(RolloutPhase::isRunning)
+			.filter(p -> current.map(c -> c != p).orElse(true))
+			.map(RolloutPhase::getName)
+			.toList();
+		if (!alongside.isEmpty()) {
+			facts.add(fact("case.rollout.runningAlongside", String.join(", ", alongside)));
+		}
 		for (var wave : training.wavesOf(rollout.getId())) {
 			facts.add(fact(wave.name(), wave.invited() == 0 ? "not started" : wave.completionPercent() + " % (target " + wave.target() + " %)"));
 		}
 		facts.add(fact("case.rollout.openBarrierPoints", String.valueOf(register.openBarrierPoints(rollout.getId()))));
 		return new CaseContext("case.kind.rollout", "Rollout #" + rollout.getId() + " — " + rollout.getName(),
-				"/api/rollouts/" + rollout.getId(), null, null, List.copyOf(facts), List.of());
+				"/rollouts/" + rollout.getId(), null, null, List.copyOf(facts), List.of());
+	}
+
+	private static String day(java.time.Instant instant) {
+		return instant == null ? "-" : instant.toString().substring(0, 10);
 	}
 
 	private static CaseContext.Fact fact(String label, String value) {

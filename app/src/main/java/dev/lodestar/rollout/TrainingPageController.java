@@ -59,6 +59,10 @@ class TrainingPageController {
 
 	@GetMapping({ "/training/{document:[A-Za-z0-9][A-Za-z0-9-]*}", "/training/{document:[A-Za-z0-9][A-Za-z0-9-]*}.md" })
 	String rootDocument(@PathVariable String document, Model model, HttpServletResponse response, Locale locale) {
+		if (Arrays.stream(WaveKind.values()).anyMatch(w -> w.materialFolder().equals(document))) {
+			// a wave's folder: its documents and its check, on the index
+			return "redirect:/training#" + document;
+		}
 		return document(null, document, model, response, locale);
 	}
 
@@ -100,7 +104,8 @@ class TrainingPageController {
 					q.multiple()))
 			.toList());
 		model.addAttribute("open", open.isPresent());
-		model.addAttribute("waveName", open.map(TrainingDesk.OpenCheck::waveName).orElse(null));
+		model.addAttribute("waveName", open.map(o -> messages.getMessage("rollout.wave." + training.wave(o.waveId()).getCode().name(),
+				null, o.waveName(), locale)).orElse(null));
 		model.addAttribute("results", training.recordsOfParticipant(user.getName())
 			.stream()
 			.filter(r -> r.wave().getCode().materialFolder().equals(folder) && r.record().isCheckTaken())

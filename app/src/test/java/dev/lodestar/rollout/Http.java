@@ -26,6 +26,12 @@ record Http(int port, ObjectMapper json) {
 			.build());
 	}
 
+	Response put(String path, String user, Object body) throws IOException, InterruptedException {
+		return send(builder(path, user).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+			.build());
+	}
+
 	private HttpRequest.Builder builder(String path, String user) {
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Accept", "application/json, application/problem+json, text/markdown")

@@ -70,7 +70,9 @@ class RolloutApiIntegrationTest {
 			assertThat(f.label()).isEqualTo("case.rollout.sponsor");
 			assertThat(f.value()).isEqualTo("erin");
 		});
-		assertThat(context.facts()).extracting(f -> f.label()).contains("case.rollout.phaseUnderWay", "case.rollout.openBarrierPoints");
+		assertThat(context.facts()).extracting(f -> f.label()).containsOnlyOnce("case.rollout.currentPhase")
+			.contains("case.rollout.openBarrierPoints");
+		assertThat(context.link()).isEqualTo("/rollouts/" + id);
 		assertThat(provider.describe(RolloutProcess.KEY, "999999999", "erin")).isEmpty();
 	}
 
@@ -139,16 +141,79 @@ class RolloutApiIntegrationTest {
 	}
 
 	@Test
-	void everyWaveHasItsMaterialWithAKnowledgeCheck() throws Exception {
+	void everyWaveHasItsMaterialAndAKnowledgeCheckWhoseKeyIsNeverServed() throws Exception {
 		var folders = http.get("/api/training-material", "alice").json();
 		assertThat(folders).hasSize(4);
 		for (var folder : folders) {
-			assertThat(folder.get("documents").toString()).contains("knowledge-check.md");
+			assertThat(folder.get("documents")).isNotEmpty();
+			assertThat(folder.get("documents").toString()).doesNotContain("knowledge-check");
+			var check = http.get("/api/training/knowledge-checks/" + folder.get("folder").asText(), "alice");
+			assertThat(check.status()).isEqualTo(200);
+			assertThat(check.json().get("questions").size()).isGreaterThanOrEqualTo(10);
+			assertThat(check.body()).doesNotContain("[x]").doesNotContain("\"key\"");
 		}
-		var check = http.get("/api/training-material/04-all-staff/knowledge-check.md", "alice");
-		assertThat(check.status()).isEqualTo(200);
-		assertThat(check.body()).contains("Answer");
+		assertThat(http.get("/api/training-material/04-all-staff/knowledge-check.md", "alice").status()).isEqualTo(404);
 		assertThat(http.get("/api/training-material/04-all-staff/..%2Fsecret.md", "alice").status()).isIn(400, 404);
+		// nobody can take a check that is not open for them
+		var taken = http.post("/api/training/knowledge-checks/01-executives", "carol", Map.of("answers", Map.of("1", List.of(2))));
+		assertThat(taken.status()).isEqualTo(409);
+	}
+
+	@Test
+	void theIssueLogSetsSeverityAndAssigneeAndAnOpenCriticalIssueTurnsTheGateToNoGo() throws Exception {
+		long id = http.post("/api/rollouts", "frank", Map.of("name", "Issues " + UUID.randomUUID(), "sponsor", "erin")).json().get("id").asLong();
+		var logged = http.post("/api/rollouts/" + id + "/issues", "frank", Map.of("title", "Import is slow", "severity", "LOW"));
+		assertThat(logged.status()).isEqualTo(201);
+		long issue = logged.json().get("id").asLong();
+		assertThat(http.post("/api/rollouts/" + id + "/issues", "frank", Map.of("title", "x", "assignee", "nobody-" + UUID.randomUUID())).status()).isEqualTo(400);
+		assertThat(http.post("/api/rollouts/" + id + "/issues", "erin", Map.of("title", "not mine")).status()).isEqualTo(403);
+
+		var gateBefore = http.get("/api/rollouts/" + id + "/gate", "erin").json();
+		assertThat(gateBefore.get("figures").get("openCriticalIssues").asInt()).isZero();
+		var critical = http.put("/api/rollouts/" + id + "/issues/" + issue, "frank", Map.of("severity", "CRITICAL", "assignee", "frank"));
+		assertThat(critical.status()).as(critical.body()).isEqualTo(200);
+		assertThat(critical.json().get("assignee").asText()).isEqualTo("frank");
+		var gate = http.get("/api/rollouts/" + id + "/gate", "erin").json();
+		assertThat(gate.get("go").asBoolean()).isFalse();
+		assertThat(gate.get("figures").get("openCriticalIssues").asInt()).isEqualTo(1);
+		assertThat(gate.get("reasons").toString()).contains("Critical issues are still open");
+
+		assertThat(http.post("/api/rollouts/" + id + "/issues/" + issue + "/close", "frank", Map.of()).status()).isEqualTo(200);
+		assertThat(http.get("/api/rollouts/" + id + "/gate", "erin").json().get("reasons").toString()).doesNotContain("Critical");
+		assertThat(http.put("/api/rollouts/" + id + "/issues/" + issue, "frank", Map.of("severity", "LOW")).status()).isEqualTo(409);
+	}
+
+	@Test
+	void theCommunicationLogSaysWhatWasSentToWhom() throws Exception {
+		long id = http.post("/api/rollouts", "frank", Map.of("name", "Comms " + UUID.randomUUID(), "sponsor", "erin")).json().get("id").asLong();
+		var logged = http.post("/api/rollouts/" + id + "/messages", "frank", Map.of("subject", "Why CRM", "audience", "Sales team",
+				"recipients", 12, "channel", "team meeting"));
+		assertThat(logged.status()).isEqualTo(201);
+		assertThat(http.post("/api/rollouts/" + id + "/messages", "frank", Map.of("subject", "", "audience", "x")).status()).isEqualTo(400);
+		var log = http.get("/api/rollouts/" + id + "/messages", "erin").json();
+		assertThat(log).hasSize(1);
+		assertThat(log.get(0).get("audience").asText()).isEqualTo("Sales team");
+		assertThat(log.get(0).get("sentBy").asText()).isEqualTo("frank");
+	}
+
+	@Test
+	void onlyATrainerTakesAttendanceAndRemindersReachThoseNotFinished() throws Exception {
+		var wave = http.post("/api/training-waves", "grace", Map.of("kind", "END_USERS", "audience", List.of("sales-rep"),
+				"deadline", Instant.now().plus(Duration.ofDays(14)).toString())).json();
+		long waveId = wave.get("progress").get("waveId").asLong();
+		var session = http.post("/api/training-waves/" + waveId + "/sessions", "grace", Map.of("title", "Online repeat",
+				"startsAt", Instant.now().plus(Duration.ofDays(1)).toString(), "location", "https://meet.example.com/x"));
+		assertThat(session.status()).as(session.body()).isEqualTo(201);
+		assertThat(session.json().get("trainer").asText()).isEqualTo("grace");
+		long sessionId = session.json().get("id").asLong();
+		assertThat(http.post("/api/training-waves/" + waveId + "/sessions", "alice", Map.of("title", "x",
+				"startsAt", Instant.now().toString())).status()).isEqualTo(403);
+		assertThat(http.post("/api/training-waves/" + waveId + "/sessions/" + sessionId + "/attendance", "frank",
+				Map.of("present", Map.of("alice", true))).status()).isEqualTo(403);
+		// before the trainer planned the wave nobody is invited: attendance of a stranger is refused
+		assertThat(http.post("/api/training-waves/" + waveId + "/sessions/" + sessionId + "/attendance", "grace",
+				Map.of("present", Map.of("carol", true))).status()).isEqualTo(400);
+		assertThat(http.post("/api/training-waves/" + waveId + "/reminders", "grace", Map.of()).json().get("reminded").asInt()).isZero();
 	}
 
 }

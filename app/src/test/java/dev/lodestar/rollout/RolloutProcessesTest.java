@@ -90,6 +90,9 @@ class RolloutProcessesTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transaction;
+
 	@BeforeEach
 	void setUp() {
 		init(engine);
@@ -277,6 +280,29 @@ class RolloutProcessesTest {
 	}
 
 	@Test
+	void aParticipantWhoAttendedAndTookTheCheckInTheAppNeedsNoTrainerRecord() {
+		var wave = training.createAndStart(null, WaveKind.END_USERS, List.of("sales-rep"), 100,
+				Instant.now().plus(Duration.ofDays(10)));
+		ProcessInstance pi = instanceOf(wave.getId());
+		planSessions(pi);
+		Long sessionId = training.sessionsOf(wave.getId()).get(0).getId();
+		assertThat(training.sessionsOf(wave.getId()).get(0).getTrainer()).isEqualTo("grace");
+		var participants = training.pendingParticipants(wave.getId());
+		for (String participant : participants) {
+			// the trainer's list, then the check scored in the app (as TrainingDesk does)
+			training.takeAttendance(sessionId, Map.of(participant, true), "grace");
+			transaction.executeWithoutResult(status -> training.record(wave.getId(), participant).checkTaken(9, 12, Instant.now()));
+			Task attend = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TrainingWaveProcess.TASK_ATTEND)
+				.taskAssignee(participant).singleResult();
+			tasks.complete(attend.getId());
+		}
+		assertThat(pi).isEnded().hasPassed(TrainingWaveProcess.GATEWAY_RESULT_KNOWN, TrainingWaveProcess.END_COMPLETED)
+			.hasNotPassed(TrainingWaveProcess.TASK_RECORD_RESULT);
+		assertThat(training.record(wave.getId(), participants.get(0)).getScore()).isEqualTo(75);
+		assertThat(training.wave(wave.getId()).getStatus()).isEqualTo(TrainingWave.Status.COMPLETED);
+	}
+
+	@Test
 	void deadlinePassedAndAcceptedClosesTheWaveBelowTarget() {
 		var wave = training.createAndStart(null, WaveKind.EXECUTIVES, List.of("executive", "trainer"), 100,
 				Instant.now().plus(Duration.ofDays(3)));
@@ -377,6 +403,7 @@ class RolloutProcessesTest {
 
 	private void planSessions(ProcessInstance wave) {
 		assertThat(wave).isWaitingAt(TrainingWaveProcess.TASK_PLAN_SESSIONS).task().hasCandidateGroup("trainer");
+		tasks.setAssignee(task(wave, TrainingWaveProcess.TASK_PLAN_SESSIONS).getId(), "grace");
 		complete(wave, TrainingWaveProcess.TASK_PLAN_SESSIONS, Map.of(TrainingWaveProcess.VAR_SESSION_TITLE, "Kick-off",
 				TrainingWaveProcess.VAR_SESSION_STARTS_AT, "2030-01-15T09:00:00Z", TrainingWaveProcess.VAR_SESSION_LOCATION, "Room 1"));
 	}
