@@ -195,7 +195,7 @@ class LeadApiIntegrationTest {
 		var response = api().post("alice", "/api/leads/" + id + "/proposal", "{\"discountPercent\":5}");
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.json().at("/errors").findValuesAsText("field")).containsExactlyInAnyOrder("amount",
-				"nextFollowUp");
+				"decisionMaker", "nextFollowUp");
 		assertThat(response.json().at("/errors").findValuesAsText("message"))
 			.contains("a proposal needs an amount above zero");
 		assertThat(api().get("alice", "/api/leads/" + id).json().at("/openTasks/0/taskDefinitionKey").asText())

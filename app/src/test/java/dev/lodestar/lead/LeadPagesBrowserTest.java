@@ -112,7 +112,8 @@ class LeadPagesBrowserTest {
 		stepField("Field_proposalSummary").sendKeys("40 desks, 40 chairs, delivery included");
 		WebElement followUp = stepField("Field_nextFollowUp-date");
 		followUp.sendKeys(LocalDate.now().plusDays(7).format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
-		browser.driver().findElement(By.id("lead-company")).click();
+		// leave the date field (its picker closes) without clicking under the sticky header
+		browser.script("document.activeElement.blur()");
 		browser.driver().findElement(By.cssSelector(".step .step-complete")).click();
 		stageBecomes("NEGOTIATION");
 		assertThat(browser.driver().findElement(By.id("proposal-summary")).getText())
@@ -138,7 +139,9 @@ class LeadPagesBrowserTest {
 		WebElement approval = board.findElement(By.id("column-DISCOUNT_APPROVAL"));
 		assertThat(approval.getText()).contains("Umbrella");
 		assertThat(Integer.parseInt(approval.findElement(By.cssSelector("h2 .count")).getText())).isPositive();
-		assertThat(approval.findElement(By.cssSelector(".column-value")).getText()).containsPattern("4.?8.?000");
+		// Umbrella's 48,000 at least: other tests of this context may add proposals to the column
+		assertThat(Long.parseLong(approval.findElement(By.cssSelector(".column-value")).getText().replaceAll("[^0-9]", "")))
+			.isGreaterThanOrEqualTo(48000);
 		browser.screenshot("leads-board-en");
 
 		browser.open("/leads?lang=zh-CN");

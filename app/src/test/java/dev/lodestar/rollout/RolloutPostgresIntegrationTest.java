@@ -70,8 +70,8 @@ class RolloutPostgresIntegrationTest {
 		// wave 1: the executives
 		completeVia("grace", task("grace", null, TrainingWaveProcess.TASK_PLAN_SESSIONS),
 				Map.of("sessionTitle", "Why CRM is about people", "sessionStartsAt", "2030-01-15T09:00:00Z", "sessionLocation", "Board room"));
-		completeVia("erin", task("erin", null, TrainingWaveProcess.TASK_ATTEND), Map.of("attendedSession", true,
-				"knowledgeCheckAnswers", "1c, 2: the top leader sponsors"));
+		// the participant's task declares no answers: the quiz in the app records them (KnowledgeCheck)
+		completeVia("erin", task("erin", null, TrainingWaveProcess.TASK_ATTEND), Map.of());
 		var recorded = http.post("/api/training-waves/" + executivesWave + "/results/erin", "grace", Map.of("attended", true, "score", 90));
 		assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
 
