@@ -163,7 +163,8 @@ class ComplaintApiIntegrationTest {
 		HttpResponse<String> tasks = send("GET", engine + "/task?processDefinitionKey=complaint-to-resolution", "alice", null);
 		assertThat(tasks.statusCode()).isEqualTo(200);
 		assertThat(json.readTree(tasks.body())).isEmpty();
-		HttpResponse<String> carolsTasks = send("GET", engine + "/task?processInstanceBusinessKey=" + id, "carol", null);
+		HttpResponse<String> carolsTasks = send("GET",
+				engine + "/task?processDefinitionKey=complaint-to-resolution&processInstanceBusinessKey=" + id, "carol", null);
 		assertThat(json.readTree(carolsTasks.body())).hasSize(1);
 
 		assertThat(send("POST", engine + "/task/" + task.getId() + "/claim", "alice", "{\"userId\": \"alice\"}")
