@@ -9,12 +9,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -214,10 +212,6 @@ class ClusterIntegrationTest {
 			rows.next();
 			return rows.getLong(1);
 		}
-	}
-
-	static String list(Object... values) {
-		return Arrays.stream(values).map(String::valueOf).collect(Collectors.joining(", "));
 	}
 
 }

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -126,10 +125,6 @@ class PostgresRestartIntegrationTest {
 			rows.next();
 			return rows.getLong(1);
 		}
-	}
-
-	static Set<Integer> keys(Map<Integer, ?> map) {
-		return map.keySet();
 	}
 
 }
