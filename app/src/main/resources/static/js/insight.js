@@ -78,7 +78,7 @@ function renderRollout(p) {
   });
   table(document.getElementById('table-gates'), [
     { label: t('rollout.evaluatedAt'), value: (g) => fmtDateTime(g.evaluatedAt), csv: (g) => g.evaluatedAt },
-    { label: t('rollout.reasons'), value: (g) => g.outputs.map((o) => Object.entries(o).map(([k, v]) => `${k}: ${v}`).join(', ')).join(' | ') },
+    { label: t('rollout.reasons'), value: (g) => g.outputs.map((o) => Object.entries(o).map(([k, v]) => `${k}: ${v}`).join(', ')).join(' | ') || '—' },
   ], p?.gates ?? [], 'gate-decisions');
   table(document.getElementById('table-barriers'), [
     { label: t('readiness.stakeholder'), value: (b) => b.stakeholder },
@@ -115,7 +115,7 @@ function renderReadiness(stakeholders) {
   });
   chart(document.getElementById('chart-grid'), {
     tooltip: { formatter: (p) => `${p.data.name}: ${t('readiness.influence')} ${p.value[0]}, ${t('readiness.interest')} ${p.value[1]}` },
-    grid: { left: 50, right: 20, top: 20, bottom: 40 },
+    grid: { left: 50, right: 130, top: 20, bottom: 40 },
     xAxis: { name: t('readiness.influence'), nameLocation: 'middle', nameGap: 25, min: 0, max: 5 },
     yAxis: { name: t('readiness.interest'), nameLocation: 'middle', nameGap: 30, min: 0, max: 5 },
     series: [{ type: 'scatter', symbolSize: 14,
@@ -130,7 +130,7 @@ function renderTraining(tr) {
   chart(document.getElementById('chart-waves'), {
     tooltip: { trigger: 'axis' },
     grid: { left: 60, right: 20, top: 20, bottom: 60 },
-    xAxis: { type: 'category', data: tr.waves.map((w) => w.key), axisLabel: { interval: 0, rotate: 15 } },
+    xAxis: { type: 'category', data: tr.waves.map((w) => w.key), axisLabel: { interval: 0, fontSize: 10 } },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
     series: [{ type: 'bar', data: tr.waves.map((w) => w.percent), itemStyle: { color: '#3b7dd8' }, label: { show: true, formatter: '{c} %' } }],
   });
@@ -168,7 +168,7 @@ function lineChart(node, series, target, unit) {
     yAxis: { type: 'value', name: unit, nameGap: 8, max: target === undefined ? null : (v) => Math.ceil(Math.max(v.max, target) * 1.05) },
     color: palette,
     series: Object.entries(series).map(([slice, points], i) => ({
-      name: slice, type: 'line', showSymbol: false, connectNulls: true,
+      name: slice, type: 'line', showSymbol: weeks.length < 4, connectNulls: true,
       data: weeks.map((w) => points.find((p) => p.week === w)?.value ?? null),
       markLine: i === 0 && target !== undefined ? { symbol: 'none', lineStyle: { color: '#c0392b', type: 'dashed' }, label: { formatter: `${t('target')} {c}` }, data: [{ yAxis: target }] } : undefined,
     })),
