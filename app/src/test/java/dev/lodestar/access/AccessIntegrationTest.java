@@ -224,25 +224,20 @@ class AccessIntegrationTest {
 			.processInstanceIdIn(proposal.getProcessInstanceId())
 			.variableName("discountApprovalThreshold")
 			.count()).isZero();
-		// the same form without it goes through, and the 40 % discount waits for a manager (Camunda's
-		// web apps drop the session's log-in after an error answer: log in again)
-		xsrf = tasklistLogin("alice");
-		var honest = tasklist(xsrf, "POST", engineApi + proposal.getId() + "/submit-form", proposalForm(""));
-		assertThat(honest.statusCode()).as(honest.body()).isIn(200, 204);
-		assertThat(taskService.createTaskQuery()
-			.processInstanceId(proposal.getProcessInstanceId())
-			.taskDefinitionKey("Task_ApproveDiscount")
-			.count()).isEqualTo(1);
-
 		// writing a variable of one's own task, or handing it on, is refused too
+		// (each check on a fresh log-in: Camunda's web apps drop it after an error answer)
 		var other = proposalTask();
 		xsrf = tasklistLogin("alice");
 		var written = tasklist(xsrf, "PUT", engineApi + other.getId() + "/variables/discountApprovalThreshold",
 				"{\"value\":100,\"type\":\"Integer\"}");
-		assertThat(written.statusCode()).as(written.body()).isEqualTo(403);
+		assertThat(written.statusCode()).as(written.body()).isIn(401, 403);
+		assertThat(runtimeService.createVariableInstanceQuery()
+			.processInstanceIdIn(other.getProcessInstanceId())
+			.variableName("discountApprovalThreshold")
+			.count()).isZero();
 		xsrf = tasklistLogin("alice");
 		var reassigned = tasklist(xsrf, "POST", engineApi + other.getId() + "/assignee", "{\"userId\":\"bob\"}");
-		assertThat(reassigned.statusCode()).as(reassigned.body()).isEqualTo(403);
+		assertThat(reassigned.statusCode()).as(reassigned.body()).isIn(401, 403);
 		assertThat(taskService.createTaskQuery().taskId(other.getId()).singleResult().getAssignee()).isEqualTo("alice");
 	}
 
