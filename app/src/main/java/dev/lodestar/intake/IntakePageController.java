@@ -54,9 +54,12 @@ class IntakePageController {
 		this.leads = leads;
 	}
 
-	/** What the page shows after a case was recorded: the case and its first step. */
+	/**
+	 * What the page shows after a case was recorded: the case and its first step. A flash
+	 * attribute, kept in the session (the database's, with Spring Session): serializable.
+	 */
 	record Recorded(String kind, long id, String customerName, String taskId, String taskName, boolean taskIsMine,
-			String casePage) {
+			String casePage) implements java.io.Serializable {
 	}
 
 	@ModelAttribute

@@ -15,20 +15,19 @@ public final class ProblemPage {
 
 	/** 403: the user's roles do not open this page. */
 	public static ModelAndView forbidden() {
-		return of(HttpStatus.FORBIDDEN, "customers.denied.title", "customers.denied.text");
+		return of(HttpStatus.FORBIDDEN);
 	}
 
 	/** 404: nothing here, or nothing this user may know of. */
 	public static ModelAndView notFound() {
-		return of(HttpStatus.NOT_FOUND, "customers.missing.title", "customers.missing.text");
+		return of(HttpStatus.NOT_FOUND);
 	}
 
-	private static ModelAndView of(HttpStatus status, String titleKey, String textKey) {
-		var page = new ModelAndView("problem");
+	/** The one error page ({@code templates/error.html}), which Spring Boot's error controller renders too. */
+	private static ModelAndView of(HttpStatus status) {
+		var page = new ModelAndView("error");
 		page.setStatus(status);
 		page.addObject("status", status.value());
-		page.addObject("titleKey", titleKey);
-		page.addObject("textKey", textKey);
 		return page;
 	}
 

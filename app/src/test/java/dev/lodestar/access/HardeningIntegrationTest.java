@@ -254,7 +254,7 @@ class HardeningIntegrationTest {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(login.headers().allValues("Set-Cookie"))
-			.anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID").containsIgnoringCase("SameSite=Lax")
+			.anySatisfy(cookie -> assertThat(cookie).matches("(SESSION|JSESSIONID)=.*").containsIgnoringCase("SameSite=Lax")
 				.containsIgnoringCase("HttpOnly"));
 	}
 

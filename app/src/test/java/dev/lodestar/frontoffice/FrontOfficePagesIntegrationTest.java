@@ -51,7 +51,7 @@ class FrontOfficePagesIntegrationTest {
 		var grace = PageSession.logIn(port, "grace");
 		var denied = grace.get("/customers/" + customer.id());
 		assertThat(denied.statusCode()).isEqualTo(403);
-		assertThat(denied.body()).contains("Not for your role").contains("id=\"problem\"").doesNotContain("Whitelabel")
+		assertThat(denied.body()).contains("Not for your role").contains("id=\"error-page\"").doesNotContain("Whitelabel")
 			.doesNotContain(customer.name());
 		assertThat(grace.get("/customers").statusCode()).isEqualTo(403);
 		// a trainer cannot log interactions either, and nothing is logged

@@ -30,6 +30,9 @@ import dev.lodestar.LodestarIntegrationTest;
 
 /** The cockpit in a real browser, as the people who use it (and one who may not). */
 @LodestarIntegrationTest
+// a context of its own: the figures and their drill-downs are counted over this context's cases
+// only, not over whatever the other test classes of the shared context left behind
+@org.springframework.test.context.TestPropertySource(properties = "lodestar.test.context=insight-browser")
 class InsightBrowserTest {
 
 	static final List<String> CHART_SECTIONS = List.of("#chart-phases", "#chart-adkar", "#chart-grid", "#chart-waves",

@@ -185,7 +185,7 @@ class LeadApiIntegrationTest {
 		assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
 		assertThat(caseContext.describe(LeadProcess.KEY, String.valueOf(id), "grace")).isEmpty();
 		assertThat(caseContext.describe(LeadProcess.KEY, String.valueOf(id), "bob"))
-			.hasValueSatisfying(c -> assertThat(c.facts()).anyMatch(f -> f.label().equals("Discount %")));
+			.hasValueSatisfying(c -> assertThat(c.facts()).anyMatch(f -> f.label().equals("case.lead.discountPercent")));
 	}
 
 	@Test

@@ -56,6 +56,9 @@ class RoleAssignmentIntegrationTest {
 	@Autowired
 	IdentityService identityService;
 
+	@Autowired
+	dev.lodestar.notification.MailPreferences preferences;
+
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -123,6 +126,11 @@ class RoleAssignmentIntegrationTest {
 	@Test
 	void aPoolRolesMembersAreEachMailedOnceAndNobodyIsAssigned() throws Exception {
 		String key = "POOL-MAIL-" + UUID.randomUUID();
+		// "new in your queue" defaults to the daily digest: these members asked for it at once
+		for (String member : List.of("pool-a", "pool-b")) {
+			preferences.set(member, Map.of(dev.lodestar.notification.MessageKind.TASK_QUEUED,
+					dev.lodestar.notification.Delivery.IMMEDIATE));
+		}
 		String instance = start("test-pool-role", key);
 		assertThat(assigneeOf(instance)).isNull();
 
