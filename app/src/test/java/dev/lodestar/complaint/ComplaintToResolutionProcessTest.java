@@ -292,8 +292,8 @@ class ComplaintToResolutionProcessTest {
 		// the approver sees exactly what is approved: beside the form, and in the form's read-only fields
 		var context = caseContext.describe(ComplaintToResolution.PROCESS_KEY, complaint.getId().toString(), "dave")
 			.orElseThrow();
-		assertThat(context.facts()).contains(new dev.lodestar.worklist.CaseContext.Fact("Proposed resolution",
-				"Refund of the cushion cover."), new dev.lodestar.worklist.CaseContext.Fact("Compensation to approve", "250.00"));
+		assertThat(context.facts()).contains(new dev.lodestar.worklist.CaseContext.Fact("case.complaint.proposedResolution",
+				"Refund of the cushion cover."), new dev.lodestar.worklist.CaseContext.Fact("case.complaint.compensationToApprove", "250.00"));
 		assertThat(context.link()).isEqualTo("/complaints/" + complaint.getId());
 		taskService.complete(workOf(pi).getId(), Map.of("compensationApproved", true, "approvalNote", "fair"));
 
@@ -480,7 +480,7 @@ class ComplaintToResolutionProcessTest {
 					+ ": Promised a new delivery date by tomorrow.") && i.recordedBy().equals("carol"));
 		assertThat(caseContext.describe(ComplaintToResolution.PROCESS_KEY, complaint.getId().toString(), "carol")
 			.orElseThrow()
-			.facts()).contains(new dev.lodestar.worklist.CaseContext.Fact("First response",
+			.facts()).contains(new dev.lodestar.worklist.CaseContext.Fact("case.complaint.firstResponse",
 					"Promised a new delivery date by tomorrow. (carol)"));
 
 		// sent back by the manager: the same agent again

@@ -119,7 +119,7 @@ class ChineseUiBrowserTest {
 		browser.driver().findElement(By.id("complete")).click();
 
 		Task next = await().atMost(Duration.ofSeconds(15)).until(() -> taskService.createTaskQuery()
-			.processInstanceBusinessKey(leadId).singleResult(), t -> t != null && !t.getId().equals(qualify.getId()));
+			.processDefinitionKey("lead-to-sale").processInstanceBusinessKey(leadId).singleResult(), t -> t != null && !t.getId().equals(qualify.getId()));
 		assertThat(next.getTaskDefinitionKey()).isEqualTo("Task_PrepareProposal");
 		assertThat(browser.consoleErrors()).allMatch(error -> error.contains("favicon.ico"));
 	}

@@ -71,6 +71,13 @@ class ClusterIntegrationTest {
 					"{\"businessKey\":\"DEPLOYED-1\"}");
 			assertThat(startedOnA.statusCode()).as(startedOnA.body()).isEqualTo(200);
 
+			// "new in your queue" defaults to the daily digest: bob wants it at once, so that each
+			// case's message goes out during the test
+			try (var db = connect(); var insert = db.prepareStatement(
+					"insert into crm_mail_preference (user_id, kind, delivery) values ('bob', 'task-queued', 'IMMEDIATE')")) {
+				insert.executeUpdate();
+			}
+
 			// bob logs in on A
 			String session = NodeHttp.logIn(a, "bob");
 			assertThat(NodeHttp.getWithSession(a, "/api/tasks", session).statusCode()).isEqualTo(200);

@@ -179,7 +179,7 @@ class WorklistBrowserTest {
 		field("Field_budget").sendKeys("20000");
 		browser.findElement(By.id("complete")).click();
 		waitUntil(ExpectedConditions.urlContains("completed="));
-		Task next = taskService.createTaskQuery().processInstanceBusinessKey(leadId).singleResult();
+		Task next = taskService.createTaskQuery().processDefinitionKey("lead-to-sale").processInstanceBusinessKey(leadId).singleResult();
 		assertThat(next.getTaskDefinitionKey()).isEqualTo("Task_PrepareProposal");
 		assertThat(next.getAssignee()).isEqualTo("alice");
 		waitFor(By.id("queue-mine")).click();
