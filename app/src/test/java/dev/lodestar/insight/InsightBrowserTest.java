@@ -78,7 +78,8 @@ class InsightBrowserTest {
 			tasks.complete(task.getId());
 		}
 		var today = KpiSnapshotJob.today();
-		job.refresh(today.minusDays(1), today);
+		// the whole window the cockpit and its drill-downs look at (the demo rollout replays weeks of work)
+		job.refresh(today.minusDays(31), today);
 	}
 
 	@Test
