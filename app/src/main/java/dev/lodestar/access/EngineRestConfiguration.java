@@ -4,6 +4,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.JsonMappingExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.JsonParseExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
@@ -23,11 +25,22 @@ import jakarta.ws.rs.ApplicationPath;
 class EngineRestConfiguration {
 
 	private static final Set<Class<?>> REPLACED = Set.of(ExceptionHandler.class, ProcessEngineExceptionHandler.class,
-			RestExceptionHandler.class);
+			RestExceptionHandler.class, JsonParseExceptionHandler.class, JsonMappingExceptionHandler.class);
 
 	@Bean
 	CamundaJerseyResourceConfig camundaJerseyResourceConfig() {
 		return new LodestarJerseyResourceConfig();
+	}
+
+	/** A request body that could not be read as the call's JSON. */
+	public static class UnreadableBody implements jakarta.ws.rs.ext.ExceptionMapper<com.fasterxml.jackson.core.JsonProcessingException> {
+
+		@Override
+		public jakarta.ws.rs.core.Response toResponse(com.fasterxml.jackson.core.JsonProcessingException ex) {
+			return EngineRestErrors.answer(400, "InvalidRequest",
+					"The request body is not valid JSON for this call: " + EngineRestErrors.clean(ex.getOriginalMessage()), null);
+		}
+
 	}
 
 	@ApplicationPath("/engine-rest")
@@ -41,7 +54,10 @@ class EngineRestConfiguration {
 				.filter(type -> !REPLACED.contains(type))
 				.collect(Collectors.toSet()));
 			register(new EngineRestErrors());
-			register(JacksonFeature.class);
+			// a body that is no JSON, or JSON of the wrong shape: 400 in words, from one mapper only
+			// (Camunda's and Jackson's own mappers for it would tie with it, and either could win)
+			register(UnreadableBody.class);
+			register(JacksonFeature.withoutExceptionMappers());
 		}
 
 	}

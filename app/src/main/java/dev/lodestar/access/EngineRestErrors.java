@@ -117,7 +117,7 @@ class EngineRestErrors implements ExceptionMapper<Throwable> {
 		};
 	}
 
-	private static Response answer(int status, String type, String message, List<InvalidInputException.FieldError> errors) {
+	static Response answer(int status, String type, String message, List<InvalidInputException.FieldError> errors) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", type);
 		body.put("message", message);
