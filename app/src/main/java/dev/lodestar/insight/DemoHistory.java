@@ -303,8 +303,8 @@ class DemoHistory {
 			later(24 + random.nextInt(48));
 			boolean bigDiscount = random.nextDouble() < 0.45;
 			int amount = 10_000 + random.nextInt(90) * 1000;
-			leads.completeStep(id, "Task_PrepareProposal", rep, SALES_REP, new HashMap<>(Map.of("amount", String.valueOf(amount),
-					"discountPercent", bigDiscount ? "15" : "5", "decisionMaker", "the CFO", "proposalSummary", "Licences and onboarding",
+			leads.completeStep(id, "Task_PrepareProposal", rep, SALES_REP, new HashMap<>(Map.of("amount", amount,
+					"discountPercent", bigDiscount ? 15 : 5, "decisionMaker", "the CFO", "proposalSummary", "Licences and onboarding",
 					"nextFollowUp", Instant.now().plus(Duration.ofDays(7)).toString())));
 			if (bigDiscount) {
 				later(48 + random.nextInt(96)); // the managers' queue: the bottleneck
@@ -316,8 +316,8 @@ class DemoHistory {
 			double chance = (trained ? 0.45 : 0.22) + 0.1 * index / DAYS;
 			boolean won = random.nextDouble() < chance;
 			leads.completeStep(id, "Task_NegotiateDeal", rep, SALES_REP, new HashMap<>(won
-					? Map.of("won", true, "finalAmount", String.valueOf(amount))
-					: Map.of("won", false, "lostReason", "Chose a competitor")));
+					? Map.of("won", "true", "finalAmount", amount)
+					: Map.of("won", "false", "lostReason", "Chose a competitor")));
 			drain();
 			if (won) {
 				later(12 + random.nextInt(24));
