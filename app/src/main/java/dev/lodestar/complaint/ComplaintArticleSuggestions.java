@@ -45,17 +45,10 @@ class ComplaintArticleSuggestions implements CaseContextProvider {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<CaseContext> describe(String processDefinitionKey, String businessKey, String userId) {
-		if (!supports(processDefinitionKey) || businessKey == null || !readers.mayRead(userId)) {
+		if (!supports(processDefinitionKey) || !readers.mayRead(userId)) {
 			return Optional.empty();
 		}
-		long id;
-		try {
-			id = Long.parseLong(businessKey);
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
-		return complaints.findById(id).flatMap(c -> {
+		return complaints.findByBusinessKey(businessKey).flatMap(c -> {
 			List<Article> articles = suggestionsFor(c);
 			if (articles.isEmpty()) {
 				return Optional.empty();

@@ -80,17 +80,10 @@ class ComplaintCaseContext implements CaseContextProvider {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<CaseContext> describe(String processDefinitionKey, String businessKey, String userId) {
-		if (!supports(processDefinitionKey) || businessKey == null || !readers.mayRead(userId)) {
+		if (!supports(processDefinitionKey) || !readers.mayRead(userId)) {
 			return Optional.empty();
 		}
-		long id;
-		try {
-			id = Long.parseLong(businessKey);
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
-		return complaints.findById(id).map(c -> {
+		return complaints.findByBusinessKey(businessKey).map(c -> {
 			var facts = new ArrayList<CaseContext.Fact>();
 			fact(facts, "case.complaint.status", c.getStatus().name());
 			fact(facts, "case.complaint.complaint", c.getDescription());

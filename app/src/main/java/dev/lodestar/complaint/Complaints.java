@@ -1,6 +1,7 @@
 package dev.lodestar.complaint;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -31,5 +32,14 @@ interface Complaints extends JpaRepository<Complaint, Long> {
 	@org.springframework.data.jpa.repository.Modifying
 	@Query("update Complaint c set c.customerId = :survivor where c.customerId = :duplicate")
 	int moveToCustomer(@Param("duplicate") Long duplicate, @Param("survivor") Long survivor);
+
+
+	/** The complaint a process instance's business key names (its id), if the key is one. */
+	default Optional<Complaint> findByBusinessKey(String businessKey) {
+		if (businessKey == null || !businessKey.matches("\\d{1,18}")) {
+			return Optional.empty();
+		}
+		return findById(Long.parseLong(businessKey));
+	}
 
 }
