@@ -186,7 +186,8 @@ class FrontOfficeBrowserTest {
 		assertThat(browser.waitFor(By.id("article-status")).getText()).isEqualTo("draft");
 		assertThat(browser.driver().findElement(By.cssSelector("#article-body strong")).getText()).isEqualTo(word);
 		browser.driver().findElement(By.id("publish")).click();
-		assertThat(browser.waitFor(By.id("knowledge-notice")).getText()).contains("Published");
+		// the draft page also shows a notice: wait for the published page's, located afresh each poll
+		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("knowledge-notice"), "Published"));
 		assertThat(browser.driver().findElement(By.id("article-status")).getText()).isEqualTo("published");
 		String articlePath = browser.driver().getCurrentUrl().replaceFirst("^https?://[^/]+", "");
 
