@@ -1,6 +1,9 @@
 package dev.lodestar.customer;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeMap;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,25 +13,57 @@ import org.springframework.data.repository.query.Param;
 /** The customer master. Merged customers stay (their id may be cited elsewhere) but are skipped by matching. */
 interface Customers extends JpaRepository<Customer, Long> {
 
-	@Query("""
-			select distinct c from Customer c left join c.contacts k
-			where c.mergedIntoId is null and (c.emailKey = :email or k.emailKey = :email)
-			order by c.id""")
-	List<Customer> findActiveByEmailKey(@Param("email") String emailKey);
+	/**
+	 * Customers with this e-mail key, their own or a contact's, by id. Two indexed lookups
+	 * rather than one query with an OR across the join, which no index serves.
+	 */
+	default List<Customer> findActiveByEmailKey(String emailKey) {
+		return byId(findActiveByOwnEmailKey(emailKey), findActiveByContactEmailKey(emailKey));
+	}
 
-	@Query("""
-			select distinct c from Customer c left join c.contacts k
-			where c.mergedIntoId is null and (c.phoneKey = :phone or k.phoneKey = :phone)
-			order by c.id""")
-	List<Customer> findActiveByPhoneKey(@Param("phone") String phoneKey);
+	/** Customers with this phone key, their own or a contact's, by id (two indexed lookups). */
+	default List<Customer> findActiveByPhoneKey(String phoneKey) {
+		return byId(findActiveByOwnPhoneKey(phoneKey), findActiveByContactPhoneKey(phoneKey));
+	}
 
-	/** Same normalised name, or one name is the other plus more words ("acme" / "acme industries"). */
+	/**
+	 * Same normalised name, or one name is the other plus more words ("acme" / "acme industries"):
+	 * the longer names start with the key and a space, the shorter ones are among the key's word
+	 * prefixes, so both are index lookups (no {@code :key like concat(name_key, '%')} that scans).
+	 */
+	default List<Customer> findActiveByNameKey(String nameKey) {
+		var prefixes = new ArrayList<String>(List.of(nameKey));
+		for (int space = nameKey.indexOf(' '); space > 0; space = nameKey.indexOf(' ', space + 1)) {
+			prefixes.add(nameKey.substring(0, space));
+		}
+		return findActiveByNameKeyOrLonger(nameKey, prefixes);
+	}
+
+	@Query("select c from Customer c where c.mergedIntoId is null and c.emailKey = :email")
+	List<Customer> findActiveByOwnEmailKey(@Param("email") String emailKey);
+
+	@Query("select distinct c from Contact k join k.customer c where c.mergedIntoId is null and k.emailKey = :email")
+	List<Customer> findActiveByContactEmailKey(@Param("email") String emailKey);
+
+	@Query("select c from Customer c where c.mergedIntoId is null and c.phoneKey = :phone")
+	List<Customer> findActiveByOwnPhoneKey(@Param("phone") String phoneKey);
+
+	@Query("select distinct c from Contact k join k.customer c where c.mergedIntoId is null and k.phoneKey = :phone")
+	List<Customer> findActiveByContactPhoneKey(@Param("phone") String phoneKey);
+
 	@Query("""
 			select c from Customer c
-			where c.mergedIntoId is null
-			  and (c.nameKey = :key or c.nameKey like concat(:key, ' %') or :key like concat(c.nameKey, ' %'))
+			where c.mergedIntoId is null and (c.nameKey in :prefixes or c.nameKey like concat(:key, ' %'))
 			order by c.id""")
-	List<Customer> findActiveByNameKey(@Param("key") String nameKey);
+	List<Customer> findActiveByNameKeyOrLonger(@Param("key") String nameKey,
+			@Param("prefixes") Collection<String> wordPrefixes);
+
+	private static List<Customer> byId(List<Customer> first, List<Customer> second) {
+		var byId = new TreeMap<Long, Customer>();
+		first.forEach(c -> byId.put(c.getId(), c));
+		second.forEach(c -> byId.putIfAbsent(c.getId(), c));
+		return List.copyOf(byId.values());
+	}
 
 	/** {@code phone} is a phone key, or a value no phone key has ("-") to match on text only. */
 	@Query("""

@@ -17,6 +17,14 @@ class DigestItems {
 		this.jdbc = jdbc;
 	}
 
+	/** Whether a digest item or a message with this key exists already: one round trip for both. */
+	boolean heldOrQueued(String dedupeKey) {
+		return Boolean.TRUE.equals(jdbc.queryForObject("""
+				select case when exists (select 1 from crm_digest_item where dedupe_key = ?)
+				              or exists (select 1 from crm_notification where dedupe_key = ?) then true else false end""",
+				Boolean.class, dedupeKey, dedupeKey));
+	}
+
 	boolean existsByDedupeKey(String dedupeKey) {
 		return jdbc.queryForObject("select count(*) from crm_digest_item where dedupe_key = ?", Integer.class,
 				dedupeKey) > 0;

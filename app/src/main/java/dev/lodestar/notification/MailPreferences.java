@@ -40,6 +40,53 @@ public class MailPreferences {
 		return tags.isEmpty() ? Locale.ENGLISH : Locale.forLanguageTag(tags.get(0));
 	}
 
+	/**
+	 * What mail needs to know of one user, read in one round trip: their language and their
+	 * own choices; their roles are asked for only when a kind has no choice of theirs.
+	 */
+	@Transactional(readOnly = true)
+	public Profile profile(String userId) {
+		var language = new String[1];
+		var chosen = new java.util.HashMap<String, Delivery>();
+		jdbc.query("""
+				select 'language', language from crm_user_language where user_id = ?
+				union all
+				select kind, delivery from crm_mail_preference where user_id = ?""", row -> {
+			if ("language".equals(row.getString(1))) {
+				language[0] = row.getString(2);
+			}
+			else {
+				chosen.put(row.getString(1), Delivery.valueOf(row.getString(2)));
+			}
+		}, userId, userId);
+		return new Profile(userId, language[0] == null ? Locale.ENGLISH : Locale.forLanguageTag(language[0]), chosen);
+	}
+
+	/** One user's language and delivery choices ({@link #profile}). */
+	public final class Profile {
+
+		private final String userId;
+		private final Locale language;
+		private final Map<String, Delivery> chosen;
+
+		private Profile(String userId, Locale language, Map<String, Delivery> chosen) {
+			this.userId = userId;
+			this.language = language;
+			this.chosen = chosen;
+		}
+
+		public Locale language() {
+			return language;
+		}
+
+		/** As {@link MailPreferences#deliveryOf}: the user's choice, else their roles' default. */
+		public Delivery deliveryOf(MessageKind kind) {
+			Delivery choice = chosen.get(kind.template());
+			return choice != null ? choice : kind.defaultFor(roles(userId));
+		}
+
+	}
+
 	/** Remembers the language the user switched to. */
 	@Transactional
 	public void rememberLanguage(String userId, Locale locale) {

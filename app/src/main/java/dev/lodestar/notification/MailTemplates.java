@@ -50,10 +50,27 @@ class MailTemplates {
 	 * {@code taskKey}) has its {@code processName} and {@code taskName} translated too.
 	 */
 	Rendered render(String template, Map<String, Object> model, Locale locale) {
-		String name = template;
+		String name = name(template, locale);
+		var context = context(model, locale);
+		String subject = engine.process(name + ".subject.txt", context).strip();
+		String text = engine.process(name + ".txt", context);
+		String html = engine.process(name + ".html", context);
+		return new Rendered(subject, text, html);
+	}
+
+	/** Only the subject line, as {@link #render} gives it (a digest holds no more than that). */
+	String subject(String template, Map<String, Object> model, Locale locale) {
+		return engine.process(name(template, locale) + ".subject.txt", context(model, locale)).strip();
+	}
+
+	private static String name(String template, Locale locale) {
 		if ("zh".equals(locale.getLanguage()) && new ClassPathResource("mail/" + template + ".zh-CN.txt").exists()) {
-			name = template + ".zh-CN";
+			return template + ".zh-CN";
 		}
+		return template;
+	}
+
+	private Context context(Map<String, Object> model, Locale locale) {
 		var translated = new HashMap<>(model);
 		if (model.get("processKey") instanceof String processKey) {
 			if (model.get("processName") instanceof String processName) {
@@ -63,11 +80,7 @@ class MailTemplates {
 				translated.put("taskName", texts.stepName(processKey, (String) model.get("taskKey"), taskName, locale));
 			}
 		}
-		var context = new Context(locale, translated);
-		String subject = engine.process(name + ".subject.txt", context).strip();
-		String text = engine.process(name + ".txt", context);
-		String html = engine.process(name + ".html", context);
-		return new Rendered(subject, text, html);
+		return new Context(locale, translated);
 	}
 
 	record Rendered(String subject, String text, String html) {

@@ -24,6 +24,7 @@ class TaskNotifier {
 	private final NotificationService notifications;
 	private final RepositoryService repositoryService;
 	private final NotificationSettings settings;
+	private final Map<String, Definition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
 
 	TaskNotifier(NotificationService notifications, RepositoryService repositoryService,
 			NotificationSettings settings) {
@@ -93,21 +94,31 @@ class TaskNotifier {
 		Map<String, Object> model = new HashMap<>();
 		model.put("taskId", taskId);
 		model.put("taskName", Objects.requireNonNullElse(taskName, "A task"));
-		model.put("processName", processName(processDefinitionId));
-		model.put("processKey", processDefinitionId == null ? null
-				: repositoryService.getProcessDefinition(processDefinitionId).getKey());
+		Definition definition = definition(processDefinitionId);
+		model.put("processName", definition.name());
+		model.put("processKey", definition.key());
 		model.put("businessKey", businessKey);
 		model.put("due", due == null ? null : due.toInstant().atZone(java.time.ZoneId.systemDefault()));
 		model.put("link", settings.baseUrl() + "/tasks/" + taskId);
 		return model;
 	}
 
-	private String processName(String processDefinitionId) {
+	/**
+	 * A deployed definition never changes, so its key and name are looked up once per id, not
+	 * twice for every task created (each lookup an engine command with its own queries).
+	 */
+	private Definition definition(String processDefinitionId) {
 		if (processDefinitionId == null) {
-			return "";
+			return new Definition(null, "");
 		}
-		var definition = repositoryService.getProcessDefinition(processDefinitionId);
-		return definition.getName() != null ? definition.getName() : definition.getKey();
+		return definitions.computeIfAbsent(processDefinitionId, id -> {
+			var definition = repositoryService.getProcessDefinition(id);
+			return new Definition(definition.getKey(),
+					definition.getName() != null ? definition.getName() : definition.getKey());
+		});
+	}
+
+	private record Definition(String key, String name) {
 	}
 
 	private static String actingUser(DelegateTask task) {

@@ -63,6 +63,34 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 
 	private static final String ADMIN = "camunda-admin";
 
+	/**
+	 * The task whose work {@link WorklistService} is passing to the engine right now, on this
+	 * thread, after checking the same (the caller's role, the assignee, the form's values): the
+	 * guard does not read the form and the memberships a second time for it. Only the door sets
+	 * it, for the one call; every other path (/engine-rest, Tasklist) is checked here.
+	 */
+	private static final ThreadLocal<String> CHECKED_BY_THE_DOOR = new ThreadLocal<>();
+
+	static void checkedByTheDoor(String taskId, Runnable work) {
+		String outer = CHECKED_BY_THE_DOOR.get();
+		CHECKED_BY_THE_DOOR.set(taskId);
+		try {
+			work.run();
+		}
+		finally {
+			if (outer == null) {
+				CHECKED_BY_THE_DOOR.remove();
+			}
+			else {
+				CHECKED_BY_THE_DOOR.set(outer);
+			}
+		}
+	}
+
+	private static boolean checkedByTheDoor(DelegateTask task) {
+		return task.getId().equals(CHECKED_BY_THE_DOOR.get());
+	}
+
 	private final ObjectProvider<FormSchemas> forms;
 	private final ObjectProvider<IdentityService> identities;
 	private final ObjectProvider<WorklistSettings> settings;
@@ -96,7 +124,7 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 
 	void checkCompletion(DelegateTask task) {
 		Map<String, Object> submitted = submittedVariables();
-		if (submitted.isEmpty()) {
+		if (submitted.isEmpty() || checkedByTheDoor(task)) {
 			return;
 		}
 		var form = Context.getCommandContext()
@@ -189,6 +217,9 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 		String assignee = task.getAssignee();
 		if (command == null || !ASSIGNING.contains(command.getClass()) || assignee == null) {
 			return; // the model's own assignment (an expression, a role's strategy) or giving back
+		}
+		if (checkedByTheDoor(task)) {
+			return;
 		}
 		IdentityService identity = identities.getObject();
 		if (identity.createUserQuery().userId(assignee).count() == 0) {

@@ -426,7 +426,7 @@ public class WorklistService {
 			return;
 		}
 		try {
-			taskService.claim(taskId, caller.userId());
+			TaskWorkGuard.checkedByTheDoor(taskId, () -> taskService.claim(taskId, caller.userId()));
 		}
 		catch (RuntimeException ex) {
 			throw EngineErrors.translate(ex, () -> false, null); // TaskAlreadyClaimedException → 409
@@ -491,11 +491,14 @@ public class WorklistService {
 				.toList());
 		}
 		stageRules(caller, task, variables);
+		Map<String, Object> checked = variables;
 		try {
-			if (task.getAssignee() == null) {
-				taskService.claim(taskId, caller.userId());
-			}
-			taskService.complete(taskId, variables);
+			TaskWorkGuard.checkedByTheDoor(taskId, () -> {
+				if (task.getAssignee() == null) {
+					taskService.claim(taskId, caller.userId());
+				}
+				taskService.complete(taskId, checked);
+			});
 		}
 		catch (RuntimeException ex) {
 			throw EngineErrors.translate(ex, () -> taskService.createTaskQuery().taskId(taskId).count() == 0,

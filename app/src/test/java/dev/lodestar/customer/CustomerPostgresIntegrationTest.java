@@ -38,6 +38,12 @@ class CustomerPostgresIntegrationTest {
 		assertThat(customers.search("kestrel " + tag, 10)).extracting(CustomerSummary::id)
 			.containsExactly(first.customer().id());
 		assertThat(customers.view(similar.customer().id(), "alice").contacts()).hasSize(2);
+
+		// a longer name is found through PostgreSQL's pattern index (V602): "kestrel <tag> aviation"
+		// starts with the key "kestrel <tag>" of the customer that lives on
+		var longer = customers.createOrLink(CustomerDraft.company("Kestrel " + tag + " Aviation Ltd", null, null, null,
+				null), "alice");
+		assertThat(longer.likelyDuplicates()).extracting(m -> m.customer().id()).containsExactly(first.customer().id());
 	}
 
 }

@@ -79,6 +79,25 @@ class CustomerServiceIntegrationTest {
 	}
 
 	@Test
+	void aNameThatIsAnotherPlusMoreWordsIsALikelyDuplicateEitherWayRound() {
+		var middle = customers.createOrLink(CustomerDraft.company("Orbit " + tag + " Logistics", null, null, null, null),
+				"alice");
+		// shorter: the existing name starts with this one and a space
+		var shorter = customers.createOrLink(CustomerDraft.company("Orbit " + tag + " Ltd", null, null, null, null), "alice");
+		// longer: this name starts with both existing ones (word prefixes of the new key)
+		var longer = customers.createOrLink(CustomerDraft.company("ORBIT " + tag + " Logistics Europe", null, null, null,
+				null), "alice");
+		// not on a word boundary: no resemblance
+		var glued = customers.createOrLink(CustomerDraft.company("Orbit " + tag + "logistics", null, null, null, null),
+				"alice");
+
+		assertThat(shorter.likelyDuplicates()).extracting(m -> m.customer().id()).containsExactly(middle.customer().id());
+		assertThat(longer.likelyDuplicates()).extracting(m -> m.customer().id())
+			.containsExactly(middle.customer().id(), shorter.customer().id());
+		assertThat(glued.outcome()).isEqualTo(Outcome.CREATED);
+	}
+
+	@Test
 	void confirmingTwoCustomersDistinctClosesTheirResemblance() {
 		var a = customers.createOrLink(CustomerDraft.company("Nimbus " + tag, null, null, null, null), "alice");
 		var b = customers.createOrLink(CustomerDraft.company("Nimbus " + tag + " Ltd", null, null, null, null), "alice");

@@ -67,6 +67,9 @@ final class AppNode implements AutoCloseable {
 		settings.put("lodestar.demo.complaint", "false");
 		settings.put("lodestar.demo.rollout", "false");
 		settings.put("lodestar.demo.insight", "false");
+		// the six-month demo history would seed in the background for minutes, holding every
+		// request behind its clock bursts: no node of a test or a benchmark wants it
+		settings.put("lodestar.demo.history.enabled", "false");
 		settings.put("lodestar.data-dir", System.getProperty("java.io.tmpdir") + "/lodestar-node-" + name);
 		settings.put("camunda.bpm.job-execution.wait-time-in-millis", "500");
 		settings.put("camunda.bpm.job-execution.max-wait", "2000");
