@@ -25,11 +25,6 @@ class DigestItems {
 				Boolean.class, dedupeKey, dedupeKey));
 	}
 
-	boolean existsByDedupeKey(String dedupeKey) {
-		return jdbc.queryForObject("select count(*) from crm_digest_item where dedupe_key = ?", Integer.class,
-				dedupeKey) > 0;
-	}
-
 	void hold(String userId, String kind, String line, String link, String dedupeKey, Instant at) {
 		jdbc.update("""
 				insert into crm_digest_item (recipient_user_id, kind, line, link, dedupe_key, created_at)
