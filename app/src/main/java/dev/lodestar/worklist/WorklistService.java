@@ -355,10 +355,11 @@ public class WorklistService {
 	/** The task page, or 404 when the task does not exist or the caller may not see it. */
 	@Transactional(readOnly = true)
 	public TaskView view(Caller caller, String taskId) {
-		Task task = visibleTask(caller, taskId);
-		List<String> roles = candidateRoles(taskId);
+		var links = new Links(taskId);
+		Task task = visibleTask(caller, taskId, links);
+		List<String> roles = candidateRoles(links);
 		TaskRow row = rows(List.of(task)).get(0);
-		boolean candidate = isCandidate(caller, task, roles);
+		boolean candidate = isCandidate(caller, roles, links);
 		boolean manager = manages(caller, roles);
 		List<CaseContext> cases = new ArrayList<>();
 		if (row.processKey() != null && row.businessKey() != null) {
@@ -418,8 +419,9 @@ public class WorklistService {
 
 	@Transactional
 	public void claim(Caller caller, String taskId) {
-		Task task = visibleTask(caller, taskId);
-		if (!isCandidate(caller, task, candidateRoles(taskId))) {
+		var links = new Links(taskId);
+		Task task = visibleTask(caller, taskId, links);
+		if (!isCandidate(caller, candidateRoles(links), links)) {
 			throw new AccessDeniedException("only a member of the task's roles may claim it");
 		}
 		if (caller.userId().equals(task.getAssignee())) {
@@ -466,11 +468,12 @@ public class WorklistService {
 	 */
 	@Transactional
 	public void complete(Caller caller, String taskId, Map<String, Object> values, Locale locale) {
-		Task task = visibleTask(caller, taskId);
+		var links = new Links(taskId);
+		Task task = visibleTask(caller, taskId, links);
 		if (task.getAssignee() != null && !caller.userId().equals(task.getAssignee())) {
 			throw new ConflictException("task " + taskId + " is assigned to " + task.getAssignee());
 		}
-		if (task.getAssignee() == null && !isCandidate(caller, task, candidateRoles(taskId))) {
+		if (task.getAssignee() == null && !isCandidate(caller, candidateRoles(links), links)) {
 			throw new AccessDeniedException("only a member of the task's roles may complete it");
 		}
 		Map<String, Object> submitted = values == null ? Map.of() : values;
@@ -513,6 +516,9 @@ public class WorklistService {
 		String processKey = definitions
 			.computeIfAbsent(task.getProcessDefinitionId(), repositoryService::getProcessDefinition)
 			.getKey();
+		if (completionRules.stream().noneMatch(rule -> rule.supports(processKey, task.getTaskDefinitionKey()))) {
+			return; // no rule for this step: no need for its case's business key
+		}
 		String businessKey = task.getProcessInstanceId() == null ? null
 				: runtimeService.createProcessInstanceQuery()
 					.processInstanceId(task.getProcessInstanceId())
@@ -587,6 +593,10 @@ public class WorklistService {
 	// ---- visibility -----------------------------------------------------------------------
 
 	private Task visibleTask(Caller caller, String taskId) {
+		return visibleTask(caller, taskId, new Links(taskId));
+	}
+
+	private Task visibleTask(Caller caller, String taskId, Links identityLinks) {
 		Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
 		if (task == null) {
 			throw new NotFoundException("Task", taskId);
@@ -594,8 +604,7 @@ public class WorklistService {
 		if (caller.userId().equals(task.getAssignee())) {
 			return task;
 		}
-		List<IdentityLink> links = taskService.getIdentityLinksForTask(taskId);
-		for (IdentityLink link : links) {
+		for (IdentityLink link : identityLinks.get()) {
 			if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
 				continue;
 			}
@@ -610,7 +619,11 @@ public class WorklistService {
 	}
 
 	private List<String> candidateRoles(String taskId) {
-		return taskService.getIdentityLinksForTask(taskId)
+		return candidateRoles(new Links(taskId));
+	}
+
+	private List<String> candidateRoles(Links links) {
+		return links.get()
 			.stream()
 			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
 			.map(IdentityLink::getGroupId)
@@ -618,11 +631,31 @@ public class WorklistService {
 			.toList();
 	}
 
-	private boolean isCandidate(Caller caller, Task task, List<String> roles) {
-		return roles.stream().anyMatch(caller::hasRole) || taskService.getIdentityLinksForTask(task.getId())
+	private boolean isCandidate(Caller caller, List<String> roles, Links links) {
+		return roles.stream().anyMatch(caller::hasRole) || links.get()
 			.stream()
 			.anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
 					&& caller.userId().equals(link.getUserId()));
+	}
+
+	/** A task's identity links, read at most once per call of the door (each read is an engine command). */
+	private final class Links {
+
+		private final String taskId;
+
+		private List<IdentityLink> links;
+
+		Links(String taskId) {
+			this.taskId = taskId;
+		}
+
+		List<IdentityLink> get() {
+			if (links == null) {
+				links = taskService.getIdentityLinksForTask(taskId);
+			}
+			return links;
+		}
+
 	}
 
 	private Set<String> managedBy(Caller caller) {
