@@ -65,6 +65,32 @@ class ComplaintBoard {
 			List<InteractionEntry> interactions, Link link) {
 	}
 
+	/** One page of the list: its rows, where it starts, and whether older complaints follow. */
+	record Listing(List<Row> rows, int offset, boolean older) {
+
+		/** The 1-based number of the first row shown (0 when the page is empty). */
+		public int from() {
+			return rows.isEmpty() ? 0 : offset + 1;
+		}
+
+		public int to() {
+			return offset + rows.size();
+		}
+
+	}
+
+	/**
+	 * The {@code page}-th page (from 0) of {@code size} complaints of {@link #list}; rows are worked
+	 * out only as far as the page and one more, which tells whether an older page exists.
+	 */
+	@Transactional(readOnly = true)
+	Listing page(ComplaintSlaState state, Category category, String text, int page, int size) {
+		int offset = Math.max(0, page) * size;
+		List<Row> rows = list(state, category, text, offset + size + 1);
+		List<Row> shown = rows.subList(Math.min(offset, rows.size()), Math.min(offset + size, rows.size()));
+		return new Listing(List.copyOf(shown), offset, rows.size() > offset + size);
+	}
+
 	/** Complaints newest first, filtered by SLA state, category and a text in the customer's name, e-mail or phone. */
 	@Transactional(readOnly = true)
 	List<Row> list(ComplaintSlaState state, Category category, String text, int limit) {

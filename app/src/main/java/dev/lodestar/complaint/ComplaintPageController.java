@@ -30,13 +30,22 @@ class ComplaintPageController {
 
 	private static final String SERVICE = "hasAnyRole('service-agent', 'service-manager')";
 
+	/** Complaints per page of the list, newest first. */
+	static final int PAGE_SIZE = 50;
+
 	@GetMapping("/complaints")
 	@PreAuthorize(SERVICE)
 	String list(@RequestParam(required = false) String state, @RequestParam(required = false) String category,
-			@RequestParam(required = false) String q, Model model) {
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
 		ComplaintSlaState slaState = parse(ComplaintSlaState.class, state);
 		Category cat = parse(Category.class, category);
-		model.addAttribute("rows", board.list(slaState, cat, q, 100));
+		if (page < 0) {
+			throw new dev.lodestar.system.InvalidInputException("page", "must be 0 or more");
+		}
+		var listing = board.page(slaState, cat, q, page, PAGE_SIZE);
+		model.addAttribute("rows", listing.rows());
+		model.addAttribute("listing", listing);
+		model.addAttribute("page", page);
 		model.addAttribute("states", ComplaintSlaState.values());
 		model.addAttribute("categories", Category.values());
 		model.addAttribute("state", slaState);

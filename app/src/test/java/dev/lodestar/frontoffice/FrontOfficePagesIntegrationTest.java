@@ -165,6 +165,34 @@ class FrontOfficePagesIntegrationTest {
 	}
 
 	@Test
+	void theComplaintListPagesNewestFirstAndSaysWhichComplaintsItShows() {
+		String tag = "pager" + UUID.randomUUID().toString().substring(0, 8);
+		var ids = new java.util.ArrayList<Long>();
+		for (int i = 0; i < 51; i++) {
+			ids.add(complaints.register(new ComplaintIntake("Paged Customer " + tag + " " + i, tag + i + "@example.com", null, "PHONE",
+					"DELIVERY", "Parcel " + i + " late.", null, null), "carol").getId());
+		}
+		var carol = PageSession.logIn(port, "carol");
+
+		String first = carol.get("/complaints?q=" + tag).body();
+		assertThat(first.split("class=\"complaint-row\"", -1)).hasSize(51); // 50 rows
+		assertThat(first).contains("data-complaint-id=\"" + ids.get(50) + "\"") // the newest
+			.doesNotContain("data-complaint-id=\"" + ids.get(0) + "\"")
+			.contains("Complaints 1–50, newest first")
+			.contains("id=\"older-complaints\"")
+			.doesNotContain("id=\"newer-complaints\"");
+
+		String second = carol.get("/complaints?q=" + tag + "&page=1").body();
+		assertThat(second.split("class=\"complaint-row\"", -1)).hasSize(2); // the oldest one
+		assertThat(second).contains("data-complaint-id=\"" + ids.get(0) + "\"")
+			.contains("Complaints 51–51, newest first")
+			.contains("id=\"newer-complaints\"")
+			.doesNotContain("id=\"older-complaints\"");
+
+		assertThat(carol.get("/complaints?page=-1").statusCode()).isEqualTo(400);
+	}
+
+	@Test
 	void aSalesRepRecordsALeadAtTheIntakeWithoutTypingTheCallerAgain() {
 		CustomerSummary customer = customer();
 		var alice = PageSession.logIn(port, "alice");
