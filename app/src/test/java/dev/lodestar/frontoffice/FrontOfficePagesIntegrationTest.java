@@ -179,6 +179,7 @@ class FrontOfficePagesIntegrationTest {
 		assertThat(first).contains("data-complaint-id=\"" + ids.get(50) + "\"") // the newest
 			.doesNotContain("data-complaint-id=\"" + ids.get(0) + "\"")
 			.contains("Complaints 1–50, newest first")
+			.contains("<td>medium</td>").doesNotContain("<td>MEDIUM</td>") // severity in words, not the DMN's code
 			.contains("id=\"older-complaints\"")
 			.doesNotContain("id=\"newer-complaints\"");
 
