@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -40,27 +38,6 @@ class AuthenticationCacheTest {
 		var off = new AuthenticationCache(Duration.ZERO, Clock.systemUTC());
 		off.remember("alice", "alice", REP);
 		assertThat(off.find("alice", "alice")).isEmpty();
-	}
-
-	private static final class MutableClock extends Clock {
-
-		Instant now = Instant.parse("2026-11-29T00:00:00Z");
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
 	}
 
 }

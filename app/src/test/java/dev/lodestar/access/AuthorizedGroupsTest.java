@@ -2,10 +2,7 @@ package dev.lodestar.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -25,31 +22,9 @@ import dev.lodestar.LodestarIntegrationTest;
 
 class AuthorizedGroupsTest {
 
-	/** A clock the test moves by hand. */
-	static final class HandClock extends Clock {
-
-		Instant now = Instant.parse("2026-11-29T08:00:00Z");
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-	}
-
 	@Test
 	void theSetIsReadOncePerTimeToLiveAndAgainWhenAGroupOutsideItIsGranted() {
-		var clock = new HandClock();
+		var clock = new MutableClock();
 		var remembered = new AuthorizedGroups(clock);
 		var reads = new AtomicInteger();
 

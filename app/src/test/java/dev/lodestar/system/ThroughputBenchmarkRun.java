@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -133,42 +134,21 @@ class ThroughputBenchmarkRun {
 		warmUp(node, database, out);
 		var tasks = new ConcurrentLinkedQueue<String>();
 		for (int clients : CLIENTS) {
-			bench.measure(REST_START, clients, IN_PROCESS_START,
-					(client, n) -> ok(NodeHttp.postJson(node, "/engine-rest/process-definition/key/bench-work/start", "admin",
-							benchWorkStart(n))));
+			bench.measure(REST_START, clients, IN_PROCESS_START, restStart(node, 0));
 		}
 		for (int clients : CLIENTS) {
 			topUp(node, database, tasks, maxOpsFor(bench));
-			bench.measure(REST_COMPLETE, clients, IN_PROCESS_COMPLETE, (client, n) -> {
-				String task = tasks.poll();
-				if (task == null) {
-					return false;
-				}
-				ok(NodeHttp.postJson(node, "/engine-rest/task/" + task + "/claim", "admin", "{\"userId\":\"admin\"}"));
-				ok(NodeHttp.postJson(node, "/engine-rest/task/" + task + "/complete", "admin",
-						"{\"variables\":{\"done\":{\"value\":true,\"type\":\"Boolean\"}}}"));
-				return true;
-			});
+			bench.measure(REST_COMPLETE, clients, IN_PROCESS_COMPLETE, restClaimComplete(node, tasks));
 		}
 		for (int clients : CLIENTS) {
-			bench.measure(LEAD, clients, REST_START,
-					(client, n) -> created(NodeHttp.postJson(node, "/api/leads", "alice", lead(n + clients * 100_000))));
+			bench.measure(LEAD, clients, REST_START, leadCapture(node, clients * 100_000));
 		}
 		for (int clients : CLIENTS) {
-			bench.measure(COMPLAINT, clients, REST_START, (client, n) -> created(NodeHttp.postJson(node, "/api/complaints",
-					"carol", complaint(n + clients * 100_000))));
+			bench.measure(COMPLAINT, clients, REST_START, complaintIntake(node, clients * 100_000));
 		}
 		for (int clients : CLIENTS) {
 			topUp(node, database, tasks, maxOpsFor(bench));
-			bench.measure(TASKS, clients, REST_COMPLETE, (client, n) -> {
-				String task = tasks.poll();
-				if (task == null) {
-					return false;
-				}
-				ok(NodeHttp.postJson(node, "/api/tasks/" + task + "/claim", "alice", "{}"));
-				ok(NodeHttp.postJson(node, "/api/tasks/" + task + "/complete", "alice", "{\"done\":true}"));
-				return true;
-			});
+			bench.measure(TASKS, clients, REST_COMPLETE, apiClaimComplete(node, tasks));
 		}
 	}
 
@@ -181,28 +161,68 @@ class ThroughputBenchmarkRun {
 		int ops = warmUpOps();
 		long started = System.nanoTime();
 		var warm = new ThroughputBenchmark(60, ops);
-		warm.measure("warm-up", 4, null, (client, n) -> ok(NodeHttp.postJson(node,
-				"/engine-rest/process-definition/key/bench-work/start", "admin", benchWorkStart(n + 5_000_000))));
-		warm.measure("warm-up", 4, null,
-				(client, n) -> created(NodeHttp.postJson(node, "/api/leads", "alice", lead(n + 5_000_000))));
-		warm.measure("warm-up", 4, null, (client, n) -> created(
-				NodeHttp.postJson(node, "/api/complaints", "carol", complaint(n + 5_000_000))));
+		warm.measure("warm-up", 4, null, restStart(node, 5_000_000));
+		warm.measure("warm-up", 4, null, leadCapture(node, 5_000_000));
+		warm.measure("warm-up", 4, null, complaintIntake(node, 5_000_000));
 		var tasks = new ConcurrentLinkedQueue<String>();
 		topUp(node, database, tasks, ops * 2);
-		warm.measure("warm-up", 4, null, (client, n) -> {
+		warm.measure("warm-up", 4, null, restClaimComplete(node, tasks));
+		warm.measure("warm-up", 4, null, apiClaimComplete(node, tasks));
+		out.printf("warm-up: each Lodestar operation %d times with 4 clients, unmeasured (%.0f s)%n", ops,
+				(System.nanoTime() - started) / 1e9);
+	}
+
+	// ---- the operations, the same for the warm-up and the measurement ------------------------
+
+	private static ThroughputBenchmark.Operation restStart(AppNode node, int offset) {
+		return (client, n) -> ok(NodeHttp.postJson(node, "/engine-rest/process-definition/key/bench-work/start", "admin",
+				benchWorkStart(n + offset)));
+	}
+
+	private static ThroughputBenchmark.Operation leadCapture(AppNode node, int offset) {
+		return (client, n) -> created(NodeHttp.postJson(node, "/api/leads", "alice", lead(n + offset)));
+	}
+
+	private static ThroughputBenchmark.Operation complaintIntake(AppNode node, int offset) {
+		return (client, n) -> created(NodeHttp.postJson(node, "/api/complaints", "carol", complaint(n + offset)));
+	}
+
+	/** Claim and complete of the next open task over Camunda's REST API; false once none is left. */
+	private static ThroughputBenchmark.Operation restClaimComplete(AppNode node, Queue<String> tasks) {
+		return (client, n) -> {
 			String task = tasks.poll();
 			return task != null
 					&& ok(NodeHttp.postJson(node, "/engine-rest/task/" + task + "/claim", "admin", "{\"userId\":\"admin\"}"))
 					&& ok(NodeHttp.postJson(node, "/engine-rest/task/" + task + "/complete", "admin",
 							"{\"variables\":{\"done\":{\"value\":true,\"type\":\"Boolean\"}}}"));
-		});
-		warm.measure("warm-up", 4, null, (client, n) -> {
+		};
+	}
+
+	/** The same through Lodestar's worklist API. */
+	private static ThroughputBenchmark.Operation apiClaimComplete(AppNode node, Queue<String> tasks) {
+		return (client, n) -> {
 			String task = tasks.poll();
 			return task != null && ok(NodeHttp.postJson(node, "/api/tasks/" + task + "/claim", "alice", "{}"))
 					&& ok(NodeHttp.postJson(node, "/api/tasks/" + task + "/complete", "alice", "{\"done\":true}"));
-		});
-		out.printf("warm-up: each Lodestar operation %d times with 4 clients, unmeasured (%.0f s)%n", ops,
-				(System.nanoTime() - started) / 1e9);
+		};
+	}
+
+	private static ThroughputBenchmark.Operation bareStart(ProcessEngine engine, String businessKeyPrefix) {
+		return (client, n) -> engine.getRuntimeService()
+			.startProcessInstanceByKey("bare", businessKeyPrefix + n)
+			.getId() != null;
+	}
+
+	private static ThroughputBenchmark.Operation bareClaimComplete(ProcessEngine engine, Queue<String> tasks) {
+		return (client, n) -> {
+			String task = tasks.poll();
+			if (task == null) {
+				return false;
+			}
+			engine.getTaskService().claim(task, "bench");
+			engine.getTaskService().complete(task, Map.of("done", true));
+			return true;
+		};
 	}
 
 	private static int warmUpOps() {
@@ -221,8 +241,7 @@ class ThroughputBenchmarkRun {
 		int missing = wanted - tasks.size();
 		if (missing > 0) {
 			var seeding = new ThroughputBenchmark(600, missing);
-			seeding.measure("seed", 8, null, (client, n) -> ok(NodeHttp.postJson(node,
-					"/engine-rest/process-definition/key/bench-work/start", "admin", benchWorkStart(n))));
+			seeding.measure("seed", 8, null, restStart(node, 0));
 			tasks.clear();
 			tasks.addAll(openTasks(database));
 		}
@@ -270,36 +289,16 @@ class ThroughputBenchmarkRun {
 			var tasks = new ConcurrentLinkedQueue<String>();
 			// warm, as the node is (see warmUp): starts, then claims and completes of those
 			var warm = new ThroughputBenchmark(60, warmUpOps());
-			warm.measure("warm-up", 4, null,
-					(client, n) -> engine.getRuntimeService().startProcessInstanceByKey("bare", "W-" + n).getId() != null);
+			warm.measure("warm-up", 4, null, bareStart(engine, "W-"));
 			engine.getTaskService().createTaskQuery().taskUnassigned().list().forEach(t -> tasks.add(t.getId()));
-			warm.measure("warm-up", 4, null, (client, n) -> {
-				String task = tasks.poll();
-				if (task == null) {
-					return false;
-				}
-				engine.getTaskService().claim(task, "bench");
-				engine.getTaskService().complete(task, Map.of("done", true));
-				return true;
-			});
+			warm.measure("warm-up", 4, null, bareClaimComplete(engine, tasks));
 			for (int clients : CLIENTS) {
-				bench.measure(IN_PROCESS_START, clients, null, (client, n) -> {
-					var instance = engine.getRuntimeService().startProcessInstanceByKey("bare", "B-" + clients + "-" + n);
-					return instance.getId() != null;
-				});
+				bench.measure(IN_PROCESS_START, clients, null, bareStart(engine, "B-" + clients + "-"));
 			}
 			for (int clients : CLIENTS) {
 				tasks.clear();
 				engine.getTaskService().createTaskQuery().taskUnassigned().listPage(0, 5000).forEach(t -> tasks.add(t.getId()));
-				bench.measure(IN_PROCESS_COMPLETE, clients, null, (client, n) -> {
-					String task = tasks.poll();
-					if (task == null) {
-						return false;
-					}
-					engine.getTaskService().claim(task, "bench");
-					engine.getTaskService().complete(task, Map.of("done", true));
-					return true;
-				});
+				bench.measure(IN_PROCESS_COMPLETE, clients, null, bareClaimComplete(engine, tasks));
 			}
 		}
 		finally {
