@@ -9,14 +9,17 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.lodestar.customer.CustomerService;
 import dev.lodestar.customer.InteractionEntry;
+import dev.lodestar.system.ProcessTexts;
+import dev.lodestar.worklist.WorklistService;
 
 /**
  * What the complaint pages show: the list with each complaint's SLA state, and one complaint
@@ -31,16 +34,21 @@ class ComplaintBoard {
 	private final HistoryService historyService;
 	private final CustomerService customers;
 	private final ComplaintReaders readers;
+	private final WorklistService worklist;
+	private final ProcessTexts texts;
 	private final Clock clock;
 
 	ComplaintBoard(Complaints complaints, ConfirmationTokens tokens, TaskService taskService,
-			HistoryService historyService, CustomerService customers, ComplaintReaders readers, Optional<Clock> clock) {
+			HistoryService historyService, CustomerService customers, ComplaintReaders readers, WorklistService worklist,
+			ProcessTexts texts, Optional<Clock> clock) {
 		this.complaints = complaints;
 		this.tokens = tokens;
 		this.taskService = taskService;
 		this.historyService = historyService;
 		this.customers = customers;
 		this.readers = readers;
+		this.worklist = worklist;
+		this.texts = texts;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -116,23 +124,26 @@ class ComplaintBoard {
 		Instant now = clock.instant();
 		List<String> mine = readers.openTasksFor(c, userId).stream().map(Task::getId).toList();
 		var openSteps = open.stream()
-			.map(t -> new OpenStep(t.getId(), t.getName(), t.getAssignee(),
+			.map(t -> new OpenStep(t.getId(),
+					texts.stepName(ComplaintToResolution.PROCESS_KEY, t.getTaskDefinitionKey(), t.getName(),
+							LocaleContextHolder.getLocale()),
+					t.getAssignee(),
 					t.getDueDate() == null ? null : t.getDueDate().toInstant(), stateOf(t, now), mine.contains(t.getId())))
 			.toList();
-		var history = historyService.createHistoricProcessInstanceQuery()
+		// a reopened complaint runs the process again under the same business key
+		var instances = historyService.createHistoricProcessInstanceQuery()
 			.processDefinitionKey(ComplaintToResolution.PROCESS_KEY)
 			.processInstanceBusinessKey(c.getId().toString())
+			.orderByProcessInstanceStartTime()
+			.asc()
 			.list()
 			.stream()
-			.flatMap(pi -> historyService.createHistoricActivityInstanceQuery()
-				.processInstanceId(pi.getId())
-				.list()
-				.stream())
-			.filter(a -> a.getActivityName() != null && !a.getActivityType().contains("Gateway"))
-			.sorted(Comparator.comparing(HistoricActivityInstance::getStartTime)
-				.thenComparing(a -> a.getEndTime() == null ? new java.util.Date(Long.MAX_VALUE) : a.getEndTime()))
-			.map(a -> new Step(a.getActivityName(), a.getActivityType(), a.getAssignee(), a.getStartTime().toInstant(),
-					a.getEndTime() == null ? null : a.getEndTime().toInstant()))
+			.map(HistoricProcessInstance::getId)
+			.toList();
+		var history = worklist.caseHistory(instances)
+			.stream()
+			.filter(s -> !s.type().contains("Gateway"))
+			.map(s -> new Step(s.name(), s.type(), s.who(), s.started(), s.ended()))
 			.toList();
 		var interactions = customers.interactionsAbout("complaint", c.getId().toString(), 50);
 		Link link = tokens.findFirstByComplaintIdOrderByIdDesc(c.getId())

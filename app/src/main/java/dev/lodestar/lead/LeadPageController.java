@@ -2,15 +2,11 @@ package dev.lodestar.lead;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -24,6 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import dev.lodestar.customer.CustomerService;
 import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.worklist.WorklistService;
 
 /**
  * The sales pages: the pipeline board ({@code /leads}), the capture form, a lead with its
@@ -37,20 +34,16 @@ class LeadPageController {
 	/** Whoever may read a lead's case (its tasks link here): sales, service for the welcome call, leadership. */
 	static final String CASE_READERS = "hasAnyRole('sales-rep','sales-manager','service-agent','service-manager','executive','camunda-admin')";
 
-	private static final java.util.Set<String> STEP_TYPES = java.util.Set.of("startEvent", "userTask", "serviceTask",
-			"businessRuleTask", "boundaryTimer", "noneEndEvent", "endEvent");
-
 	private final LeadService leads;
 	private final LeadImport importer;
 	private final CustomerService customers;
-	private final HistoryService historyService;
+	private final WorklistService worklist;
 
-	LeadPageController(LeadService leads, LeadImport importer, CustomerService customers,
-			HistoryService historyService) {
+	LeadPageController(LeadService leads, LeadImport importer, CustomerService customers, WorklistService worklist) {
 		this.leads = leads;
 		this.importer = importer;
 		this.customers = customers;
-		this.historyService = historyService;
+		this.worklist = worklist;
 	}
 
 	@GetMapping("/leads")
@@ -132,22 +125,15 @@ class LeadPageController {
 		return "leads-import";
 	}
 
-	/** The steps of the lead's case so far, oldest first, with who did them. */
+	/** The steps of the lead's case so far, oldest first, with who did them, in the reader's language. */
 	private List<Step> steps(String processInstanceId) {
 		if (processInstanceId == null) {
 			return List.of();
 		}
-		var steps = new ArrayList<Step>();
-		for (HistoricActivityInstance a : historyService.createHistoricActivityInstanceQuery()
-			.processInstanceId(processInstanceId)
-			.list()) {
-			if (STEP_TYPES.contains(a.getActivityType()) && a.getActivityName() != null) {
-				steps.add(new Step(a.getActivityName(), a.getAssignee(), a.getStartTime().toInstant(),
-						a.getEndTime() == null ? null : a.getEndTime().toInstant()));
-			}
-		}
-		steps.sort(Comparator.comparing(Step::started).thenComparing(s -> s.ended() == null ? java.time.Instant.MAX : s.ended()));
-		return steps;
+		return worklist.caseHistory(List.of(processInstanceId))
+			.stream()
+			.map(s -> new Step(s.name(), s.who(), s.started(), s.ended()))
+			.toList();
 	}
 
 	/** One step of the case: done ({@code ended} set) or open. */

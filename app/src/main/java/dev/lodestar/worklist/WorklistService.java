@@ -687,6 +687,21 @@ public class WorklistService {
 		return task.getCamundaFormRef() != null;
 	}
 
+	/**
+	 * The steps of a case so far, oldest first, named in the reader's language as on the task
+	 * page: for the case pages of other modules, which show the same history. A case that was
+	 * started more than once (a reopened complaint) passes all its process instances.
+	 */
+	@Transactional(readOnly = true)
+	public List<TaskView.Step> caseHistory(java.util.Collection<String> processInstanceIds) {
+		// each instance's steps come in the engine's order; instances follow each other in time
+		return processInstanceIds.stream()
+			.flatMap(id -> history(id).stream())
+			.sorted(java.util.Comparator.comparing(TaskView.Step::started,
+					java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+			.toList();
+	}
+
 	private List<TaskView.Step> history(String processInstanceId) {
 		if (processInstanceId == null) {
 			return List.of();

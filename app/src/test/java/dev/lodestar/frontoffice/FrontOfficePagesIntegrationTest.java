@@ -99,6 +99,26 @@ class FrontOfficePagesIntegrationTest {
 	}
 
 	@Test
+	void inChineseTheComplaintPageNamesItsStepsTierAndQueueInChinese() {
+		Complaint complaint = complaints.register(new ComplaintIntake("Chinese Page " + UUID.randomUUID(),
+				"zh-" + UUID.randomUUID() + "@example.com", null, "WEB", "PRODUCT_DEFECT", "The table leg is cracked.",
+				null, null), dev.lodestar.complaint.CustomerTier.GOLD, "carol");
+		var carol = PageSession.logIn(port, "carol");
+
+		String chinese = carol.get("/complaints/" + complaint.getId() + "?lang=zh-CN").body();
+		// history and open step through the processes bundle, as on the task page
+		assertThat(chinese).contains("收到投诉").contains("向客户确认收到").contains("联系客户（首次响应）")
+			.doesNotContain("Complaint received")
+			.doesNotContain("Acknowledge to the customer")
+			.doesNotContain("Contact the customer (first response)");
+		assertThat(chinese).contains("金牌").contains("质量").doesNotContain(">GOLD<").doesNotContain(">quality<");
+
+		String english = carol.get("/complaints/" + complaint.getId() + "?lang=en").body();
+		assertThat(english).contains("Complaint received").contains("Contact the customer (first response)")
+			.contains(">gold<").contains(">quality<");
+	}
+
+	@Test
 	void everybodyReadsPublishedArticlesButDraftsStayWithTheServiceDeskAndOnlyAManagerPublishes() {
 		String title = "Draft only " + UUID.randomUUID();
 		Article draft = knowledgeBase.draft(new KnowledgeBase.ArticleText(title, "Some **bold** advice.",
@@ -207,6 +227,23 @@ class FrontOfficePagesIntegrationTest {
 		assertThat(lead.source().name()).isEqualTo("EMAIL");
 		String after = alice.get(recorded.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body();
 		assertThat(after).contains("Lead #" + lead.id() + " is recorded");
+	}
+
+	@Test
+	void inChineseTheLeadPageNamesItsStepsAndRolesInChinese() {
+		CustomerSummary customer = customer();
+		var alice = PageSession.logIn(port, "alice");
+		alice.post("/intake/leads", Map.of("caller", customer.email(), "customerId", String.valueOf(customer.id()),
+				"company", customer.name(), "contactName", "Li Wei", "region", "APAC", "estimatedValue", "8000"));
+		var lead = leads.search(null, customer.name(), 5).get(0);
+
+		String chinese = alice.get("/leads/" + lead.id() + "?lang=zh-CN").body();
+		assertThat(chinese).contains("已录入线索").contains("线索资格审核（BANT）").contains("销售代表")
+			.doesNotContain("Lead captured")
+			.doesNotContain("Qualify lead (BANT)")
+			.doesNotContain("(sales-rep)");
+		String english = alice.get("/leads/" + lead.id() + "?lang=en").body();
+		assertThat(english).contains("Lead captured").contains("(<span>Sales rep</span>)");
 	}
 
 	@Test
