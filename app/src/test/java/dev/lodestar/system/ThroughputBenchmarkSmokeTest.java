@@ -19,8 +19,10 @@ class ThroughputBenchmarkSmokeTest {
 				Thread.sleep(1);
 				return true;
 			});
+			// twenty times slower, so that the ratio stays below 1 on a loaded machine too (a 2 ms
+			// operation against a 1 ms one came out at 1.18x when the scheduler, not the sleep, decided)
 			bench.measure("slower", clients, "baseline", (client, n) -> {
-				Thread.sleep(2);
+				Thread.sleep(20);
 				return true;
 			});
 		}
@@ -33,7 +35,7 @@ class ThroughputBenchmarkSmokeTest {
 			.allSatisfy(line -> assertThat(line).containsPattern("0\\.\\d\\dx baseline"));
 		var slower = bench.figures().get(ThroughputBenchmark.key("slower", 4));
 		assertThat(slower.ops()).isPositive();
-		assertThat(slower.p95()).isGreaterThanOrEqualTo(slower.p50()).isGreaterThanOrEqualTo(2.0);
+		assertThat(slower.p95()).isGreaterThanOrEqualTo(slower.p50()).isGreaterThanOrEqualTo(20.0);
 	}
 
 	@Test
