@@ -57,7 +57,7 @@ class FrontOfficePagesIntegrationTest {
 		// a trainer cannot log interactions either, and nothing is logged
 		assertThat(grace.post("/customers/" + customer.id() + "/interactions", Map.of("type", "NOTE", "summary", "x"))
 			.statusCode()).isEqualTo(403);
-		assertThat(customers.interactions(customer.id(), 10)).isEmpty();
+		assertThat(customers.interactions(customer.id(), 10, "carol")).isEmpty();
 
 		var carol = PageSession.logIn(port, "carol");
 		var missing = carol.get("/customers/987654321");
@@ -244,6 +244,32 @@ class FrontOfficePagesIntegrationTest {
 			.doesNotContain("(sales-rep)");
 		String english = alice.get("/leads/" + lead.id() + "?lang=en").body();
 		assertThat(english).contains("Lead captured").contains("(<span>Sales rep</span>)");
+	}
+
+	@Test
+	void aSalesRepSeesNoComplaintOfTheCustomerOnTheLeadPageNorInHerTasksCasePanel() {
+		CustomerSummary customer = customer();
+		String secret = "Cracked glass top " + UUID.randomUUID();
+		complaints.register(new ComplaintIntake(customer.name(), customer.email(), null, "PHONE", "PRODUCT_DEFECT", secret,
+				customer.id(), null), "carol");
+		var alice = PageSession.logIn(port, "alice");
+		alice.post("/intake/leads", Map.of("caller", customer.email(), "customerId", String.valueOf(customer.id()),
+				"company", customer.name(), "contactName", "Jo Buyer", "region", "EMEA", "estimatedValue", "5000"));
+		var lead = leads.search(null, customer.name(), 5).get(0);
+
+		String leadPage = alice.get("/leads/" + lead.id()).body();
+		assertThat(leadPage).contains("Lead #" + lead.id() + " captured").doesNotContain(secret);
+		// the service desk, who may read complaints, sees the same log with the complaint in it
+		assertThat(PageSession.logIn(port, "carol").get("/leads/" + lead.id()).body()).contains(secret);
+		assertThat(PageSession.logIn(port, "dave").get("/leads/" + lead.id()).body()).contains(secret);
+
+		var task = taskService.createTaskQuery()
+			.processDefinitionKey("lead-to-sale")
+			.processInstanceBusinessKey(String.valueOf(lead.id()))
+			.singleResult();
+		var taskPage = alice.get("/tasks/" + task.getId());
+		assertThat(taskPage.statusCode()).isEqualTo(200);
+		assertThat(taskPage.body()).contains("Lead #" + lead.id() + " captured").doesNotContain(secret);
 	}
 
 	@Test
