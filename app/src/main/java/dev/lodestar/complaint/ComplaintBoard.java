@@ -161,6 +161,11 @@ class ComplaintBoard {
 		return state.name();
 	}
 
+	/** Where the complaint stands against its SLA, as the list shows it. */
+	ComplaintSlaState state(Complaint c) {
+		return row(c).state();
+	}
+
 	private Row row(Complaint c) {
 		if (c.getStatus() == ComplaintStatus.CLOSED) {
 			return new Row(c, ComplaintSlaState.CLOSED, null);

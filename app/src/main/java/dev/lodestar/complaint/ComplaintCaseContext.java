@@ -119,7 +119,7 @@ class ComplaintCaseContext implements CaseContextProvider {
 				fact(facts, "case.complaint.slaBreaches", String.valueOf(c.getEscalationCount()));
 			}
 			List<CaseContext.Interaction> log = c.getCustomerId() == null ? List.of()
-					: customers.interactions(c.getCustomerId(), 20)
+					: customers.interactions(c.getCustomerId(), 20, userId)
 						.stream()
 						.map(i -> new CaseContext.Interaction(i.occurredAt(), i.type().name(), i.recordedBy(),
 								i.summary(), i.outcome()))

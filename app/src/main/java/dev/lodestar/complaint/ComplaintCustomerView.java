@@ -5,13 +5,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.lodestar.customer.CustomerViewContributor;
 import dev.lodestar.customer.CustomerViewSection;
+import dev.lodestar.system.ProcessTexts;
 
-/** The customer's complaints in the 360° view, with the open tasks the viewer could work on. */
+/**
+ * The customer's complaints in the 360° view, with the open tasks the viewer could work on: in
+ * the reader's language, each with its SLA state (as in the complaint list), not its raw status.
+ */
 @Component
 class ComplaintCustomerView implements CustomerViewContributor {
 
@@ -19,10 +25,17 @@ class ComplaintCustomerView implements CustomerViewContributor {
 	private final ComplaintReaders readers;
 	private final dev.lodestar.calendar.BusinessCalendar calendar;
 	private final org.camunda.bpm.engine.HistoryService historyService;
+	private final ComplaintBoard board;
+	private final ProcessTexts texts;
+	private final MessageSource messages;
 
 	ComplaintCustomerView(Complaints complaints, ComplaintReaders readers, dev.lodestar.calendar.BusinessCalendar calendar,
-			org.camunda.bpm.engine.HistoryService historyService) {
+			org.camunda.bpm.engine.HistoryService historyService, ComplaintBoard board, ProcessTexts texts,
+			MessageSource messages) {
 		this.historyService = historyService;
+		this.board = board;
+		this.texts = texts;
+		this.messages = messages;
 		this.calendar = calendar;
 		this.complaints = complaints;
 		this.readers = readers;
@@ -39,20 +52,21 @@ class ComplaintCustomerView implements CustomerViewContributor {
 			return Optional.empty();
 		}
 		boolean withTasks = readers.mayWork(userId);
+		Locale locale = LocaleContextHolder.getLocale();
 		var entries = new ArrayList<CustomerViewSection.Entry>();
 		for (Complaint c : ofCustomer) {
 			var facts = new ArrayList<CustomerViewSection.Fact>();
-			facts.add(new CustomerViewSection.Fact("Category", label(c.getCategory().name())));
-			facts.add(new CustomerViewSection.Fact("Severity", c.getSeverity()));
-			facts.add(new CustomerViewSection.Fact("Received", when(c.getReceivedAt())));
+			facts.add(fact("complaints.category", word("complaints.category.", c.getCategory().name(), locale), locale));
+			facts.add(fact("complaints.severity", word("complaints.severity.", c.getSeverity(), locale), locale));
+			facts.add(fact("complaints.received", when(c.getReceivedAt()), locale));
 			if (c.getResolutionDueAt() != null && c.getStatus() == ComplaintStatus.OPEN) {
-				facts.add(new CustomerViewSection.Fact("Resolution due", when(c.getResolutionDueAt())));
+				facts.add(fact("complaints.resolutionDue", when(c.getResolutionDueAt()), locale));
 			}
 			if (c.getSatisfaction() != null) {
-				facts.add(new CustomerViewSection.Fact("Satisfaction", c.getSatisfaction() + "/5"));
+				facts.add(fact("complaints.satisfaction", c.getSatisfaction() + "/5", locale));
 			}
 			if (c.getReopenCount() > 0) {
-				facts.add(new CustomerViewSection.Fact("Reopened", c.getReopenCount() + "×"));
+				facts.add(fact("complaints.reopened", c.getReopenCount() + "×", locale));
 			}
 			String done = String.join(" · ", historyService.createHistoricTaskInstanceQuery()
 				.processDefinitionKey(ComplaintToResolution.PROCESS_KEY)
@@ -62,22 +76,39 @@ class ComplaintCustomerView implements CustomerViewContributor {
 				.asc()
 				.list()
 				.stream()
-				.map(t -> t.getName() + (t.getAssignee() == null ? "" : " (" + t.getAssignee() + ")"))
+				.map(t -> step(t.getTaskDefinitionKey(), t.getName(), locale)
+						+ (t.getAssignee() == null ? "" : " (" + t.getAssignee() + ")"))
 				.toList());
 			if (!done.isEmpty()) {
-				facts.add(new CustomerViewSection.Fact("Steps done", done));
+				facts.add(fact("customers.fact.stepsDone", done, locale));
 			}
 			List<CustomerViewSection.OpenTask> tasks = !withTasks ? List.of()
 					: readers.openTasksFor(c, userId)
 						.stream()
-						.map(t -> new CustomerViewSection.OpenTask(t.getId(), t.getName(), t.getAssignee(),
-								readers.candidateGroups(t), t.getDueDate() == null ? null : t.getDueDate().toInstant()))
+						.map(t -> new CustomerViewSection.OpenTask(t.getId(), step(t.getTaskDefinitionKey(), t.getName(), locale),
+								t.getAssignee(), readers.candidateGroups(t),
+								t.getDueDate() == null ? null : t.getDueDate().toInstant()))
 						.toList();
+			String state = board.state(c).name();
 			entries.add(new CustomerViewSection.Entry("Complaint", c.getId().toString(),
-					"#" + c.getId() + " " + abbreviate(c.getDescription()), c.getStatus().name(),
+					"#" + c.getId() + " " + abbreviate(c.getDescription()), word("complaints.state.", state, locale),
 					withTasks ? "/complaints/" + c.getId() : null, facts, tasks));
 		}
-		return Optional.of(new CustomerViewSection("complaints", "Complaints", 20, entries));
+		return Optional.of(new CustomerViewSection("complaints",
+				messages.getMessage("customers.section.complaints", null, locale), 20, entries));
+	}
+
+	private String step(String taskKey, String name, Locale locale) {
+		return texts.stepName(ComplaintToResolution.PROCESS_KEY, taskKey, name, locale);
+	}
+
+	private CustomerViewSection.Fact fact(String labelKey, String value, Locale locale) {
+		return new CustomerViewSection.Fact(messages.getMessage(labelKey, null, locale), value);
+	}
+
+	/** A code in words ("complaints.state." + "ON_TIME" = "on time"); the code when a model adds one without a text. */
+	private String word(String prefix, String code, Locale locale) {
+		return code == null ? null : messages.getMessage(prefix + code, null, code, locale);
 	}
 
 	/** In the reader's language, in the service desk's time zone. */

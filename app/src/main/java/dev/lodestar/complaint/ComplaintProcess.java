@@ -257,7 +257,8 @@ public class ComplaintProcess {
 		Map<String, Object> model = new HashMap<>();
 		model.put("complaintId", complaint.getId());
 		model.put("customerName", complaint.getCustomerName());
-		model.put("category", complaint.getCategory().name().replace('_', ' ').toLowerCase());
+		// codes: each mail names them in words in its reader's language (complaints.category.*, complaints.severity.*)
+		model.put("category", complaint.getCategory().name());
 		model.put("description", complaint.getDescription());
 		model.put("severity", complaint.getSeverity());
 		model.put("responseDueAt", zoned(complaint.getResponseDueAt()));

@@ -201,21 +201,10 @@ public class CustomerService {
 		return interactions.save(new Interaction(customer.getId(), entry, clock.instant())).entry();
 	}
 
-	/** The customer's interaction log, newest first. */
-	@Transactional(readOnly = true)
-	public List<InteractionEntry> interactions(long customerId, int limit) {
-		Customer customer = active(customerId);
-		return interactions
-			.findByCustomerIdOrderByOccurredAtDescIdDesc(customer.getId(), PageRequest.of(0, Math.max(1, limit)))
-			.stream()
-			.map(Interaction::entry)
-			.toList();
-	}
-
 	/**
 	 * The customer's interaction log as this user may see it, newest first: an interaction about a
 	 * case (a complaint, a lead) is shown only to those who may read that module's section of the
-	 * 360° view.
+	 * 360° view. There is no unfiltered log: every page and case panel shows it as its reader may see it.
 	 */
 	@Transactional(readOnly = true)
 	public List<InteractionEntry> interactions(long customerId, int limit, String userId) {

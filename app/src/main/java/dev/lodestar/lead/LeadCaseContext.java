@@ -46,7 +46,7 @@ class LeadCaseContext implements CaseContextProvider {
 				|| !mayRead(userId)) {
 			return Optional.empty();
 		}
-		return leads.findById(Long.parseLong(businessKey)).map(this::describe);
+		return leads.findById(Long.parseLong(businessKey)).map(lead -> describe(lead, userId));
 	}
 
 	@Override
@@ -73,7 +73,7 @@ class LeadCaseContext implements CaseContextProvider {
 		return keys;
 	}
 
-	private CaseContext describe(Lead lead) {
+	private CaseContext describe(Lead lead, String userId) {
 		var facts = new ArrayList<CaseContext.Fact>();
 		var opportunity = opportunities.findByLeadId(lead.getId()).orElse(null);
 		// one stage, the pipeline's: never "Stage QUALIFIED" beside "Opportunity stage WON"
@@ -116,7 +116,7 @@ class LeadCaseContext implements CaseContextProvider {
 		if (lead.getCustomerId() != null) {
 			var customer = customers.find(lead.getCustomerId()).orElse(null);
 			customerName = customer == null ? null : customer.name();
-			customers.interactions(lead.getCustomerId(), 20)
+			customers.interactions(lead.getCustomerId(), 20, userId)
 				.forEach(i -> interactions.add(new CaseContext.Interaction(i.occurredAt(), i.type().name(), i.recordedBy(),
 						i.summary(), i.outcome())));
 		}

@@ -2,11 +2,14 @@ package dev.lodestar.lead;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,10 +17,12 @@ import dev.lodestar.access.Roles;
 import dev.lodestar.customer.CustomerViewContributor;
 import dev.lodestar.customer.CustomerViewSection;
 import dev.lodestar.customer.CustomersMerged;
+import dev.lodestar.system.ProcessTexts;
 
 /**
  * The customer master's view of sales: the customer's leads and opportunities, with their open
- * tasks, in the 360° view; and leads that follow when two customers are merged.
+ * tasks, in the 360° view (in the reader's language, each linking to its lead page); and leads
+ * that follow when two customers are merged.
  */
 @Component
 class LeadCustomerView implements CustomerViewContributor {
@@ -30,8 +35,13 @@ class LeadCustomerView implements CustomerViewContributor {
 	private final Opportunities opportunities;
 	private final LeadService service;
 	private final IdentityService identityService;
+	private final ProcessTexts texts;
+	private final MessageSource messages;
 
-	LeadCustomerView(Leads leads, Opportunities opportunities, LeadService service, IdentityService identityService) {
+	LeadCustomerView(Leads leads, Opportunities opportunities, LeadService service, IdentityService identityService,
+			ProcessTexts texts, MessageSource messages) {
+		this.texts = texts;
+		this.messages = messages;
 		this.leads = leads;
 		this.opportunities = opportunities;
 		this.service = service;
@@ -44,42 +54,58 @@ class LeadCustomerView implements CustomerViewContributor {
 		if (!mayRead(userId)) {
 			return Optional.empty();
 		}
+		Locale locale = LocaleContextHolder.getLocale();
 		var entries = new ArrayList<CustomerViewSection.Entry>();
 		for (Lead lead : leads.findByCustomerIdOrderByCreatedAtDesc(customerId)) {
 			LeadView view = service.view(lead);
 			var facts = new ArrayList<CustomerViewSection.Fact>();
-			facts.add(new CustomerViewSection.Fact("Source", lead.getSource().name()));
-			facts.add(new CustomerViewSection.Fact("Priority", String.valueOf(lead.getPriority())));
-			if (lead.getOwner() != null) {
-				facts.add(new CustomerViewSection.Fact("Owner", lead.getOwner()));
+			facts.add(fact("leads.source", word("leads.source.", lead.getSource().name(), locale), locale));
+			if (lead.getPriority() != null) {
+				facts.add(fact("customers.fact.priority", word("leads.priority.", lead.getPriority(), locale), locale));
 			}
-			String status = lead.getStage().name();
+			if (lead.getOwner() != null) {
+				facts.add(fact("leads.owner", lead.getOwner(), locale));
+			}
 			String kind = "Lead";
 			if (view.opportunity() != null) {
 				var o = view.opportunity();
 				kind = "Opportunity";
-				status = o.stage().name();
-				facts.add(new CustomerViewSection.Fact("Amount", String.valueOf(o.amount())));
+				facts.add(fact("leads.amount", String.valueOf(o.amount()), locale));
 				if (o.discountPercent() != null) {
-					facts.add(new CustomerViewSection.Fact("Discount %", o.discountPercent().toPlainString()));
+					facts.add(fact("customers.fact.discountPercent", o.discountPercent().toPlainString(), locale));
 				}
 				if (o.lostReason() != null) {
-					facts.add(new CustomerViewSection.Fact("Lost because", o.lostReason()));
+					facts.add(fact("leads.lostReason", o.lostReason(), locale));
 				}
 			}
 			else if (lead.getDisqualifyReason() != null) {
-				facts.add(new CustomerViewSection.Fact("Disqualified because", lead.getDisqualifyReason()));
+				facts.add(fact("leads.disqualifyReason", lead.getDisqualifyReason(), locale));
 			}
+			// one stage, the pipeline's, in words
+			String status = word("leads.stage.",
+					PipelineStage.of(lead, opportunities.findByLeadId(lead.getId()).orElse(null)).name(), locale);
 			List<CustomerViewSection.OpenTask> tasks = view.openTasks()
 				.stream()
-				.map(t -> new CustomerViewSection.OpenTask(t.id(), t.name(), t.assignee(), t.candidateGroups(), t.due()))
+				.map(t -> new CustomerViewSection.OpenTask(t.id(),
+						texts.stepName(LeadProcess.KEY, t.taskDefinitionKey(), t.name(), locale), t.assignee(),
+						t.candidateGroups(), t.due()))
 				.toList();
-			entries.add(new CustomerViewSection.Entry(kind, String.valueOf(lead.getId()),
-					kind + " #" + lead.getId() + " — " + lead.getCompany(), status, "/api/leads/" + lead.getId(), facts,
-					tasks));
+			String title = messages.getMessage("customers.entry." + kind.toLowerCase(Locale.ROOT),
+					new Object[] { String.valueOf(lead.getId()), lead.getCompany() }, locale);
+			entries.add(new CustomerViewSection.Entry(kind, String.valueOf(lead.getId()), title, status,
+					"/leads/" + lead.getId(), facts, tasks));
 		}
 		return entries.isEmpty() ? Optional.empty()
-				: Optional.of(new CustomerViewSection("leads", "Leads and opportunities", 10, entries));
+				: Optional.of(new CustomerViewSection("leads", messages.getMessage("customers.section.leads", null, locale),
+						10, entries));
+	}
+
+	private CustomerViewSection.Fact fact(String labelKey, String value, Locale locale) {
+		return new CustomerViewSection.Fact(messages.getMessage(labelKey, null, locale), value);
+	}
+
+	private String word(String prefix, String code, Locale locale) {
+		return messages.getMessage(prefix + code, null, code, locale);
 	}
 
 	/** Leads and opportunities follow a merged customer to the survivor, in the merging transaction. */

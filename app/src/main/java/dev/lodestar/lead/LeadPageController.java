@@ -91,7 +91,7 @@ class LeadPageController {
 
 	@GetMapping("/leads/{id}")
 	@PreAuthorize(CASE_READERS)
-	String lead(@PathVariable long id, Model model) {
+	String lead(@PathVariable long id, Authentication user, Model model) {
 		LeadView lead = leads.get(id);
 		model.addAttribute("lead", lead);
 		model.addAttribute("stage", leads.pipelineStage(id));
@@ -101,7 +101,7 @@ class LeadPageController {
 				lead.duplicateOfId() == null ? null : customers.find(lead.duplicateOfId()).orElse(null));
 		model.addAttribute("steps", steps(lead.processInstanceId()));
 		model.addAttribute("interactions",
-				lead.customerId() == null ? List.of() : customers.interactions(lead.customerId(), 20));
+				lead.customerId() == null ? List.of() : customers.interactions(lead.customerId(), 20, user.getName()));
 		return "lead";
 	}
 

@@ -475,7 +475,7 @@ class ComplaintToResolutionProcessTest {
 		Complaint responded = complaints.findById(complaint.getId()).orElseThrow();
 		assertThat(responded.getFirstResponseNote()).isEqualTo("Promised a new delivery date by tomorrow.");
 		assertThat(responded.getFirstResponseBy()).isEqualTo("carol");
-		assertThat(customerService.interactions(responded.getCustomerId(), 10))
+		assertThat(customerService.interactions(responded.getCustomerId(), 10, "carol"))
 			.anyMatch(i -> i.summary().equals("First response to complaint #" + complaint.getId()
 					+ ": Promised a new delivery date by tomorrow.") && i.recordedBy().equals("carol"));
 		assertThat(caseContext.describe(ComplaintToResolution.PROCESS_KEY, complaint.getId().toString(), "carol")

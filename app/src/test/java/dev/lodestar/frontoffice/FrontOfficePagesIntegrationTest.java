@@ -57,7 +57,7 @@ class FrontOfficePagesIntegrationTest {
 		// a trainer cannot log interactions either, and nothing is logged
 		assertThat(grace.post("/customers/" + customer.id() + "/interactions", Map.of("type", "NOTE", "summary", "x"))
 			.statusCode()).isEqualTo(403);
-		assertThat(customers.interactions(customer.id(), 10)).isEmpty();
+		assertThat(customers.interactions(customer.id(), 10, "carol")).isEmpty();
 
 		var carol = PageSession.logIn(port, "carol");
 		var missing = carol.get("/customers/987654321");
@@ -244,6 +244,107 @@ class FrontOfficePagesIntegrationTest {
 			.doesNotContain("(sales-rep)");
 		String english = alice.get("/leads/" + lead.id() + "?lang=en").body();
 		assertThat(english).contains("Lead captured").contains("(<span>Sales rep</span>)");
+	}
+
+	@Test
+	void aSalesRepSeesNoComplaintOfTheCustomerOnTheLeadPageNorInHerTasksCasePanel() {
+		CustomerSummary customer = customer();
+		String secret = "Cracked glass top " + UUID.randomUUID();
+		complaints.register(new ComplaintIntake(customer.name(), customer.email(), null, "PHONE", "PRODUCT_DEFECT", secret,
+				customer.id(), null), "carol");
+		var alice = PageSession.logIn(port, "alice");
+		alice.post("/intake/leads", Map.of("caller", customer.email(), "customerId", String.valueOf(customer.id()),
+				"company", customer.name(), "contactName", "Jo Buyer", "region", "EMEA", "estimatedValue", "5000"));
+		var lead = leads.search(null, customer.name(), 5).get(0);
+
+		String leadPage = alice.get("/leads/" + lead.id()).body();
+		assertThat(leadPage).contains("Lead #" + lead.id() + " captured").doesNotContain(secret);
+		// the service desk, who may read complaints, sees the same log with the complaint in it
+		assertThat(PageSession.logIn(port, "carol").get("/leads/" + lead.id()).body()).contains(secret);
+		assertThat(PageSession.logIn(port, "dave").get("/leads/" + lead.id()).body()).contains(secret);
+
+		var task = taskService.createTaskQuery()
+			.processDefinitionKey("lead-to-sale")
+			.processInstanceBusinessKey(String.valueOf(lead.id()))
+			.singleResult();
+		var taskPage = alice.get("/tasks/" + task.getId());
+		assertThat(taskPage.statusCode()).isEqualTo(200);
+		assertThat(taskPage.body()).contains("Lead #" + lead.id() + " captured").doesNotContain(secret);
+	}
+
+	@Test
+	void inChineseThe360PageAndTheIntakeSayEverythingInWordsAndTheLeadEntryOpensTheLeadPage() {
+		String key = UUID.randomUUID().toString().substring(0, 8);
+		CustomerSummary customer = customers.createOrLink(new CustomerDraft(CustomerKind.COMPANY, "Lotus Furniture " + key,
+				null, "lotus-" + key + "@example.com", null, "APAC", "SMB"), "carol").customer();
+		customers.createOrLink(new CustomerDraft(CustomerKind.COMPANY, "Lotus Furniture " + key + " Ltd", null,
+				"lotus2-" + key + "@example.com", null, null, null), "carol");
+		Complaint complaint = complaints.register(new ComplaintIntake(customer.name(), customer.email(), null, "PHONE",
+				"DELIVERY", "The wardrobe came without doors.", customer.id(), null), "carol");
+		var alice = PageSession.logIn(port, "alice");
+		alice.post("/intake/leads", Map.of("caller", customer.email(), "customerId", String.valueOf(customer.id()),
+				"company", customer.name(), "contactName", "Lin Hua", "region", "APAC", "estimatedValue", "9000"));
+		var lead = leads.search(null, customer.name(), 5).get(0);
+		String leadLink = "href=\"/leads/" + lead.id() + "\"";
+
+		var carol = PageSession.logIn(port, "carol");
+		String chinese = carol.get("/customers/" + customer.id() + "?lang=zh-CN").body();
+		assertThat(chinese).contains("线索与商机").contains("投诉") // section titles
+			.contains(">按时<") // the complaint's SLA state, not its status
+			.contains("联系客户（首次响应）").contains("客服专员") // its open step and the role it waits for
+			.contains("类别").contains("配送") // a fact's label and value
+			.contains("线索 #" + lead.id()).contains(leadLink)
+			.contains("相似的").contains("名称") // why the other customer may be a duplicate
+			.contains("· 中小企业").contains("· 亚太") // segment and region
+			.doesNotContain(">OPEN<")
+			.doesNotContain("Leads and opportunities")
+			.doesNotContain(">Complaints<")
+			.doesNotContain("Contact the customer (first response)")
+			.doesNotContain(">service-agent<")
+			.doesNotContain(">LOW<").doesNotContain(">MEDIUM<") // the lead's priority, the complaint's severity
+			.doesNotContain("Category")
+			.doesNotContain("/api/leads/")
+			.doesNotContain("similar name")
+			.doesNotContain("· APAC");
+		String english = carol.get("/customers/" + customer.id() + "?lang=en").body();
+		assertThat(english).contains("Leads and opportunities").contains(">on time<")
+			.contains("<span class=\"task-role\">Service agent</span>").contains("<dt>Priority</dt><dd>low</dd>")
+			.contains(">similar<").contains(leadLink).doesNotContain(">OPEN<");
+		assertThat(carol.get("/leads/" + lead.id()).statusCode()).isEqualTo(200);
+
+		String intake = carol.get("/intake?caller=" + customer.email() + "&lang=zh-CN").body();
+		assertThat(intake).contains("线索与商机").contains(">按时<").contains(leadLink)
+			.contains("#" + complaint.getId()).doesNotContain(">OPEN<").doesNotContain("Leads and opportunities");
+
+		// a sales rep sees the leads in Chinese and no complaint at all
+		String alices = alice.get("/customers/" + customer.id() + "?lang=zh-CN").body();
+		assertThat(alices).contains("线索与商机").contains(leadLink).doesNotContain("section-complaints")
+			.doesNotContain("The wardrobe came without doors.").doesNotContain("Leads and opportunities");
+		assertThat(alices).containsAnyOf(">新建<", ">资格审核中<", ">疑似重复<");
+		assertThat(alice.get("/leads/" + lead.id()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void theLeadPageNamesTheDiscountDecisionAndTheKindOfInteractionInWords() {
+		String key = UUID.randomUUID().toString().substring(0, 8);
+		var lead = leads.capture(new dev.lodestar.lead.NewLead("Words Ltd " + key, "Ana Words", "words-" + key + "@example.com",
+				null, "WEB", "EMEA", null, null, null), "alice");
+		var rep = java.util.List.of("sales-rep");
+		leads.completeStep(lead.id(), dev.lodestar.lead.LeadProcess.QUALIFY_LEAD, "alice", rep,
+				new java.util.HashMap<>(Map.of("qualified", true, "budget", "yes", "decisionMaker", "CFO", "need", "desks",
+						"timeline", "now")));
+		leads.completeStep(lead.id(), dev.lodestar.lead.LeadProcess.PREPARE_PROPOSAL, "alice", rep,
+				new java.util.HashMap<>(Map.of("amount", new java.math.BigDecimal("20000"), "discountPercent",
+						new java.math.BigDecimal("25"), "decisionMaker", "CFO", "proposalSummary", "Desks",
+						"nextFollowUp", java.time.Instant.now().plus(java.time.Duration.ofDays(3)).toString())));
+		leads.completeStep(lead.id(), dev.lodestar.lead.LeadProcess.APPROVE_DISCOUNT, "bob", java.util.List.of("sales-manager"),
+				new java.util.HashMap<>(Map.of("discountApproved", false, "discountComment", "15 % at most")));
+		var alice = PageSession.logIn(port, "alice");
+
+		String chinese = alice.get("/leads/" + lead.id() + "?lang=zh-CN").body();
+		assertThat(chinese).contains("已拒绝 (bob)").contains(">备注<").doesNotContain("REJECTED").doesNotContain(">NOTE<");
+		String english = alice.get("/leads/" + lead.id() + "?lang=en").body();
+		assertThat(english).contains("rejected (bob)").contains(">Note<").doesNotContain("REJECTED").doesNotContain(">NOTE<");
 	}
 
 	@Test

@@ -163,7 +163,7 @@ class LeadToSaleProcessTest {
 
 		step(lead.id(), LeadProcess.WELCOME_CALL, "carol", AGENT, Map.of("welcomeNotes", "Onboarding call booked"));
 		assertThat(pi).isEnded().hasPassed(LeadProcess.END_CUSTOMER_ONBOARDED);
-		var log = customers.interactions(leads.get(lead.id()).customerId(), 10);
+		var log = customers.interactions(leads.get(lead.id()).customerId(), 10, "alice");
 		assertThat(log).extracting(i -> i.summary()).contains("Onboarding call booked")
 			.anyMatch(s -> s.startsWith("Deal won (lead #" + lead.id()));
 	}

@@ -35,8 +35,8 @@ import dev.lodestar.LodestarIntegrationTest;
  * Walks the web app as each demo user: from their start page, breadth-first over same-origin
  * links (bounded: a few pages per shape of address, so /leads/1 and /leads/2 count as one), every
  * link answers 200 with a page. Header links that a user is not shown answer 403 or 404 for
- * them, and so do other roles' tasks. Every link in the e-mails the demo sent opens for its
- * recipient. Generic on purpose: pages other modules add are walked as soon as they are linked.
+ * them, and so do other roles' tasks and cases. Every link in the e-mails the demo sent (the day's
+ * digests included) opens for its recipient, and not for a user of an unrelated role. Generic on purpose: pages other modules add are walked as soon as they are linked.
  */
 @LodestarIntegrationTest
 class LinkWalkerIntegrationTest {
@@ -150,8 +150,31 @@ class LinkWalkerIntegrationTest {
 		assertThat(failures).isEmpty();
 	}
 
+	/**
+	 * The kinds of mail that point at a case (a task, a lead, a complaint): each must be among the
+	 * mails walked, so that a template whose link breaks, or a kind that stops being sent, fails here.
+	 */
+	private static final Set<String> KINDS_WITH_CASE_LINKS = Set.of("task-assigned", "task-overdue",
+			"lead-returned-to-queue", "complaint-escalated", "complaint-resolved", "digest");
+
+	/** For each kind of case page, users whose roles have nothing to do with it. */
+	private static final Map<String, List<String>> STRANGERS = Map.of("lead-to-sale", List.of("grace"),
+			"complaint-to-resolution", List.of("alice", "grace"), "/leads/", List.of("grace"), "/complaints/",
+			List.of("alice", "grace"));
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Autowired
+	org.camunda.bpm.engine.HistoryService historyService;
+
 	@Test
-	void everyLinkInTheMailsTheDemoSentOpensForItsRecipient() {
+	void everyLinkInTheMailsOpensForItsRecipientAndForNobodyOfAnUnrelatedRole() throws Exception {
+		// the day's digests (07:00) and the overdue scan would come later: send them now, so that
+		// their links are walked too
+		invoke("dev.lodestar.notification.OverdueTaskScanner", "scan");
+		invoke("dev.lodestar.notification.DigestSender", "sendDigests");
+
 		List<Map<String, Object>> mails = jdbc.queryForList(
 				"select kind, recipient_user_id, body_text, body_html from crm_notification order by id");
 		assertThat(mails).as("mails of the demo").isNotEmpty();
@@ -159,6 +182,8 @@ class LinkWalkerIntegrationTest {
 		Map<String, String> failures = new LinkedHashMap<>();
 		Set<String> kindsWithLinks = new LinkedHashSet<>();
 		Set<String> checked = new LinkedHashSet<>();
+		Map<String, Integer> shapes = new HashMap<>();
+		int triedByStrangers = 0;
 		for (Map<String, Object> mail : mails) {
 			String kind = String.valueOf(mail.get("kind"));
 			String user = (String) mail.get("recipient_user_id");
@@ -177,7 +202,8 @@ class LinkWalkerIntegrationTest {
 				kindsWithLinks.add(kind);
 			}
 			for (String path : paths) {
-				if (!checked.add(user + " " + path) || checked.size() > 200) {
+				// every kind's links are tried, a few of each shape of address
+				if (!checked.add(user + " " + path) || shapes.merge(kind + " " + shape(path), 1, Integer::sum) > PAGES_PER_SHAPE) {
 					continue;
 				}
 				Session session = user == null ? Session.anonymous(port)
@@ -186,10 +212,69 @@ class LinkWalkerIntegrationTest {
 				if (page.statusCode() != 200 || !isPage(page)) {
 					failures.put(kind + " to " + user + ": " + path, String.valueOf(page.statusCode()));
 				}
+				if (user == null) {
+					continue; // a customer's link carries its own token: it is for whoever holds the mail
+				}
+				for (String stranger : strangersOf(path)) {
+					if (stranger.equals(user)) {
+						continue;
+					}
+					HttpResponse<String> denied = sessions.computeIfAbsent(stranger, u -> Session.logIn(port, u)).get(path);
+					triedByStrangers++;
+					if ((denied.statusCode() != 403 && denied.statusCode() != 404) || !isPage(denied)) {
+						failures.put(kind + " to " + user + ", opened by " + stranger + ": " + path,
+								String.valueOf(denied.statusCode()));
+					}
+				}
 			}
 		}
-		assertThat(kindsWithLinks).as("kinds of mail with links").isNotEmpty();
-		assertThat(failures).as("links in mails that did not open a page for their recipient").isEmpty();
+		assertThat(kindsWithLinks).as("kinds of mail with links").containsAll(KINDS_WITH_CASE_LINKS);
+		assertThat(triedByStrangers).as("mail links tried by users of unrelated roles").isGreaterThan(3);
+		assertThat(failures).as("links in mails that did not open a page for their recipient, or opened for a stranger")
+			.isEmpty();
+	}
+
+	@Test
+	void aLeadAndAComplaintPageAnswer403ToRolesThatMayNotSeeThem() {
+		Long lead = jdbc.queryForObject("select min(id) from crm_lead", Long.class);
+		Long complaint = jdbc.queryForObject("select min(id) from crm_complaint", Long.class);
+		assertThat(lead).as("a demo lead").isNotNull();
+		assertThat(complaint).as("a demo complaint").isNotNull();
+		Map<String, String> failures = new LinkedHashMap<>();
+		Map<String, String> pages = Map.of("/leads/" + lead, "/leads/", "/complaints/" + complaint, "/complaints/");
+		pages.forEach((path, kind) -> {
+			for (String stranger : STRANGERS.get(kind)) {
+				HttpResponse<String> page = Session.logIn(port, stranger).get(path);
+				if (page.statusCode() != 403 || !isPage(page)) {
+					failures.put(stranger + " " + path, String.valueOf(page.statusCode()));
+				}
+			}
+		});
+		// and those who may see them do
+		assertThat(Session.logIn(port, "alice").get("/leads/" + lead).statusCode()).isEqualTo(200);
+		assertThat(Session.logIn(port, "carol").get("/complaints/" + complaint).statusCode()).isEqualTo(200);
+		assertThat(failures).as("case pages that opened for a role that may not see them").isEmpty();
+	}
+
+	/** Users of roles unrelated to the case a path opens; none for pages that are everybody's. */
+	private List<String> strangersOf(String path) {
+		String plain = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+		if (plain.startsWith("/tasks/")) {
+			String taskId = plain.substring("/tasks/".length());
+			var task = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+			return task == null ? List.of() : STRANGERS.getOrDefault(task.getProcessDefinitionKey(), List.of());
+		}
+		return STRANGERS.entrySet()
+			.stream()
+			.filter(e -> e.getKey().startsWith("/") && plain.startsWith(e.getKey()) && plain.length() > e.getKey().length())
+			.findFirst()
+			.map(Map.Entry::getValue)
+			.orElse(List.of());
+	}
+
+	/** Runs a scheduled job of another module now, as its schedule would (the job is not public API). */
+	private void invoke(String beanClass, String method) throws ClassNotFoundException {
+		org.springframework.test.util.ReflectionTestUtils.invokeMethod(context.getBean(Class.forName(beanClass)), method);
 	}
 
 	// ---- helpers ----------------------------------------------------------------------------
