@@ -33,8 +33,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * Slows password guessing per client address, not per user: after
  * {@link AccessSettings#loginMaxFailures()} failed log-ins from one address within
  * {@link AccessSettings#loginWindow()}, further log-in attempts from that address (the login
- * form, HTTP Basic) are refused with 429 and a message that says why and for how long. Nobody can
- * lock a colleague out by typing wrong passwords for her name, since the lock is on the address.
+ * form, HTTP Basic, the log-in of Camunda's web apps) are refused with 429 and a message that says
+ * why and for how long. Nobody can lock a colleague out by typing wrong passwords for her name,
+ * since the lock is on the address. The engine's own per-user lock and delay are off
+ * (application.yml), so this is the only brake on guessing, and it counts every way in.
  */
 @Component
 public class LoginThrottle {
@@ -52,10 +54,15 @@ public class LoginThrottle {
 	void failed(AbstractAuthenticationFailureEvent event) {
 		if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
 				&& details.getRemoteAddress() != null) {
-			Deque<Instant> times = failures.computeIfAbsent(details.getRemoteAddress(), a -> new ConcurrentLinkedDeque<>());
-			times.addLast(clock.instant());
-			prune(times);
+			failedFrom(details.getRemoteAddress());
 		}
+	}
+
+	/** A log-in from this address failed (a wrong password, an unknown user). */
+	void failedFrom(String address) {
+		Deque<Instant> times = failures.computeIfAbsent(address, a -> new ConcurrentLinkedDeque<>());
+		times.addLast(clock.instant());
+		prune(times);
 	}
 
 	/** How long this address must wait before it may try again; zero when it may try now. */
@@ -84,8 +91,16 @@ public class LoginThrottle {
 		}
 	}
 
-	/** The filter in front of every way to log in. */
+	/**
+	 * The filter in front of every way to log in. Camunda's web apps (Cockpit, Tasklist, Admin)
+	 * check the password themselves, against the engine's identity service, and answer a wrong
+	 * one with 401: Spring Security sees no failure there, so the gate counts those answers.
+	 */
 	static class Gate extends OncePerRequestFilter {
+
+		/** Camunda's web-app log-in: {@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}. */
+		private static final java.util.regex.Pattern CAMUNDA_LOGIN = java.util.regex.Pattern
+			.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?");
 
 		private final LoginThrottle throttle;
 		private final MessageSource messages;
@@ -100,12 +115,19 @@ public class LoginThrottle {
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
+			boolean camundaLogin = "POST".equals(request.getMethod()) && CAMUNDA_LOGIN
+				.matcher(request.getRequestURI().substring(request.getContextPath().length()))
+				.matches();
 			boolean loggingIn = ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()))
+					|| camundaLogin
 					|| (request.getHeader("Authorization") != null
 							&& request.getHeader("Authorization").regionMatches(true, 0, "Basic ", 0, 6));
 			Duration wait = loggingIn ? throttle.waitFor(request.getRemoteAddr()) : Duration.ZERO;
 			if (wait.isZero() || wait.isNegative()) {
 				chain.doFilter(request, response);
+				if (camundaLogin && response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
+					throttle.failedFrom(request.getRemoteAddr());
+				}
 				return;
 			}
 			long minutes = Math.max(1, (wait.getSeconds() + 59) / 60);

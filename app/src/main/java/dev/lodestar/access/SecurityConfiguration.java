@@ -1,14 +1,16 @@
 package dev.lodestar.access;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.DeferredSecurityContext;
+import org.springframework.security.web.context.HttpRequestResponseHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -32,6 +34,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 /**
  * Three doors, one user store (Camunda's identity service):
  * <ul>
@@ -47,12 +52,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	/**
-	 * A request that HTTP Basic authenticated (its Basic credentials are those of the user now
-	 * signed in) carries its own credentials and cannot be forged cross-site. Merely carrying an
-	 * {@code Authorization} header is not enough: a forged request could add any header and
-	 * still ride on the browser's session.
-	 */
 	/** Nobody signed in: there is no session to ride on, and the answer is 401, not a CSRF 403. */
 	static final RequestMatcher NOT_AUTHENTICATED = request -> {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -60,25 +59,53 @@ class SecurityConfiguration {
 				|| authentication instanceof AnonymousAuthenticationToken;
 	};
 
-	static final RequestMatcher BASIC_AUTHENTICATED = request -> {
-		String header = request.getHeader("Authorization");
-		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-			return false;
+	/**
+	 * A request whose HTTP Basic credentials were checked, and accepted, for this very request
+	 * carries its own credentials and cannot be forged cross-site. Merely carrying an
+	 * {@code Authorization} header is not enough, nor is naming the signed-in user in it: Spring's
+	 * {@link BasicAuthenticationFilter} does not check the password again when the session already
+	 * holds that user, so {@code Basic alice:wrong} on alice's session would otherwise pass. See
+	 * {@link BasicAuthenticatedMarker}.
+	 */
+	static final RequestMatcher BASIC_AUTHENTICATED = request -> Boolean.TRUE
+		.equals(request.getAttribute(BasicAuthenticatedMarker.ATTRIBUTE));
+
+	/**
+	 * Where HTTP Basic keeps what it authenticated (the request, as Spring's default does), and
+	 * the mark that it did: {@link BasicAuthenticationFilter} saves the context here only right
+	 * after it checked this request's credentials.
+	 */
+	static final class BasicAuthenticatedMarker implements SecurityContextRepository {
+
+		static final String ATTRIBUTE = BasicAuthenticatedMarker.class.getName() + ".AUTHENTICATED";
+
+		private final RequestAttributeSecurityContextRepository delegate = new RequestAttributeSecurityContextRepository();
+
+		@Override
+		@Deprecated
+		public SecurityContext loadContext(HttpRequestResponseHolder holder) {
+			return delegate.loadDeferredContext(holder.getRequest()).get();
 		}
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null || !authentication.isAuthenticated()
-				|| authentication instanceof AnonymousAuthenticationToken) {
-			return false;
+
+		@Override
+		public DeferredSecurityContext loadDeferredContext(HttpServletRequest request) {
+			return delegate.loadDeferredContext(request);
 		}
-		try {
-			String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-			int colon = decoded.indexOf(':');
-			return colon > 0 && decoded.substring(0, colon).equals(authentication.getName());
+
+		@Override
+		public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
+			delegate.saveContext(context, request, response);
+			Authentication authentication = context.getAuthentication();
+			request.setAttribute(ATTRIBUTE, authentication != null && authentication.isAuthenticated()
+					&& !(authentication instanceof AnonymousAuthenticationToken));
 		}
-		catch (IllegalArgumentException ex) {
-			return false;
+
+		@Override
+		public boolean containsContext(HttpServletRequest request) {
+			return delegate.containsContext(request);
 		}
-	};
+
+	}
 
 	/** Paths as the servlet container sees them: Jersey serves /engine-rest beside Spring MVC. */
 	static RequestMatcher path(String pattern) {
@@ -137,7 +164,7 @@ class SecurityConfiguration {
 				.requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/api/public/**")).permitAll()
 				.requestMatchers(path("/actuator/**")).hasRole(Roles.CAMUNDA_ADMIN)
 				.anyRequest().authenticated())
-			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+			.httpBasic(basic -> basic.authenticationEntryPoint(problems).securityContextRepository(new BasicAuthenticatedMarker()))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.csrf(disabled -> disabled.disable())
 			.addFilterBefore(loginGate, BasicAuthenticationFilter.class)

@@ -1,7 +1,10 @@
 package dev.lodestar.worklist;
 
 import java.lang.reflect.Field;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -20,17 +24,24 @@ import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
@@ -46,16 +57,24 @@ import dev.lodestar.system.InvalidInputException.FieldError;
  * <ul>
  * <li><b>complete</b>: a completion may set only the variables its task's Camunda Form declares
  * as editable fields, each of the field's type and within its limits (see
- * {@link FormValidator#check}); anything else refuses the completion. Camunda's
- * {@code TASK_WORK} lets a worker pass any variable with {@code complete}; this is what stops
- * a worker from writing the variables that steer the process.</li>
+ * {@link FormValidator#check}); a read-only field may be passed back only with the value it had
+ * before the command; anything else refuses the completion. Camunda's {@code TASK_WORK} lets a
+ * worker pass any variable with {@code complete}; this is what stops a worker from writing the
+ * variables that steer the process.</li>
+ * <li><b>resolve, BPMN error, BPMN escalation</b> of a user task: Camunda lets whoever may work
+ * a task do these too ({@code TASK_WORK}), each with variables of the caller's choosing, and
+ * none of them fires the complete event that the check above listens to. Lodestar's processes
+ * use neither delegation nor error or escalation events on user tasks, so these commands are
+ * {@code camunda-admin}'s only (403 for everybody else).</li>
  * <li><b>assignment</b> through an assigning command (claim, set assignee, delegate, save): the
  * new assignee must be a known user and a member of one of the task's candidate groups (or a
  * candidate user); handing the task to somebody else is for managers of one of those groups
  * (see {@link WorklistSettings#managedRoles()}) and for {@code camunda-admin}.</li>
  * </ul>
  * Refusals are {@link InvalidInputException}s (400 with the field), which the engine wraps and
- * Lodestar's error mapping unwraps on every API.
+ * Lodestar's error mapping unwraps on every API; the guard's command interceptor hands them to
+ * Camunda's own REST API (Tasklist's {@code /camunda/api/engine}) as a
+ * {@link FormFieldValidationException}, a 400 there too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -107,6 +126,15 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 		if (configuration.getCustomPostBPMNParseListeners() == null) {
 			configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
 		}
+		// inside the command context (after the engine's own interceptors), before the command runs
+		if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
+			configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
+		}
+		configuration.getCustomPostCommandInterceptorsTxRequired().add(new CommandGuard());
+		if (configuration.getCustomPostCommandInterceptorsTxRequiresNew() == null) {
+			configuration.setCustomPostCommandInterceptorsTxRequiresNew(new ArrayList<>());
+		}
+		configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(new CommandGuard());
 		TaskListener completion = this::checkCompletion;
 		TaskListener assignment = this::checkAssignment;
 		configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
@@ -141,7 +169,7 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 				errors.add(new FieldError(name, "is not a field of this task's form; a completion may not set it"));
 			}
 			else if (!field.editable()) {
-				if (!Objects.equals(value, task.getVariable(name))) {
+				if (!keeps(task, name, value)) {
 					errors.add(new FieldError(name, "is read-only in this task's form"));
 				}
 			}
@@ -157,18 +185,45 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 		}
 	}
 
+	/**
+	 * The value a variable had before the running command: the command sets the submitted
+	 * variables before the complete listeners run, so the task's own {@code getVariable} would
+	 * only give the submitted value back.
+	 */
+	private static boolean keeps(DelegateTask task, String name, Object submitted) {
+		for (Before before : BEFORE.get()) {
+			if (before.taskId().equals(task.getId())) {
+				return sameValue(submitted, before.values().get(name));
+			}
+		}
+		return false; // not read before the command: refuse rather than guess
+	}
+
+	/** Numbers by value (a form submits 5000 where the case holds 5000.0); everything else equal. */
+	static boolean sameValue(Object submitted, Object before) {
+		if (submitted instanceof Number a && before instanceof Number b) {
+			try {
+				return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
+			}
+			catch (NumberFormatException ex) {
+				return a.doubleValue() == b.doubleValue();
+			}
+		}
+		return Objects.equals(submitted, before);
+	}
+
 	/** The variables that the running command (complete, or Tasklist's submit-form) passes. */
-	@SuppressWarnings("unchecked")
 	private static Map<String, Object> submittedVariables() {
 		CommandInvocationContext invocation = Context.getCommandInvocationContext();
-		Command<?> command = invocation == null ? null : invocation.getCommand();
+		return invocation == null ? Map.of() : new HashMap<>(submittedVariables(invocation.getCommand()));
+	}
+
+	private static Map<String, Object> submittedVariables(Command<?> command) {
 		String field = command instanceof CompleteTaskCmd ? "variables"
 				: command instanceof SubmitTaskFormCmd ? "properties" : null;
-		if (field == null) {
-			return Map.of();
-		}
-		Map<String, Object> variables = (Map<String, Object>) read(command, field);
-		return variables == null ? Map.of() : new HashMap<>(variables);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> variables = field == null ? null : (Map<String, Object>) read(command, field);
+		return variables == null ? Map.of() : variables;
 	}
 
 	private static Object read(Object command, String name) {
@@ -263,6 +318,95 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 						"Only a manager of the task's roles " + roles + " may hand it to somebody else.");
 			}
 		}
+	}
+
+	// ---- before the command: what Camunda's TASK_WORK allows beyond completing -------------
+
+	/** Commands that end or move a user task with variables, without its complete event. */
+	private static final Set<Class<?>> ADMINS_ONLY = Set.of(ResolveTaskCmd.class, HandleTaskBpmnErrorCmd.class,
+			HandleTaskEscalationCmd.class);
+
+	/** The values of the submitted variables as they were before each running completion. */
+	private static final ThreadLocal<Deque<Before>> BEFORE = ThreadLocal.withInitial(ArrayDeque::new);
+
+	private record Before(String taskId, Map<String, Object> values) {
+	}
+
+	/**
+	 * Runs inside the command context, before the command: refuses resolve, BPMN error and BPMN
+	 * escalation of a task to anybody but {@code camunda-admin} (the engine's own code, without
+	 * a user, may), and reads the values that a completion's read-only fields must keep.
+	 */
+	private final class CommandGuard extends CommandInterceptor {
+
+		@Override
+		public <T> T execute(Command<T> command) {
+			if (ADMINS_ONLY.contains(command.getClass())) {
+				Authentication actor = Context.getCommandContext().getAuthentication();
+				if (actor != null && (actor.getGroupIds() == null || !actor.getGroupIds().contains(ADMIN))) {
+					throw new AuthorizationException("Resolving a task, or ending it with a BPMN error or escalation, "
+							+ "is for camunda-admin only: complete the task with its form instead.");
+				}
+				return next.execute(command);
+			}
+			if (!(command instanceof CompleteTaskCmd) && !(command instanceof SubmitTaskFormCmd)) {
+				return next.execute(command);
+			}
+			Map<String, Object> submitted = submittedVariables(command);
+			String taskId = (String) read(command, "taskId");
+			boolean guarded = !submitted.isEmpty() && taskId != null && !taskId.equals(CHECKED_BY_THE_DOOR.get());
+			if (guarded) {
+				BEFORE.get().push(new Before(taskId, valuesBefore(taskId, submitted.keySet())));
+			}
+			try {
+				return next.execute(command);
+			}
+			catch (RuntimeException ex) {
+				throw forCamundasRest(ex);
+			}
+			finally {
+				if (guarded) {
+					BEFORE.get().pop();
+					if (BEFORE.get().isEmpty()) {
+						BEFORE.remove();
+					}
+				}
+			}
+		}
+
+		/**
+		 * Camunda's own REST API (Tasklist's {@code /camunda/api/engine}) answers a completion's
+		 * {@link FormFieldValidationException} with 400 and any other engine exception with 500:
+		 * a refusal of the guard becomes the former. Lodestar's mappings find the
+		 * {@link InvalidInputException} inside it as before.
+		 */
+		private RuntimeException forCamundasRest(RuntimeException ex) {
+			if (ex instanceof FormFieldValidationException) {
+				return ex;
+			}
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof InvalidInputException invalid) {
+					return new FormFieldValidationException(invalid.errors(), invalid.getMessage(), invalid);
+				}
+			}
+			return ex;
+		}
+
+		private Map<String, Object> valuesBefore(String taskId, Set<String> names) {
+			TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
+			Map<String, Object> values = new HashMap<>();
+			if (task == null) {
+				return values; // the command itself says that the task does not exist
+			}
+			for (String name : names) {
+				TypedValue typed = task.getVariableTyped(name, false);
+				values.put(name, typed == null ? null
+						: typed instanceof SerializableValue serializable && !serializable.isDeserialized()
+								? serializable.getValueSerialized() : typed.getValue());
+			}
+			return values;
+		}
+
 	}
 
 }

@@ -209,6 +209,15 @@ class AccessIntegrationTest {
 	@Autowired
 	dev.lodestar.lead.LeadService leads;
 
+	@Autowired
+	dev.lodestar.complaint.ComplaintService complaints;
+
+	@Autowired
+	dev.lodestar.worklist.WorklistService worklist;
+
+	@Autowired
+	LoginThrottle throttle;
+
 	@Test
 	void tasklistsApiCannotRewriteAThresholdReassignOrSmuggleAVariableEither() throws Exception {
 		var proposal = proposalTask();
@@ -218,7 +227,8 @@ class AccessIntegrationTest {
 		// a completion that sets a variable its form does not declare is refused inside the engine
 		var smuggled = tasklist(xsrf, "POST", engineApi + proposal.getId() + "/submit-form",
 				proposalForm(", \"discountApprovalThreshold\":{\"value\":100,\"type\":\"Integer\"}"));
-		assertThat(smuggled.statusCode()).as(smuggled.body()).isGreaterThanOrEqualTo(400);
+		assertThat(smuggled.statusCode()).as(smuggled.body()).isEqualTo(400);
+		assertThat(smuggled.body()).contains("discountApprovalThreshold");
 		assertThat(taskService.createTaskQuery().taskId(proposal.getId()).count()).isEqualTo(1);
 		assertThat(runtimeService.createVariableInstanceQuery()
 			.processInstanceIdIn(proposal.getProcessInstanceId())
@@ -230,15 +240,145 @@ class AccessIntegrationTest {
 		xsrf = tasklistLogin("alice");
 		var written = tasklist(xsrf, "PUT", engineApi + other.getId() + "/variables/discountApprovalThreshold",
 				"{\"value\":100,\"type\":\"Integer\"}");
-		assertThat(written.statusCode()).as(written.body()).isIn(401, 403);
+		assertThat(written.statusCode()).as(written.body()).isEqualTo(403);
 		assertThat(runtimeService.createVariableInstanceQuery()
 			.processInstanceIdIn(other.getProcessInstanceId())
 			.variableName("discountApprovalThreshold")
 			.count()).isZero();
 		xsrf = tasklistLogin("alice");
 		var reassigned = tasklist(xsrf, "POST", engineApi + other.getId() + "/assignee", "{\"userId\":\"bob\"}");
-		assertThat(reassigned.statusCode()).as(reassigned.body()).isIn(401, 403);
+		assertThat(reassigned.statusCode()).as(reassigned.body()).isEqualTo(403);
 		assertThat(taskService.createTaskQuery().taskId(other.getId()).singleResult().getAssignee()).isEqualTo("alice");
+	}
+
+	@Test
+	void tasklistsApiCannotResolveOrEndATaskWithABpmnErrorOrEscalation() throws Exception {
+		var proposal = proposalTask();
+		String engineApi = "/camunda/api/engine/engine/" + processEngine.getName() + "/task/" + proposal.getId();
+		String threshold = "\"variables\":{\"discountApprovalThreshold\":{\"value\":100,\"type\":\"Integer\"}}";
+		var resolved = tasklist(tasklistLogin("alice"), "POST", engineApi + "/resolve", "{" + threshold + "}");
+		assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(403);
+		var error = tasklist(tasklistLogin("alice"), "POST", engineApi + "/bpmnError",
+				"{\"errorCode\":\"skip-approval\"," + threshold + "}");
+		assertThat(error.statusCode()).as(error.body()).isEqualTo(403);
+		var escalation = tasklist(tasklistLogin("alice"), "POST", engineApi + "/bpmnEscalation",
+				"{\"escalationCode\":\"skip-approval\"," + threshold + "}");
+		assertThat(escalation.statusCode()).as(escalation.body()).isEqualTo(403);
+		assertThat(taskService.createTaskQuery().taskId(proposal.getId()).singleResult().getAssignee()).isEqualTo("alice");
+		assertThat(runtimeService.createVariableInstanceQuery()
+			.processInstanceIdIn(proposal.getProcessInstanceId())
+			.variableName("discountApprovalThreshold")
+			.count()).isZero();
+		assertThat(runtimeService.createProcessInstanceQuery()
+			.processInstanceId(proposal.getProcessInstanceId())
+			.active()
+			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void tasklistsApiCannotChangeTheReadOnlyCompensationAManagerApproves() throws Exception {
+		var approval = approvalTask(5000);
+		worklist.claim(worklist.as("dave"), approval.getId());
+		String submit = "/camunda/api/engine/engine/" + processEngine.getName() + "/task/" + approval.getId()
+				+ "/submit-form";
+		var changed = tasklist(tasklistLogin("dave"), "POST", submit, "{\"variables\":{"
+				+ "\"compensation\":{\"value\":50,\"type\":\"Integer\"},"
+				+ "\"compensationApproved\":{\"value\":true,\"type\":\"Boolean\"}}}");
+		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(400);
+		assertThat(changed.body()).contains("compensation").contains("read-only");
+		assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).isEqualTo(1);
+		assertThat(((Number) runtimeService.getVariable(approval.getProcessInstanceId(), "compensation")).intValue())
+			.isEqualTo(5000);
+		// what Tasklist's form sends back unchanged (the read-only field as it shows it) goes through
+		var approved = tasklist(tasklistLogin("dave"), "POST", submit, "{\"variables\":{"
+				+ "\"compensation\":{\"value\":5000.0,\"type\":\"Double\"},"
+				+ "\"compensationApproved\":{\"value\":true,\"type\":\"Boolean\"}}}");
+		assertThat(approved.statusCode()).as(approved.body()).isEqualTo(204);
+		assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).isZero();
+	}
+
+	@Test
+	void camundaWebAppLogInsAreThrottledPerClientAddressToo() throws Exception {
+		var attacker = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
+		String here = "http://127.0.0.1:" + port;
+		try {
+			String xsrf = camundaXsrf(attacker, here);
+			HttpResponse<String> last = null;
+			for (int i = 0; i < 60; i++) {
+				last = camundaLogin(attacker, here, xsrf, "alice", "wrong-" + i);
+				if (last.statusCode() == 429) {
+					break;
+				}
+				assertThat(last.statusCode()).as(last.body()).isEqualTo(401);
+			}
+			// before: 401 for ever, the engine's own lock and delay being off
+			assertThat(last.statusCode()).isEqualTo(429);
+			assertThat(last.headers().firstValue("Retry-After")).isPresent();
+			assertThat(last.body()).contains("network address");
+			// the right password waits too, and so does HTTP Basic: one count per address, every way in
+			assertThat(camundaLogin(attacker, here, xsrf, "alice", "alice").statusCode()).isEqualTo(429);
+			var basicToo = http.send(HttpRequest.newBuilder(URI.create(here + "/api/tasks"))
+				.header("Authorization", basic("alice", "alice"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(basicToo.statusCode()).isEqualTo(429);
+			// another address is not held up
+			var elsewhere = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
+			String there = "http://[::1]:" + port;
+			assertThat(camundaLogin(elsewhere, there, camundaXsrf(elsewhere, there), "alice", "alice").statusCode())
+				.isEqualTo(200);
+		}
+		finally {
+			throttle.forget("127.0.0.1");
+			throttle.forget("0:0:0:0:0:0:0:1");
+		}
+		assertThat(camundaLogin(attacker, here, camundaXsrf(attacker, here), "alice", "alice").statusCode()).isEqualTo(200);
+	}
+
+	private String camundaXsrf(HttpClient client, String base) throws Exception {
+		client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/" + processEngine.getName() + "/")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		var cookies = ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals("XSRF-TOKEN"))
+			.toList();
+		return cookies.stream()
+			.filter(c -> c.getPath() != null && c.getPath().startsWith("/camunda"))
+			.findFirst()
+			.orElse(cookies.get(cookies.size() - 1))
+			.getValue();
+	}
+
+	private HttpResponse<String> camundaLogin(HttpClient client, String base, String xsrf, String user, String password)
+			throws Exception {
+		return client.send(HttpRequest
+			.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/" + processEngine.getName() + "/login/tasklist"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-XSRF-TOKEN", xsrf)
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password=" + enc(password)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A complaint whose agent proposes {@code compensation}: the service manager's approval task. */
+	private org.camunda.bpm.engine.task.Task approvalTask(int compensation) {
+		var complaint = complaints.register(new dev.lodestar.complaint.ComplaintIntake("Tasklist " + UUID.randomUUID(),
+				null, "+49 30 1234567", "PHONE", "SERVICE", "The technician never came.", null, null), "carol");
+		String key = complaint.getId().toString();
+		var carol = worklist.as("carol");
+		worklist.complete(carol, complaintTask(key, "Task_RespondToCustomer").getId(),
+				java.util.Map.of("contactNote", "Called back"), java.util.Locale.ENGLISH);
+		worklist.complete(carol, complaintTask(key, "Task_Investigate").getId(),
+				java.util.Map.of("resolution", "Refund", "compensation", compensation), java.util.Locale.ENGLISH);
+		return complaintTask(key, "Task_ApproveCompensation");
+	}
+
+	private org.camunda.bpm.engine.task.Task complaintTask(String businessKey, String taskKey) {
+		var task = taskService.createTaskQuery()
+			.processInstanceBusinessKey(businessKey)
+			.taskDefinitionKey(taskKey)
+			.singleResult();
+		assertThat(task).as(taskKey).isNotNull();
+		return task;
 	}
 
 	private org.camunda.bpm.engine.task.Task proposalTask() {
@@ -270,6 +410,12 @@ class AccessIntegrationTest {
 			.POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password=" + enc(user)))
 			.build();
 		assertThat(http.send(login, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+		// really logged in: Tasklist's own "who am I" names the user (a refusal later is not a 401)
+		var me = http.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/" + engine))
+			.header("Accept", "application/json")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+		assertThat(me.body()).contains("\"userId\":\"" + user + "\"");
 		return xsrfCookie();
 	}
 

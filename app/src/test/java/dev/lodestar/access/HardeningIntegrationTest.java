@@ -100,13 +100,7 @@ class HardeningIntegrationTest {
 
 	@Test
 	void anAgentCannotSkipTheCompensationApprovalByWritingTheThresholdVariable() throws Exception {
-		Complaint complaint = complaints.register(new ComplaintIntake("Hardening " + UUID.randomUUID(),
-				null, "+49 30 1234567", "PHONE", "SERVICE", "The technician never came.", null, null), "carol");
-		Task respond = complaintTask(complaint, "Task_RespondToCustomer");
-		assertThat(send("carol", "POST", "/engine-rest/task/" + respond.getId() + "/claim", Map.of("userId", "carol"))
-			.statusCode()).isEqualTo(204);
-		assertThat(send("carol", "POST", "/engine-rest/task/" + respond.getId() + "/complete",
-				Map.of("variables", Map.of("contactNote", Map.of("value", "Called back")))).statusCode()).isEqualTo(204);
+		Complaint complaint = complaintAtInvestigation();
 		Task investigate = complaintTask(complaint, "Task_Investigate");
 
 		var written = send("carol", "PUT",
@@ -129,6 +123,99 @@ class HardeningIntegrationTest {
 						Map.of("value", 5000, "type", "Integer"))));
 		assertThat(honest.statusCode()).as(honest.body()).isEqualTo(204);
 		assertThat(complaintTask(complaint, "Task_ApproveCompensation")).isNotNull();
+	}
+
+	@Test
+	void aThresholdVariableSetOnTheCaseItselfDoesNotSkipAnApproval() throws Exception {
+		// the gateways read the thresholds from the settings: a variable of that name changes nothing
+		long leadId = leadAtProposal();
+		Task proposal = task(LeadProcess.KEY, leadId, LeadProcess.PREPARE_PROPOSAL);
+		runtimeService.setVariable(proposal.getProcessInstanceId(), "discountApprovalThreshold", 100);
+		var proposed = send("alice", "POST", "/engine-rest/task/" + proposal.getId() + "/complete",
+				Map.of("variables", proposal(40, Map.of())));
+		assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(204);
+		assertThat(task(LeadProcess.KEY, leadId, LeadProcess.APPROVE_DISCOUNT)).isNotNull();
+		assertThat(task(LeadProcess.KEY, leadId, LeadProcess.NEGOTIATE_DEAL)).isNull();
+
+		Complaint complaint = complaintAtInvestigation();
+		Task investigate = complaintTask(complaint, "Task_Investigate");
+		runtimeService.setVariable(investigate.getProcessInstanceId(), "compensationApprovalThreshold", 1_000_000);
+		var investigated = send("carol", "POST", "/engine-rest/task/" + investigate.getId() + "/complete",
+				Map.of("variables", Map.of("resolution", Map.of("value", "Refund"), "compensation",
+						Map.of("value", 5000, "type", "Integer"))));
+		assertThat(investigated.statusCode()).as(investigated.body()).isEqualTo(204);
+		assertThat(complaintTask(complaint, "Task_ApproveCompensation")).isNotNull();
+		assertThat(complaintTask(complaint, "Task_ResolveComplaint")).isNull();
+	}
+
+	@Test
+	void aManagerCannotChangeTheReadOnlyCompensationSheApproves() throws Exception {
+		Complaint complaint = complaintAtApproval(5000);
+		Task approve = complaintTask(complaint, "Task_ApproveCompensation");
+		String path = "/engine-rest/task/" + approve.getId();
+		assertThat(send("dave", "POST", path + "/claim", Map.of("userId", "dave")).statusCode()).isEqualTo(204);
+
+		// before: 204, and the customer was promised 5,000 while the case went on with 50
+		var changed = send("dave", "POST", path + "/complete", Map.of("variables", Map.of("compensation",
+				Map.of("value", 50, "type", "Integer"), "compensationApproved", Map.of("value", true, "type", "Boolean"))));
+		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(400);
+		assertThat(json.readTree(changed.body()).path("errors").findValuesAsText("field")).containsExactly("compensation");
+		assertThat(changed.body()).contains("read-only");
+		assertThat(taskService.createTaskQuery().taskId(approve.getId()).count()).isEqualTo(1);
+		assertThat(((Number) runtimeService.getVariable(approve.getProcessInstanceId(), "compensation")).intValue())
+			.isEqualTo(5000);
+
+		// the value it holds, passed back as a form would (a number of another type), is fine
+		var kept = send("dave", "POST", path + "/complete", Map.of("variables", Map.of("compensation",
+				Map.of("value", 5000.0, "type", "Double"), "compensationApproved", Map.of("value", true, "type", "Boolean"))));
+		assertThat(kept.statusCode()).as(kept.body()).isEqualTo(204);
+		assertThat(taskService.createTaskQuery().taskId(approve.getId()).count()).isZero();
+	}
+
+	// ---- resolve, BPMN error, BPMN escalation -----------------------------------------------------
+
+	@Test
+	void aWorkerCannotResolveOrEndHerTaskWithABpmnErrorOrEscalation() throws Exception {
+		long leadId = leadAtProposal();
+		Task proposal = task(LeadProcess.KEY, leadId, LeadProcess.PREPARE_PROPOSAL);
+		String path = "/engine-rest/task/" + proposal.getId();
+		Map<String, Object> threshold = Map.of("discountApprovalThreshold", Map.of("value", 100, "type", "Integer"));
+
+		// before: 204 each, the variable written (and with the error, the case ended without a trace)
+		var resolved = send("alice", "POST", path + "/resolve", Map.of("variables", threshold));
+		assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(403);
+		assertThat(resolved.body()).contains("camunda-admin");
+		var error = send("alice", "POST", path + "/bpmnError", Map.of("errorCode", "skip-approval", "variables", threshold));
+		assertThat(error.statusCode()).as(error.body()).isEqualTo(403);
+		var escalation = send("alice", "POST", path + "/bpmnEscalation",
+				Map.of("escalationCode", "skip-approval", "variables", threshold));
+		assertThat(escalation.statusCode()).as(escalation.body()).isEqualTo(403);
+
+		assertThat(taskService.createTaskQuery().taskId(proposal.getId()).singleResult().getAssignee()).isEqualTo("alice");
+		assertThat(runtimeService.createVariableInstanceQuery()
+			.processInstanceIdIn(proposal.getProcessInstanceId())
+			.variableName("discountApprovalThreshold")
+			.count()).isZero();
+		assertThat(runtimeService.createProcessInstanceQuery()
+			.processInstanceId(proposal.getProcessInstanceId())
+			.active()
+			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void aBpmnErrorThatNoModelCatchesFailsInsteadOfEndingTheCase() throws Exception {
+		long leadId = leadAtProposal();
+		Task proposal = task(LeadProcess.KEY, leadId, LeadProcess.PREPARE_PROPOSAL);
+		// even the administrator, who may throw one, cannot end a case with it by mistake
+		var error = send("admin", "POST", "/engine-rest/task/" + proposal.getId() + "/bpmnError",
+				Map.of("errorCode", "no-such-error"));
+		assertThat(error.statusCode()).as(error.body()).isEqualTo(400);
+		assertThat(error.body()).doesNotContain("Exception");
+		assertThat(taskService.createTaskQuery().taskId(proposal.getId()).count()).isEqualTo(1);
+		assertThat(runtimeService.createProcessInstanceQuery()
+			.processInstanceId(proposal.getProcessInstanceId())
+			.active()
+			.count()).isEqualTo(1);
 	}
 
 	// ---- reassignment ---------------------------------------------------------------------------
@@ -260,13 +347,7 @@ class HardeningIntegrationTest {
 
 	@Test
 	void aSessionRequestWithAnyAuthorizationHeaderStillNeedsTheCsrfTokenAndHearsWhy() throws Exception {
-		var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
-		client.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString());
-		String token = csrfCookie(client);
-		client.send(HttpRequest.newBuilder(uri("/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=alice&password=alice&_csrf=" + token))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		var client = signedIn("alice");
 		var forged = client.send(HttpRequest.newBuilder(uri("/api/task-filters"))
 			.header("Authorization", "Bearer anything")
 			.header("Content-Type", "application/json")
@@ -284,6 +365,31 @@ class HardeningIntegrationTest {
 		// a program that sends its own Basic credentials needs no token
 		assertThat(send("alice", "POST", "/api/task-filters", Map.of("name", "basic " + UUID.randomUUID())).statusCode())
 			.isEqualTo(201);
+	}
+
+	@Test
+	void basicCredentialsWithTheSessionUsersNameButAWrongPasswordDoNotExemptFromTheCsrfToken() throws Exception {
+		var client = signedIn("alice");
+		String name = "wrong password " + UUID.randomUUID();
+		// before: 201; Spring's Basic filter does not check a password again for the session's own
+		// user, and the exemption only compared the names
+		var forged = client.send(HttpRequest.newBuilder(uri("/api/task-filters"))
+			.header("Authorization", basic("alice", "not-her-password"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("name", name))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(forged.statusCode()).as(forged.body()).isEqualTo(403);
+		assertThat(forged.body()).contains("Reload the page");
+		var saved = send("alice", "GET", "/api/task-filters", null);
+		assertThat(saved.statusCode()).isEqualTo(200);
+		assertThat(saved.body()).doesNotContain(name);
+		// the session itself, with its token, still works: only the exemption is gone
+		var withToken = client.send(HttpRequest.newBuilder(uri("/api/task-filters"))
+			.header("Content-Type", "application/json")
+			.header("X-XSRF-TOKEN", csrfCookie(client))
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("name", name))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(201);
 	}
 
 	@Test
@@ -322,6 +428,44 @@ class HardeningIntegrationTest {
 				Map.of("qualified", true, "budget", "approved", "decisionMaker", "CFO", "need", "one view", "timeline",
 						"this quarter"));
 		return leadId;
+	}
+
+	/** A complaint whose first response carol has given: its investigation is hers. */
+	private Complaint complaintAtInvestigation() throws Exception {
+		Complaint complaint = complaints.register(new ComplaintIntake("Hardening " + UUID.randomUUID(),
+				null, "+49 30 1234567", "PHONE", "SERVICE", "The technician never came.", null, null), "carol");
+		Task respond = complaintTask(complaint, "Task_RespondToCustomer");
+		assertThat(send("carol", "POST", "/engine-rest/task/" + respond.getId() + "/claim", Map.of("userId", "carol"))
+			.statusCode()).isEqualTo(204);
+		assertThat(send("carol", "POST", "/engine-rest/task/" + respond.getId() + "/complete",
+				Map.of("variables", Map.of("contactNote", Map.of("value", "Called back")))).statusCode()).isEqualTo(204);
+		return complaint;
+	}
+
+	/** A complaint whose resolution proposes {@code compensation}, waiting for a manager's approval. */
+	private Complaint complaintAtApproval(int compensation) throws Exception {
+		Complaint complaint = complaintAtInvestigation();
+		Task investigate = complaintTask(complaint, "Task_Investigate");
+		var proposed = send("carol", "POST", "/engine-rest/task/" + investigate.getId() + "/complete",
+				Map.of("variables", Map.of("resolution", Map.of("value", "Refund"), "compensation",
+						Map.of("value", compensation, "type", "Integer"))));
+		assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(204);
+		assertThat(complaintTask(complaint, "Task_ApproveCompensation")).isNotNull();
+		return complaint;
+	}
+
+	/** A browser's client, signed in through the login form (session cookie and CSRF cookie). */
+	private HttpClient signedIn(String user) throws Exception {
+		var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
+		client.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString());
+		String token = csrfCookie(client);
+		var login = client.send(HttpRequest.newBuilder(uri("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "&_csrf=" + token))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(login.statusCode()).isEqualTo(302);
+		assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+		return client;
 	}
 
 	private static Map<String, Object> proposal(int discount, Map<String, Object> extra) {
