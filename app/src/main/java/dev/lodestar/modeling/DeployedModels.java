@@ -124,7 +124,6 @@ class DeployedModels {
 		return version < 1 || version > versions.size() ? Optional.empty() : Optional.of(versions.get(version - 1));
 	}
 
-	/** The resource name of a model key, looked up among the deployed resources. */
 	/** The resource name of a model key of one kind (a process and its form may share a key). */
 	Optional<String> resourceName(String key, ModelKind kind) {
 		return all().keySet()
@@ -133,6 +132,7 @@ class DeployedModels {
 			.min(java.util.Comparator.comparing((String name) -> !inFolder(name)));
 	}
 
+	/** The resource name of a model key, looked up among the deployed resources (a file's name first). */
 	Optional<String> resourceName(String key) {
 		var names = all().keySet().stream().filter(name -> ModelKind.keyOf(name).equals(key)).toList();
 		return names.stream().filter(DeployedModels::inFolder).findFirst().or(() -> names.stream().findFirst());
