@@ -411,6 +411,18 @@ class ModelWorkspaceIntegrationTest {
 		assertThat(row.get(0).path("latestVersion").asInt()).isEqualTo(2);
 	}
 
+	@Test
+	void theModelsPageSaysWhatEachModelIsAndWhereItCameFromInBothLanguages() throws Exception {
+		var english = getPage("/models?lang=en", "frank");
+		assertThat(english.status).isEqualTo(200);
+		assertThat(english.body).contains("process (BPMN)").contains("decision table (DMN)").contains(">form<")
+			.contains("by the files (processes/, forms/)");
+		var chinese = getPage("/models?lang=zh-CN", "frank");
+		assertThat(chinese.body).contains("流程（BPMN）").contains("决策表（DMN）").contains("文件（processes/、forms/）");
+		var routing = getPage("/models/lead-routing?lang=en", "erin");
+		assertThat(routing.body).contains("decision table (DMN)").doesNotContain("<td class=\"deployed-by\">files</td>");
+	}
+
 	/** Runs the jobs of one job definition as the job executor would, each failure counted down to no retries. */
 	private void runJobs(String jobDefinitionId) {
 		for (int round = 0; round < 5; round++) {
