@@ -89,6 +89,9 @@ async function loadBpmn() {
     if (event.element?.id && event.element.type !== 'bpmn:Process') pick(event.element.id);
   });
   markSuggestions();
+  // from a task page's "suggest a change" link: the task's element is picked for the suggestion
+  const linked = decodeURIComponent(window.location.hash.slice(1));
+  if (linked && diagram().get('elementRegistry').get(linked)) pick(linked);
 }
 
 async function loadDmn() {
@@ -165,6 +168,19 @@ document.getElementById('deploy')?.addEventListener('click', async () => {
     showFindings(result.json.warnings ?? []);
     say(message, fill(page.dataset.msgDeployed, result.json.version), 'info');
     // reload, so versions, comparison and migration know the new version
+    window.location.href = `${window.location.pathname}?deployed=${result.json.version}`;
+  } else if (result.status === 409 && result.json?.findings) {
+    showFindings(result.json.findings);
+    say(message, page.dataset.msgRefused + ' ' + result.json.detail, 'error');
+  } else {
+    say(message, problemText(result), 'error');
+  }
+});
+
+// a conflict between a changed file and a newer version from the workspace, resolved for the file
+document.getElementById('deploy-file')?.addEventListener('click', async () => {
+  const result = await api('POST', `${base}/file-deployments`);
+  if (result.ok) {
     window.location.href = `${window.location.pathname}?deployed=${result.json.version}`;
   } else if (result.status === 409 && result.json?.findings) {
     showFindings(result.json.findings);
@@ -300,6 +316,26 @@ async function migrate(ids) {
   say(box, outcome.batchId ? fill(page.dataset.msgBatch, outcome.batchId, outcome.migrated)
     : fill(page.dataset.msgMigrated, outcome.migrated), outcome.failures.length ? 'error' : 'info');
   listInto('migration-failures', outcome.failures, (f) => `${f.processInstanceId ?? ''}: ${f.failures.join('; ')}`);
+  if (outcome.batchId) followBatch(outcome.batchId);
+}
+
+// a batch runs on the engine's job executor: its progress and failures are fetched until it ends
+async function followBatch(batchId) {
+  const box = document.getElementById('migration-result');
+  box.dataset.batchId = batchId;
+  const result = await api('GET', `${base}/migrations/batches/${encodeURIComponent(batchId)}`);
+  if (!result.ok) return say(box, problemText(result), 'error');
+  const status = result.json;
+  box.dataset.finished = status.finished;
+  if (status.failures.length) {
+    say(box, fill(page.dataset.msgBatchFailed, status.failures.length, status.total), 'error');
+    listInto('migration-failures', status.failures, (f) => f);
+  } else if (status.finished) {
+    say(box, fill(page.dataset.msgBatchDone, status.total), 'info');
+  } else {
+    say(box, fill(page.dataset.msgBatchRunning, status.remainingJobs, status.total), 'info');
+  }
+  if (!status.finished) setTimeout(() => followBatch(batchId), 2000);
 }
 
 document.getElementById('migrate')?.addEventListener('click', () =>

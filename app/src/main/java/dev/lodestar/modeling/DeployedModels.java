@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -41,27 +43,71 @@ class DeployedModels {
 		this.repositoryService = repositoryService;
 	}
 
-	/** Every model resource with its versions, oldest first, sorted by resource name. */
+	/**
+	 * Every model with its versions, oldest first, sorted by resource name. A model's name is its
+	 * file's ({@code processes/lead-to-sale.bpmn}); a resource deployed under another name (Camunda
+	 * Modeler deploys the bare {@code lead-to-sale.bpmn}) is a version of the model whose process,
+	 * decision or form id it defines.
+	 */
 	Map<String, List<Deployed>> all() {
-		var all = new TreeMap<String, List<Deployed>>();
 		List<Deployment> deployments = repositoryService.createDeploymentQuery()
 			.orderByDeploymentTime()
 			.asc()
 			.orderByDeploymentId()
 			.asc()
 			.list();
+		var fileNames = new TreeMap<String, String>();
+		for (Deployment deployment : deployments) {
+			for (String name : resources(deployment.getId()).keySet()) {
+				if (ModelKind.of(name) != null && inFolder(name)) {
+					fileNames.putIfAbsent(ModelKind.of(name) + ":" + ModelKind.keyOf(name), name);
+				}
+			}
+		}
+		var all = new TreeMap<String, List<Deployed>>();
 		for (Deployment deployment : deployments) {
 			for (var resource : resources(deployment.getId()).entrySet()) {
-				if (ModelKind.of(resource.getKey()) == null) {
+				ModelKind kind = ModelKind.of(resource.getKey());
+				if (kind == null) {
 					continue;
 				}
-				var versions = all.computeIfAbsent(resource.getKey(), name -> new ArrayList<>());
+				String model = resource.getKey();
+				if (!inFolder(model)) {
+					String id = definitionId(kind, resource.getValue());
+					model = fileNames.getOrDefault(kind + ":" + (id != null ? id : ModelKind.keyOf(model)), model);
+				}
+				var versions = all.computeIfAbsent(model, name -> new ArrayList<>());
 				Instant at = deployment.getDeploymentTime() == null ? null : deployment.getDeploymentTime().toInstant();
 				versions.add(new Deployed(resource.getKey(), deployment.getId(), at, versions.size() + 1,
 						resource.getValue()));
 			}
 		}
 		return all;
+	}
+
+	private static final Pattern PROCESS_ID = Pattern.compile("<(?:[\\w.-]+:)?process\\b[^>]*?\\sid=\"([^\"]+)\"");
+
+	private static final Pattern DECISION_ID = Pattern.compile("<(?:[\\w.-]+:)?decision\\b[^>]*?\\sid=\"([^\"]+)\"");
+
+	private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+	/** The id of what a resource defines: its (first) process, decision or form. */
+	static String definitionId(ModelKind kind, String content) {
+		if (kind == ModelKind.FORM) {
+			try {
+				String id = JSON.readTree(content).path("id").asText("");
+				return id.isBlank() ? null : id;
+			}
+			catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+				return null;
+			}
+		}
+		Matcher found = (kind == ModelKind.BPMN ? PROCESS_ID : DECISION_ID).matcher(content);
+		return found.find() ? found.group(1) : null;
+	}
+
+	private static boolean inFolder(String name) {
+		return name.startsWith("processes/") || name.startsWith("forms/");
 	}
 
 	List<Deployed> versions(String resourceName) {
@@ -78,9 +124,18 @@ class DeployedModels {
 		return version < 1 || version > versions.size() ? Optional.empty() : Optional.of(versions.get(version - 1));
 	}
 
-	/** The resource name of a model key, looked up among the deployed resources. */
+	/** The resource name of a model key of one kind (a process and its form may share a key). */
+	Optional<String> resourceName(String key, ModelKind kind) {
+		return all().keySet()
+			.stream()
+			.filter(name -> ModelKind.of(name) == kind && ModelKind.keyOf(name).equals(key))
+			.min(java.util.Comparator.comparing((String name) -> !inFolder(name)));
+	}
+
+	/** The resource name of a model key, looked up among the deployed resources (a file's name first). */
 	Optional<String> resourceName(String key) {
-		return all().keySet().stream().filter(name -> ModelKind.keyOf(name).equals(key)).findFirst();
+		var names = all().keySet().stream().filter(name -> ModelKind.keyOf(name).equals(key)).toList();
+		return names.stream().filter(DeployedModels::inFolder).findFirst().or(() -> names.stream().findFirst());
 	}
 
 	private Map<String, String> resources(String deploymentId) {

@@ -116,7 +116,7 @@ class ModelApiController {
 		if (!models.worksIn(Caller.of(user), key)) {
 			throw new AccessDeniedException("not a process you work in");
 		}
-		return text(models.content(key, null));
+		return text(models.diagram(key));
 	}
 
 	@PostMapping("/{key}/check")
@@ -143,6 +143,15 @@ class ModelApiController {
 	ModelService.DeployResult deploy(Authentication user, @PathVariable String key,
 			@Valid @RequestBody ModelContent body) {
 		return models.deploy(Caller.of(user), key, body.content(), body.comment(), ModelService.locale());
+	}
+
+	@PostMapping("/{key}/file-deployments")
+	@PreAuthorize(OWNER)
+	@ResponseStatusCreated
+	@Operation(summary = "Deploys the model's file from processes/ or forms/ as a new version: resolves a conflict "
+			+ "between a changed file and a newer version from the workspace in favour of the file")
+	ModelService.DeployResult deployFile(Authentication user, @PathVariable String key) {
+		return models.deployFile(Caller.of(user), key, ModelService.locale());
 	}
 
 	@GetMapping("/{key}/revisions")
@@ -204,6 +213,14 @@ class ModelApiController {
 	ModelMigrations.Result migrate(Authentication user, @PathVariable String key,
 			@Valid @RequestBody MigrationRequest body) {
 		return migrations.run(Caller.of(user), key, body.from(), body.to(), body.processInstanceIds());
+	}
+
+	@GetMapping("/{key}/migrations/batches/{batchId}")
+	@PreAuthorize(OWNER)
+	@Operation(summary = "Where a 'migrate all' batch stands: jobs still to run and the failures of those that failed")
+	ModelMigrations.BatchStatus migrationBatch(Authentication user, @PathVariable String key,
+			@PathVariable String batchId) {
+		return migrations.batch(Caller.of(user), key, batchId);
 	}
 
 	@ExceptionHandler(ModelRefusedException.class)

@@ -5,7 +5,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.batch.Batch;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
@@ -20,6 +24,8 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
+import dev.lodestar.system.NotFoundException;
+
 /**
  * Moves running instances from one version of a process to another with the engine's
  * migration API (what Camunda's community edition offers no screen for): equal activities
@@ -33,13 +39,17 @@ class ModelMigrations {
 	private final RuntimeService runtimeService;
 	private final RepositoryService repositoryService;
 	private final IdentityService identityService;
+	private final ManagementService managementService;
+	private final HistoryService historyService;
 
 	ModelMigrations(ModelService models, RuntimeService runtimeService, RepositoryService repositoryService,
-			IdentityService identityService) {
+			IdentityService identityService, ManagementService managementService, HistoryService historyService) {
 		this.models = models;
 		this.runtimeService = runtimeService;
 		this.repositoryService = repositoryService;
 		this.identityService = identityService;
+		this.managementService = managementService;
+		this.historyService = historyService;
 	}
 
 	record Instruction(String sourceActivityId, String targetActivityId) {
@@ -140,6 +150,35 @@ class ModelMigrations {
 		finally {
 			identityService.clearAuthentication();
 		}
+	}
+
+	/**
+	 * Where a "migrate all" batch stands: its jobs still to run, and the failures of those that
+	 * failed (each names the instance that could not be migrated). A batch whose jobs all
+	 * succeeded is finished and gone from the engine, its history kept.
+	 */
+	record BatchStatus(String batchId, int total, boolean finished, long remainingJobs, List<String> failures) {
+	}
+
+	BatchStatus batch(Caller caller, String key, String batchId) {
+		requireOwner(caller);
+		models.resourceName(key);
+		var historic = historyService.createHistoricBatchQuery().batchId(batchId).singleResult();
+		var batch = managementService.createBatchQuery().batchId(batchId).singleResult();
+		String type = batch != null ? batch.getType() : historic != null ? historic.getType() : null;
+		if (!Batch.TYPE_PROCESS_INSTANCE_MIGRATION.equals(type)) {
+			throw new NotFoundException("Migration batch", batchId);
+		}
+		if (batch == null) {
+			return new BatchStatus(batchId, historic.getTotalJobs(), true, 0, List.of());
+		}
+		var jobs = managementService.createJobQuery().jobDefinitionId(batch.getBatchJobDefinitionId()).list();
+		var seed = managementService.createJobQuery().jobDefinitionId(batch.getSeedJobDefinitionId()).count();
+		var failures = jobs.stream()
+			.filter(job -> job.getExceptionMessage() != null)
+			.map(Job::getExceptionMessage)
+			.toList();
+		return new BatchStatus(batchId, batch.getTotalJobs(), false, jobs.size() + seed, failures);
 	}
 
 	private MigrationPlan build(ProcessDefinition source, ProcessDefinition target) {

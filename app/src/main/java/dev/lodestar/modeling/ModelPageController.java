@@ -77,9 +77,10 @@ class ModelPageController {
 			model.addAttribute("latest", detail.versions().isEmpty() ? 0 : detail.versions().get(0).version());
 		}
 		else {
+			model.addAttribute("mine", suggestions.mine(caller, key));
 			model.addAttribute("kind", ModelKind.BPMN.name());
 			model.addAttribute("name", key);
-			model.addAttribute("latest", models.latestVersion(key));
+			model.addAttribute("latest", models.latestDiagramVersion(key));
 		}
 		model.addAttribute("version", version);
 		return "model";

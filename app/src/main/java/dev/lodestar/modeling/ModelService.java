@@ -17,6 +17,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.EntityTypes;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -50,6 +54,8 @@ public class ModelService {
 
 	private final RepositoryService repositoryService;
 	private final RuntimeService runtimeService;
+	private final HistoryService historyService;
+	private final TaskService taskService;
 	private final IdentityService identityService;
 	private final AuthorizationService authorizationService;
 	private final DeployedModels deployed;
@@ -59,11 +65,14 @@ public class ModelService {
 	private final ModelFiles files;
 	private final Clock clock;
 
-	ModelService(RepositoryService repositoryService, RuntimeService runtimeService, IdentityService identityService,
-			AuthorizationService authorizationService, DeployedModels deployed, ModelChecker checker,
-			ModelRevisions revisions, FileStates fileStates, ModelFiles files) {
+	ModelService(RepositoryService repositoryService, RuntimeService runtimeService, HistoryService historyService,
+			TaskService taskService, IdentityService identityService, AuthorizationService authorizationService,
+			DeployedModels deployed, ModelChecker checker, ModelRevisions revisions, FileStates fileStates,
+			ModelFiles files) {
 		this.repositoryService = repositoryService;
 		this.runtimeService = runtimeService;
+		this.historyService = historyService;
+		this.taskService = taskService;
 		this.identityService = identityService;
 		this.authorizationService = authorizationService;
 		this.deployed = deployed;
@@ -78,13 +87,26 @@ public class ModelService {
 
 	/** One model of the workspace list. */
 	record ModelSummary(String key, String resourceName, ModelKind kind, String name, int latestVersion,
-			Instant deployedAt, String deployedBy, long runningInstances, long openIncidents, boolean differsFromFile,
-			boolean inFiles, boolean hasDraft) {
+			Instant deployedAt, String deployedBy, Source source, long runningInstances, long openIncidents,
+			boolean differsFromFile, boolean fileConflict, boolean inFiles, boolean hasDraft) {
 	}
 
-	/** One deployed version with who deployed it and what runs on it. */
-	record VersionView(int version, String deploymentId, Instant deployedAt, String deployedBy, String comment,
-			String contentHash, String processDefinitionId, long runningInstances, long openIncidents) {
+	/**
+	 * Where a version came from: the files at start-up, the workspace in the browser, Camunda
+	 * Modeler (or another client of the engine's REST API), or the engine without a source.
+	 */
+	enum Source {
+		FILES, WORKSPACE, MODELER, ENGINE
+	}
+
+	/**
+	 * One deployed version with who deployed it and what runs on it: {@code deployedBy} is the
+	 * user when one is known (the workspace's revision, or the engine's user operation log for
+	 * a Camunda Modeler deployment), else {@code null} and {@code source} says where it came from.
+	 */
+	record VersionView(int version, String deploymentId, Instant deployedAt, String deployedBy, Source source,
+			String comment, String contentHash, String processDefinitionId, long runningInstances,
+			long openIncidents) {
 	}
 
 	/** One revision (draft or deployment) of the workspace's history. */
@@ -100,7 +122,7 @@ public class ModelService {
 
 	/** A model with its versions, newest first. */
 	record ModelDetail(String key, String resourceName, ModelKind kind, String name, List<VersionView> versions,
-			boolean differsFromFile, boolean inFiles, RevisionView draft) {
+			boolean differsFromFile, boolean fileConflict, boolean inFiles, RevisionView draft) {
 	}
 
 	@Transactional(readOnly = true)
@@ -113,11 +135,11 @@ public class ModelService {
 			VersionView newest = views.get(views.size() - 1);
 			String file = fileContents.get(name);
 			summaries.add(new ModelSummary(ModelKind.keyOf(name), name, ModelKind.of(name), displayName(latest),
-					versions.size(), newest.deployedAt(), newest.deployedBy(),
+					versions.size(), newest.deployedAt(), newest.deployedBy(), newest.source(),
 					views.stream().mapToLong(VersionView::runningInstances).sum(),
 					views.stream().mapToLong(VersionView::openIncidents).sum(),
-					file != null && !Hashes.sha256(file).equals(latest.hash()), file != null,
-					latestDraft(ModelKind.keyOf(name), latest).isPresent()));
+					file != null && !Hashes.sha256(file).equals(latest.hash()), conflict(name, file, latest),
+					file != null, latestDraft(ModelKind.keyOf(name), latest).isPresent()));
 		});
 		summaries.sort(java.util.Comparator.comparing(ModelSummary::kind).thenComparing(ModelSummary::key));
 		return summaries;
@@ -132,8 +154,23 @@ public class ModelService {
 		Deployed latest = versions.get(versions.size() - 1);
 		String file = files.read().get(name);
 		return new ModelDetail(key, name, ModelKind.of(name), displayName(latest), views,
-				file != null && !Hashes.sha256(file).equals(latest.hash()), file != null,
+				file != null && !Hashes.sha256(file).equals(latest.hash()), conflict(name, file, latest), file != null,
 				latestDraft(key, latest).map(RevisionView::of).orElse(null));
+	}
+
+	/**
+	 * Whether the file and the workspace both changed: the file differs from what was last
+	 * deployed from it, and a newer version than that was deployed from elsewhere (the start-up
+	 * keeps the newer version; the process owner exports it or deploys the file).
+	 */
+	private boolean conflict(String name, String file, Deployed latest) {
+		if (file == null) {
+			return false;
+		}
+		String hash = Hashes.sha256(file);
+		return !hash.equals(latest.hash()) && fileStates.findById(name)
+			.map(state -> !state.contentHash().equals(hash) && !state.contentHash().equals(latest.hash()))
+			.orElse(false);
 	}
 
 	/** The content of a deployed version, or of the latest when {@code version} is {@code null}. */
@@ -167,6 +204,17 @@ public class ModelService {
 			.orElseThrow(() -> new InvalidInputException("key", key + " is not a process model"));
 	}
 
+	/** The latest process diagram of a key (a process and its form may share a key: this is the process). */
+	String diagram(String key) {
+		String name = deployed.resourceName(key, ModelKind.BPMN).orElseThrow(() -> new NotFoundException("Process", key));
+		return deployed.latest(name).orElseThrow().content();
+	}
+
+	/** The number of versions of the process diagram of a key. */
+	int latestDiagramVersion(String key) {
+		return deployed.resourceName(key, ModelKind.BPMN).map(name -> deployed.versions(name).size()).orElse(0);
+	}
+
 	int latestVersion(String key) {
 		return deployed.versions(resourceName(key)).size();
 	}
@@ -180,20 +228,30 @@ public class ModelService {
 	}
 
 	/**
-	 * Whether the user works in the process of {@code key}: may read its definition by the
-	 * engine's authorizations (the people who work in a process may open its diagram and make
-	 * suggestions on it).
+	 * Whether the user works in the process of {@code key} (the people who work in a process
+	 * may open its diagram and make suggestions on it): may read its definition by the
+	 * engine's authorizations, or has (or had) a task in it — an employee on a training wave or
+	 * a briefing is granted no definition, but sees their task and so the process it belongs to.
 	 */
 	boolean worksIn(Caller caller, String key) {
 		if (caller.seesWorkspace()) {
 			return true;
 		}
-		String name = deployed.resourceName(key).orElse(null);
-		if (name == null || ModelKind.of(name) != ModelKind.BPMN) {
+		if (deployed.resourceName(key, ModelKind.BPMN).isEmpty()) {
 			return false;
 		}
-		return authorizationService.isUserAuthorized(caller.userId(), caller.roles(), Permissions.READ,
-				Resources.PROCESS_DEFINITION, key);
+		if (authorizationService.isUserAuthorized(caller.userId(), caller.roles(), Permissions.READ,
+				Resources.PROCESS_DEFINITION, key)) {
+			return true;
+		}
+		var open = taskService.createTaskQuery().processDefinitionKey(key).or().taskAssignee(caller.userId());
+		if (!caller.roles().isEmpty()) {
+			open = open.taskCandidateGroupIn(caller.roles());
+		}
+		return open.endOr().count() > 0 || historyService.createHistoricTaskInstanceQuery()
+			.processDefinitionKey(key)
+			.taskAssignee(caller.userId())
+			.count() > 0;
 	}
 
 	// ---- checking, drafts, deploying ------------------------------------------------------------
@@ -250,8 +308,11 @@ public class ModelService {
 
 	/**
 	 * Deploys the files whose content differs from what was last deployed from them (the
-	 * start-up deployment). A file that did not change while a newer version was deployed from
-	 * the browser is not deployed, and the log says so.
+	 * start-up deployment). A newer version deployed from elsewhere (the browser, Camunda
+	 * Modeler) is never reverted: a file that did not change is not deployed over it, and a
+	 * file that changed as well is not deployed either but named in the log and shown on
+	 * {@code /models} as a conflict, which the process owner resolves by exporting the newer
+	 * version or by deploying the file from the page.
 	 */
 	@Transactional
 	public ProcessModelsDeployed deployFiles(String deploymentName, Map<String, String> fileContents) {
@@ -260,25 +321,35 @@ public class ModelService {
 		for (var file : fileContents.entrySet()) {
 			String name = file.getKey();
 			String hash = Hashes.sha256(file.getValue());
-			Optional<FileState> state = fileStates.findById(name);
-			String current = deployed.latest(name).map(Deployed::hash).orElse(null);
-			if (state.isPresent() && state.get().contentHash().equals(hash)) {
-				if (current != null && !current.equals(hash)) {
-					log.warn("Model {} differs from its file {}: the newer version deployed from the workspace is kept; "
-							+ "export it (GET /api/models/export) to bring the file up to date", ModelKind.keyOf(name), name);
+			Optional<String> lastFromFile = fileStates.findById(name).map(FileState::contentHash);
+			Optional<Deployed> latest = deployed.latest(name);
+			String current = latest.map(Deployed::hash).orElse(null);
+			if (hash.equals(current)) {
+				// the file holds what is deployed (an export unpacked over the files): nothing to deploy
+				if (!lastFromFile.equals(Optional.of(hash))) {
+					recordFile(name, hash, now);
 				}
 				continue;
 			}
-			if (hash.equals(current)) {
-				// the file now holds what is deployed (an export unpacked over the files): nothing to deploy
-				recordFile(name, hash, now);
+			if (lastFromFile.isPresent() && lastFromFile.get().equals(hash)) {
+				log.warn("Model {} differs from its file {}: the newer version {} deployed from the workspace is kept; "
+						+ "export it with the Export button on /models (or GET /api/models/export) to bring the file "
+						+ "up to date", ModelKind.keyOf(name), name, latest.map(Deployed::version).orElse(0));
+				continue;
+			}
+			if (latest.isPresent() && !deployedFromFiles(latest.get(), lastFromFile, deploymentName)) {
+				log.warn("Model {}: both its file {} (content {}) and the workspace changed; the newer version {} "
+						+ "deployed {} by {} is kept and the file is not deployed. Resolve it on /models/{}: export "
+						+ "the workspace's version with the Export button, or deploy the file from the page",
+						ModelKind.keyOf(name), name, hash.substring(0, 12), latest.get().version(),
+						latest.get().deployedAt(), author(latest.get()), ModelKind.keyOf(name));
 				continue;
 			}
 			changed.put(name, file.getValue());
 		}
 		var names = List.copyOf(fileContents.keySet());
 		if (changed.isEmpty()) {
-			log.info("Process models: {} files, none changed since the last start", names.size());
+			log.info("Process models: {} files, none to deploy", names.size());
 			return new ProcessModelsDeployed(null, names);
 		}
 		CheckReport report = checker.check(changed, Locale.ENGLISH);
@@ -293,6 +364,41 @@ public class ModelService {
 		log.info("Process models: {} files, changed ones deployed as {}: {}", names.size(), deploymentId,
 				changed.keySet());
 		return new ProcessModelsDeployed(deploymentId, names);
+	}
+
+	/**
+	 * Deploys the model's file over a newer version (the process owner's resolution of a
+	 * conflict between the file and the workspace): checked and deployed as the caller like any
+	 * version from the browser, and recorded as what was last deployed from the file.
+	 */
+	@Transactional
+	DeployResult deployFile(Caller caller, String key, Locale locale) {
+		String name = resourceName(key);
+		String content = files.read().get(name);
+		if (content == null) {
+			throw new NotFoundException("File of model", key);
+		}
+		if (deployed.latest(name).map(Deployed::hash).orElse("").equals(Hashes.sha256(content))) {
+			throw new dev.lodestar.system.ConflictException("The latest version of " + key + " is its file already");
+		}
+		var result = deploy(caller, key, content, "from " + name, locale);
+		recordFile(name, Hashes.sha256(content), clock.instant());
+		return result;
+	}
+
+	/** Whether the latest version is what the start-up last deployed from the file. */
+	private boolean deployedFromFiles(Deployed latest, Optional<String> lastFromFile, String deploymentName) {
+		if (lastFromFile.isPresent()) {
+			return lastFromFile.get().equals(latest.hash());
+		}
+		// no file state yet (a database from before the workspace): the start-up's own deployments count
+		var deployment = repositoryService.createDeploymentQuery().deploymentId(latest.deploymentId()).singleResult();
+		return deployment != null && deploymentName.equals(deployment.getSource());
+	}
+
+	private String author(Deployed version) {
+		var view = versionViews(version.resourceName(), List.of(version)).get(0);
+		return view.deployedBy() != null ? view.deployedBy() : view.source().name();
 	}
 
 	private void recordFile(String name, String hash, Instant now) {
@@ -337,16 +443,48 @@ public class ModelService {
 					: runtimeService.createProcessInstanceQuery().processDefinitionId(definitionId).count();
 			long incidents = definitionId == null ? 0
 					: runtimeService.createIncidentQuery().processDefinitionId(definitionId).count();
-			views.add(new VersionView(version.version(), version.deploymentId(), version.deployedAt(),
-					revision != null ? revision.author() : sourceOf(version.deploymentId()),
+			Source source;
+			String by;
+			if (revision != null) {
+				boolean fromFiles = ModelRevision.FILES.equals(revision.author());
+				source = fromFiles ? Source.FILES : Source.WORKSPACE;
+				by = fromFiles ? null : revision.author();
+			}
+			else {
+				source = sourceOf(version.deploymentId());
+				by = deployingUser(version.deploymentId());
+			}
+			views.add(new VersionView(version.version(), version.deploymentId(), version.deployedAt(), by, source,
 					revision != null ? revision.comment() : null, version.hash(), definitionId, running, incidents));
 		}
 		return views;
 	}
 
-	private String sourceOf(String deploymentId) {
+	/** Where a deployment without a workspace revision came from, by the source the engine recorded. */
+	private Source sourceOf(String deploymentId) {
 		var deployment = repositoryService.createDeploymentQuery().deploymentId(deploymentId).singleResult();
-		return deployment == null || deployment.getSource() == null ? "engine" : deployment.getSource();
+		String source = deployment == null ? null : deployment.getSource();
+		if (source == null || source.isBlank() || "process application".equals(source)) {
+			return Source.ENGINE;
+		}
+		if (source.equals(files.settings().deploymentName())) {
+			return Source.FILES;
+		}
+		return WORKSPACE_DEPLOYMENT.equals(source) ? Source.WORKSPACE : Source.MODELER;
+	}
+
+	/** The user the engine recorded as creating a deployment (its user operation log), if any. */
+	private String deployingUser(String deploymentId) {
+		return historyService.createUserOperationLogQuery()
+			.deploymentId(deploymentId)
+			.entityType(EntityTypes.DEPLOYMENT)
+			.operationType(UserOperationLogEntry.OPERATION_TYPE_CREATE)
+			.list()
+			.stream()
+			.map(UserOperationLogEntry::getUserId)
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElse(null);
 	}
 
 	private Optional<ProcessDefinition> processDefinition(Deployed version) {

@@ -57,6 +57,15 @@ class ModelSuggestions {
 		return suggestions.findByModelKeyOrderByCreatedAtDesc(key).stream().map(SuggestionView::of).toList();
 	}
 
+	/** The suggestions the caller made on a model, with their state and the owner's answer. */
+	@Transactional(readOnly = true)
+	List<SuggestionView> mine(Caller caller, String key) {
+		return suggestions.findByModelKeyAndAuthorOrderByCreatedAtDesc(key, caller.userId())
+			.stream()
+			.map(SuggestionView::of)
+			.toList();
+	}
+
 	@Transactional(readOnly = true)
 	long openCount(String key) {
 		return suggestions.countByModelKeyAndStatus(key, Suggestion.Status.OPEN);

@@ -8,6 +8,8 @@ interface Suggestions extends JpaRepository<Suggestion, Long> {
 
 	List<Suggestion> findByModelKeyOrderByCreatedAtDesc(String modelKey);
 
+	List<Suggestion> findByModelKeyAndAuthorOrderByCreatedAtDesc(String modelKey, String author);
+
 	long countByModelKeyAndStatus(String modelKey, Suggestion.Status status);
 
 }

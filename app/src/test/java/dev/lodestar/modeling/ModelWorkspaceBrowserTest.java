@@ -122,17 +122,25 @@ class ModelWorkspaceBrowserTest {
 		assertThat(changes.get(0).getText()).contains("Follow up and negotiate the deal");
 		browser.waitUntil(d -> !d.findElement(By.id("diff")).getAttribute("data-changed").isEmpty());
 		assertThat(browser.driver().findElement(By.id("diff")).getAttribute("data-changed")).isEqualTo("Task_NegotiateDeal");
+		assertThat(browser.driver().findElement(By.id("diff")).getAttribute("data-added")).isEmpty();
+		assertThat(browser.driver().findElement(By.id("diff")).getAttribute("data-removed")).isEmpty();
 		assertThat(browser.driver().findElement(By.id("impact-roles")).getText()).contains("sales-rep");
 		browser.screenshot("model-diff-frank");
 
+		var earlier = briefings();
 		browser.driver().findElement(By.id("brief")).click();
 		browser.waitUntil(ExpectedConditions.attributeToBe(By.id("brief-message"), "class", "info"));
-		for (var rep : identityService.createUserQuery().memberOfGroup("sales-rep").list()) {
-			assertThat(taskService.createTaskQuery()
-				.processDefinitionKey(ModelChanges.BRIEFING_PROCESS)
-				.taskAssignee(rep.getId())
-				.count()).as("briefing of " + rep.getId()).isPositive();
+		var started = briefings();
+		started.removeAll(earlier);
+		assertThat(started).as("one briefing started by the click").hasSize(1);
+		String briefing = started.iterator().next();
+		var reps = identityService.createUserQuery().memberOfGroup("sales-rep").list();
+		assertThat(reps).isNotEmpty();
+		for (var rep : reps) {
+			assertThat(taskService.createTaskQuery().processInstanceId(briefing).taskAssignee(rep.getId()).count())
+				.as("briefing of " + rep.getId()).isEqualTo(1);
 		}
+		assertThat(taskService.createTaskQuery().processInstanceId(briefing).count()).isEqualTo(reps.size());
 		assertThat(browser.consoleErrors()).filteredOn(error -> !error.contains("favicon.ico")).isEmpty();
 	}
 
@@ -163,12 +171,26 @@ class ModelWorkspaceBrowserTest {
 
 	@Test
 	@Order(3)
-	void aliceHasNoEditControlsButLeavesASuggestionFrankSees() {
+	void aliceHasNoEditControlsButLeavesASuggestionFrankSeesAndAnswers() throws Exception {
 		browser.logIn("alice");
 		browser.open("/models");
 		assertThat(browser.driver().findElements(By.id("models"))).isEmpty();
-		browser.open("/models/lead-to-sale");
+		// from her task, the link to the diagram with the task's step picked
+		var lead = post("/api/leads", "alice", Map.of("company", "Suggestion Works AB", "contactName", "Sam Berg",
+				"email", "sam@suggestion.example", "source", "WEB", "region", "EMEA", "segment", "SMB",
+				"estimatedValue", "3000"));
+		assertThat(lead.statusCode()).isEqualTo(201);
+		var instance = runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey("lead-to-sale")
+			.processInstanceBusinessKey(json.readTree(lead.body()).path("id").asText())
+			.singleResult();
+		var task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+		browser.open("/tasks/" + task.getId());
+		browser.driver().findElement(By.id("suggest-change")).click();
+		browser.waitUntil(ExpectedConditions.urlContains("/models/lead-to-sale#" + task.getTaskDefinitionKey()));
 		openedModel();
+		assertThat(browser.driver().findElement(By.id("suggest-element")).getAttribute("value"))
+			.isEqualTo(task.getTaskDefinitionKey());
 		assertThat(browser.driver().findElements(By.id("owner-tools"))).isEmpty();
 		assertThat(browser.driver().findElements(By.id("deploy"))).isEmpty();
 		assertThat(browser.driver().findElements(By.id("properties"))).isEmpty();
@@ -185,6 +207,22 @@ class ModelWorkspaceBrowserTest {
 		assertThat(browser.driver().findElement(By.id("suggestions")).getText()).contains("Web leads never need this review");
 		assertThat(browser.driver().findElements(By.cssSelector(".djs-element.suggested[data-element-id='Task_ReviewDuplicate']")))
 			.hasSize(1);
+		WebElement row = browser.driver()
+			.findElements(By.cssSelector("#suggestions tr.suggestion"))
+			.stream()
+			.filter(r -> r.getText().contains("Web leads never need this review"))
+			.findFirst()
+			.orElseThrow();
+		row.findElement(By.cssSelector(".suggestion-answer")).sendKeys("Kept for now: duplicates come from the web too");
+		row.findElement(By.cssSelector(".close-suggestion-button")).click();
+		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("suggestions"), "Kept for now"));
+
+		browser.logIn("alice");
+		browser.open("/models/lead-to-sale");
+		openedModel();
+		WebElement mine = browser.waitFor(By.id("my-suggestions"));
+		assertThat(mine.getText()).contains("Web leads never need this review").contains("Kept for now");
+		browser.screenshot("model-suggestion-answered-alice");
 	}
 
 	@Test
@@ -270,6 +308,9 @@ class ModelWorkspaceBrowserTest {
 		browser.open("/tasks/" + task.getId());
 		browser.waitUntil(ExpectedConditions.attributeToBe(By.id("form"), "data-ready", "true"));
 		assertThat(browser.driver().findElement(By.id("form")).getText()).contains("I have read and understood the change");
+		// the link to the new diagram is a link, to the diagram of the changed process
+		String link = runtimeService.getVariable(task.getProcessInstanceId(), "diagramLink").toString();
+		assertThat(browser.driver().findElement(By.cssSelector("#form a")).getAttribute("href")).endsWith(link);
 		browser.screenshot("briefing-task-alice");
 	}
 
@@ -304,6 +345,15 @@ class ModelWorkspaceBrowserTest {
 		assertThat(browser.driver().findElements(By.cssSelector(".fjs-palette"))).isEmpty();
 		assertThat(browser.driver().findElement(By.id("form-editor")).getText()).contains("Welcome call");
 		browser.screenshot("model-form-erin");
+	}
+
+	private java.util.Set<String> briefings() {
+		var ids = new java.util.HashSet<String>();
+		runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(ModelChanges.BRIEFING_PROCESS)
+			.list()
+			.forEach(instance -> ids.add(instance.getId()));
+		return ids;
 	}
 
 	private void deployedAs(int version) {
