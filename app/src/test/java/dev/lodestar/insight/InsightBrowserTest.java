@@ -148,6 +148,11 @@ class InsightBrowserTest {
 		assertThat(axis("chart-phases", "yAxis")).contains("发起与策略");
 		assertThat(browser.driver().findElements(By.cssSelector("#heatmap-process option"))).extracting(WebElement::getText)
 			.contains("从线索到销售");
+		// the weekly charts' legends name departments, then roles
+		assertThat(seriesNames("adoption-ADOPTION_TASKS_ON_TIME")).contains("销售部").doesNotContain("sales");
+		browser.script("const s = document.getElementById('adoption-by'); s.value = 'role'; s.dispatchEvent(new Event('change'))");
+		browser.waitUntil(d -> seriesNames("adoption-ADOPTION_TASKS_ON_TIME").contains("销售代表"));
+		assertThat(seriesNames("adoption-ADOPTION_TASKS_ON_TIME")).doesNotContain("sales-rep");
 		// and the drill-down's kinds and results
 		browser.open(drillPath + "&lang=zh-CN");
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("case-count"), String.valueOf(counted)));
@@ -224,6 +229,12 @@ class InsightBrowserTest {
 				  .filter((s) => !s.silent) // the rollout chart's invisible offset bars
 				  .reduce((sum, s) => sum + (s.data || []).filter(drawn).length, 0));
 				""", section)).stream().map(n -> ((Number) n).longValue()).toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> seriesNames(String chartId) {
+		return (List<String>) browser.script("return window.echarts.getInstanceByDom(document.getElementById(arguments[0]))"
+				+ ".getOption().series.map((s) => String(s.name))", chartId);
 	}
 
 	@SuppressWarnings("unchecked")
