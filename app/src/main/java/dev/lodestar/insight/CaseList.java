@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -35,9 +37,11 @@ class CaseList {
 	private final RolloutOverview rollout;
 	private final MessageSource messages;
 	private final ProcessTexts processTexts;
+	private final RepositoryService repository;
 
 	CaseList(JdbcTemplate jdbc, People people, RolloutOverview rollout, MessageSource messages,
-			ProcessTexts processTexts) {
+			ProcessTexts processTexts, RepositoryService repository) {
+		this.repository = repository;
 		this.jdbc = jdbc;
 		this.people = people;
 		this.rollout = rollout;
@@ -90,6 +94,7 @@ class CaseList {
 		Timestamp from = KpiSnapshotJob.start(w.from());
 		Timestamp to = KpiSnapshotJob.start(w.to().plusDays(1));
 		var out = new Collected(limit);
+		var processNames = new HashMap<String, String>();
 		switch (kpi.cases()) {
 			case PEOPLE -> {
 				var active = new java.util.HashSet<>(jdbc.queryForList("select distinct ASSIGNEE_ from ACT_HI_TASKINST"
@@ -115,7 +120,7 @@ class CaseList {
 						String process = rs.getString(6);
 						out.add(new Case(text("kind.task", locale), rs.getString(1),
 								processTexts.stepName(process, rs.getString(7), rs.getString(2), locale) + " · "
-										+ processTexts.processName(process, process, locale),
+										+ processNames.computeIfAbsent(process, key -> processName(key, locale)),
 								who, end, value, null));
 					}
 				}, from, to);
@@ -195,6 +200,13 @@ class CaseList {
 			}
 		}
 		return out.cases();
+	}
+
+	/** The process's name in the reader's language (the translation is keyed to the model's own name). */
+	private String processName(String key, Locale locale) {
+		var definition = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+		String name = definition == null || definition.getName() == null ? key : definition.getName();
+		return processTexts.processName(key, name, locale);
 	}
 
 	private String text(String key, Locale locale) {

@@ -153,14 +153,18 @@ class InsightBrowserTest {
 		browser.script("const s = document.getElementById('adoption-by'); s.value = 'role'; s.dispatchEvent(new Event('change'))");
 		browser.waitUntil(d -> seriesNames("adoption-ADOPTION_TASKS_ON_TIME").contains("销售代表"));
 		assertThat(seriesNames("adoption-ADOPTION_TASKS_ON_TIME")).doesNotContain("sales-rep");
-		// and the drill-down's kinds and results
+		browser.screenshot("insight-erin-zh");
+		// and the drill-down's kinds, results and process names
 		browser.open(drillPath + "&lang=zh-CN");
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("case-count"), String.valueOf(counted)));
 		assertThat(browser.driver().findElements(By.cssSelector("#table-cases tbody tr td:first-child")))
 			.extracting(WebElement::getText).containsOnly("任务");
 		assertThat(browser.driver().findElements(By.cssSelector("#table-cases tbody tr td:last-child")))
 			.extracting(WebElement::getText).isSubsetOf("按时", "逾期");
-		browser.screenshot("insight-erin-zh");
+		assertThat(browser.driver().findElements(By.cssSelector("#table-cases tbody tr td:nth-child(3)")))
+			.extracting(WebElement::getText).anyMatch(what -> what.endsWith(" · 从线索到销售"))
+			.noneMatch(what -> what.endsWith(" · lead-to-sale"));
+		browser.screenshot("insight-cases-zh");
 		assertThat(browser.consoleErrors()).isEmpty();
 		browser.open("/insight?lang=en");
 	}
