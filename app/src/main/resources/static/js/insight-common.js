@@ -4,7 +4,7 @@ export const lang = document.documentElement.lang || 'en';
 
 export function t(key, ...args) {
   let text = T[key] ?? key;
-  args.forEach((a, i) => { text = text.replace(`{${i}}`, a); });
+  args.forEach((a, i) => { text = text.split(`{${i}}`).join(a); });
   return text;
 }
 

@@ -1,6 +1,6 @@
 // The leadership cockpit: every section drawn from /api/insight/** with ECharts (and bpmn-js for
 // the heatmap); every figure names its definition on hover and links to the cases behind it.
-import { t, lang, getJson, csrfHeaders, table, el, fmtDate, fmtDateTime, fmtNumber, showError } from './insight-common.js';
+import { T, t, lang, getJson, csrfHeaders, table, el, fmtDate, fmtDateTime, fmtNumber, showError } from './insight-common.js';
 
 const page = document.getElementById('cockpit');
 const mayEdit = page.dataset.mayEdit === 'true';
@@ -8,6 +8,18 @@ const locale = lang.toLowerCase().startsWith('zh') ? 'ZH' : 'EN';
 const charts = [];
 let windowQuery = '';
 let defs = {};
+
+// a name another bundle holds (role, phase, wave, ADKAR dimension...), the raw value where there is none
+const named = (key, fallback) => T[key] ?? fallback;
+const dimensionName = (d) => named(`stakeholders.dim.${String(d).toLowerCase()}`, d);
+
+/** The legend name of one slice of a weekly series: a role, a department or a cohort in the reader's language. */
+function sliceName(by, value) {
+  if (by === 'role') return named(`role.${value}`, value);
+  if (by === 'department') return named(`department.${value}`, value);
+  if (by === 'cohort') return named(`cohort.${value}`, value);
+  return value;
+}
 
 function chart(node, option) {
   const existing = window.echarts.getInstanceByDom(node);
@@ -53,17 +65,18 @@ function renderRollout(p) {
   const times = phases.flatMap((x) => [ms(x.plannedStart), ms(x.actualStart)]).filter((v) => v);
   const origin = times.length ? Math.min(...times) : Date.now();
   const span = (a, b) => (a && b ? [a - origin, b - a] : [0, 0]);
-  const names = phases.map((x) => x.name);
+  const phaseName = (x) => named(`rollout.phase.${x.code}`, x.name);
+  const names = phases.map(phaseName);
   const planned = phases.map((x) => span(ms(x.plannedStart), ms(x.plannedEnd)));
   const actual = phases.map((x) => span(ms(x.actualStart), ms(x.actualEnd) ?? (ms(x.actualStart) ? Date.now() : null)));
   const day = 86400000;
   chart(document.getElementById('chart-phases'), {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (items) => {
       const i = items[0].dataIndex; const x = phases[i];
-      return `${x.name}<br>${t('rollout.planned')}: ${fmtDate(x.plannedStart)} – ${fmtDate(x.plannedEnd)}<br>`
+      return `${phaseName(x)}<br>${t('rollout.planned')}: ${fmtDate(x.plannedStart)} – ${fmtDate(x.plannedEnd)}<br>`
         + `${t('rollout.actual')}: ${fmtDate(x.actualStart)} – ${fmtDate(x.actualEnd)}<br>`
         + `${t('rollout.cost')}: ${x.plannedCost ?? '–'} / ${x.actualCost ?? '–'}<br>`
-        + `${t('rollout.quality')}: ${x.qualityTarget ?? '–'} / ${x.qualityResult ?? '–'}<br>${t('rollout.status')}: ${x.status}`;
+        + `${t('rollout.quality')}: ${x.qualityTarget ?? '–'} / ${x.qualityResult ?? '–'}<br>${t('rollout.status')}: ${named(`rollout.phaseStatus.${x.status}`, x.status)}`;
     } },
     legend: { data: [t('rollout.planned'), t('rollout.actual')] },
     grid: { left: 160, right: 20, top: 30, bottom: 30 },
@@ -82,15 +95,15 @@ function renderRollout(p) {
   ], p?.gates ?? [], 'gate-decisions');
   table(document.getElementById('table-barriers'), [
     { label: t('readiness.stakeholder'), value: (b) => b.stakeholder },
-    { label: t('readiness.dimension'), value: (b) => b.dimension },
+    { label: t('readiness.dimension'), value: (b) => dimensionName(b.dimension) },
     { label: t('readiness.score'), value: (b) => b.score },
-    { label: t('rollout.status'), value: (b) => b.status },
+    { label: t('rollout.status'), value: (b) => named(`barrierStatus.${b.status}`, b.status) },
     { label: t('readiness.mitigation'), value: (b) => b.mitigation ?? '' },
   ], (p?.barriers ?? []).filter((b) => !b.closedAt), 'barrier-points');
   table(document.getElementById('table-issues'), [
-    { label: 'Id', value: (i) => i.id },
+    { label: t('cases.id'), value: (i) => i.id },
     { label: t('cases.what'), value: (i) => i.title },
-    { label: t('rollout.status'), value: (i) => i.status },
+    { label: t('rollout.status'), value: (i) => named(`rollout.issueStatus.${i.status}`, i.status) },
     { label: t('cases.who'), value: (i) => i.reportedBy },
     { label: t('cases.at'), value: (i) => fmtDateTime(i.openedAt), csv: (i) => i.openedAt },
   ], (p?.issues ?? []).filter((i) => i.critical), 'critical-issues');
@@ -100,16 +113,18 @@ function renderRollout(p) {
 function renderReadiness(stakeholders) {
   const dims = ['awareness', 'desire', 'knowledge', 'ability', 'reinforcement'];
   const groups = [...new Set(stakeholders.map((s) => s.category))];
+  const groupNames = groups.map((g) => named(`stakeholders.category.${g}`, g));
+  const dimNames = dims.map(dimensionName);
   const data = [];
   groups.forEach((g, y) => dims.forEach((d, x) => {
     const scores = stakeholders.filter((s) => s.category === g && s[d] !== null).map((s) => s[d]);
     if (scores.length) data.push([x, y, Math.round(10 * scores.reduce((a, b) => a + b, 0) / scores.length) / 10]);
   }));
   chart(document.getElementById('chart-adkar'), {
-    tooltip: { formatter: (p) => `${groups[p.value[1]]} · ${dims[p.value[0]]}: ${p.value[2]}` },
+    tooltip: { formatter: (p) => `${groupNames[p.value[1]]} · ${dimNames[p.value[0]]}: ${p.value[2]}` },
     grid: { left: 110, right: 20, top: 10, bottom: 60 },
-    xAxis: { type: 'category', data: dims.map((d) => d[0].toUpperCase() + d.slice(1)) },
-    yAxis: { type: 'category', data: groups },
+    xAxis: { type: 'category', data: dimNames },
+    yAxis: { type: 'category', data: groupNames },
     visualMap: { min: 1, max: 5, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#c0392b', '#f4d03f', '#2e8b57'] } },
     series: [{ type: 'heatmap', data, label: { show: true } }],
   });
@@ -130,7 +145,7 @@ function renderTraining(tr) {
   chart(document.getElementById('chart-waves'), {
     tooltip: { trigger: 'axis' },
     grid: { left: 60, right: 20, top: 20, bottom: 60 },
-    xAxis: { type: 'category', data: tr.waves.map((w) => w.key), axisLabel: { interval: 0, fontSize: 10 } },
+    xAxis: { type: 'category', data: tr.waves.map((w) => w.name), axisLabel: { interval: 0, fontSize: 10, width: 120, overflow: 'truncate' } },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
     series: [{ type: 'bar', data: tr.waves.map((w) => w.percent), itemStyle: { color: '#3b7dd8' }, label: { show: true, formatter: '{c} %' } }],
   });
@@ -141,10 +156,11 @@ function renderTraining(tr) {
       el('span', {}, d.name), el('div', { class: 'bar' }, bar), el('span', {}, `${fmtNumber(d.percent)} %`));
   }));
   const waves = [...new Set(tr.scores.map((s) => s.wave))];
+  const waveNames = waves.map((w) => tr.waves.find((g) => g.key === w)?.name ?? w);
   chart(document.getElementById('chart-scores'), {
     tooltip: { formatter: (p) => `${p.data.name}: ${p.value[1]}` },
     grid: { left: 60, right: 20, top: 20, bottom: 40 },
-    xAxis: { type: 'category', data: waves },
+    xAxis: { type: 'category', data: waveNames, axisLabel: { interval: 0, fontSize: 10, width: 120, overflow: 'truncate' } },
     yAxis: { type: 'value', min: 0, max: 100 },
     series: [{ type: 'scatter', data: tr.scores.map((s) => ({ name: s.participant, value: [waves.indexOf(s.wave), s.score] })),
       markLine: tr.scores.length ? { symbol: 'none', data: [{ yAxis: tr.scores[0].passScore, name: t('training.passScore') }] } : undefined }],
@@ -158,7 +174,7 @@ function renderTraining(tr) {
 }
 
 // ------------------------------------------------------------------ adoption, trends
-function lineChart(node, series, target, unit) {
+function lineChart(node, series, target, unit, by = 'all') {
   const weeks = [...new Set(Object.values(series).flat().map((p) => p.week))].sort();
   chart(node, {
     tooltip: { trigger: 'axis' },
@@ -168,7 +184,7 @@ function lineChart(node, series, target, unit) {
     yAxis: { type: 'value', name: unit, nameGap: 8, max: target === undefined ? null : (v) => Math.ceil(Math.max(v.max, target) * 1.05) },
     color: palette,
     series: Object.entries(series).map(([slice, points], i) => ({
-      name: slice, type: 'line', showSymbol: weeks.length < 4, connectNulls: true,
+      name: sliceName(by, slice), type: 'line', showSymbol: weeks.length < 4, connectNulls: true,
       data: weeks.map((w) => points.find((p) => p.week === w)?.value ?? null),
       markLine: i === 0 && target !== undefined ? { symbol: 'none', lineStyle: { color: '#c0392b', type: 'dashed' }, label: { formatter: `${t('target')} {c}` }, data: [{ yAxis: target }] } : undefined,
     })),
@@ -185,7 +201,7 @@ async function renderAdoption() {
       const node = el('div', { class: 'chart', id: `adoption-${d.code}` });
       box.append(el('div', {}, el('h4', { title: d.definition }, `${t(`layer.${layer}`)} · ${d.name}`), node));
       const series = weekly[d.code] ?? {};
-      lineChart(node, Object.keys(series).length ? series : { [t('noData')]: [] }, undefined, d.unit);
+      lineChart(node, Object.keys(series).length ? series : { [t('noData')]: [] }, undefined, d.unit, by);
     });
   });
 }
@@ -319,8 +335,9 @@ async function loadAll() {
   await Promise.all([renderAdoption(), renderTrends(), renderTargets()]);
   const processes = await getJson('/api/insight/heatmaps');
   const select = document.getElementById('heatmap-process');
-  const chosen = select.value || (processes.includes('lead-to-sale') ? 'lead-to-sale' : processes[0]);
-  select.replaceChildren(...processes.map((k) => el('option', { value: k }, k)));
+  const keys = processes.map((p) => p.key);
+  const chosen = select.value || (keys.includes('lead-to-sale') ? 'lead-to-sale' : keys[0]);
+  select.replaceChildren(...processes.map((p) => el('option', { value: p.key }, p.name)));
   if (chosen) {
     select.value = chosen;
     await renderHeatmap(chosen);

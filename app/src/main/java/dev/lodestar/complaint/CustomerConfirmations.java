@@ -18,10 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The customer's answer to a resolution, given through the link in the resolution e-mail without
  * logging in. A link works once and only until the case closes on its own; a refused link changes
- * nothing (the answer, the complaint and the process move together or not at all).
+ * nothing (the answer, the complaint and the process move together or not at all). Public for
+ * whoever answers in the customer's place with the link's token (the demo's simulated customers);
+ * the confirmation page is the other caller.
  */
 @Service
-class CustomerConfirmations {
+public class CustomerConfirmations {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -72,9 +74,13 @@ class CustomerConfirmations {
 		this.events = events;
 	}
 
-	/** The customer confirms or rejects the resolution; the waiting process moves on. */
+	/**
+	 * The customer confirms or rejects the resolution; the waiting process moves on (a rejection
+	 * reopens the complaint). Refused with {@code LinkRefused} (a runtime exception) when the token
+	 * is unknown, used or expired.
+	 */
 	@Transactional
-	Complaint answer(String token, boolean confirmed, Integer satisfaction, String comment) {
+	public Complaint answer(String token, boolean confirmed, Integer satisfaction, String comment) {
 		ConfirmationToken link = tokens.findByTokenHash(hash(token)).orElseThrow(() -> new LinkRefused(null));
 		CustomerReply reply = confirmed ? CustomerReply.CONFIRMED : CustomerReply.REJECTED;
 		Instant now = clock.instant();

@@ -5,20 +5,26 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.lodestar.rollout.RolloutOverview;
 import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.system.ProcessTexts;
 
 /**
  * The drill-down: the tasks, instances, outcomes or people behind one figure, selected by the
  * same rules the snapshot job counts them with, so the list is exactly as long as the figure's
- * case count.
+ * case count; beyond {@link #LIMIT} rows it holds the first ones and says how many there are.
+ * Kinds, results and titles in the reader's language.
  */
 @Service
 @Transactional(readOnly = true)
@@ -29,33 +35,77 @@ class CaseList {
 	private final JdbcTemplate jdbc;
 	private final People people;
 	private final RolloutOverview rollout;
+	private final MessageSource messages;
+	private final ProcessTexts processTexts;
+	private final RepositoryService repository;
 
-	CaseList(JdbcTemplate jdbc, People people, RolloutOverview rollout) {
+	CaseList(JdbcTemplate jdbc, People people, RolloutOverview rollout, MessageSource messages,
+			ProcessTexts processTexts, RepositoryService repository) {
+		this.repository = repository;
 		this.jdbc = jdbc;
 		this.people = people;
 		this.rollout = rollout;
+		this.messages = messages;
+		this.processTexts = processTexts;
 	}
 
 	/** One case behind a figure. */
 	record Case(String kind, String id, String title, String who, Instant at, String value, String link) {
 	}
 
-	List<Case> cases(Kpi kpi, Cockpit.Window w, String slice) {
+	/**
+	 * The cases behind a figure: {@code total} of them, the first {@code limit} listed;
+	 * {@code truncated} when the list holds fewer than the total.
+	 */
+	record Cases(long total, int limit, boolean truncated, List<Case> cases) {
+	}
+
+	/** Collects the cases in order: the first {@code limit} kept, every one counted. */
+	private static final class Collected {
+
+		private final int limit;
+		private final List<Case> kept = new ArrayList<>();
+		private long total;
+
+		Collected(int limit) {
+			this.limit = limit;
+		}
+
+		void add(Case c) {
+			total++;
+			if (kept.size() < limit) {
+				kept.add(c);
+			}
+		}
+
+		Cases cases() {
+			return new Cases(total, limit, total > kept.size(), List.copyOf(kept));
+		}
+
+	}
+
+	Cases cases(Kpi kpi, Cockpit.Window w, String slice, Locale locale) {
+		return cases(kpi, w, slice, locale, LIMIT);
+	}
+
+	Cases cases(Kpi kpi, Cockpit.Window w, String slice, Locale locale, int limit) {
 		var members = people.members();
 		var filter = new SliceFilter(slice, members);
 		Timestamp from = KpiSnapshotJob.start(w.from());
 		Timestamp to = KpiSnapshotJob.start(w.to().plusDays(1));
-		var out = new ArrayList<Case>();
+		var out = new Collected(limit);
+		var processNames = new HashMap<String, String>();
 		switch (kpi.cases()) {
 			case PEOPLE -> {
 				var active = new java.util.HashSet<>(jdbc.queryForList("select distinct ASSIGNEE_ from ACT_HI_TASKINST"
 						+ " where END_TIME_ >= ? and END_TIME_ < ? and DELETE_REASON_ = 'completed' and ASSIGNEE_ is not null",
 						String.class, KpiSnapshotJob.start(w.to().minusDays(6)), to));
-				members.values().stream().filter(p -> filter.matches(p.id(), w.to())).forEach(p -> out.add(new Case("person",
-						p.id(), p.id() + " (" + p.department() + ")", p.id(), null, active.contains(p.id()) ? "active" : "inactive", null)));
+				members.values().stream().filter(p -> filter.matches(p.id(), w.to())).forEach(p -> out.add(new Case(
+						text("kind.person", locale), p.id(), p.id() + " (" + department(p.department(), locale) + ")", p.id(),
+						null, text(active.contains(p.id()) ? "value.active" : "value.inactive", locale), null)));
 			}
 			case TASKS_DONE, TASKS_WITH_DUE_DATE, SERVICE_TASKS_WITH_DUE_DATE -> {
-				String sql = "select ID_, NAME_, ASSIGNEE_, END_TIME_, DUE_DATE_, PROC_DEF_KEY_, PROC_INST_ID_ from ACT_HI_TASKINST"
+				String sql = "select ID_, NAME_, ASSIGNEE_, END_TIME_, DUE_DATE_, PROC_DEF_KEY_, TASK_DEF_KEY_ from ACT_HI_TASKINST"
 						+ " where END_TIME_ >= ? and END_TIME_ < ? and DELETE_REASON_ = 'completed'"
 						+ (kpi.cases() == Kpi.Cases.TASKS_DONE ? "" : " and DUE_DATE_ is not null")
 						+ (kpi.cases() == Kpi.Cases.SERVICE_TASKS_WITH_DUE_DATE ? " and PROC_DEF_KEY_ = '" + KpiSnapshotJob.COMPLAINT + "'" : "")
@@ -63,11 +113,15 @@ class CaseList {
 				jdbc.query(sql, rs -> {
 					String who = rs.getString(3);
 					Instant end = rs.getTimestamp(4).toInstant();
-					if (out.size() < LIMIT && filter.matches(who, day(end))) {
+					if (filter.matches(who, day(end))) {
 						Timestamp due = rs.getTimestamp(5);
-						String value = due == null ? null : !rs.getTimestamp(4).after(due) ? "on time" : "late";
-						out.add(new Case("task", rs.getString(1), rs.getString(2) + " · " + rs.getString(6), who, end, value,
-								null));
+						String value = due == null ? null
+								: text(!rs.getTimestamp(4).after(due) ? "value.onTime" : "value.late", locale);
+						String process = rs.getString(6);
+						out.add(new Case(text("kind.task", locale), rs.getString(1),
+								processTexts.stepName(process, rs.getString(7), rs.getString(2), locale) + " · "
+										+ processNames.computeIfAbsent(process, key -> processName(key, locale)),
+								who, end, value, null));
 					}
 				}, from, to);
 			}
@@ -81,14 +135,14 @@ class CaseList {
 						+ " and kind in (?, ?) order by occurred_at", rs -> {
 							String who = rs.getString(3);
 							Instant at = rs.getTimestamp(4).toInstant();
-							if (out.size() < LIMIT && filter.matches(who, day(at))) {
+							if (filter.matches(who, day(at))) {
 								String kind = rs.getString(1);
 								boolean lead = kind.startsWith("LEAD");
 								Object amount = rs.getObject(5);
-								out.add(new Case(lead ? "lead" : "complaint", rs.getString(2),
-										(lead ? "Lead #" : "Complaint #") + rs.getString(2), who, at,
+								out.add(new Case(text(lead ? "kind.lead" : "kind.complaint", locale), rs.getString(2),
+										title(lead, rs.getString(2), locale), who, at,
 										OutcomeListener.SATISFACTION.equals(kind) ? String.valueOf(((Number) amount).intValue())
-												: kind.toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+												: text("value." + kind, locale),
 										(lead ? "/leads/" : "/complaints/") + rs.getString(2)));
 							}
 						}, from, to, kinds.get(0), kinds.get(kinds.size() - 1));
@@ -98,8 +152,8 @@ class CaseList {
 					rs -> {
 						String who = rs.getString(3);
 						Instant at = rs.getTimestamp(4).toInstant();
-						if (out.size() < LIMIT && filter.matches(who, day(at))) {
-							out.add(new Case("instance", rs.getString(1), "Lead #" + rs.getString(2), who, at,
+						if (filter.matches(who, day(at))) {
+							out.add(new Case(text("kind.instance", locale), rs.getString(1), title(true, rs.getString(2), locale), who, at,
 									String.format(java.util.Locale.ROOT, "%.1f", rs.getLong(5) / 86_400_000.0),
 									"/leads/" + rs.getString(2)));
 						}
@@ -112,10 +166,10 @@ class CaseList {
 						+ " order by min(t.END_TIME_)", rs -> {
 							Instant first = rs.getTimestamp(4).toInstant();
 							// the job looks 30 days back from the response day for the complaint's start
-							if (out.size() < LIMIT && !rs.getTimestamp(3).toInstant().isBefore(
+							if (!rs.getTimestamp(3).toInstant().isBefore(
 									KpiSnapshotJob.start(day(first).minusDays(30)).toInstant())) {
 								double hours = (first.toEpochMilli() - rs.getTimestamp(3).getTime()) / 3_600_000.0;
-								out.add(new Case("instance", rs.getString(1), "Complaint #" + rs.getString(2), null, first,
+								out.add(new Case(text("kind.instance", locale), rs.getString(1), title(false, rs.getString(2), locale), null, first,
 										String.format(java.util.Locale.ROOT, "%.1f", hours), "/complaints/" + rs.getString(2)));
 							}
 						}, KpiSnapshotJob.COMPLAINT, to, from, to);
@@ -125,12 +179,10 @@ class CaseList {
 				jdbc.query("select p.ID_, p.BUSINESS_KEY_, p.PROC_DEF_KEY_, p.START_TIME_ from ACT_HI_PROCINST p"
 						+ " where p.PROC_DEF_KEY_ in (?, ?) and p.START_TIME_ < ? and (p.END_TIME_ is null or p.END_TIME_ >= ?)"
 						+ " order by p.START_TIME_", rs -> {
-							if (out.size() < LIMIT) {
-								boolean lead = KpiSnapshotJob.LEAD_TO_SALE.equals(rs.getString(3));
-								out.add(new Case("instance", rs.getString(1), (lead ? "Lead #" : "Complaint #") + rs.getString(2),
-										null, rs.getTimestamp(4).toInstant(), null,
-										(lead ? "/leads/" : "/complaints/") + rs.getString(2)));
-							}
+							boolean lead = KpiSnapshotJob.LEAD_TO_SALE.equals(rs.getString(3));
+							out.add(new Case(text("kind.instance", locale), rs.getString(1), title(lead, rs.getString(2), locale),
+									null, rs.getTimestamp(4).toInstant(), null,
+									(lead ? "/leads/" : "/complaints/") + rs.getString(2)));
 						}, KpiSnapshotJob.LEAD_TO_SALE, KpiSnapshotJob.COMPLAINT, to, to);
 			}
 			case TRAINING_RECORDS -> {
@@ -138,14 +190,37 @@ class CaseList {
 				for (var r : rollout.trainingRecords()) {
 					if (r.invitedAt() != null && r.invitedAt().isBefore(end) && filter.matchesWithoutCohort(r.participant())) {
 						boolean done = r.attended() && r.completedAt() != null && r.completedAt().isBefore(end);
-						out.add(new Case("training", r.waveId() + "/" + r.participant(), r.waveName(), r.participant(),
-								r.completedAt(), done ? "completed" + (r.score() == null ? "" : " (" + r.score() + ")") : "open",
+						out.add(new Case(text("kind.training", locale), r.waveId() + "/" + r.participant(),
+								messages.getMessage("rollout.wave." + r.waveCode(), null, r.waveName(), locale), r.participant(),
+								r.completedAt(), !done ? text("value.open", locale) : r.score() == null ? text("value.completed", locale)
+										: messages.getMessage("insight.case.value.completedScore", new Object[] { r.score() }, locale),
 								null));
 					}
 				}
 			}
 		}
-		return out;
+		return out.cases();
+	}
+
+	/** The process's name in the reader's language (the translation is keyed to the model's own name). */
+	private String processName(String key, Locale locale) {
+		var definition = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+		String name = definition == null || definition.getName() == null ? key : definition.getName();
+		return processTexts.processName(key, name, locale);
+	}
+
+	private String text(String key, Locale locale) {
+		return messages.getMessage("insight.case." + key, null, locale);
+	}
+
+	private String title(boolean lead, String businessKey, Locale locale) {
+		return messages.getMessage(lead ? "insight.case.lead" : "insight.case.complaint", new Object[] { businessKey },
+				locale);
+	}
+
+	/** A department's name in the reader's language (its id where there is none). */
+	String department(String id, Locale locale) {
+		return messages.getMessage("insight.department." + id, null, id, locale);
 	}
 
 	private static LocalDate day(Instant at) {

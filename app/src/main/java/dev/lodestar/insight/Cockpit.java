@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.lodestar.rollout.RolloutOverview;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
+import dev.lodestar.system.ProcessTexts;
 
 /**
  * What the cockpit shows, read from the snapshots ({@code crm_kpi_daily}, {@code crm_kpi_step})
@@ -39,9 +40,11 @@ public class Cockpit {
 	private final RepositoryService repository;
 	private final MessageSource messages;
 	private final People people;
+	private final ProcessTexts processTexts;
 
 	Cockpit(JdbcTemplate jdbc, KpiTargets targets, InsightSettings settings, RolloutOverview rollout,
-			RepositoryService repository, MessageSource messages, People people) {
+			RepositoryService repository, MessageSource messages, People people, ProcessTexts processTexts) {
+		this.processTexts = processTexts;
 		this.jdbc = jdbc;
 		this.targets = targets;
 		this.settings = settings;
@@ -175,12 +178,25 @@ public class Cockpit {
 			double p90Ms, double sharePercent) {
 	}
 
-	/** Processes that have a heatmap. */
-	public List<String> heatmapProcesses() {
-		return jdbc.queryForList("select distinct process_key from crm_kpi_step order by process_key", String.class);
+	/** A process that has a heatmap: its key and its name in the reader's language. */
+	public record HeatmapProcess(String key, String name) {
 	}
 
-	public Heatmap heatmap(String processKey) {
+	/** Processes that have a heatmap. */
+	public List<HeatmapProcess> heatmapProcesses(Locale locale) {
+		return jdbc.queryForList("select distinct process_key from crm_kpi_step order by process_key", String.class)
+			.stream()
+			.map(key -> {
+				var definition = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+					.singleResult();
+				String name = definition == null || definition.getName() == null ? key : definition.getName();
+				return new HeatmapProcess(key, processTexts.processName(key, name, locale));
+			})
+			.toList();
+	}
+
+	/** The process's diagram with the time per element; names of process and steps in the reader's language. */
+	public Heatmap heatmap(String processKey, Locale locale) {
 		var days = jdbc.queryForList("select max(snapshot_day) from crm_kpi_step where process_key = ?", Date.class, processKey);
 		var definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
 			.singleResult();
@@ -195,7 +211,8 @@ public class Cockpit {
 			throw new IllegalStateException(ex);
 		}
 		if (days.isEmpty() || days.get(0) == null) {
-			return new Heatmap(processKey, definition.getName(), null, xml, List.of(), List.of());
+			return new Heatmap(processKey, processTexts.processName(processKey, definition.getName(), locale), null, xml,
+					List.of(), List.of());
 		}
 		LocalDate day = days.get(0).toLocalDate();
 		var steps = new ArrayList<StepFigure>();
@@ -205,7 +222,10 @@ public class Cockpit {
 		rows.forEach(r -> total[0] += ((Number) value(r, "total_ms")).doubleValue());
 		for (var r : rows) {
 			double t = ((Number) value(r, "total_ms")).doubleValue();
-			steps.add(new StepFigure((String) value(r, "activity_id"), (String) value(r, "activity_name"),
+			String activity = (String) value(r, "activity_id");
+			String activityName = (String) value(r, "activity_name");
+			steps.add(new StepFigure(activity,
+					activityName == null ? null : processTexts.stepName(processKey, activity, activityName, locale),
 					(String) value(r, "activity_type"), ((Number) value(r, "instances")).longValue(),
 					((Number) value(r, "passes")).longValue(), ((Number) value(r, "mean_ms")).doubleValue(),
 					((Number) value(r, "p90_ms")).doubleValue(), total[0] == 0 ? 0 : Math.round(1000.0 * t / total[0]) / 10.0));
@@ -215,7 +235,8 @@ public class Cockpit {
 			.sorted(Comparator.comparingDouble(StepFigure::meanMs).reversed())
 			.limit(3)
 			.toList();
-		return new Heatmap(processKey, definition.getName(), day, xml, steps, slowest);
+		return new Heatmap(processKey, processTexts.processName(processKey, definition.getName(), locale), day, xml, steps,
+				slowest);
 	}
 
 	private static Object value(Map<String, Object> row, String column) {
@@ -242,7 +263,8 @@ public class Cockpit {
 	public record Overdue(String participant, String department, String wave, LocalDate deadline) {
 	}
 
-	public Training training() {
+	/** Training, with waves and departments named in the reader's language. */
+	public Training training(Locale locale) {
 		var records = rollout.trainingRecords();
 		var members = people.members();
 		Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
@@ -259,15 +281,23 @@ public class Cockpit {
 				scores.add(new Score(r.waveCode(), r.participant(), r.score(), r.passScore()));
 			}
 			if (!completed(r) && r.deadline() != null && r.deadline().isBefore(now)) {
-				overdue.add(new Overdue(r.participant(), dept, r.waveName(),
+				overdue.add(new Overdue(r.participant(), departmentName(dept, locale), waveName(r, locale),
 						LocalDate.ofInstant(r.deadline(), java.time.ZoneOffset.UTC)));
 			}
 		}
 		var waveGroups = new ArrayList<Group>();
-		waves.forEach((k, rows) -> waveGroups.add(group(k.substring(0, k.indexOf('|')), k.substring(k.indexOf('|') + 1), rows)));
+		waves.forEach((k, rows) -> waveGroups.add(group(k.substring(0, k.indexOf('|')), waveName(rows.get(0), locale), rows)));
 		var deptGroups = new ArrayList<Group>();
-		departments.forEach((k, rows) -> deptGroups.add(group(k, k, rows)));
+		departments.forEach((k, rows) -> deptGroups.add(group(k, departmentName(k, locale), rows)));
 		return new Training(waveGroups, deptGroups, scores, overdue);
+	}
+
+	private String waveName(RolloutOverview.TrainingRow r, Locale locale) {
+		return messages.getMessage("rollout.wave." + r.waveCode(), null, r.waveName(), locale);
+	}
+
+	private String departmentName(String id, Locale locale) {
+		return messages.getMessage("insight.department." + id, null, id, locale);
 	}
 
 	private static boolean completed(RolloutOverview.TrainingRow r) {

@@ -27,12 +27,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.lodestar.access.Roles;
 import dev.lodestar.complaint.ComplaintIntake;
 import dev.lodestar.complaint.ComplaintService;
+import dev.lodestar.complaint.CustomerConfirmations;
+import dev.lodestar.notification.NotificationService;
 import dev.lodestar.lead.LeadService;
 import dev.lodestar.lead.NewLead;
 import dev.lodestar.rollout.StandaloneTrainingWaves;
@@ -50,8 +53,11 @@ import dev.lodestar.worklist.WorklistService;
  * each wave) is one short burst of {@link DemoClock#travel time travel} (the engine's clock moved
  * to its days, requests held back for the burst); outcome events are drained inside the burst so
  * they land on their day. Cases are only started where they can end before today, so no timer of a
- * seeded case fires later at real time. Its own switch: {@code lodestar.demo.history.enabled}
- * (off in tests).
+ * seeded case fires later at real time. About half of the customers answer the resolution
+ * e-mail's confirmation link ({@link DemoCustomers}): most confirm with a score, some reject and
+ * the complaint reopens. The waves' deadlines lie three weeks after their start, inside the six
+ * months, so people who never took their training are overdue. When it ends it announces
+ * {@link DemoHistoryFinished}. Its own switch: {@code lodestar.demo.history.enabled} (off in tests).
  */
 @Component
 @ConditionalOnExpression("${lodestar.demo.enabled:false} and ${lodestar.demo.history.enabled:true}")
@@ -77,6 +83,8 @@ class DemoHistory {
 	private final KpiSnapshotJob job;
 	private final OutcomeListener outcomes;
 	private final ProcessEngineConfigurationImpl engine;
+	private final DemoCustomers customers;
+	private final ApplicationEventPublisher events;
 
 	private final Random random = new Random(42);
 	private final Map<String, String> departments = new LinkedHashMap<>();
@@ -86,8 +94,11 @@ class DemoHistory {
 	DemoHistory(DemoHistoryStatus status, DemoClock clock, IdentityService identity, RuntimeService runtime,
 			TaskService tasks, ManagementService management, LeadService leads, ComplaintService complaints,
 			StandaloneTrainingWaves waves, KpiSnapshotJob job, OutcomeListener outcomes,
-			ProcessEngineConfigurationImpl engine, WorklistService worklist) {
+			ProcessEngineConfigurationImpl engine, WorklistService worklist, NotificationService mail,
+			CustomerConfirmations confirmations, ApplicationEventPublisher events) {
 		this.worklist = worklist;
+		this.customers = new DemoCustomers(mail, confirmations);
+		this.events = events;
 		this.status = status;
 		this.clock = clock;
 		this.identity = identity;
@@ -102,9 +113,14 @@ class DemoHistory {
 		this.engine = engine;
 	}
 
+	/** Whether this start will seed (nothing seeded yet, and this is no engine that stands aside). */
+	boolean willSeed() {
+		return !DemoCases.standAside(engine) && status.state() == null;
+	}
+
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
-		if (DemoCases.standAside(engine) || status.state() != null || !status.claim()) {
+		if (!willSeed() || !status.claim()) {
 			return;
 		}
 		var thread = new Thread(this::seed, "lodestar-demo-history");
@@ -147,6 +163,7 @@ class DemoHistory {
 		}
 		finally {
 			clock.seeding(false);
+			events.publishEvent(new DemoHistoryFinished(status.state()));
 		}
 	}
 
@@ -245,7 +262,8 @@ class DemoHistory {
 
 	private boolean wave(LocalDate day, String kind, List<String> audience, double share) {
 		try {
-			String pi = waves.start(kind, audience, Instant.now().plus(Duration.ofDays(14)));
+			// the deadline lies in the simulated past by today: who never took the wave is overdue
+			String pi = waves.start(kind, audience, at(day.plusDays(21), 17, 0).toInstant());
 			seededInstances.add(pi);
 			move(at(day, 9, 0));
 			Task plan = single(pi, "Task_PlanSessions");
@@ -342,7 +360,8 @@ class DemoHistory {
 			Instant received = at(day, 8 + random.nextInt(9), random.nextInt(60)).toInstant();
 			move(Date.from(received));
 			int n = random.nextInt(1_000_000);
-			var complaint = complaints.register(new ComplaintIntake("Customer " + n, "customer" + n + "@demo-history.example",
+			String email = "customer" + n + "@demo-history.example";
+			var complaint = complaints.register(new ComplaintIntake("Customer " + n, email,
 					null, pick("PHONE", "EMAIL", "WEB", "STORE"), pick("PRODUCT_DEFECT", "DELIVERY", "BILLING", "SERVICE"),
 					"Seeded history: the order had a problem.", null,
 					// the service desk takes back-dated complaints of the last 30 days only
@@ -356,8 +375,21 @@ class DemoHistory {
 			later(trained ? 6 + random.nextInt(30) : 20 + random.nextInt(60));
 			work(pi, "Task_Investigate", agent, Map.of("resolution", "Replacement sent", "compensation", 0));
 			drain();
-			// the customer lets the confirmation window pass; service levels that ran out fire on their day
-			for (int step = 0; step < 8 && runtime.createProcessInstanceQuery().processInstanceId(pi).count() > 0; step++) {
+			if (random.nextDouble() < 0.5) {
+				// the customer answers the resolution e-mail within its window: trained agents' customers are happier
+				later(2 + random.nextInt(46));
+				boolean rejects = random.nextDouble() < (trained ? 0.08 : 0.25);
+				int score = rejects ? 1 + random.nextInt(2) : trained ? 4 + random.nextInt(2) : 3 + random.nextInt(2);
+				try {
+					customers.answer(email, !rejects, score, rejects ? "The replacement has the same fault." : null);
+				}
+				catch (RuntimeException refused) {
+					log.debug("Demo history: complaint #{}'s customer could not answer: {}", complaint.getId(), refused.toString());
+				}
+				drain();
+			}
+			// the rest let the confirmation window pass; service levels that ran out fire on their day
+			for (int step = 0; step < 12 && runtime.createProcessInstanceQuery().processInstanceId(pi).count() > 0; step++) {
 				later(24);
 				work(pi, "Task_ReviewEscalation", random.nextBoolean() ? "dave" : "service.01",
 						Map.of("escalationNote", "Coached the agent"));

@@ -29,8 +29,8 @@ import dev.lodestar.system.NotFoundException;
 
 /**
  * The leadership cockpit's data: figures, weekly series per slice, training cohorts, the process
- * heatmap, the rollout, the cases behind a figure, targets. Executives read and set targets; the
- * project team reads; nobody else.
+ * heatmap, the rollout, the cases behind a figure, targets. Executives read, set targets and
+ * start KPI reviews; the project team reads; nobody else.
  */
 @RestController
 @RequestMapping("/api/insight")
@@ -54,7 +54,7 @@ class InsightController {
 		this.demo = demo;
 	}
 
-	/** Every KPI now (the window up to today, everybody), in English: what kpi-review snapshots. */
+	/** Every KPI now (the window up to today, everybody), in English, from the snapshots as they are (reads only). */
 	@GetMapping("/kpis")
 	List<KpiFigure> kpis() {
 		return kpis.current();
@@ -111,14 +111,14 @@ class InsightController {
 	}
 
 	@GetMapping("/heatmaps")
-	List<String> heatmaps() {
-		return cockpit.heatmapProcesses();
+	List<Cockpit.HeatmapProcess> heatmaps(Locale locale) {
+		return cockpit.heatmapProcesses(locale);
 	}
 
 	/** The diagram of a process with the time spent per element over the window, and its three slowest steps. */
 	@GetMapping("/heatmaps/{processKey}")
-	Cockpit.Heatmap heatmap(@PathVariable String processKey) {
-		return cockpit.heatmap(processKey);
+	Cockpit.Heatmap heatmap(@PathVariable String processKey, Locale locale) {
+		return cockpit.heatmap(processKey, locale);
 	}
 
 	/** The latest rollout: phases plan vs actual, gate decisions, stakeholders, barrier points, issues. */
@@ -130,17 +130,20 @@ class InsightController {
 
 	/** Training per wave and department, knowledge-check scores, who is overdue. */
 	@GetMapping("/training")
-	Cockpit.Training training() {
-		return cockpit.training();
+	Cockpit.Training training(Locale locale) {
+		return cockpit.training(locale);
 	}
 
-	/** The cases behind one figure: exactly as many as the figure counts (at most 5,000). */
+	/**
+	 * The cases behind one figure: {@code total} is exactly what the figure counts; the list holds
+	 * the first 5,000 of them, {@code truncated} when there are more.
+	 */
 	@GetMapping("/cases")
-	List<CaseList.Case> cases(@RequestParam String kpi,
+	CaseList.Cases cases(@RequestParam String kpi,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(defaultValue = "all") String slice) {
-		return cases.cases(kpi(kpi), cockpit.window(from, to), slice);
+			@RequestParam(defaultValue = "all") String slice, Locale locale) {
+		return cases.cases(kpi(kpi), cockpit.window(from, to), slice, locale);
 	}
 
 	@GetMapping("/targets")
@@ -166,8 +169,9 @@ class InsightController {
 	record TargetChange(Double target, String reason) {
 	}
 
-	/** Starts a KPI review now, outside the monthly schedule. */
+	/** Starts a KPI review now, outside the monthly schedule. Executives only: the project team reads. */
 	@PostMapping("/kpi-reviews")
+	@PreAuthorize("hasRole('executive')")
 	@Transactional
 	ResponseEntity<Map<String, String>> request(Authentication user) {
 		var instance = reviews.requestReview(user.getName());

@@ -21,7 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The cockpit page and its drill-down list; the data comes from {@code /api/insight/**}, the
- * texts of the page's script as a JSON data block in the user's language.
+ * texts of the page's script as a JSON data block in the user's language: the insight bundle's
+ * texts (without their {@code insight.} prefix) and, under their own keys, the names it shows
+ * from other bundles (roles, rollout phases and statuses, training waves, ADKAR dimensions and
+ * stakeholder groups).
  */
 @Controller
 @PreAuthorize("hasAnyRole('executive', 'project-team')")
@@ -30,18 +33,31 @@ class InsightPageController {
 	private final MessageSource messages;
 	private final ObjectMapper json;
 	private final java.util.List<String> keys;
+	private final java.util.List<String> borrowed;
+
+	/** Names the cockpit's charts and tables show that other modules' bundles hold. */
+	static final java.util.List<String> BORROWED = java.util.List.of("role.", "rollout.phase.", "rollout.phaseStatus.",
+			"rollout.issueStatus.", "rollout.wave.", "stakeholders.dim.", "stakeholders.category.");
 
 	InsightPageController(MessageSource messages, ObjectMapper json) {
 		this.messages = messages;
 		this.json = json;
+		this.keys = keysOf("i18n/insight.properties").stream().sorted().toList();
+		var others = new java.util.TreeSet<String>();
+		others.addAll(keysOf("i18n/platform.properties"));
+		others.addAll(keysOf("i18n/rollout.properties"));
+		this.borrowed = others.stream().filter(k -> BORROWED.stream().anyMatch(k::startsWith)).toList();
+	}
+
+	private static java.util.Set<String> keysOf(String bundleFile) {
 		var bundle = new Properties();
-		try (InputStream in = new ClassPathResource("i18n/insight.properties").getInputStream()) {
+		try (InputStream in = new ClassPathResource(bundleFile).getInputStream()) {
 			bundle.load(in);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		this.keys = bundle.stringPropertyNames().stream().sorted().toList();
+		return bundle.stringPropertyNames();
 	}
 
 	@GetMapping("/insight")
@@ -62,6 +78,7 @@ class InsightPageController {
 	private String texts(Locale locale) {
 		var texts = new TreeMap<String, String>();
 		keys.forEach(k -> texts.put(k.substring("insight.".length()), messages.getMessage(k, null, k, locale)));
+		borrowed.forEach(k -> texts.putIfAbsent(k, messages.getMessage(k, null, k, locale)));
 		try {
 			// a JSON data block inside <script>: "</" must not end the element
 			return json.writeValueAsString(texts).replace("</", "<\\/");

@@ -52,7 +52,7 @@ public class KpiReviewService {
 		String trigger = execution.getVariable(KpiReviewProcess.VAR_REQUESTED_BY) == null ? "SCHEDULED"
 				: "ON_DEMAND:" + execution.getVariable(KpiReviewProcess.VAR_REQUESTED_BY);
 		var review = reviews.save(new KpiReview(period(), trigger, clock.instant()));
-		var figures = kpis.current();
+		var figures = kpis.refreshedNow();
 		figures.forEach(f -> snapshots.save(new KpiSnapshot(review.getId(), f)));
 		var below = figures.stream().filter(KpiFigure::belowTarget).map(KpiFigure::code).toList();
 		execution.setVariable(KpiReviewProcess.VAR_REVIEW_ID, review.getId());

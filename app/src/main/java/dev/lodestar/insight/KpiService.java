@@ -8,8 +8,9 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
- * The KPI figures now: the snapshot job brings today's rows up to date, then the figures over
- * the window ({@link InsightSettings#window()}) are read from the snapshots, everybody's slice.
+ * The KPI figures now: the figures over the window ({@link InsightSettings#window()}) read from
+ * the snapshots, everybody's slice. Reading writes nothing; a KPI review brings today's rows up
+ * to date first ({@link #refreshedNow()}).
  */
 @Service
 public class KpiService {
@@ -22,15 +23,20 @@ public class KpiService {
 		this.cockpit = cockpit;
 	}
 
-	/** Every KPI now, in the order of {@link Kpi}, in English. */
+	/** Every KPI now, in the order of {@link Kpi}, in English, as the snapshots hold them (reads only). */
 	public List<KpiFigure> current() {
-		var today = KpiSnapshotJob.today();
-		job.refresh(today.minusDays(1), today);
 		return cockpit.figures(cockpit.window(null, null), "all", "all", Locale.ENGLISH)
 			.stream()
 			.map(f -> new KpiFigure(f.code(), Kpi.valueOf(f.code()).title(), f.definition(), Kpi.valueOf(f.code()).unit(),
 					f.value(), f.target(), f.higherIsBetter(), f.onTarget(), f.cases(), null))
 			.toList();
+	}
+
+	/** Brings yesterday's and today's snapshot rows up to date, then {@link #current()}: what a KPI review gathers. */
+	public List<KpiFigure> refreshedNow() {
+		var today = KpiSnapshotJob.today();
+		job.refresh(today.minusDays(1), today);
+		return current();
 	}
 
 	/** The definitions, in English. */

@@ -162,6 +162,12 @@ public class NotificationService {
 		return notifications.findByRecipientUserIdOrderByCreatedAtDesc(userId, PageRequest.of(0, limit));
 	}
 
+	/** The newest messages to one address that is no Lodestar user (a customer's inbox), newest first. */
+	@Transactional(readOnly = true)
+	public List<Notification> recentToAddress(String email, int limit) {
+		return notifications.findByRecipientEmailOrderByIdDesc(email, PageRequest.of(0, limit));
+	}
+
 	private Optional<Notification> queue(String template, String email, String userId, Map<String, Object> model,
 			String dedupeKey, Locale locale) {
 		if (dedupeKey != null && notifications.existsByDedupeKey(dedupeKey)) {

@@ -19,6 +19,8 @@ interface Notifications extends JpaRepository<Notification, Long> {
 
 	List<Notification> findByRecipientUserIdOrderByCreatedAtDesc(String userId, Pageable page);
 
+	List<Notification> findByRecipientEmailOrderByIdDesc(String email, Pageable page);
+
 	@Query("select n.id from Notification n where n.status in :statuses and n.nextAttemptAt <= :now order by n.nextAttemptAt")
 	List<Long> findDue(@Param("statuses") Collection<NotificationStatus> statuses, @Param("now") Instant now,
 			Pageable page);

@@ -55,6 +55,9 @@ class InsightBrowserTest {
 	@Autowired
 	KpiReviewService reviews;
 
+	@Autowired
+	Cockpit cockpit;
+
 	@BeforeAll
 	static void start() {
 		browser = Browser.start();
@@ -89,8 +92,14 @@ class InsightBrowserTest {
 		openCockpit("/insight");
 		for (String section : CHART_SECTIONS) {
 			assertThat(browser.driver().findElements(By.cssSelector(section + " canvas"))).as(section).isNotEmpty();
+			// a canvas is drawn for an empty chart too: each section must show figures
+			assertThat(pointsPerChart(section)).as(section + ": points per chart").anyMatch(points -> points > 0);
 		}
+		// the figure the drill-down below counts is drawn week by week, in its layer and against its target
+		assertThat(pointsPerChart("#adoption-ADOPTION_TASKS_ON_TIME")).allMatch(points -> points > 0);
+		assertThat(pointsPerChart("#trend-ADOPTION_TASKS_ON_TIME")).allMatch(points -> points > 0);
 		assertThat(browser.driver().findElements(By.cssSelector("#heatmap-diagram svg"))).isNotEmpty();
+		assertThat(browser.driver().findElements(By.cssSelector("#heatmap-diagram .heat"))).as("time per element").isNotEmpty();
 		assertThat(browser.driver().findElements(By.cssSelector("#figures .figure"))).hasSize(Kpi.values().length);
 		assertThat(browser.driver().findElement(By.cssSelector("#kpi-ADOPTION_TASKS_ON_TIME .name")).getAttribute("title"))
 			.contains("due date");
@@ -106,7 +115,8 @@ class InsightBrowserTest {
 		WebElement drill = browser.driver().findElement(By.cssSelector("#kpi-ADOPTION_TASKS_ON_TIME a.drill"));
 		int counted = Integer.parseInt(drill.getAttribute("data-cases"));
 		assertThat(counted).isGreaterThanOrEqualTo(3);
-		browser.open(drill.getAttribute("href").replace("http://localhost:" + port, ""));
+		String drillPath = drill.getAttribute("href").replace("http://localhost:" + port, "");
+		browser.open(drillPath);
 		browser.waitFor(By.cssSelector("#table-cases tbody"));
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("case-count"), String.valueOf(counted)));
 		assertThat(browser.driver().findElements(By.cssSelector("#table-cases tbody tr"))).hasSize(counted);
@@ -133,7 +143,28 @@ class InsightBrowserTest {
 		assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("领导驾驶舱");
 		assertThat(browser.driver().findElement(By.cssSelector("#section-training h2")).getText()).isEqualTo("培训");
 		assertThat(browser.driver().findElement(By.cssSelector("#kpi-SALES_CONVERSION_RATE .name")).getText()).isEqualTo("销售转化率");
+		// the charts' own names too: ADKAR dimensions, rollout phases, the heatmap's processes
+		assertThat(axis("chart-adkar", "xAxis")).contains("认知").doesNotContain("Awareness");
+		assertThat(axis("chart-phases", "yAxis")).contains("发起与策略");
+		assertThat(browser.driver().findElements(By.cssSelector("#heatmap-process option"))).extracting(WebElement::getText)
+			.contains("从线索到销售");
+		// the weekly charts' legends name departments, then roles
+		assertThat(seriesNames("adoption-ADOPTION_TASKS_ON_TIME")).contains("销售部").doesNotContain("sales");
+		browser.script("const s = document.getElementById('adoption-by'); s.value = 'role'; s.dispatchEvent(new Event('change'))");
+		browser.waitUntil(d -> seriesNames("adoption-ADOPTION_TASKS_ON_TIME").contains("销售代表"));
+		assertThat(seriesNames("adoption-ADOPTION_TASKS_ON_TIME")).doesNotContain("sales-rep");
 		browser.screenshot("insight-erin-zh");
+		// and the drill-down's kinds, results and process names
+		browser.open(drillPath + "&lang=zh-CN");
+		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("case-count"), String.valueOf(counted)));
+		assertThat(browser.driver().findElements(By.cssSelector("#table-cases tbody tr td:first-child")))
+			.extracting(WebElement::getText).containsOnly("任务");
+		assertThat(browser.driver().findElements(By.cssSelector("#table-cases tbody tr td:last-child")))
+			.extracting(WebElement::getText).isSubsetOf("按时", "逾期");
+		assertThat(browser.driver().findElements(By.cssSelector("#table-cases tbody tr td:nth-child(3)")))
+			.extracting(WebElement::getText).anyMatch(what -> what.endsWith(" · 从线索到销售"))
+			.noneMatch(what -> what.endsWith(" · lead-to-sale"));
+		browser.screenshot("insight-cases-zh");
 		assertThat(browser.consoleErrors()).isEmpty();
 		browser.open("/insight?lang=en");
 	}
@@ -149,6 +180,7 @@ class InsightBrowserTest {
 
 		browser.logIn("alice");
 		browser.open("/insight");
+		assertThat(browser.waitFor(By.id("error-page")).getAttribute("data-status")).isEqualTo("403");
 		assertThat(browser.driver().findElements(By.id("cockpit"))).isEmpty();
 		assertThat(browser.driver().findElements(By.id("nav-insight"))).isEmpty();
 	}
@@ -162,8 +194,57 @@ class InsightBrowserTest {
 		browser.open("/tasks/" + task.getId());
 		WebElement context = browser.waitFor(By.id("case-context"));
 		assertThat(context.getText()).contains("KPI review", "Training completion", "Tasks completed on time", "target");
+		// each figure beside the form is the one the review's snapshot holds
+		var shown = new java.util.LinkedHashMap<String, String>();
+		var terms = context.findElements(By.cssSelector("dl.facts dt"));
+		var values = context.findElements(By.cssSelector("dl.facts dd"));
+		for (int i = 0; i < terms.size(); i++) {
+			shown.put(terms.get(i).getText(), values.get(i).getText());
+		}
+		Long reviewId = (Long) runtime.getVariable(pi.getId(), KpiReviewProcess.VAR_REVIEW_ID);
+		var snapshots = reviews.snapshotsOf(reviewId);
+		assertThat(snapshots).hasSize(Kpi.values().length);
+		for (KpiSnapshot s : snapshots) {
+			Kpi kpi = Kpi.valueOf(s.getKpiCode());
+			// the process's English title or the cockpit's English name, whichever the panel uses
+			String name = shown.containsKey(kpi.title()) ? kpi.title() : cockpit.name(kpi, java.util.Locale.ENGLISH);
+			assertThat(shown).as(name).containsKey(name);
+			String value = s.getValue() == null ? "–" : s.getValue().stripTrailingZeros().toPlainString();
+			assertThat(shown.get(name)).as(name).startsWith(value)
+				.contains(s.getTarget().stripTrailingZeros().toPlainString())
+				.contains(String.valueOf(s.getSampleSize()));
+		}
 		assertThat(context.findElement(By.cssSelector("a[href='/insight']")).isDisplayed()).isTrue();
 		browser.screenshot("insight-kpi-review-task");
+	}
+
+	/**
+	 * The points each ECharts chart of a section draws (values that are not null), read from the
+	 * charts' own options in the page.
+	 */
+	@SuppressWarnings("unchecked")
+	private List<Long> pointsPerChart(String section) {
+		return ((List<Object>) browser.script("""
+				const root = document.querySelector(arguments[0]);
+				const nodes = root.hasAttribute('_echarts_instance_') ? [root] : [...root.querySelectorAll('[_echarts_instance_]')];
+				const drawn = (v) => v !== null && v !== undefined && v !== '-'
+				  && !(typeof v === 'object' && !Array.isArray(v) && (v.value === null || v.value === undefined));
+				return nodes.map((n) => window.echarts.getInstanceByDom(n).getOption().series
+				  .filter((s) => !s.silent) // the rollout chart's invisible offset bars
+				  .reduce((sum, s) => sum + (s.data || []).filter(drawn).length, 0));
+				""", section)).stream().map(n -> ((Number) n).longValue()).toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> seriesNames(String chartId) {
+		return (List<String>) browser.script("return window.echarts.getInstanceByDom(document.getElementById(arguments[0]))"
+				+ ".getOption().series.map((s) => String(s.name))", chartId);
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> axis(String chartId, String axis) {
+		return (List<String>) browser.script("return window.echarts.getInstanceByDom(document.getElementById(arguments[0]))"
+				+ ".getOption()[arguments[1]][0].data.map(String)", chartId, axis);
 	}
 
 	private void openCockpit(String path) {

@@ -78,6 +78,21 @@ class KpiServiceIntegrationTest {
 	@Autowired
 	ObjectMapper json;
 
+	@Autowired
+	CaseList caseList;
+
+	@Autowired
+	dev.lodestar.notification.NotificationService mail;
+
+	@Autowired
+	dev.lodestar.complaint.CustomerConfirmations confirmations;
+
+	@Autowired
+	dev.lodestar.complaint.ComplaintService complaints;
+
+	@Autowired
+	dev.lodestar.worklist.WorklistService worklist;
+
 	@LocalServerPort
 	int port;
 
@@ -128,11 +143,33 @@ class KpiServiceIntegrationTest {
 		JsonNode onTime = figure(all, Kpi.ADOPTION_TASKS_ON_TIME);
 		assertThat(onTime.get("value").asDouble()).isEqualTo(75.0);
 		assertThat(onTime.get("cases").asLong()).isEqualTo(4);
-		assertThat(get(onTime.get("drill").asText().replace("/insight/cases", "/api/insight/cases"), "erin")).hasSize(4);
+		JsonNode onTimeCases = get(onTime.get("drill").asText().replace("/insight/cases", "/api/insight/cases"), "erin");
+		assertThat(onTimeCases.get("cases")).hasSize(4);
+		assertThat(onTimeCases.get("total").asLong()).isEqualTo(4);
+		assertThat(onTimeCases.get("truncated").asBoolean()).isFalse();
 		JsonNode trainedCases = get("/api/insight/cases?kpi=ADOPTION_TASKS_ON_TIME&from=" + day + "&to=" + day
-				+ "&slice=cohort:trained", "erin");
+				+ "&slice=cohort:trained", "erin").get("cases");
 		assertThat(trainedCases).hasSize(2);
 		trainedCases.forEach(c -> assertThat(c.get("who").asText()).isEqualTo(trainedRep));
+		// figures of other kinds too: people (active users), the state at the window's end (open
+		// cases with a next step), outcomes (conversion): the drill-down lists what the figure counts
+		for (Kpi kpi : List.of(Kpi.ADOPTION_ACTIVE_USERS, Kpi.DATA_NEXT_STEP, Kpi.SALES_CONVERSION_RATE)) {
+			JsonNode f = figure(all, kpi);
+			JsonNode listed = get(f.get("drill").asText().replace("/insight/cases", "/api/insight/cases"), "erin");
+			assertThat(f.get("cases").asLong()).as(kpi.name()).isPositive();
+			assertThat(listed.get("total").asLong()).as(kpi.name()).isEqualTo(f.get("cases").asLong());
+			assertThat(listed.get("cases")).as(kpi.name()).hasSize(f.get("cases").asInt());
+		}
+		// past the list's limit, the list keeps the first cases and says how many there are
+		var capped = caseList.cases(Kpi.ADOPTION_TASKS_ON_TIME, new Cockpit.Window(day, day), "all", java.util.Locale.ENGLISH, 3);
+		assertThat(capped.total()).isEqualTo(4);
+		assertThat(capped.truncated()).isTrue();
+		assertThat(capped.cases()).hasSize(3);
+		// in the reader's language
+		var chinese = caseList.cases(Kpi.ADOPTION_TASKS_ON_TIME, new Cockpit.Window(day, day), "all",
+				java.util.Locale.SIMPLIFIED_CHINESE);
+		assertThat(chinese.cases()).extracting(CaseList.Case::kind).containsOnly("任务");
+		assertThat(chinese.cases()).extracting(CaseList.Case::value).containsExactlyInAnyOrder("按时", "按时", "按时", "逾期");
 
 		// running the job twice (as two nodes might) changes nothing
 		job.refresh(day, day);
@@ -207,7 +244,75 @@ class KpiServiceIntegrationTest {
 			.isEqualTo(92.5);
 	}
 
+	@Test
+	void demoCustomersAnswerTheResolutionMailThroughItsLinkAndFeedSatisfactionAndTheReopenRate() throws Exception {
+		LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(4200);
+		at(day, 9, 0);
+		String happy = "happy-" + UUID.randomUUID() + "@demo-history.example";
+		String unhappy = "unhappy-" + UUID.randomUUID() + "@demo-history.example";
+		long satisfied = resolvedComplaint(happy, day);
+		long rejected = resolvedComplaint(unhappy, day);
+		var customers = new DemoCustomers(mail, confirmations);
+
+		at(day, 15, 0);
+		assertThat(customers.answer(happy, true, 5, null)).isTrue();
+		assertThat(customers.answer(unhappy, false, 2, "Same fault again")).isTrue();
+		assertThat(customers.answer("nobody-" + UUID.randomUUID() + "@demo-history.example", true, 5, null)).isFalse();
+		await("select count(*) from crm_kpi_outcome where kind = 'SATISFACTION' and ref in ('" + satisfied + "', '" + rejected + "')", 2);
+		await("select count(*) from crm_kpi_outcome where kind = 'COMPLAINT_REOPENED' and ref = '" + rejected + "'", 1);
+		// the answers land on the engine's (simulated) day, and the rejected complaint is open again
+		assertThat(jdbc.queryForObject("select occurred_at from crm_kpi_outcome where kind = 'COMPLAINT_REOPENED' and ref = ?",
+				java.sql.Timestamp.class, String.valueOf(rejected)).toInstant()).isEqualTo(time(day, 15, 0));
+		assertThat(tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(rejected))
+			.taskDefinitionKey("Task_Investigate").count()).isEqualTo(1);
+		// a link answers once
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> customers.answer(happy, false, 1, null))
+			.isInstanceOf(RuntimeException.class);
+
+		job.refresh(day, day);
+		JsonNode figures = get("/api/insight/figures?from=" + day + "&to=" + day, "erin");
+		assertThat(figure(figures, Kpi.SERVICE_SATISFACTION).get("value").asDouble()).isEqualTo(3.5);
+		assertThat(figure(figures, Kpi.SERVICE_SATISFACTION).get("cases").asLong()).isEqualTo(2);
+		assertThat(figure(figures, Kpi.SERVICE_REOPEN_RATE).get("value").asDouble()).isEqualTo(50.0);
+		assertThat(figure(figures, Kpi.SERVICE_REOPEN_RATE).get("cases").asLong()).isEqualTo(2);
+	}
+
+	@Test
+	void readingTheKpisWritesNoSnapshotAndOnlyExecutivesStartAReview() throws Exception {
+		LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(4300);
+		at(day, 12, 0);
+		JsonNode kpis = get("/api/insight/kpis", "frank");
+		assertThat(kpis).hasSize(Kpi.values().length);
+		assertThat(jdbc.queryForObject("select count(*) from crm_kpi_daily where snapshot_day = ?", Long.class,
+				java.sql.Date.valueOf(day))).as("rows the read wrote").isZero();
+
+		assertThat(status("POST", "/api/insight/kpi-reviews", "frank", null)).isEqualTo(403);
+		assertThat(status("POST", "/api/insight/kpi-reviews", "erin", null)).isEqualTo(201);
+		// the review itself brings the day's snapshot up to date before it gathers
+		assertThat(jdbc.queryForObject("select count(*) from crm_kpi_daily where snapshot_day = ?", Long.class,
+				java.sql.Date.valueOf(day))).isPositive();
+	}
+
 	// ------------------------------------------------------------------ helpers
+
+	/** A complaint registered, answered and resolved by carol through the real process: its resolution e-mail is queued. */
+	private long resolvedComplaint(String email, LocalDate day) {
+		var complaint = complaints.register(new dev.lodestar.complaint.ComplaintIntake("Customer " + email, email, null,
+				"EMAIL", "DELIVERY", "The parcel never came.", null, null), "carol");
+		String pi = runtime.createProcessInstanceQuery().processDefinitionKey("complaint-to-resolution")
+			.processInstanceBusinessKey(complaint.getId().toString()).singleResult().getId();
+		at(day, 10, 0);
+		workAs("carol", pi, "Task_RespondToCustomer", Map.of("contactNote", "Called back"));
+		at(day, 11, 0);
+		workAs("carol", pi, "Task_Investigate", Map.of("resolution", "A new parcel is on its way", "compensation", 0));
+		return complaint.getId();
+	}
+
+	private void workAs(String user, String processInstanceId, String taskKey, Map<String, Object> variables) {
+		var task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+		assertThat(task).as(taskKey).isNotNull();
+		worklist.complete(worklist.as(user), task.getId(), new java.util.HashMap<>(variables), java.util.Locale.ENGLISH);
+	}
 
 	private String person(String id) {
 		if (identity.createUserQuery().userId(id).count() == 0) {

@@ -88,6 +88,9 @@ class RolloutProcessesTest {
 	KpiReviewService kpiReviews;
 
 	@Autowired
+	dev.lodestar.worklist.WorklistService worklist;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
@@ -363,6 +366,18 @@ class RolloutProcessesTest {
 		var followUps = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(KpiReviewProcess.TASK_FOLLOW_UP).list();
 		assertThat(followUps).hasSize(below.size());
 		assertThat(followUps).extracting(Task::getName).contains("Act on Tasks completed on time: coach or retrain the team");
+		// each follow-up's form links to the figure that triggered it, as the project team sees the form
+		var linked = new java.util.ArrayList<String>();
+		for (Task t : followUps) {
+			var form = worklist.form(worklist.as("frank"), t.getId(), java.util.Locale.ENGLISH);
+			@SuppressWarnings("unchecked")
+			var data = (Map<String, Object>) form.get("data");
+			String shown = form.get("schema").toString().replace("{{kpiCode}}", String.valueOf(data.get("kpiCode")));
+			var link = java.util.regex.Pattern.compile("\\(/insight#kpi-([A-Z_]+)\\)").matcher(shown);
+			assertThat(link.find()).as(shown).isTrue();
+			linked.add(link.group(1));
+		}
+		assertThat(linked).containsExactlyInAnyOrderElementsOf(below);
 		for (Task t : followUps) {
 			tasks.complete(t.getId(), Map.of("actionTaken", "Coaching session"));
 		}
