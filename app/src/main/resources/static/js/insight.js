@@ -122,7 +122,7 @@ function renderReadiness(stakeholders) {
   }));
   chart(document.getElementById('chart-adkar'), {
     tooltip: { formatter: (p) => `${groupNames[p.value[1]]} · ${dimNames[p.value[0]]}: ${p.value[2]}` },
-    grid: { left: 110, right: 20, top: 10, bottom: 60 },
+    grid: { left: 110, right: 20, top: 10, bottom: 90 },
     xAxis: { type: 'category', data: dimNames },
     yAxis: { type: 'category', data: groupNames },
     visualMap: { min: 1, max: 5, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#c0392b', '#f4d03f', '#2e8b57'] } },

@@ -28,7 +28,7 @@ class ComplaintFirstResponse implements TaskListener {
 	ComplaintFirstResponse(Complaints complaints, CustomerService customers, Optional<Clock> clock) {
 		this.complaints = complaints;
 		this.customers = customers;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock.orElse(dev.lodestar.system.EngineClock.INSTANCE); // the engine's time, as the case's history and timers
 	}
 
 	@Override

@@ -57,7 +57,7 @@ public class ComplaintProcess {
 		this.confirmations = confirmations;
 		this.knowledgeBase = knowledgeBase;
 		this.taskService = taskService;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock.orElse(dev.lodestar.system.EngineClock.INSTANCE); // the engine's time, as the case's history and timers
 	}
 
 	private org.springframework.context.ApplicationEventPublisher events;

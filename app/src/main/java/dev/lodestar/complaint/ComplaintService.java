@@ -53,7 +53,8 @@ public class ComplaintService {
 		this.customers = customers;
 		this.runtimeService = runtimeService;
 		this.settings = settings;
-		this.clock = clock.orElse(Clock.systemUTC());
+		// the engine's time: a complaint's receipt and its service levels agree with the case's history
+		this.clock = clock.orElse(dev.lodestar.system.EngineClock.INSTANCE);
 	}
 
 	/**

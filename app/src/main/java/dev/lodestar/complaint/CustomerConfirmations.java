@@ -39,7 +39,7 @@ public class CustomerConfirmations {
 		this.complaints = complaints;
 		this.runtimeService = runtimeService;
 		this.settings = settings;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock.orElse(dev.lodestar.system.EngineClock.INSTANCE); // the engine's time, as the case's history and timers
 	}
 
 	/** A link the customer can use once; it expires when the process stops waiting for an answer. */

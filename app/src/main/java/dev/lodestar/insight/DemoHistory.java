@@ -363,9 +363,8 @@ class DemoHistory {
 			String email = "customer" + n + "@demo-history.example";
 			var complaint = complaints.register(new ComplaintIntake("Customer " + n, email,
 					null, pick("PHONE", "EMAIL", "WEB", "STORE"), pick("PRODUCT_DEFECT", "DELIVERY", "BILLING", "SERVICE"),
-					"Seeded history: the order had a problem.", null,
-					// the service desk takes back-dated complaints of the last 30 days only
-					received.isAfter(Instant.now().minus(Duration.ofDays(29))) ? received : null), agent);
+					// received now, on the engine's clock, which stands at the simulated day
+					"Seeded history: the order had a problem.", null, null), agent);
 			String pi = runtime.createProcessInstanceQuery().processDefinitionKey("complaint-to-resolution")
 				.processInstanceBusinessKey(complaint.getId().toString()).singleResult().getId();
 			seededInstances.add(pi);
