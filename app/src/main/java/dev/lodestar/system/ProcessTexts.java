@@ -35,7 +35,7 @@ public class ProcessTexts {
 
 	private final MessageSource messages;
 
-	ProcessTexts(MessageSource messages) {
+	public ProcessTexts(MessageSource messages) {
 		this.messages = messages;
 	}
 
