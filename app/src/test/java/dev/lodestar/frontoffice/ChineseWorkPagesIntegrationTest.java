@@ -25,6 +25,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.lodestar.LodestarIntegrationTest;
+import dev.lodestar.complaint.Complaint;
+import dev.lodestar.complaint.ComplaintIntake;
+import dev.lodestar.complaint.ComplaintService;
+import dev.lodestar.complaint.CustomerTier;
+import dev.lodestar.insight.KpiReviewProcess;
+import dev.lodestar.insight.KpiReviewService;
 
 /**
  * What a Chinese reader sees of a case's work: the task page beside the form, the page of a
@@ -42,6 +48,12 @@ class ChineseWorkPagesIntegrationTest {
 
 	@Autowired
 	TaskService taskService;
+
+	@Autowired
+	ComplaintService complaints;
+
+	@Autowired
+	KpiReviewService reviews;
 
 	@Test
 	void aLeadsTasksTheirCaseAndWhatHappenedAfterCompleteAreInChinese() {
@@ -108,6 +120,28 @@ class ChineseWorkPagesIntegrationTest {
 		assertThat(rollout).contains("邀请：第三批：最终用户系统操作（上线前）").contains("销售代表").contains("电子邮件")
 			.contains("已指定发起人，CRM 目标与员工目标一致").doesNotContain("Invitation:").doesNotContain("sales-rep (")
 			.doesNotContain("Sponsor named");
+	}
+
+	@Test
+	void aComplaintsAndAKpiReviewsFactsBesideTheirTasksAreInChinese() {
+		Complaint complaint = complaints.register(new ComplaintIntake("Chinese Task " + UUID.randomUUID(),
+				"zh-task-" + UUID.randomUUID() + "@example.com", null, "WEB", "PRODUCT_DEFECT", "The table leg is cracked.",
+				null, null), CustomerTier.GOLD, "carol");
+		Task respond = task("complaint-to-resolution", String.valueOf(complaint.getId()), "Task_RespondToCustomer");
+		String page = PageSession.logIn(port, "carol").get("/tasks/" + respond.getId() + "?lang=zh-CN").body();
+		// (the interaction log's summaries are the customer module's, written when the complaint came in)
+		assertThat(page).contains("<h2>投诉 #" + complaint.getId()).contains("<dd>产品缺陷</dd>").contains("<dd>网站</dd>")
+			.contains("<dd>质量</dd>").doesNotContain(">Complaint #").doesNotContain("<dd>product defect</dd>")
+			.doesNotContain("<dd>quality</dd>");
+
+		var review = reviews.requestReview("erin");
+		Task kpis = taskService.createTaskQuery()
+			.processInstanceId(review.getId())
+			.taskDefinitionKey(KpiReviewProcess.TASK_REVIEW)
+			.singleResult();
+		String kpiPage = PageSession.logIn(port, "erin").get("/tasks/" + kpis.getId() + "?lang=zh-CN").body();
+		assertThat(kpiPage).contains("KPI 评审").contains("培训完成率").contains("目标")
+			.doesNotContain("KPI review").doesNotContain("Training completion").doesNotContain("(target");
 	}
 
 	private String lead() {
