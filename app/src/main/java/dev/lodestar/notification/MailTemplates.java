@@ -73,6 +73,9 @@ class MailTemplates {
 
 	private Context context(Map<String, Object> model, Locale locale) {
 		var translated = new HashMap<>(model);
+		if (texts == null) {
+			return new Context(locale, translated); // rendered without the process bundle (unit tests)
+		}
 		// the values the message names (a wave's title) in the reader's language where the bundle has them
 		model.forEach((name, value) -> {
 			if (value instanceof String text) {

@@ -15,7 +15,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import dev.lodestar.system.ProcessTexts;
 
 /** A mail names the values it carries (a training wave's title) in its reader's language. */
-class MailTemplatesUnitTest {
+class MailTemplatesValuesUnitTest {
 
 	private final MailTemplates templates = new MailTemplates(messages(), new ProcessTexts(messages()));
 
