@@ -87,11 +87,14 @@ class ComplaintCaseContext implements CaseContextProvider {
 			var facts = new ArrayList<CaseContext.Fact>();
 			fact(facts, "case.complaint.status", c.getStatus().name());
 			fact(facts, "case.complaint.complaint", c.getDescription());
-			fact(facts, "case.complaint.category", ComplaintCustomerView.label(c.getCategory().name()));
-			fact(facts, "case.complaint.channel", ComplaintCustomerView.label(c.getChannel().name()));
+			// codes, which the page names in the reader's language (case.value.<code>)
+			fact(facts, "case.complaint.category", c.getCategory().name());
+			fact(facts, "case.complaint.channel", c.getChannel().name());
 			fact(facts, "case.complaint.customerTier", c.getCustomerTier().name());
 			fact(facts, "case.complaint.severity", c.getSeverity());
-			fact(facts, "case.complaint.queue", c.getQueue());
+			fact(facts, "case.complaint.queue", c.getQueue() == null ? null
+					: messages.getMessage("complaints.queue." + c.getQueue(), null, c.getQueue(),
+							org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 			fact(facts, "case.complaint.eMail", c.getCustomerEmail());
 			fact(facts, "case.complaint.phone", c.getCustomerPhone());
 			fact(facts, "case.complaint.received", when(c.getReceivedAt()));
@@ -124,7 +127,7 @@ class ComplaintCaseContext implements CaseContextProvider {
 						.map(i -> new CaseContext.Interaction(i.occurredAt(), i.type().name(), i.recordedBy(),
 								i.summary(), i.outcome()))
 						.toList();
-			return new CaseContext("case.kind.complaint", "Complaint #" + c.getId() + " — " + c.getCustomerName(),
+			return new CaseContext("case.kind.complaint", text("case.kind.complaint") + " #" + c.getId() + " — " + c.getCustomerName(),
 					"/complaints/" + c.getId(), c.getCustomerId(), c.getCustomerName(), facts, log);
 		});
 	}

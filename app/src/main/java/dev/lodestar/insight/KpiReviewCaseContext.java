@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,8 +24,11 @@ class KpiReviewCaseContext implements CaseContextProvider {
 	private final KpiReviewService reviews;
 	private final HistoryService history;
 	private final IdentityService identity;
+	private final MessageSource messages;
 
-	KpiReviewCaseContext(KpiReviewService reviews, HistoryService history, IdentityService identity) {
+	KpiReviewCaseContext(KpiReviewService reviews, HistoryService history, IdentityService identity,
+			MessageSource messages) {
+		this.messages = messages;
 		this.reviews = reviews;
 		this.history = history;
 		this.identity = identity;
@@ -60,13 +65,18 @@ class KpiReviewCaseContext implements CaseContextProvider {
 		}
 		var review = reviews.review(id.longValue());
 		var facts = new ArrayList<CaseContext.Fact>();
+		var locale = LocaleContextHolder.getLocale();
 		for (var s : reviews.snapshotsOf(review.getId())) {
-			String figure = s.getValue() == null ? "–" : s.getValue().stripTrailingZeros().toPlainString() + " " + s.getUnit();
+			String unit = s.getUnit() == null ? "" : messages.getMessage("insight.unit." + s.getUnit(), null, s.getUnit(), locale);
+			String figure = s.getValue() == null ? "–" : s.getValue().stripTrailingZeros().toPlainString() + " " + unit;
 			String verdict = s.getValue() == null ? "" : s.isOnTarget() ? " ✓" : " ✗";
-			facts.add(new CaseContext.Fact(reviews.nameOf(s.getKpiCode()), figure + " (target "
-					+ s.getTarget().stripTrailingZeros().toPlainString() + ", n=" + s.getSampleSize() + ")" + verdict));
+			String name = messages.getMessage("insight.kpi." + s.getKpiCode() + ".name", null, reviews.nameOf(s.getKpiCode()),
+					locale);
+			facts.add(new CaseContext.Fact(name, messages.getMessage("case.kpi.figure", new Object[] { figure,
+					s.getTarget().stripTrailingZeros().toPlainString(), String.valueOf(s.getSampleSize()) }, locale) + verdict));
 		}
-		return Optional.of(new CaseContext("KPI review", "KPI review " + review.getPeriod() + " #" + review.getId(),
+		String kind = messages.getMessage("case.kind.kpiReview", null, locale);
+		return Optional.of(new CaseContext("case.kind.kpiReview", kind + " " + review.getPeriod() + " #" + review.getId(),
 				"/insight", null, null, facts, java.util.List.of()));
 	}
 

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,9 +27,11 @@ class LeadCaseContext implements CaseContextProvider {
 	private final Opportunities opportunities;
 	private final CustomerService customers;
 	private final IdentityService identityService;
+	private final MessageSource messages;
 
 	LeadCaseContext(Leads leads, Opportunities opportunities, CustomerService customers,
-			IdentityService identityService) {
+			IdentityService identityService, MessageSource messages) {
+		this.messages = messages;
 		this.leads = leads;
 		this.opportunities = opportunities;
 		this.customers = customers;
@@ -86,24 +90,24 @@ class LeadCaseContext implements CaseContextProvider {
 		fact(facts, "case.lead.segment", lead.getSegment().name());
 		fact(facts, "case.lead.estimatedValue", lead.getEstimatedValue() == null ? null : lead.getEstimatedValue().toPlainString());
 		fact(facts, "case.lead.priority", lead.getPriority());
-		fact(facts, "case.lead.queue", lead.getQueue());
+		// the queue is a role: named as the header names it
+		fact(facts, "case.lead.queue", lead.getQueue() == null ? null : text("role." + lead.getQueue(), lead.getQueue()));
 		fact(facts, "case.lead.owner", lead.getOwner());
 		fact(facts, "case.lead.notes", lead.getNotes());
 		fact(facts, "case.lead.budget", lead.getBudget());
 		fact(facts, "case.lead.decisionMaker", lead.getDecisionMaker());
 		fact(facts, "case.lead.need", lead.getNeed());
 		fact(facts, "case.lead.timeline", lead.getTimeline());
-		fact(facts, "case.lead.returnedToQueue", lead.getTimesReturned() == 0 ? null : lead.getTimesReturned() + " time(s)");
+		fact(facts, "case.lead.returnedToQueue", lead.getTimesReturned() == 0 ? null
+				: text("case.lead.timesReturned", String.valueOf(lead.getTimesReturned()), lead.getTimesReturned()));
 		if (lead.getDuplicateOfId() != null) {
 			customers.find(lead.getDuplicateOfId())
 				.ifPresent(c -> fact(facts, "case.lead.looksLikeExistingCustomer", "#" + c.id() + " " + c.name()
 						+ (c.email() != null ? ", " + c.email() : "") + (c.phone() != null ? ", " + c.phone() : "")));
 		}
 		String kind = "case.kind.lead";
-		String title = "Lead";
 		if (opportunity != null) {
 			kind = "case.kind.opportunity";
-			title = "Opportunity";
 			fact(facts, "case.lead.amount", opportunity.getAmount() == null ? null : opportunity.getAmount().toPlainString());
 			fact(facts, "case.lead.discountPercent",
 					opportunity.getDiscountPercent() == null ? null : opportunity.getDiscountPercent().toPlainString());
@@ -120,8 +124,14 @@ class LeadCaseContext implements CaseContextProvider {
 				.forEach(i -> interactions.add(new CaseContext.Interaction(i.occurredAt(), i.type().name(), i.recordedBy(),
 						i.summary(), i.outcome())));
 		}
-		return new CaseContext(kind, title + " #" + lead.getId() + " — " + lead.getCompany(), "/leads/" + lead.getId(),
+		String title = text(kind, kind) + " #" + lead.getId() + " — " + lead.getCompany();
+		return new CaseContext(kind, title, "/leads/" + lead.getId(),
 				lead.getCustomerId(), customerName, facts, interactions);
+	}
+
+	/** A text in the reader's language; {@code fallback} where the bundle has none. */
+	private String text(String key, String fallback, Object... arguments) {
+		return messages.getMessage(key, arguments.length == 0 ? null : arguments, fallback, LocaleContextHolder.getLocale());
 	}
 
 	private boolean mayRead(String userId) {

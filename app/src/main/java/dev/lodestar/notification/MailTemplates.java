@@ -47,7 +47,8 @@ class MailTemplates {
 	/**
 	 * The message in the reader's language: {@code <template>.zh-CN.*} for Chinese readers where
 	 * it exists, else the English {@code <template>.*}. A model with {@code processKey} (and
-	 * {@code taskKey}) has its {@code processName} and {@code taskName} translated too.
+	 * {@code taskKey}) has its {@code processName} and {@code taskName} translated too; so has
+	 * every text value that the bundle {@code i18n/processes} translates ({@link ProcessTexts#value}).
 	 */
 	Rendered render(String template, Map<String, Object> model, Locale locale) {
 		String name = name(template, locale);
@@ -72,6 +73,15 @@ class MailTemplates {
 
 	private Context context(Map<String, Object> model, Locale locale) {
 		var translated = new HashMap<>(model);
+		if (texts == null) {
+			return new Context(locale, translated); // rendered without the process bundle (unit tests)
+		}
+		// the values the message names (a wave's title) in the reader's language where the bundle has them
+		model.forEach((name, value) -> {
+			if (value instanceof String text) {
+				translated.put(name, texts.value(text, locale));
+			}
+		});
 		if (model.get("processKey") instanceof String processKey) {
 			if (model.get("processName") instanceof String processName) {
 				translated.put("processName", texts.processName(processKey, processName, locale));

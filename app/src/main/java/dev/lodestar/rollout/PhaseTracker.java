@@ -17,6 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class PhaseTracker {
 
+	/** The testing phase's result as stored; the rollout page names it in the reader's language. */
+	static final String UAT_PASSED = "UAT passed";
+	static final String UAT_FAILED = "UAT failed";
+
 	private static final Map<Phase, String> QUALITY_VARIABLE = Map.of(Phase.SPONSORSHIP, "strategy",
 			Phase.PROJECT_TEAM, RolloutProcess.VAR_PARTNER_PM, Phase.DESIGN, "designDecisions", Phase.CONFIGURATION,
 			"configurationNotes", Phase.TESTING, RolloutProcess.VAR_UAT_PASSED, Phase.TRIAL_RUN, "trialFindings",
@@ -40,7 +44,7 @@ public class PhaseTracker {
 		String qualityVariable = QUALITY_VARIABLE.get(phase);
 		Object quality = qualityVariable == null ? null : execution.getVariable(qualityVariable);
 		if (phase == Phase.TESTING && quality != null) {
-			quality = Boolean.TRUE.equals(quality) ? "UAT passed" : "UAT failed";
+			quality = Boolean.TRUE.equals(quality) ? UAT_PASSED : UAT_FAILED;
 		}
 		String qualityText = quality == null ? null : Values.text(quality);
 		phase(execution, code).ifPresent(p -> p.complete(clock.instant(), cost, qualityText));

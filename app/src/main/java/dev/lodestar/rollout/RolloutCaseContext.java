@@ -1,10 +1,17 @@
 package dev.lodestar.rollout;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +33,11 @@ class RolloutCaseContext implements CaseContextProvider {
 	private final RolloutService service;
 	private final TrainingService training;
 	private final StakeholderRegister register;
+	private final MessageSource messages;
 
-	RolloutCaseContext(Rollouts rollouts, RolloutService service, TrainingService training, StakeholderRegister register) {
+	RolloutCaseContext(Rollouts rollouts, RolloutService service, TrainingService training, StakeholderRegister register,
+			MessageSource messages) {
+		this.messages = messages;
 		this.rollouts = rollouts;
 		this.service = service;
 		this.training = training;
@@ -48,9 +58,10 @@ class RolloutCaseContext implements CaseContextProvider {
 		if (businessKey.startsWith("wave-")) {
 			return parse(businessKey.substring(5)).flatMap(id -> Optional.ofNullable(training.waves().stream()
 				.filter(w -> w.waveId().equals(id)).findFirst().orElse(null)))
-				.map(w -> new CaseContext("case.kind.trainingWave", w.name(), w.rolloutId() == null ? "/training" : "/rollouts/" + w.rolloutId(), null, null,
-						List.of(fact("case.rollout.completion", w.completionPercent() + " % of " + w.invited() + " (target " + w.target() + " %)"),
-								fact("case.rollout.status", w.status())), List.of()));
+				.map(w -> new CaseContext("case.kind.trainingWave", waveName(w), w.rolloutId() == null ? "/training" : "/rollouts/" + w.rolloutId(), null, null,
+						List.of(fact("case.rollout.completion", text("case.rollout.waveCompletionOf", w.completionPercent(),
+								w.invited(), w.target())),
+								fact("case.rollout.status", text("rollout.waveStatus." + w.status()))), List.of()));
 		}
 		var rollout = parse(businessKey).flatMap(rollouts::findById);
 		if (StakeholderAssessmentProcess.KEY.equals(processDefinitionKey)) {
@@ -67,14 +78,14 @@ class RolloutCaseContext implements CaseContextProvider {
 		var facts = new ArrayList<CaseContext.Fact>();
 		for (var stakeholder : register.of(rollout.getId())) {
 			var history = register.history(stakeholder.getId());
-			facts.add(fact(stakeholder.getName(), history.isEmpty() ? "not assessed yet"
+			facts.add(fact(stakeholder.getName(), history.isEmpty() ? text("case.rollout.notAssessedYet")
 					: String.join("; ", history.stream()
-						.map(a -> a.getAssessedAt().toString().substring(0, 10) + " " + a.scores())
+						.map(a -> day(a.getAssessedAt()) + " " + a.scores())
 						.toList())));
 		}
-		facts.add(fact("Open barrier points", String.valueOf(register.openBarrierPoints(rollout.getId()))));
-		return new CaseContext("Stakeholder register (previous ADKAR scores)",
-				"Rollout #" + rollout.getId() + " — " + rollout.getName(), "/rollouts/" + rollout.getId() + "/stakeholders",
+		facts.add(fact("case.rollout.openBarrierPoints", String.valueOf(register.openBarrierPoints(rollout.getId()))));
+		return new CaseContext("case.kind.stakeholderRegister", title(rollout),
+				"/rollouts/" + rollout.getId() + "/stakeholders",
 				null, null, List.copyOf(facts), List.of());
 	}
 
@@ -82,30 +93,54 @@ class RolloutCaseContext implements CaseContextProvider {
 		var facts = new ArrayList<CaseContext.Fact>();
 		facts.add(fact("case.rollout.sponsor", rollout.getSponsor()));
 		if (rollout.getInternalProjectManager() != null) {
-			facts.add(fact("case.rollout.coProjectManagers", rollout.getInternalProjectManager() + " and " + rollout.getPartnerProjectManager()));
+			facts.add(fact("case.rollout.coProjectManagers", text("case.rollout.twoPeople",
+					rollout.getInternalProjectManager(), rollout.getPartnerProjectManager())));
 		}
 		var phases = service.phasesOf(rollout.getId());
 		var current = RolloutPhase.current(phases);
-		current.ifPresent(p -> facts.add(fact("case.rollout.currentPhase", p.getName() + " (planned " + day(p.getPlannedStart()) + " to "
-				+ day(p.getPlannedEnd()) + ", started " + day(p.getActualStart()) + ")")));
+		current.ifPresent(p -> facts.add(fact("case.rollout.currentPhase", text("case.rollout.phaseDates", phaseName(p),
+				day(p.getPlannedStart()), day(p.getPlannedEnd()), day(p.getActualStart())))));
 		var alongside = phases.stream()
 			.filter(RolloutPhase::isRunning)
 			.filter(p -> current.map(c -> c != p).orElse(true))
-			.map(RolloutPhase::getName)
+			.map(this::phaseName)
 			.toList();
 		if (!alongside.isEmpty()) {
 			facts.add(fact("case.rollout.runningAlongside", String.join(", ", alongside)));
 		}
 		for (var wave : training.wavesOf(rollout.getId())) {
-			facts.add(fact(wave.name(), wave.invited() == 0 ? "not started" : wave.completionPercent() + " % (target " + wave.target() + " %)"));
+			facts.add(fact(waveName(wave), wave.invited() == 0 ? text("case.rollout.waveNotStarted")
+					: text("case.rollout.waveCompletion", wave.completionPercent(), wave.target())));
 		}
 		facts.add(fact("case.rollout.openBarrierPoints", String.valueOf(register.openBarrierPoints(rollout.getId()))));
-		return new CaseContext("case.kind.rollout", "Rollout #" + rollout.getId() + " — " + rollout.getName(),
+		return new CaseContext("case.kind.rollout", title(rollout),
 				"/rollouts/" + rollout.getId(), null, null, List.copyOf(facts), List.of());
 	}
 
-	private static String day(java.time.Instant instant) {
-		return instant == null ? "-" : instant.toString().substring(0, 10);
+	private String title(Rollout rollout) {
+		return text("case.kind.rollout") + " #" + rollout.getId() + " — " + rollout.getName();
+	}
+
+	private String phaseName(RolloutPhase phase) {
+		return messages.getMessage("rollout.phase." + phase.getCode().name(), null, phase.getName(), locale());
+	}
+
+	private String waveName(TrainingProgress.WaveProgress wave) {
+		return messages.getMessage("rollout.wave." + wave.kind(), null, wave.name(), locale());
+	}
+
+	/** A day in the reader's language, in the server's zone (as the rollout page shows it). */
+	private static String day(Instant instant) {
+		return instant == null ? "–"
+				: DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(instant.atZone(ZoneId.systemDefault()));
+	}
+
+	private String text(String key, Object... arguments) {
+		return messages.getMessage(key, arguments.length == 0 ? null : arguments, key, locale());
+	}
+
+	private static Locale locale() {
+		return LocaleContextHolder.getLocale();
 	}
 
 	private static CaseContext.Fact fact(String label, String value) {

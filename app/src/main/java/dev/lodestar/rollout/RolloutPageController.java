@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import dev.lodestar.access.Roles;
 import dev.lodestar.system.NotFoundException;
+import dev.lodestar.system.ProcessTexts;
 import dev.lodestar.worklist.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -50,9 +51,12 @@ class RolloutPageController {
 	private final RuntimeService runtime;
 	private final IdentityService identity;
 	private final MessageSource messages;
+	private final ProcessTexts texts;
 
 	RolloutPageController(RolloutService rollouts, StakeholderRegister register, TrainingService training, GoLiveGate gate,
-			TaskService tasks, RuntimeService runtime, IdentityService identity, MessageSource messages) {
+			TaskService tasks, RuntimeService runtime, IdentityService identity, MessageSource messages,
+			ProcessTexts texts) {
+		this.texts = texts;
 		this.rollouts = rollouts;
 		this.register = register;
 		this.training = training;
@@ -126,8 +130,9 @@ class RolloutPageController {
 			.map(s -> new PlanRow(s.getName(), s.getQuadrant(), s.getCommunicationChannel(), s.getCommunicationCadence()))
 			.toList());
 		model.addAttribute("messages", rollouts.messagesOf(id).stream()
-			.map(m -> new MessageRow(m.getAudience(), m.getRecipients(), m.getChannel(), m.getSubject(), m.getSentBy(),
-					dates.dateTime(m.getSentAt())))
+			.map(m -> new MessageRow(audience(m.getAudience(), locale), m.getRecipients(),
+					messages.getMessage("rollout.communication.channel." + m.getChannel(), null, m.getChannel(), locale),
+					subject(m, locale), m.getSentBy(), dates.dateTime(m.getSentAt())))
 			.toList());
 		model.addAttribute("canEdit", caller.hasRole(Roles.PROJECT_TEAM));
 		model.addAttribute("canTrain", caller.hasRole(Roles.TRAINER));
@@ -242,8 +247,8 @@ class RolloutPageController {
 				p.getCode().alongside(), dates.date(p.getPlannedStart()), dates.date(p.getPlannedEnd()),
 				dates.date(p.getActualStart()), dates.date(p.getActualEnd()), p.daysLate(),
 				p.getPlannedCost() == null ? null : p.getPlannedCost().toPlainString(),
-				p.getActualCost() == null ? null : p.getActualCost().toPlainString(), p.getQualityTarget(),
-				p.getQualityResult(), at.apply(p.getPlannedStart()),
+				p.getActualCost() == null ? null : p.getActualCost().toPlainString(), qualityTarget(p, locale),
+				qualityResult(p, locale), at.apply(p.getPlannedStart()),
 				Math.max(0.8, at.apply(p.getPlannedEnd()) - at.apply(p.getPlannedStart())),
 				p.getActualStart() == null ? null : at.apply(p.getActualStart()),
 				p.getActualStart() == null ? null : Math.max(0.8, at.apply(actualEnd) - at.apply(p.getActualStart())));
@@ -259,12 +264,41 @@ class RolloutPageController {
 				dates.dateTime(verdict.at()));
 	}
 
+	/** What the application sent, in the reader's language; what the project team typed, as typed. */
+	private String subject(RolloutMessage m, Locale locale) {
+		if (m.getSubjectCode() == null || m.getWaveKind() == null) {
+			return m.getSubject();
+		}
+		String wave = messages.getMessage("rollout.wave." + m.getWaveKind().name(), null, m.getWaveKind().title(), locale);
+		return messages.getMessage("rollout.communication.subject." + m.getSubjectCode().name(), new Object[] { wave },
+				m.getSubject(), locale);
+	}
+
+	/** Roles by their names, people by their ids. */
+	private String audience(String audience, Locale locale) {
+		return java.util.Arrays.stream(audience.split(",\\s*"))
+			.map(a -> messages.getMessage("role." + a, null, a, locale))
+			.collect(java.util.stream.Collectors.joining(", "));
+	}
+
+	/** The plan's quality measure in the reader's language while it is still the default one. */
+	private String qualityTarget(RolloutPhase p, Locale locale) {
+		return p.getQualityTarget() != null && p.getQualityTarget().equals(p.getCode().qualityTarget())
+				? messages.getMessage("rollout.quality." + p.getCode().name(), null, p.getQualityTarget(), locale)
+				: p.getQualityTarget();
+	}
+
+	/** The phase's result: the tracker's own words translated, what a person typed as typed. */
+	private String qualityResult(RolloutPhase p, Locale locale) {
+		String result = p.getQualityResult();
+		String key = PhaseTracker.UAT_PASSED.equals(result) ? "rollout.quality.uatPassed"
+				: PhaseTracker.UAT_FAILED.equals(result) ? "rollout.quality.uatFailed" : null;
+		return key == null ? result : messages.getMessage(key, null, result, locale);
+	}
+
 	/** The DMN states its reasons in English; the page says them in the reader's language. */
 	private String reason(String reason, Locale locale) {
-		String key = reason.startsWith("Executive") ? "executives" : reason.startsWith("Project team") ? "projectTeam"
-				: reason.startsWith("End-user") ? "endUsers" : reason.startsWith("More than two") ? "barrierPoints"
-						: reason.startsWith("User acceptance") ? "uat" : reason.startsWith("Critical") ? "criticalIssues" : null;
-		return key == null ? reason : messages.getMessage("rollout.gate.reason." + key, null, reason, locale);
+		return texts.value(reason, locale);
 	}
 
 	private List<WaveRow> waves(Long rolloutId, Dates dates, Locale locale) {

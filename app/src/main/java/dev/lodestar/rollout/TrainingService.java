@@ -121,7 +121,7 @@ public class TrainingService implements TrainingProgress {
 			notifications.notifyUser(person, "training-invitation", model, "training-invitation:" + waveId + ":" + person);
 			invited++;
 		}
-		log(wave, String.join(", ", wave.audienceRoles()), invited, "Invitation: " + wave.getName(), null);
+		log(wave, String.join(", ", wave.audienceRoles()), invited, RolloutMessage.Kind.INVITATION, null);
 	}
 
 	/** Reminds every participant who has not finished yet, now; returns how many were reminded. */
@@ -132,14 +132,13 @@ public class TrainingService implements TrainingProgress {
 			records.findByWaveIdAndParticipant(waveId, participant).ifPresent(r -> r.reminded(clock.instant()));
 			notifications.notifyUser(participant, "training-reminder", model(wave), null);
 		}
-		log(wave, String.join(", ", pending), pending.size(), "Reminder: " + wave.getName(), by);
+		log(wave, String.join(", ", pending), pending.size(), RolloutMessage.Kind.REMINDER, by);
 		return pending.size();
 	}
 
-	private void log(TrainingWave wave, String audience, int recipients, String subject, String by) {
+	private void log(TrainingWave wave, String audience, int recipients, RolloutMessage.Kind kind, String by) {
 		if (wave.getRolloutId() != null && recipients > 0) {
-			messages.save(new RolloutMessage(wave.getRolloutId(), audience, recipients, "e-mail", subject, by,
-					clock.instant()));
+			messages.save(RolloutMessage.ofWave(kind, wave, audience, recipients, by, clock.instant()));
 		}
 	}
 
@@ -238,7 +237,7 @@ public class TrainingService implements TrainingProgress {
 		records.findByWaveIdAndParticipant(waveId, participant).ifPresent(r -> r.reminded(clock.instant()));
 		notifications.notifyUser(participant, "training-reminder", model(wave),
 				"training-reminder:" + waveId + ":" + participant + ":" + wave.getDeadline());
-		log(wave, participant, 1, "Reminder: " + wave.getName(), null);
+		log(wave, participant, 1, RolloutMessage.Kind.REMINDER, null);
 	}
 
 	public void recordResult(Long waveId, String participant, Object attended, Object score) {

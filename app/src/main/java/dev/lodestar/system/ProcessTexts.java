@@ -1,8 +1,10 @@
 package dev.lodestar.system;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,12 @@ import org.springframework.stereotype.Component;
  * values are lifted out of the running name and put into the translation. Where it no longer
  * matches (a process owner renamed the step) or there is no translation, the running name is
  * shown as it is: a stale translation is never shown.
+ * <p>
+ * The values themselves are often English texts of the application or of a model (a training
+ * wave's title, a go-live gate's reason). Each one is translated where the bundle has it as
+ * {@code value.<slug>} (lower-case letters and digits, the rest one hyphen: "Wave 4: all staff" is
+ * {@code value.wave-4-all-staff}) and the English entry is still the value; forms and mails
+ * translate the values they show the same way ({@link #value}).
  */
 @Component
 public class ProcessTexts {
@@ -27,7 +35,7 @@ public class ProcessTexts {
 
 	private final MessageSource messages;
 
-	ProcessTexts(MessageSource messages) {
+	public ProcessTexts(MessageSource messages) {
 		this.messages = messages;
 	}
 
@@ -44,6 +52,27 @@ public class ProcessTexts {
 		return translate("process." + processKey + "." + elementId, name, locale);
 	}
 
+	/**
+	 * A value shown inside a name, a form or a mail in this language: the bundle's
+	 * {@code value.<slug>} when its English entry is this value, else the value as it is.
+	 */
+	public String value(String value, Locale locale) {
+		if (value == null || value.isBlank() || locale == null || "en".equals(locale.getLanguage())) {
+			return value;
+		}
+		String key = valueKey(value);
+		String english = messages.getMessage(key, null, null, Locale.ROOT);
+		if (english == null || !english.equals(value.strip())) {
+			return value;
+		}
+		return messages.getMessage(key, null, value, locale);
+	}
+
+	/** The key of a value's translation: {@code value.} and the value's slug. */
+	public static String valueKey(String value) {
+		return "value." + value.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+	}
+
 	private String translate(String key, String name, Locale locale) {
 		if (name == null || locale == null || "en".equals(locale.getLanguage())) {
 			return name;
@@ -57,13 +86,18 @@ public class ProcessTexts {
 		if (values == null) {
 			return name;
 		}
+		// each expression of the translation takes the value of the same expression in English,
+		// so that a translation may put them in another order
+		Map<String, String> byExpression = new HashMap<>();
+		Matcher inEnglish = EXPRESSION.matcher(english);
+		for (int i = 0; inEnglish.find() && i < values.size(); i++) {
+			byExpression.putIfAbsent(inEnglish.group(), value(values.get(i), locale));
+		}
 		Matcher expressions = EXPRESSION.matcher(translated);
 		var result = new StringBuilder();
-		int i = 0;
 		while (expressions.find()) {
 			expressions.appendReplacement(result,
-					Matcher.quoteReplacement(i < values.size() ? values.get(i) : expressions.group()));
-			i++;
+					Matcher.quoteReplacement(byExpression.getOrDefault(expressions.group(), expressions.group())));
 		}
 		expressions.appendTail(result);
 		return result.toString();

@@ -67,11 +67,14 @@ class FormSchemas {
 		}
 	}
 
+	/** The properties of a form-js component that a person reads (a datetime field has two labels). */
+	static final String[] TEXTS = { "label", "description", "text", "dateLabel", "timeLabel" };
+
 	private static void translate(JsonNode components, Properties labels) {
 		for (JsonNode component : components) {
 			String name = component.path("key").asText(component.path("id").asText(""));
 			if (component instanceof ObjectNode node) {
-				for (String property : new String[] { "label", "description", "text" }) {
+				for (String property : TEXTS) {
 					String translated = labels.getProperty(name + "." + property);
 					if (translated != null && node.has(property)) {
 						node.put(property, translated);

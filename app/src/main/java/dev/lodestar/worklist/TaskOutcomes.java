@@ -11,8 +11,11 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import dev.lodestar.system.ProcessTexts;
 
 /**
  * What became of a task that is no longer open: who completed it and when, and where its case
@@ -25,11 +28,14 @@ class TaskOutcomes {
 	private final HistoryService historyService;
 	private final TaskService taskService;
 	private final List<CaseContextProvider> caseProviders;
+	private final ProcessTexts texts;
 
-	TaskOutcomes(HistoryService historyService, TaskService taskService, List<CaseContextProvider> caseProviders) {
+	TaskOutcomes(HistoryService historyService, TaskService taskService, List<CaseContextProvider> caseProviders,
+			ProcessTexts texts) {
 		this.historyService = historyService;
 		this.taskService = taskService;
 		this.caseProviders = caseProviders;
+		this.texts = texts;
 	}
 
 	/** A finished (or deleted) task the caller took part in, with where its case stands now. */
@@ -46,7 +52,7 @@ class TaskOutcomes {
 					.asc()
 					.list()
 					.stream()
-					.map(this::nextStep)
+					.map(open -> nextStep(task.getProcessDefinitionKey(), open))
 					.toList();
 		String caseLink = null;
 		String caseTitle = null;
@@ -71,7 +77,9 @@ class TaskOutcomes {
 			}
 		}
 		boolean completed = "completed".equals(task.getDeleteReason());
-		return Optional.of(new Outcome(task.getId(), DisplayNames.clean(task.getName()), completed,
+		String name = texts.stepName(task.getProcessDefinitionKey(), task.getTaskDefinitionKey(),
+				DisplayNames.clean(task.getName()), LocaleContextHolder.getLocale());
+		return Optional.of(new Outcome(task.getId(), name, completed,
 				task.getAssignee(), task.getEndTime().toInstant(), next, caseEnded, caseTitle, caseLink));
 	}
 
@@ -91,14 +99,16 @@ class TaskOutcomes {
 		return false;
 	}
 
-	private NextStep nextStep(Task task) {
+	/** An open step of the same case, named in the reader's language. */
+	private NextStep nextStep(String processKey, Task task) {
 		List<String> roles = taskService.getIdentityLinksForTask(task.getId())
 			.stream()
 			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
 			.map(link -> link.getGroupId())
 			.distinct()
 			.toList();
-		return new NextStep(task.getId(), DisplayNames.clean(task.getName()), task.getAssignee(), roles);
+		return new NextStep(task.getId(), texts.stepName(processKey, task.getTaskDefinitionKey(),
+				DisplayNames.clean(task.getName()), LocaleContextHolder.getLocale()), task.getAssignee(), roles);
 	}
 
 	/**
@@ -111,6 +121,7 @@ class TaskOutcomes {
 			boolean caseEnded, String caseTitle, String caseLink) {
 	}
 
+	/** @param roles the candidate groups' ids; the page names them ({@code role.<id>}) */
 	record NextStep(String taskId, String name, String assignee, List<String> roles) {
 	}
 

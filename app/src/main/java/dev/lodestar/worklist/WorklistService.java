@@ -395,7 +395,11 @@ public class WorklistService {
 		var templated = java.util.regex.Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}").matcher(form.json().toString());
 		while (templated.find()) {
 			Object value = variables.get(templated.group(1));
-			if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+			if (value instanceof String text) {
+				// a wave's title, a gate's reason: in the reader's language where the bundle has it
+				data.putIfAbsent(templated.group(1), texts.value(text, locale));
+			}
+			else if (value instanceof Number || value instanceof Boolean) {
 				data.putIfAbsent(templated.group(1), value);
 			}
 			else if (value instanceof Date date) {

@@ -36,6 +36,14 @@ class ChineseTextCompletenessTest {
 	private static final Path FORMS = Path.of("../forms");
 	private static final Path PROCESSES = Path.of("../processes");
 	private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
+	private static final Pattern LETTERS = Pattern.compile("\\p{IsLatin}");
+
+	/**
+	 * The only texts that read the same in Chinese as in English: names and abbreviations that a
+	 * Chinese user reads in Latin letters too. Anything else in Latin letters only is untranslated.
+	 */
+	private static final java.util.Set<String> SAME_IN_CHINESE = java.util.Set.of("Lodestar", "API", "CSV", "ADKAR",
+			"KPI", "P90", "ROI", "UAT", "BANT", "EMEA", "SLA");
 
 	@Test
 	void everyTextOfEveryFormHasAChineseTranslation() throws IOException {
@@ -55,19 +63,24 @@ class ChineseTextCompletenessTest {
 			}
 		}
 		assertThat(missing).as("form texts without Chinese (key = <field key or component id>.label|description|text"
-				+ " or <key>.option.<value>)").isEmpty();
+				+ " or <key>.dateLabel|timeLabel or <key>.option.<value>)").isEmpty();
 	}
 
 	@Test
-	void everyMessageKeyHasItsTwinInTheOtherLanguage() throws IOException {
+	void everyMessageKeyHasItsTwinInTheOtherLanguageAndChineseIsWrittenInChinese() throws IOException {
 		var missing = new ArrayList<String>();
 		for (String basename : basenames()) {
 			Properties en = load(RESOURCES.resolve(basename + ".properties"));
 			Path zhFile = RESOURCES.resolve(basename + "_zh_CN.properties");
 			Properties zh = Files.exists(zhFile) ? load(zhFile) : new Properties();
 			for (String key : new TreeSet<>(en.stringPropertyNames())) {
-				if (zh.getProperty(key, "").isBlank()) {
+				String chinese = zh.getProperty(key, "");
+				if (chinese.isBlank()) {
 					missing.add(basename + "_zh_CN.properties lacks " + key);
+				}
+				else if (LETTERS.matcher(en.getProperty(key)).find() && !CHINESE.matcher(chinese).find()
+						&& !SAME_IN_CHINESE.contains(chinese.strip()) && !chinese.strip().matches("https?://\\S+")) {
+					missing.add(basename + "_zh_CN.properties has no Chinese in " + key + "=" + chinese);
 				}
 			}
 			for (String key : new TreeSet<>(zh.stringPropertyNames())) {
@@ -76,7 +89,8 @@ class ChineseTextCompletenessTest {
 				}
 			}
 		}
-		assertThat(missing).as("message keys without their twin").isEmpty();
+		assertThat(missing).as("message keys without their twin, or with English (Latin letters only) in Chinese;"
+				+ " names that stay in Latin letters: " + SAME_IN_CHINESE).isEmpty();
 	}
 
 	@Test
@@ -144,7 +158,7 @@ class ChineseTextCompletenessTest {
 	private static List<String> textKeys(JsonNode components, List<String> into) {
 		for (JsonNode component : components) {
 			String name = component.path("key").asText(component.path("id").asText(""));
-			for (String property : new String[] { "label", "description", "text" }) {
+			for (String property : new String[] { "label", "description", "text", "dateLabel", "timeLabel" }) {
 				if (!component.path(property).asText("").isBlank()) {
 					into.add(name + "." + property);
 				}

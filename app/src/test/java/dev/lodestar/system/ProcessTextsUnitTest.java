@@ -34,6 +34,29 @@ class ProcessTextsUnitTest {
 	}
 
 	@Test
+	void aValueThatTheBundleTranslatesIsTranslatedInsideTheNameToo() {
+		assertThat(texts.stepName("training-wave", "Task_AttendAndCheckKnowledge",
+				"Attend Wave 3: end users, system operation (before go-live) and take the knowledge check", CHINESE))
+			.isEqualTo("参加 第三批：最终用户系统操作（上线前） 并完成知识测验");
+		assertThat(texts.stepName("crm-rollout", "Task_Remediate", "Remediate: Critical issues are still open", CHINESE))
+			.isEqualTo("整改：仍有严重问题未关闭");
+		assertThat(texts.stepName("training-wave", "Task_AttendAndCheckKnowledge",
+				"Attend Wave 3: end users, system operation (before go-live) and take the knowledge check", Locale.ENGLISH))
+			.isEqualTo("Attend Wave 3: end users, system operation (before go-live) and take the knowledge check");
+	}
+
+	@Test
+	void aValueIsTranslatedOnlyWhileTheBundlesEnglishEntryIsStillThatValue() {
+		assertThat(ProcessTexts.valueKey(" Wave 4: all staff ")).isEqualTo("value.wave-4-all-staff");
+		assertThat(texts.value("Wave 4: all staff", CHINESE)).isEqualTo("第四批：全体员工");
+		assertThat(texts.value("Wave 4: all staff", Locale.ENGLISH)).isEqualTo("Wave 4: all staff");
+		// same slug, other text (a model's reason reworded): shown as it is, never a stale translation
+		assertThat(texts.value("wave 4 - ALL staff", CHINESE)).isEqualTo("wave 4 - ALL staff");
+		assertThat(texts.value("Li Wei", CHINESE)).isEqualTo("Li Wei");
+		assertThat(texts.value(null, CHINESE)).isNull();
+	}
+
+	@Test
 	void aStepThatAProcessOwnerRenamedKeepsItsNewNameUntilItsTranslationFollows() {
 		assertThat(texts.stepName("lead-to-sale", "Task_QualifyLead", "Qualify the lead by phone", CHINESE))
 			.isEqualTo("Qualify the lead by phone");
