@@ -1,5 +1,6 @@
 package dev.lodestar.rollout;
 
+import dev.lodestar.system.EngineClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

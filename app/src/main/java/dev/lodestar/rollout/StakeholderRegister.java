@@ -1,5 +1,6 @@
 package dev.lodestar.rollout;
 
+import dev.lodestar.system.EngineClock;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
