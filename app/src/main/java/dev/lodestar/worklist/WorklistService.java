@@ -596,6 +596,18 @@ public class WorklistService {
 
 	// ---- visibility -----------------------------------------------------------------------
 
+	/** Whether the caller may open the task's page: case pages link only the tasks that open for the reader. */
+	@Transactional(readOnly = true)
+	public boolean canOpen(Caller caller, String taskId) {
+		try {
+			visibleTask(caller, taskId);
+			return true;
+		}
+		catch (NotFoundException gone) {
+			return false;
+		}
+	}
+
 	private Task visibleTask(Caller caller, String taskId) {
 		return visibleTask(caller, taskId, new Links(taskId));
 	}

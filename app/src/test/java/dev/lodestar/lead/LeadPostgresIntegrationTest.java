@@ -75,7 +75,7 @@ class LeadPostgresIntegrationTest {
 		long customerId = won.json().at("/customerId").asLong();
 		var view = ok(api.get("alice", "/api/customers/" + customerId + "/view"), 200).json();
 		assertThat(view.at("/interactions").findValuesAsText("summary")).contains("Site visit", "Kick-off on Monday");
-		assertThat(view.at("/sections/0/entries/0/status").asText()).isEqualTo("WON");
+		assertThat(view.at("/sections/0/entries/0/status").asText()).isEqualTo("Won"); // the 360° view speaks the reader's language
 	}
 
 	private static ApiClient.Response ok(ApiClient.Response response, int status) {

@@ -1,0 +1,23 @@
+package dev.lodestar.worklist;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * For the pages of other modules ({@code @taskLinks.opens(#authentication, id)}): a case page
+ * links a task only when its reader may open it, so no link leads to "not found".
+ */
+@Component("taskLinks")
+public class TaskLinks {
+
+	private final WorklistService worklist;
+
+	TaskLinks(WorklistService worklist) {
+		this.worklist = worklist;
+	}
+
+	public boolean opens(Authentication reader, String taskId) {
+		return reader != null && taskId != null && worklist.canOpen(Caller.of(reader), taskId);
+	}
+
+}
