@@ -54,12 +54,12 @@ class DemoClock extends OncePerRequestFilter {
 		}
 	}
 
-	/** Runs {@code work} while no burst moves the clock (the snapshot job uses it). */
+	/**
+	 * Runs {@code work} while no burst moves the clock (the snapshot job uses it). The lock is
+	 * taken even before seeding starts: seeding may begin while the work runs, and its first burst
+	 * must wait for it (a snapshot run once read the simulated day as today that way).
+	 */
 	void outsideBursts(Runnable work) {
-		if (!seeding) {
-			work.run();
-			return;
-		}
 		lock.readLock().lock();
 		try {
 			work.run();

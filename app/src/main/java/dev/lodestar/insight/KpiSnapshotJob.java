@@ -63,8 +63,9 @@ class KpiSnapshotJob {
 
 	@Scheduled(initialDelayString = "PT10S", fixedDelayString = "${lodestar.insight.snapshot-interval:PT15M}")
 	void scheduled() {
-		// while the demo history is written, it computes every day itself when it is done
-		if (settings.snapshotsScheduled() && !demoClock.seeding()) {
+		// while the demo history is written, it computes every day itself when it is done; and while
+		// a demo replays the rollout at start-up (the engine's clock set back), this run waits for the next
+		if (settings.snapshotsScheduled() && !demoClock.seeding() && !engineClockMoved()) {
 			try {
 				demoClock.outsideBursts(this::refresh);
 			}
@@ -72,6 +73,11 @@ class KpiSnapshotJob {
 				log.warn("KPI snapshot run failed; the next run tries again", ex);
 			}
 		}
+	}
+
+	/** Whether a demo has set the engine's clock away from the real time (more than a minute). */
+	static boolean engineClockMoved() {
+		return Math.abs(ClockUtil.getCurrentTime().getTime() - System.currentTimeMillis()) > 60_000;
 	}
 
 	/** The engine's today. */
