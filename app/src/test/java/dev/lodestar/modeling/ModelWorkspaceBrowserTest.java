@@ -285,17 +285,17 @@ class ModelWorkspaceBrowserTest {
 	@Order(6)
 	void theFormEditorSavesAFormThatTheTaskPageRenders() throws Exception {
 		browser.logIn("frank");
-		browser.open("/models/model-change-briefing");
+		browser.open("/models/model-change-briefing-read");
 		openedModel();
 		browser.script("""
 				const editor = window.modelPage.form;
 				const field = editor.get('formFieldRegistry').getAll().find((f) => f.key === 'understood');
 				editor.get('modeling').editFormField(field, 'label', 'I have read and understood the change');""");
 		browser.screenshot("model-form-frank");
-		int before = models.latestVersion("model-change-briefing");
+		int before = models.latestVersion("model-change-briefing-read");
 		browser.driver().findElement(By.id("deploy")).click();
 		deployedAs(before + 1);
-		var form = json.readTree(models.content("model-change-briefing", null));
+		var form = json.readTree(models.content("model-change-briefing-read", null));
 		assertThat(form.path("schemaVersion").asInt()).isEqualTo(16);
 		assertThat(form.toString()).contains("I have read and understood the change");
 
