@@ -418,7 +418,9 @@ class ModelWorkspaceIntegrationTest {
 		assertThat(english.body).contains("process (BPMN)").contains("decision table (DMN)").contains(">form<")
 			.contains("by the files (processes/, forms/)");
 		var chinese = getPage("/models?lang=zh-CN", "frank");
-		assertThat(chinese.body).contains("流程（BPMN）").contains("决策表（DMN）").contains("文件（processes/、forms/）");
+		assertThat(chinese.body).contains("流程（BPMN）").contains("决策表（DMN）").contains("文件（processes/、forms/）")
+			.contains(">从线索到销售</a>"); // a process's name in the reader's language
+		assertThat(getPage("/models/lead-to-sale?lang=zh-CN", "frank").body).contains(">从线索到销售</h1>");
 		var routing = getPage("/models/lead-routing?lang=en", "erin");
 		assertThat(routing.body).contains("decision table (DMN)").doesNotContain("<td class=\"deployed-by\">files</td>");
 	}
