@@ -351,11 +351,6 @@ async function start() {
   const status = await getJson('/api/insight/status');
   document.getElementById('window-from').value = status.from;
   document.getElementById('window-to').value = status.to;
-  if (status.demoHistory === 'RUNNING') {
-    const banner = document.getElementById('demo-banner');
-    banner.textContent = t('banner.demo', status.demoHistoryDetail ?? '');
-    banner.hidden = false;
-  }
   if (!status.hasSnapshots) {
     const box = document.getElementById('figures');
     box.before(el('p', { class: 'muted', id: 'no-snapshots' }, t('empty')));

@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.stereotype.Component;
 
+import dev.lodestar.system.EngineClock;
+
 /**
  * The groups that hold any authorization, remembered for a few seconds instead of read once per
  * engine command.
@@ -45,7 +47,7 @@ class AuthorizedGroups extends AbstractProcessEnginePlugin {
 	private final AtomicLong reads = new AtomicLong();
 
 	AuthorizedGroups() {
-		this(Clock.systemUTC());
+		this(EngineClock.INSTANCE);
 	}
 
 	AuthorizedGroups(Clock clock) {

@@ -12,6 +12,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
+import dev.lodestar.system.EngineClock;
+
 /**
  * Spring Security logs users in against Camunda's identity service: one user store for
  * Lodestar, its API, {@code /engine-rest} and the Camunda web apps. Each Camunda group the
@@ -26,7 +28,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 	CamundaIdentityAuthenticationProvider(IdentityService identityService,
 			@org.springframework.beans.factory.annotation.Value("${lodestar.security.authentication-cache-ttl:PT1M}") java.time.Duration cacheTtl) {
 		this.identityService = identityService;
-		this.cache = new AuthenticationCache(cacheTtl, java.time.Clock.systemUTC());
+		this.cache = new AuthenticationCache(cacheTtl, EngineClock.INSTANCE);
 	}
 
 	@Override

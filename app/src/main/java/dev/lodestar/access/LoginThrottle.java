@@ -29,6 +29,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.lodestar.system.EngineClock;
+
 /**
  * Slows password guessing per client address, not per user: after
  * {@link AccessSettings#loginMaxFailures()} failed log-ins from one address within
@@ -47,7 +49,7 @@ public class LoginThrottle {
 
 	LoginThrottle(AccessSettings settings, Optional<Clock> clock) {
 		this.settings = settings;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock.orElse(EngineClock.INSTANCE);
 	}
 
 	@EventListener

@@ -20,15 +20,15 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the roles of CONTRACT.md as Camunda groups and grants each the Camunda
- * authorizations it needs, idempotently, at every start. This is not demo data: a
- * production installation needs the same roles and grants.
+ * authorizations it needs, idempotently, at every start, as soon as every bean is ready (before
+ * the web server opens and the demo is seeded). This is not demo data: a production installation
+ * needs the same roles and grants.
  *
  * <p>Task visibility needs no grant here: the engine itself gives a task's candidate groups
  * and assignee READ and TASK_WORK on that task when it is created (not UPDATE: see
@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(RoleSetup.ORDER)
-class RoleSetup implements ApplicationRunner {
+class RoleSetup implements SmartInitializingSingleton {
 
 	static final int ORDER = 10;
 
@@ -143,7 +143,7 @@ class RoleSetup implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		ROLE_NAMES.forEach(this::ensureGroup);
 		grants().forEach(this::ensureGrant);
 		int narrowed = narrowTaskGrants();

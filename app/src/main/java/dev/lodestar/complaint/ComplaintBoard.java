@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.lodestar.customer.CustomerService;
 import dev.lodestar.customer.InteractionEntry;
+import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.ProcessTexts;
 import dev.lodestar.worklist.WorklistService;
 
@@ -49,7 +50,7 @@ class ComplaintBoard {
 		this.readers = readers;
 		this.worklist = worklist;
 		this.texts = texts;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock.orElse(EngineClock.INSTANCE);
 	}
 
 	/** One row of the list. */

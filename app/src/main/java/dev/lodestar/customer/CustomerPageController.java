@@ -17,6 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.lodestar.system.ConflictException;
+import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
 import dev.lodestar.system.ProblemPage;
@@ -63,7 +64,7 @@ class CustomerPageController {
 			@RequestParam(required = false) String contactName, @RequestParam String summary,
 			@RequestParam(required = false) String outcome, Authentication user, RedirectAttributes redirect) {
 		try {
-			customers.logInteraction(id, new NewInteraction(type, Instant.now(), user.getName(), blankToNull(contactName),
+			customers.logInteraction(id, new NewInteraction(type, EngineClock.INSTANCE.instant(), user.getName(), blankToNull(contactName),
 					summary, blankToNull(outcome), null, null));
 			redirect.addFlashAttribute("notice", "customers.notice.logged");
 		}

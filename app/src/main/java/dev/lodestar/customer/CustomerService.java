@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.lodestar.customer.CustomerLink.Outcome;
 import dev.lodestar.customer.CustomerMatch.Strength;
 import dev.lodestar.system.ConflictException;
+import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
 
@@ -54,7 +55,7 @@ public class CustomerService {
 		this.suspicions = suspicions;
 		this.contributors = contributors;
 		this.events = events;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock.orElse(EngineClock.INSTANCE);
 	}
 
 	/** The customer with this id (merged ones included: see {@link CustomerSummary#mergedIntoId()}). */

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.lodestar.rollout.RolloutOverview;
+import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
 import dev.lodestar.system.ProcessTexts;
@@ -267,7 +268,7 @@ public class Cockpit {
 	public Training training(Locale locale) {
 		var records = rollout.trainingRecords();
 		var members = people.members();
-		Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+		Instant now = EngineClock.INSTANCE.instant();
 		var waves = new LinkedHashMap<String, List<RolloutOverview.TrainingRow>>();
 		var departments = new TreeMap<String, List<RolloutOverview.TrainingRow>>();
 		var scores = new ArrayList<Score>();

@@ -42,16 +42,13 @@ class InsightController {
 	private final Cockpit cockpit;
 	private final CaseList cases;
 	private final KpiTargets targets;
-	private final DemoHistoryStatus demo;
 
-	InsightController(KpiService kpis, KpiReviewService reviews, Cockpit cockpit, CaseList cases, KpiTargets targets,
-			DemoHistoryStatus demo) {
+	InsightController(KpiService kpis, KpiReviewService reviews, Cockpit cockpit, CaseList cases, KpiTargets targets) {
 		this.kpis = kpis;
 		this.reviews = reviews;
 		this.cockpit = cockpit;
 		this.cases = cases;
 		this.targets = targets;
-		this.demo = demo;
 	}
 
 	/** Every KPI now (the window up to today, everybody), in English, from the snapshots as they are (reads only). */
@@ -65,15 +62,15 @@ class InsightController {
 		return kpis.definitions();
 	}
 
-	/** What the page needs to know first: may the caller set targets, is demo history still being written. */
+	/** What the page needs to know first: may the caller set targets, are there snapshots, the default window. */
 	@GetMapping("/status")
 	Status status(Authentication user) {
 		boolean executive = user.getAuthorities().stream().anyMatch(a -> "ROLE_executive".equals(a.getAuthority()));
 		var w = cockpit.window(null, null);
-		return new Status(executive, demo.state(), demo.detail(), cockpit.hasSnapshots(), w.from(), w.to());
+		return new Status(executive, cockpit.hasSnapshots(), w.from(), w.to());
 	}
 
-	record Status(boolean mayEditTargets, String demoHistory, String demoHistoryDetail, boolean hasSnapshots,
+	record Status(boolean mayEditTargets, boolean hasSnapshots,
 			LocalDate from, LocalDate to) {
 	}
 

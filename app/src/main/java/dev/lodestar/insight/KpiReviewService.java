@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.NotFoundException;
 
 /**
@@ -36,7 +37,13 @@ public class KpiReviewService {
 		this.reviews = reviews;
 		this.snapshots = snapshots;
 		this.runtimeService = runtimeService;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock.orElse(EngineClock.INSTANCE);
+	}
+
+	/** Whether a review of this month exists (scheduled or requested). */
+	@Transactional(readOnly = true)
+	public boolean reviewedThisMonth() {
+		return reviews.existsByPeriod(period());
 	}
 
 	/** A review outside the schedule. */

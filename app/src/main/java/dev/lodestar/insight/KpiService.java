@@ -1,5 +1,6 @@
 package dev.lodestar.insight;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class KpiService {
+
+	/** The Camunda user info that names a person's department (the cockpit's department slice). */
+	public static final String DEPARTMENT_INFO = People.DEPARTMENT_INFO;
 
 	private final KpiSnapshotJob job;
 	private final Cockpit cockpit;
@@ -37,6 +41,14 @@ public class KpiService {
 		var today = KpiSnapshotJob.today();
 		job.refresh(today.minusDays(1), today);
 		return current();
+	}
+
+	/**
+	 * Writes the snapshot rows of the days {@code from}..{@code to} (both included) now, instead of
+	 * waiting for the scheduled job: for history recorded at start-up (the demo's).
+	 */
+	public void snapshot(LocalDate from, LocalDate to) {
+		job.refresh(from, to);
 	}
 
 	/** The definitions, in English. */

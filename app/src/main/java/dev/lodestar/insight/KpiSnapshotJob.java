@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -23,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.lodestar.rollout.RolloutOverview;
+import dev.lodestar.system.EngineClock;
 
 /**
  * Writes the cockpit's read model: one row per KPI, day and slice ({@code crm_kpi_daily}) and the
@@ -49,11 +49,9 @@ class KpiSnapshotJob {
 	private final People people;
 	private final RolloutOverview rollout;
 	private final InsightSettings settings;
-	private final DemoClock demoClock;
 
 	KpiSnapshotJob(JdbcTemplate jdbc, TransactionTemplate tx, People people, RolloutOverview rollout,
-			InsightSettings settings, DemoClock demoClock) {
-		this.demoClock = demoClock;
+			InsightSettings settings) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.people = people;
@@ -63,11 +61,9 @@ class KpiSnapshotJob {
 
 	@Scheduled(initialDelayString = "PT10S", fixedDelayString = "${lodestar.insight.snapshot-interval:PT15M}")
 	void scheduled() {
-		// while the demo history is written, it computes every day itself when it is done; and while
-		// a demo replays the rollout at start-up (the engine's clock set back), this run waits for the next
-		if (settings.snapshotsScheduled() && !demoClock.seeding() && !engineClockMoved()) {
+		if (settings.snapshotsScheduled()) {
 			try {
-				demoClock.outsideBursts(this::refresh);
+				refresh();
 			}
 			catch (RuntimeException ex) {
 				log.warn("KPI snapshot run failed; the next run tries again", ex);
@@ -75,14 +71,9 @@ class KpiSnapshotJob {
 		}
 	}
 
-	/** Whether a demo has set the engine's clock away from the real time (more than a minute). */
-	static boolean engineClockMoved() {
-		return Math.abs(ClockUtil.getCurrentTime().getTime() - System.currentTimeMillis()) > 60_000;
-	}
-
 	/** The engine's today. */
 	static LocalDate today() {
-		return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+		return LocalDate.ofInstant(EngineClock.INSTANCE.instant(), ZoneOffset.UTC);
 	}
 
 	/** Computes every day since the last one written (that one again: it was partial), at most the backfill. */
@@ -96,14 +87,14 @@ class KpiSnapshotJob {
 
 	/** Computes the days from..to (both included) and the heatmap as of {@code to}. */
 	void refresh(LocalDate from, LocalDate to) {
-		long started = System.currentTimeMillis();
+		long started = System.nanoTime();
 		var members = people.members();
 		var training = rollout.trainingRecords();
 		for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
 			writeDay(d, computeDay(d, members, training));
 		}
 		writeSteps(to);
-		log.info("KPI snapshots {}..{} written in {} ms", from, to, System.currentTimeMillis() - started);
+		log.info("KPI snapshots {}..{} written in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
 	}
 
 	// ------------------------------------------------------------------ one day
@@ -266,7 +257,7 @@ class KpiSnapshotJob {
 	}
 
 	void writeDay(LocalDate day, List<Row> rows) {
-		Timestamp now = Timestamp.from(Instant.now());
+		Timestamp now = Timestamp.from(EngineClock.INSTANCE.instant());
 		try {
 			tx.executeWithoutResult(s -> {
 				jdbc.update("delete from crm_kpi_daily where snapshot_day = ?", Date.valueOf(day));
@@ -295,7 +286,7 @@ class KpiSnapshotJob {
 		Timestamp to = start(day.plusDays(1));
 		var keys = jdbc.queryForList("select distinct PROC_DEF_KEY_ from ACT_HI_ACTINST where END_TIME_ >= ? and END_TIME_ < ?",
 				String.class, from, to);
-		Timestamp now = Timestamp.from(Instant.now());
+		Timestamp now = Timestamp.from(EngineClock.INSTANCE.instant());
 		for (String key : keys) {
 			var rows = steps(key, from, to);
 			try {

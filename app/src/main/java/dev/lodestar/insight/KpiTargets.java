@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.InvalidInputException;
 
 /** The KPI targets executives set (default: {@link Kpi#target()}), and the log of every change. */
@@ -46,7 +47,7 @@ class KpiTargets {
 			throw new InvalidInputException("target", kpi.percent() ? "must be between 0 and 100" : "must be 0 or more");
 		}
 		Double old = all().get(kpi);
-		Timestamp now = Timestamp.from(Instant.now());
+		Timestamp now = Timestamp.from(EngineClock.INSTANCE.instant());
 		if (jdbc.update("update crm_kpi_target set target = ?, changed_by = ?, changed_at = ? where kpi_code = ?", target, by,
 				now, kpi.name()) == 0) {
 			jdbc.update("insert into crm_kpi_target (kpi_code, target, changed_by, changed_at) values (?, ?, ?, ?)",

@@ -1,9 +1,8 @@
 package dev.lodestar.insight;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.ApplicationModuleListener;
@@ -19,8 +18,8 @@ import dev.lodestar.rollout.TrainingCompleted;
 /**
  * Records the outcomes other modules announce, one row each in {@code crm_kpi_outcome} (and
  * completions in {@code crm_kpi_trained}); the snapshot job counts them. Time is the engine's
- * clock at the moment the outcome arrives, so that history seeded with a moved clock lands on
- * its day. A reopen and a satisfaction score count for whoever resolved the complaint last.
+ * clock at the moment the outcome arrives (the demo's seeding waits for it, so that history
+ * seeded with a moved clock lands on its day). A reopen and a satisfaction score count for whoever resolved the complaint last.
  */
 @Component
 class OutcomeListener {
@@ -32,89 +31,47 @@ class OutcomeListener {
 	static final String SATISFACTION = "SATISFACTION";
 
 	private final JdbcTemplate jdbc;
+	private final Clock clock;
 
-	/** Outcomes announced (their transaction committed) and not yet recorded: the demo history waits for zero. */
-	private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
-
-	OutcomeListener(JdbcTemplate jdbc) {
+	OutcomeListener(JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
-	}
-
-	@org.springframework.transaction.event.TransactionalEventListener(classes = { LeadWon.class, LeadLost.class,
-			ComplaintResolved.class, ComplaintReopened.class, SatisfactionRecorded.class, TrainingCompleted.class })
-	void announced(Object event) {
-		pending.incrementAndGet();
-	}
-
-	/** Whether every announced outcome has been recorded. */
-	boolean idle() {
-		return pending.get() <= 0;
+		this.clock = clock;
 	}
 
 	@ApplicationModuleListener
 	void on(LeadWon won) {
-		try {
-			record(LEAD_WON, String.valueOf(won.leadId()), won.owner(),
-					won.amount() == null ? null : won.amount().doubleValue());
-		}
-		finally {
-			pending.decrementAndGet();
-		}
+		record(LEAD_WON, String.valueOf(won.leadId()), won.owner(),
+				won.amount() == null ? null : won.amount().doubleValue());
 	}
 
 	@ApplicationModuleListener
 	void on(LeadLost lost) {
-		try {
-			record(LEAD_LOST, String.valueOf(lost.leadId()), lost.owner(), null);
-		}
-		finally {
-			pending.decrementAndGet();
-		}
+		record(LEAD_LOST, String.valueOf(lost.leadId()), lost.owner(), null);
 	}
 
 	@ApplicationModuleListener
 	void on(ComplaintResolved resolved) {
-		try {
-			record(COMPLAINT_RESOLVED, String.valueOf(resolved.complaintId()), resolved.resolvedBy(), null);
-		}
-		finally {
-			pending.decrementAndGet();
-		}
+		record(COMPLAINT_RESOLVED, String.valueOf(resolved.complaintId()), resolved.resolvedBy(), null);
 	}
 
 	@ApplicationModuleListener
 	void on(ComplaintReopened reopened) {
-		try {
-			record(COMPLAINT_REOPENED, String.valueOf(reopened.complaintId()), resolverOf(reopened.complaintId()), null);
-		}
-		finally {
-			pending.decrementAndGet();
-		}
+		record(COMPLAINT_REOPENED, String.valueOf(reopened.complaintId()), resolverOf(reopened.complaintId()), null);
 	}
 
 	@ApplicationModuleListener
 	void on(SatisfactionRecorded score) {
-		try {
-			record(SATISFACTION, String.valueOf(score.complaintId()), resolverOf(score.complaintId()), (double) score.score());
-		}
-		finally {
-			pending.decrementAndGet();
-		}
+		record(SATISFACTION, String.valueOf(score.complaintId()), resolverOf(score.complaintId()), (double) score.score());
 	}
 
 	@ApplicationModuleListener
 	void on(TrainingCompleted completed) {
 		try {
-			try {
-				jdbc.update("insert into crm_kpi_trained (participant, wave_ref, completed_at, score) values (?, ?, ?, ?)",
-						completed.participant(), String.valueOf(completed.waveId()), now(), completed.score());
-			}
-			catch (DuplicateKeyException alreadyKnown) {
-				// the same completion delivered twice
-			}
+			jdbc.update("insert into crm_kpi_trained (participant, wave_ref, completed_at, score) values (?, ?, ?, ?)",
+					completed.participant(), String.valueOf(completed.waveId()), now(), completed.score());
 		}
-		finally {
-			pending.decrementAndGet();
+		catch (DuplicateKeyException alreadyKnown) {
+			// the same completion delivered twice
 		}
 	}
 
@@ -134,8 +91,8 @@ class OutcomeListener {
 		return actors.isEmpty() ? null : actors.get(0);
 	}
 
-	private static Timestamp now() {
-		return Timestamp.from(Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()));
+	private Timestamp now() {
+		return Timestamp.from(clock.instant());
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.lodestar.system.ConflictException;
+import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
 
@@ -32,7 +33,7 @@ public class KnowledgeBase {
 
 	KnowledgeBase(Articles articles, Optional<Clock> clock) {
 		this.articles = articles;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock.orElse(EngineClock.INSTANCE);
 	}
 
 	/** What an author writes. */

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
+import dev.lodestar.system.EngineClock;
+
 /**
  * Applies each user task's result to the lead or opportunity when the task completes, so the
  * stage rules hold however the task is completed (this module's API or Camunda Tasklist): a
@@ -69,7 +71,7 @@ class LeadProcessListener implements TaskListener, ExecutionListener {
 					Instant warning = followUp.minus(Duration.ofDays(1));
 					task.getExecution().setVariable(LeadProcess.NEXT_FOLLOW_UP, Date.from(followUp));
 					task.getExecution().setVariable(LeadProcess.NEXT_FOLLOW_UP_WARNING,
-							Date.from(warning.isBefore(Instant.now()) ? Instant.now() : warning));
+							Date.from(warning.isBefore(EngineClock.INSTANCE.instant()) ? EngineClock.INSTANCE.instant() : warning));
 					task.getExecution().setVariable(LeadProcess.AMOUNT, opportunity.getAmount().doubleValue());
 					task.getExecution().setVariable(LeadProcess.DISCOUNT_PERCENT,
 							opportunity.getDiscountPercent().doubleValue());

@@ -31,6 +31,7 @@ import dev.lodestar.customer.InteractionEntry;
 import dev.lodestar.customer.InteractionType;
 import dev.lodestar.customer.NewInteraction;
 import dev.lodestar.system.ConflictException;
+import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.InvalidInputException.FieldError;
 import dev.lodestar.system.NotFoundException;
@@ -67,7 +68,7 @@ public class LeadService {
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
 		this.settings = settings;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock.orElse(EngineClock.INSTANCE);
 	}
 
 	private org.springframework.context.ApplicationEventPublisher events;

@@ -35,6 +35,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.lodestar.modeling.DeployedModels.Deployed;
+import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
 
@@ -80,7 +81,7 @@ public class ModelService {
 		this.revisions = revisions;
 		this.fileStates = fileStates;
 		this.files = files;
-		this.clock = Clock.systemUTC();
+		this.clock = EngineClock.INSTANCE;
 	}
 
 	// ---- reading ------------------------------------------------------------------------------

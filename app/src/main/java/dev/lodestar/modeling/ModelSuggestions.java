@@ -8,6 +8,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
 
@@ -20,7 +21,7 @@ class ModelSuggestions {
 
 	private final Suggestions suggestions;
 	private final ModelService models;
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock = EngineClock.INSTANCE;
 
 	ModelSuggestions(Suggestions suggestions, ModelService models) {
 		this.suggestions = suggestions;

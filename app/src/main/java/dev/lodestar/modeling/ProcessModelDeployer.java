@@ -4,21 +4,21 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the model files at start-up, through the one deployment path of {@link ModelService}:
+ * Deploys the model files at start-up, as soon as every bean is ready (before the web server
+ * opens and the demo is seeded), through the one deployment path of {@link ModelService}:
  * a file is deployed only when its content differs from what was last deployed from that
  * file, so a restart never makes a spurious version and never reverts a newer version
  * deployed from the browser (the log names each model that differs from its file).
  */
 @Component
 @Order(ProcessModelDeployer.ORDER)
-class ProcessModelDeployer implements ApplicationRunner {
+class ProcessModelDeployer implements SmartInitializingSingleton {
 
 	static final int ORDER = 20;
 
@@ -35,7 +35,7 @@ class ProcessModelDeployer implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		events.publishEvent(deploy());
 	}
 

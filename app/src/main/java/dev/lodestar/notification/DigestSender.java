@@ -17,6 +17,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.lodestar.system.EngineClock;
+
 /**
  * Once a day, one mail per user that gathers the messages held back for the digest. Safe on
  * two nodes without a lock: a user's digest of a day has the outbox's unique dedupe key
@@ -42,7 +44,7 @@ class DigestSender {
 		this.items = items;
 		this.notifications = notifications;
 		this.transaction = transaction;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock.orElse(EngineClock.INSTANCE);
 	}
 
 	@Scheduled(cron = "${lodestar.notification.digest-cron:0 0 7 * * *}")

@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.lodestar.system.EngineClock;
+
 /**
  * Each user's choices about mail: the language they read (remembered when they switch it in the
  * header) and, per {@link MessageKind}, whether to be told at once, in the daily digest, or not
@@ -29,7 +31,7 @@ public class MailPreferences {
 	MailPreferences(JdbcTemplate jdbc, IdentityService identityService, Optional<Clock> clock) {
 		this.jdbc = jdbc;
 		this.identityService = identityService;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock.orElse(EngineClock.INSTANCE);
 	}
 
 	/** The language the user last chose; English until they choose. */

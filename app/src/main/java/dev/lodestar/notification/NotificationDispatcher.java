@@ -18,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import dev.lodestar.system.EngineClock;
+
 /**
  * Sends queued messages: once right after the queuing transaction commits, then again on a
  * schedule until they go out or run out of attempts. Sending happens outside any database
@@ -45,7 +47,7 @@ class NotificationDispatcher {
 		this.settings = settings;
 		this.tx = new TransactionTemplate(transactionManager);
 		this.meters = meters;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock.orElse(EngineClock.INSTANCE);
 	}
 
 	@Async

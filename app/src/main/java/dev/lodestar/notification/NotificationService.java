@@ -16,6 +16,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.lodestar.system.EngineClock;
+
 /**
  * Queues e-mail for users, roles and customers. Every method joins the caller's transaction:
  * the message exists only if the work that caused it commits, and it is sent after that
@@ -44,7 +46,7 @@ public class NotificationService {
 		this.templates = templates;
 		this.identityService = identityService;
 		this.events = events;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock.orElse(EngineClock.INSTANCE);
 	}
 
 	/**

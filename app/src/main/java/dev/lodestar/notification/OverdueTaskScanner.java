@@ -16,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
+import dev.lodestar.system.EngineClock;
+
 /**
  * Looks for tasks whose due date passed since the last look and tells whoever holds them.
  * One message per task and person, ever (dedupe keys), so restarts and overlapping scans
@@ -38,7 +40,7 @@ class OverdueTaskScanner {
 		this.taskService = taskService;
 		this.runtimeService = runtimeService;
 		this.notifier = notifier;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock.orElse(EngineClock.INSTANCE);
 		this.watermark = this.clock.instant().minus(LOOK_BACK);
 	}
 

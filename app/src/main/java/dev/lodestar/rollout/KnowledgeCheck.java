@@ -21,14 +21,14 @@ import java.util.regex.Pattern;
  * A question with more than one {@code [x]} asks for every one of them. The key stays on the
  * server: {@link #questions()} gives the browser text and options only.
  */
-record KnowledgeCheck(String title, String introduction, List<Question> questions) {
+public record KnowledgeCheck(String title, String introduction, List<Question> questions) {
 
 	private static final Pattern QUESTION = Pattern.compile("^(\\d+)\\.\\s+(.+)$");
 
 	private static final Pattern OPTION = Pattern.compile("^\\s+[-*]\\s+\\[([ xX])\\]\\s+(.+)$");
 
 	/** One question: its number, text, options, and the indexes (from 0) of the right options. */
-	record Question(int number, String text, List<String> options, Set<Integer> key) {
+	public record Question(int number, String text, List<String> options, Set<Integer> key) {
 
 		boolean multiple() {
 			return key.size() > 1;
@@ -37,7 +37,7 @@ record KnowledgeCheck(String title, String introduction, List<Question> question
 	}
 
 	/** The outcome of one attempt. */
-	record Result(int correct, int questions, int score) {
+	public record Result(int correct, int questions, int score) {
 	}
 
 	static KnowledgeCheck parse(String markdown) {

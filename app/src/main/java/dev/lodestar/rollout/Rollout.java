@@ -18,7 +18,7 @@ import jakarta.persistence.Table;
 /** One CRM rollout programme, sponsored by an executive (the top-leader principle). */
 @Entity
 @Table(name = "crm_rollout")
-class Rollout {
+public class Rollout {
 
 	enum Status {
 		RUNNING, COMPLETED
@@ -92,7 +92,7 @@ class Rollout {
 		completedAt = now;
 	}
 
-	Long getId() {
+	public Long getId() {
 		return id;
 	}
 
@@ -120,7 +120,7 @@ class Rollout {
 		return partnerProjectManager;
 	}
 
-	String getProcessInstanceId() {
+	public String getProcessInstanceId() {
 		return processInstanceId;
 	}
 

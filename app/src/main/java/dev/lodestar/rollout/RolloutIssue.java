@@ -14,14 +14,14 @@ import jakarta.persistence.Table;
 /** An entry of the rollout's issue log (testing and trial run); open critical ones block go-live. */
 @Entity
 @Table(name = "crm_rollout_issue")
-class RolloutIssue {
+public class RolloutIssue {
 
 	enum Status {
 		OPEN, CLOSED
 	}
 
 	/** How bad an issue is; an open {@code CRITICAL} one blocks the go-live gate. */
-	enum Severity {
+	public enum Severity {
 		LOW, MEDIUM, HIGH, CRITICAL
 	}
 
@@ -103,7 +103,7 @@ class RolloutIssue {
 		closedAt = now;
 	}
 
-	Long getId() {
+	public Long getId() {
 		return id;
 	}
 

@@ -224,7 +224,7 @@ class RolloutPageController {
 	// ---- views --------------------------------------------------------------------------
 
 	private List<PhaseRow> timeline(List<RolloutPhase> phases, Dates dates, Locale locale) {
-		Instant from = phases.stream().map(RolloutPhase::getPlannedStart).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(Instant.now());
+		Instant from = phases.stream().map(RolloutPhase::getPlannedStart).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(EngineClock.INSTANCE.instant());
 		Instant to = phases.stream()
 			.flatMap(p -> java.util.stream.Stream.of(p.getPlannedEnd(), p.getActualEnd(), p.getActualStart()))
 			.filter(Objects::nonNull)

@@ -51,7 +51,7 @@ public class RolloutService {
 	}
 
 	/** The top-leader principle: the sponsor must be an executive. */
-	Rollout start(String name, String sponsor, String strategy, String startedBy) {
+	public Rollout start(String name, String sponsor, String strategy, String startedBy) {
 		var errors = new ArrayList<FieldError>();
 		if (name == null || name.isBlank()) {
 			errors.add(new FieldError("name", "is required"));
@@ -105,7 +105,7 @@ public class RolloutService {
 		return issues.save(new RolloutIssue(rolloutId, title, critical, reportedBy, clock.instant()));
 	}
 
-	RolloutIssue logIssue(Long rolloutId, String title, RolloutIssue.Severity severity, String assignee,
+	public RolloutIssue logIssue(Long rolloutId, String title, RolloutIssue.Severity severity, String assignee,
 			String reportedBy) {
 		rollout(rolloutId);
 		requireUser("assignee", assignee);
@@ -126,7 +126,7 @@ public class RolloutService {
 		return issue;
 	}
 
-	RolloutIssue closeIssue(Long rolloutId, Long issueId) {
+	public RolloutIssue closeIssue(Long rolloutId, Long issueId) {
 		var issue = issue(rolloutId, issueId);
 		issue.close(clock.instant());
 		return issue;
@@ -146,7 +146,7 @@ public class RolloutService {
 	}
 
 	/** Logs a message of the communication plan: what was sent to whom. */
-	RolloutMessage logMessage(Long rolloutId, String audience, int recipients, String channel, String subject,
+	public RolloutMessage logMessage(Long rolloutId, String audience, int recipients, String channel, String subject,
 			String sentBy) {
 		rollout(rolloutId);
 		return messages.save(new RolloutMessage(rolloutId, audience, recipients, channel, subject, sentBy,
@@ -166,6 +166,12 @@ public class RolloutService {
 	@Transactional(readOnly = true)
 	Rollout rollout(Long id) {
 		return rollouts.findById(id).orElseThrow(() -> new NotFoundException("Rollout", id));
+	}
+
+	/** Whether a rollout of this name exists. */
+	@Transactional(readOnly = true)
+	public boolean exists(String name) {
+		return rollouts.findFirstByName(name).isPresent();
 	}
 
 	@Transactional(readOnly = true)

@@ -22,10 +22,10 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "crm_stakeholder")
-class Stakeholder {
+public class Stakeholder {
 
 	/** The stakeholder groups the source material names. */
-	enum Category {
+	public enum Category {
 		DECISION_MAKER, OPINION_LEADER, SENIOR_MANAGER, MIDDLE_MANAGER, FRONT_LINE_MANAGER, EMPLOYEE, CUSTOMER
 	}
 
@@ -139,7 +139,7 @@ class Stakeholder {
 		}
 	}
 
-	Long getId() {
+	public Long getId() {
 		return id;
 	}
 

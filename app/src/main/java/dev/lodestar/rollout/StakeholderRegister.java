@@ -36,7 +36,7 @@ public class StakeholderRegister {
 		this.clock = clock.orElse(EngineClock.INSTANCE);
 	}
 
-	Stakeholder register(Long rolloutId, String name, Stakeholder.Category category, String department, int influence,
+	public Stakeholder register(Long rolloutId, String name, Stakeholder.Category category, String department, int influence,
 			int interest, String responsibleManager) {
 		if (responsibleManager != null && !responsibleManager.isBlank()
 				&& identityService.createUserQuery().userId(responsibleManager).count() == 0) {

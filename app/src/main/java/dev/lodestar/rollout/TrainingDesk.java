@@ -27,7 +27,7 @@ import dev.lodestar.worklist.WorklistService;
  */
 @Service
 @Transactional
-class TrainingDesk {
+public class TrainingDesk {
 
 	private final TrainingService training;
 	private final TrainingLibrary library;
@@ -45,11 +45,11 @@ class TrainingDesk {
 	}
 
 	/** A participant's open knowledge-check task of a wave whose material is in {@code folder}. */
-	record OpenCheck(String taskId, Long waveId, String waveName) {
+	public record OpenCheck(String taskId, Long waveId, String waveName) {
 	}
 
 	@Transactional(readOnly = true)
-	Optional<OpenCheck> openCheck(String userId, String folder) {
+	public Optional<OpenCheck> openCheck(String userId, String folder) {
 		for (Task task : tasks.createTaskQuery()
 			.processDefinitionKey(TrainingWaveProcess.KEY)
 			.taskDefinitionKey(TrainingWaveProcess.TASK_ATTEND)
@@ -73,7 +73,7 @@ class TrainingDesk {
 	 * the result to their training record and completes their task; refused when no check of
 	 * this wave is open for them.
 	 */
-	KnowledgeCheck.Result takeCheck(Caller caller, String folder, Map<Integer, Set<Integer>> answers, Locale locale) {
+	public KnowledgeCheck.Result takeCheck(Caller caller, String folder, Map<Integer, Set<Integer>> answers, Locale locale) {
 		var open = openCheck(caller.userId(), folder)
 			.orElseThrow(() -> new ConflictException("no knowledge check of this wave is open for " + caller.userId()));
 		var check = library.knowledgeCheck(folder, locale)
@@ -92,7 +92,7 @@ class TrainingDesk {
 	 * Takes a session's attendance; each participant now attended and scored whose trainer's
 	 * task is open gets it completed with that score, by the trainer who took the list.
 	 */
-	List<String> takeAttendance(Caller trainer, Long sessionId, Map<String, Boolean> presence, Locale locale) {
+	public List<String> takeAttendance(Caller trainer, Long sessionId, Map<String, Boolean> presence, Locale locale) {
 		var session = training.session(sessionId);
 		var done = training.takeAttendance(sessionId, presence, trainer.userId());
 		var wave = training.wave(session.getWaveId());

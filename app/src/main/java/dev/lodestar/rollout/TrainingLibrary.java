@@ -30,7 +30,7 @@ import dev.lodestar.system.NotFoundException;
  * dropped, so a document can never run script in the reader's browser.
  */
 @Component
-class TrainingLibrary {
+public class TrainingLibrary {
 
 	static final String ROOT = "training-material/";
 
@@ -119,7 +119,7 @@ class TrainingLibrary {
 	}
 
 	/** The knowledge check of a folder in the reader's language; {@code fallback} as for pages. */
-	Optional<KnowledgeCheck> knowledgeCheck(String folder, Locale locale) {
+	public Optional<KnowledgeCheck> knowledgeCheck(String folder, Locale locale) {
 		String id = folder + "/" + KNOWLEDGE_CHECK;
 		if (!ID.matcher(id).matches() || !exists(id + ".md")) {
 			return Optional.empty();

@@ -200,7 +200,7 @@ public class TrainingService implements TrainingProgress {
 	}
 
 	/** A session the trainer adds beside the first one (a second date, an online repeat). */
-	TrainingSession addSession(Long waveId, String title, Instant startsAt, String location, String trainer) {
+	public TrainingSession addSession(Long waveId, String title, Instant startsAt, String location, String trainer) {
 		var wave = wave(waveId);
 		if (title == null || title.isBlank()) {
 			throw new InvalidInputException("title", "a session needs a title");
@@ -291,7 +291,7 @@ public class TrainingService implements TrainingProgress {
 				wave.getStatus().name(), all.size(), completed, percent, wave.getCompletionTarget());
 	}
 
-	TrainingWave wave(Long waveId) {
+	public TrainingWave wave(Long waveId) {
 		if (waveId == null) {
 			throw new InvalidInputException(TrainingWaveProcess.VAR_WAVE_ID, "is required");
 		}
@@ -324,7 +324,7 @@ public class TrainingService implements TrainingProgress {
 			.toList();
 	}
 
-	List<TrainingSession> sessionsOf(Long waveId) {
+	public List<TrainingSession> sessionsOf(Long waveId) {
 		return sessions.findByWaveIdOrderByStartsAt(waveId);
 	}
 

@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 /** A session the trainer planned for a wave. */
 @Entity
 @Table(name = "crm_training_session")
-class TrainingSession {
+public class TrainingSession {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -38,7 +38,7 @@ class TrainingSession {
 		this.trainer = trainer;
 	}
 
-	Long getId() {
+	public Long getId() {
 		return id;
 	}
 

@@ -20,7 +20,7 @@ import jakarta.persistence.Table;
 /** One training wave for one audience (roles), with its completion target and deadline. */
 @Entity
 @Table(name = "crm_training_wave")
-class TrainingWave {
+public class TrainingWave {
 
 	enum Status {
 		PLANNED, RUNNING, COMPLETED, ACCEPTED_BELOW_TARGET
@@ -128,7 +128,7 @@ class TrainingWave {
 		return Arrays.asList(audience.split(","));
 	}
 
-	Long getId() {
+	public Long getId() {
 		return id;
 	}
 
@@ -136,11 +136,11 @@ class TrainingWave {
 		return rolloutId;
 	}
 
-	WaveKind getCode() {
+	public WaveKind getCode() {
 		return code;
 	}
 
-	String getName() {
+	public String getName() {
 		return name;
 	}
 
@@ -164,7 +164,7 @@ class TrainingWave {
 		return status;
 	}
 
-	String getProcessInstanceId() {
+	public String getProcessInstanceId() {
 		return processInstanceId;
 	}
 

@@ -8,7 +8,7 @@ import dev.lodestar.access.Roles;
  * The four training waves of the source material, each with its default audience (roles) and
  * its folder in {@code training-material/}: the path know CRM, understand it, accept it, use it.
  */
-enum WaveKind {
+public enum WaveKind {
 
 	EXECUTIVES("Wave 1: executives (before implementation)", List.of(Roles.EXECUTIVE), 100, "01-executives"),
 	PROJECT_TEAM("Wave 2: project team and middle managers (during implementation)",
@@ -41,7 +41,7 @@ enum WaveKind {
 		return completionTarget;
 	}
 
-	String materialFolder() {
+	public String materialFolder() {
 		return materialFolder;
 	}
 

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.lodestar.system.EngineClock;
+
 /**
  * Picks the assignee of a new task from its candidate role, by the role's strategy. Runs in
  * the engine's transaction; the round-robin cursor is a row per role in the same database.
@@ -29,7 +31,7 @@ class RoleAssigner {
 	private final IdentityService identityService;
 	private final TaskService taskService;
 	private final JdbcTemplate jdbc;
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock = EngineClock.INSTANCE;
 
 	RoleAssigner(WorklistSettings settings, IdentityService identityService, TaskService taskService,
 			JdbcTemplate jdbc) {

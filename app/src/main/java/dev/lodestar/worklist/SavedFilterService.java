@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.lodestar.system.ConflictException;
+import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
 
@@ -20,7 +21,7 @@ class SavedFilterService {
 
 	SavedFilterService(SavedFilters filters, Optional<Clock> clock) {
 		this.filters = filters;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock.orElse(EngineClock.INSTANCE);
 	}
 
 	@Transactional(readOnly = true)

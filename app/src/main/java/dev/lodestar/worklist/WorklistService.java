@@ -39,6 +39,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.lodestar.system.ConflictException;
+import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
 import dev.lodestar.system.ProcessTexts;
@@ -95,7 +96,7 @@ public class WorklistService {
 		this.caseProviders = caseProviders;
 		this.completionRules = completionRules;
 		this.settings = settings;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock.orElse(EngineClock.INSTANCE);
 		this.jdbc = jdbc;
 		this.texts = texts;
 	}

@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.lodestar.LodestarIntegrationTest;
+import dev.lodestar.demo.DemoCustomers;
 import dev.lodestar.lead.LeadLost;
 import dev.lodestar.lead.LeadWon;
 import dev.lodestar.rollout.TrainingCompleted;

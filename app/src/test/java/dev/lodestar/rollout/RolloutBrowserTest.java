@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.lodestar.Browser;
 import dev.lodestar.LodestarIntegrationTest;
+import dev.lodestar.demo.RolloutScenario;
 
 /**
  * The rollout workspace and the training pages in Chromium, on a rollout of the test's own,

@@ -1,9 +1,9 @@
-package dev.lodestar.lead;
+package dev.lodestar.demo;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +12,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -26,6 +23,10 @@ import dev.lodestar.customer.CustomerDraft;
 import dev.lodestar.customer.CustomerService;
 import dev.lodestar.customer.InteractionType;
 import dev.lodestar.customer.NewInteraction;
+import dev.lodestar.lead.LeadProcess;
+import dev.lodestar.lead.LeadService;
+import dev.lodestar.lead.NewLead;
+import dev.lodestar.system.EngineClock;
 import dev.lodestar.worklist.Caller;
 import dev.lodestar.worklist.WorklistService;
 
@@ -42,7 +43,7 @@ import dev.lodestar.worklist.WorklistService;
 @Component
 @Order(110)
 @ConditionalOnExpression("${lodestar.demo.enabled:false} and ${lodestar.demo.sales:true}")
-class SalesDemoData implements ApplicationRunner {
+class SalesDemoData implements DemoData {
 
 	static final String MARKER_COMPANY = "Northwind Traders";
 
@@ -50,20 +51,20 @@ class SalesDemoData implements ApplicationRunner {
 	private static final Set<String> REP = Set.of("sales-rep", "employee");
 
 	private final LeadService leads;
-	private final Leads leadRecords;
 	private final CustomerService customers;
 	private final TaskService taskService;
 	private final WorklistService worklist;
 	private final ManagementService managementService;
 	private final TransactionTemplate transaction;
 	private final ProcessEngineConfigurationImpl engineConfiguration;
+	private final Clock clock;
 
-	SalesDemoData(LeadService leads, Leads leadRecords, CustomerService customers, TaskService taskService,
+	SalesDemoData(LeadService leads, CustomerService customers, TaskService taskService,
 			ManagementService managementService, TransactionTemplate transaction,
-			ProcessEngineConfigurationImpl engineConfiguration, WorklistService worklist) {
+			ProcessEngineConfigurationImpl engineConfiguration, WorklistService worklist, Clock clock) {
+		this.clock = clock;
 		this.worklist = worklist;
 		this.leads = leads;
-		this.leadRecords = leadRecords;
 		this.customers = customers;
 		this.taskService = taskService;
 		this.managementService = managementService;
@@ -72,8 +73,8 @@ class SalesDemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
-		if (leadRecords.existsByCompany(MARKER_COMPANY) || dev.lodestar.system.DemoCases.standAside(engineConfiguration)) {
+	public void seed() {
+		if (!leads.search(null, MARKER_COMPANY, 1).isEmpty() || DemoCases.standAside(engineConfiguration)) {
 			return;
 		}
 		long started = System.nanoTime();
@@ -90,7 +91,7 @@ class SalesDemoData implements ApplicationRunner {
 
 
 	private void createStory() {
-		var now = Instant.now();
+		var now = clock.instant();
 
 		// an existing customer with history, and a new lead that looks like it
 		var globex = customers.createOrLink(CustomerDraft.company("Globex Corporation", "Hank Scorpio",
@@ -149,12 +150,12 @@ class SalesDemoData implements ApplicationRunner {
 	}
 
 	private long inThePast(Instant when, java.util.function.LongSupplier work) {
-		ClockUtil.setCurrentTime(Date.from(when));
+		EngineClock.travelTo(when);
 		try {
 			return work.getAsLong();
 		}
 		finally {
-			ClockUtil.reset();
+			EngineClock.backToNow();
 		}
 	}
 

@@ -1,7 +1,7 @@
-package dev.lodestar.insight;
+package dev.lodestar.demo;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,9 +14,11 @@ class DemoHistoryStatus {
 	static final String MARKER = "demo-history";
 
 	private final JdbcTemplate jdbc;
+	private final Clock clock;
 
-	DemoHistoryStatus(JdbcTemplate jdbc) {
+	DemoHistoryStatus(JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** {@code null} when no demo history was ever started here. */
@@ -34,7 +36,7 @@ class DemoHistoryStatus {
 	boolean claim() {
 		try {
 			return jdbc.update("insert into crm_insight_marker (name, state, detail, updated_at) values (?, 'RUNNING', 'starting', ?)",
-					MARKER, Timestamp.from(Instant.now())) == 1;
+					MARKER, Timestamp.from(clock.instant())) == 1;
 		}
 		catch (DuplicateKeyException taken) {
 			return false;
@@ -43,7 +45,7 @@ class DemoHistoryStatus {
 
 	void progress(String state, String detail) {
 		jdbc.update("update crm_insight_marker set state = ?, detail = ?, updated_at = ? where name = ?", state, detail,
-				Timestamp.from(Instant.now()), MARKER);
+				Timestamp.from(clock.instant()), MARKER);
 	}
 
 }

@@ -1,5 +1,6 @@
-package dev.lodestar.rollout;
+package dev.lodestar.demo;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,10 +16,21 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import dev.lodestar.rollout.RolloutIssue;
+import dev.lodestar.rollout.RolloutProcess;
+import dev.lodestar.rollout.RolloutService;
+import dev.lodestar.rollout.Stakeholder;
+import dev.lodestar.rollout.StakeholderAssessmentProcess;
+import dev.lodestar.rollout.StakeholderRegister;
+import dev.lodestar.rollout.TrainingDesk;
+import dev.lodestar.rollout.TrainingLibrary;
+import dev.lodestar.rollout.TrainingService;
+import dev.lodestar.rollout.TrainingWave;
+import dev.lodestar.rollout.TrainingWaveProcess;
+import dev.lodestar.system.EngineClock;
 import dev.lodestar.worklist.Caller;
 import dev.lodestar.worklist.WorklistService;
 
@@ -33,7 +45,7 @@ import dev.lodestar.worklist.WorklistService;
  * it once; tests run it for a rollout of their own.
  */
 @Component
-class RolloutScenario {
+public class RolloutScenario {
 
 	/** How long ago the programme started: the trial run is planned from week 23. */
 	static final int WEEKS_AGO = 24;
@@ -47,12 +59,14 @@ class RolloutScenario {
 	private final TaskService tasks;
 	private final IdentityService identity;
 	private final WorklistService worklist;
+	private final Clock clock;
 
 	private Instant start;
 
 	RolloutScenario(RolloutService rollouts, StakeholderRegister register, TrainingService training, TrainingDesk desk,
 			TrainingLibrary library, RuntimeService runtime, TaskService tasks, IdentityService identity,
-			WorklistService worklist) {
+			WorklistService worklist, Clock clock) {
+		this.clock = clock;
 		this.worklist = worklist;
 		this.rollouts = rollouts;
 		this.register = register;
@@ -66,24 +80,24 @@ class RolloutScenario {
 
 	/** Sets the engine's clock to a point of the programme: weeks (and days) after its start. */
 	private void week(double weeks) {
-		ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofMinutes((long) (weeks * 7 * 24 * 60)))));
+		EngineClock.travelTo(start.plus(Duration.ofMinutes((long) (weeks * 7 * 24 * 60))));
 	}
 
 	/**
 	 * Replays a rollout up to its trial run (in the caller's transaction) and returns its id;
 	 * the engine's clock is reset afterwards, also when it fails.
 	 */
-	Long trialRun(String name) {
+	public Long trialRun(String name) {
 		try {
 			return create(name);
 		}
 		finally {
-			ClockUtil.reset();
+			EngineClock.backToNow();
 		}
 	}
 
 	private Long create(String name) {
-		start = Instant.now().minus(Duration.ofDays(7L * WEEKS_AGO));
+		start = clock.instant().minus(Duration.ofDays(7L * WEEKS_AGO));
 		week(0);
 		var rollout = rollouts.start(name, "erin",
 				"Employees first: no customer data typed twice, no lost follow-up, every complaint within its SLA.", "frank");
@@ -110,7 +124,7 @@ class RolloutScenario {
 		for (Task adkar : tasks.createTaskQuery().processInstanceId(assessment)
 			.taskDefinitionKey(StakeholderAssessmentProcess.TASK_ASSESS_ADKAR).list()) {
 			Long stakeholderId = (Long) runtime.getVariable(adkar.getExecutionId(), StakeholderAssessmentProcess.VAR_STAKEHOLDER_ID);
-			boolean sales = register.stakeholder(stakeholderId).getName().equals("Sales team");
+			boolean sales = register.nameOf(stakeholderId).equals("Sales team");
 			worklist.complete(worklist.as("frank"), adkar.getId(), Map.of("awareness", 4, "desire", sales ? 3 : 4, "knowledge", 4, "ability", 4,
 					"reinforcement", sales ? 2 : 4, "assessmentNotes",
 					sales ? "Fear that every call and visit must now be typed in" : "Supportive"), Locale.ENGLISH);
@@ -144,7 +158,7 @@ class RolloutScenario {
 				"carol");
 		rollouts.logMessage(id, "All staff", 0, "intranet", "Trial run started: how to report an issue", "frank");
 		allStaffWave(pi);
-		ClockUtil.reset();
+		EngineClock.backToNow();
 		return id;
 	}
 
@@ -207,8 +221,8 @@ class RolloutScenario {
 				takeCheck(p, wave, p.hashCode());
 			}
 		}
-		ClockUtil.reset();
-		training.addSession(waveId, "All staff: Lodestar in five minutes (online repeat)", Instant.now().plus(Duration.ofHours(2)),
+		EngineClock.backToNow();
+		training.addSession(waveId, "All staff: Lodestar in five minutes (online repeat)", clock.instant().plus(Duration.ofHours(2)),
 				"https://meet.example.com/lodestar-all-staff", "grace");
 	}
 

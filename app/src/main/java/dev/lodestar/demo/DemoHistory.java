@@ -1,5 +1,6 @@
-package dev.lodestar.insight;
+package dev.lodestar.demo;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -21,25 +23,26 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 import dev.lodestar.access.Roles;
 import dev.lodestar.complaint.ComplaintIntake;
 import dev.lodestar.complaint.ComplaintService;
 import dev.lodestar.complaint.CustomerConfirmations;
-import dev.lodestar.notification.NotificationService;
+import dev.lodestar.insight.KpiService;
 import dev.lodestar.lead.LeadService;
 import dev.lodestar.lead.NewLead;
+import dev.lodestar.notification.NotificationService;
 import dev.lodestar.rollout.StandaloneTrainingWaves;
-import dev.lodestar.system.DemoCases;
+import dev.lodestar.system.EngineClock;
 import dev.lodestar.worklist.WorklistService;
 
 /**
@@ -48,30 +51,36 @@ import dev.lodestar.worklist.WorklistService;
  * the cockpit shows trends, a gap between trained and untrained people and a bottleneck (the
  * sales managers' discount approval).
  *
- * <p>Once only ({@code crm_insight_marker}), in the background after the application is ready,
- * so the first page answers at once; the cockpit shows a banner until it is done. Each case (and
- * each wave) is one short burst of {@link DemoClock#travel time travel} (the engine's clock moved
- * to its days, requests held back for the burst); outcome events are drained inside the burst so
- * they land on their day. Cases are only started where they can end before today, so no timer of a
- * seeded case fires later at real time. About half of the customers answer the resolution
+ * <p>Once only ({@code crm_insight_marker}), while the application starts, before the web server
+ * opens ({@link DemoSeeding}): each case (and each wave) moves the application's one clock
+ * ({@link EngineClock#travelTo}) to its day and forward through its steps, so the engine records
+ * every step at its intended time; nothing else reads the clock meanwhile. A case's clock only
+ * moves forward, and a case's timers are fired only at or after the latest time the case has
+ * seen, so no step ends before it starts. Outcome events are drained before the clock moves on,
+ * so they land on their day. Cases are only started where they can end before today, so no timer
+ * of a seeded case fires later at real time. About half of the customers answer the resolution
  * e-mail's confirmation link ({@link DemoCustomers}): most confirm with a score, some reject and
- * the complaint reopens. The waves' deadlines lie three weeks after their start, inside the six
- * months, so people who never took their training are overdue. When it ends it announces
- * {@link DemoHistoryFinished}. Its own switch: {@code lodestar.demo.history.enabled} (off in tests).
+ * the complaint reopens. The waves' deadlines lie three weeks after their start, inside the
+ * months, so people who never took their training are overdue. Its own switches:
+ * {@code lodestar.demo.history.enabled} (off in tests) and {@code lodestar.demo.history.days}.
  */
 @Component
+@Order(DemoHistory.ORDER)
 @ConditionalOnExpression("${lodestar.demo.enabled:false} and ${lodestar.demo.history.enabled:true}")
-class DemoHistory {
+class DemoHistory implements DemoData {
+
+	/** After the day's story (users, sales, complaints, rollout), before this month's KPI review. */
+	static final int ORDER = 800;
 
 	private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
 
-	static final int DAYS = 182;
 	static final Set<String> SALES_REP = Set.of(Roles.SALES_REP, Roles.EMPLOYEE);
 	static final Set<String> SALES_MANAGER = Set.of(Roles.SALES_MANAGER, Roles.EMPLOYEE);
 	static final Set<String> SERVICE_AGENT = Set.of(Roles.SERVICE_AGENT, Roles.EMPLOYEE);
 
+	private final int days;
 	private final DemoHistoryStatus status;
-	private final DemoClock clock;
+	private final Clock clock;
 	private final IdentityService identity;
 	private final RuntimeService runtime;
 	private final TaskService tasks;
@@ -80,25 +89,31 @@ class DemoHistory {
 	private final LeadService leads;
 	private final ComplaintService complaints;
 	private final StandaloneTrainingWaves waves;
-	private final KpiSnapshotJob job;
-	private final OutcomeListener outcomes;
+	private final KpiService kpis;
 	private final ProcessEngineConfigurationImpl engine;
 	private final DemoCustomers customers;
-	private final ApplicationEventPublisher events;
+	private final Executor listeners;
 
 	private final Random random = new Random(42);
 	private final Map<String, String> departments = new LinkedHashMap<>();
 	private final Map<String, Instant> trainedAt = new HashMap<>();
 	private final Set<String> seededInstances = new HashSet<>();
+	/** The latest time each seeded case has seen: its timers never fire before it. */
+	private final Map<String, Instant> seenAt = new HashMap<>();
+	/** The instances of the case (or wave) being worked. */
+	private final Set<String> current = new HashSet<>();
+	/** The real time when seeding began: a case that would reach it stays open. */
+	private Instant realNow;
 
-	DemoHistory(DemoHistoryStatus status, DemoClock clock, IdentityService identity, RuntimeService runtime,
-			TaskService tasks, ManagementService management, LeadService leads, ComplaintService complaints,
-			StandaloneTrainingWaves waves, KpiSnapshotJob job, OutcomeListener outcomes,
+	DemoHistory(@Value("${lodestar.demo.history.days:182}") int days, DemoHistoryStatus status, Clock clock,
+			IdentityService identity, RuntimeService runtime, TaskService tasks, ManagementService management,
+			LeadService leads, ComplaintService complaints, StandaloneTrainingWaves waves, KpiService kpis,
 			ProcessEngineConfigurationImpl engine, WorklistService worklist, NotificationService mail,
-			CustomerConfirmations confirmations, ApplicationEventPublisher events) {
+			CustomerConfirmations confirmations, @Qualifier("applicationTaskExecutor") Executor listeners) {
+		this.days = days;
 		this.worklist = worklist;
 		this.customers = new DemoCustomers(mail, confirmations);
-		this.events = events;
+		this.listeners = listeners;
 		this.status = status;
 		this.clock = clock;
 		this.identity = identity;
@@ -108,62 +123,49 @@ class DemoHistory {
 		this.leads = leads;
 		this.complaints = complaints;
 		this.waves = waves;
-		this.job = job;
-		this.outcomes = outcomes;
+		this.kpis = kpis;
 		this.engine = engine;
 	}
 
-	/** Whether this start will seed (nothing seeded yet, and this is no engine that stands aside). */
-	boolean willSeed() {
-		return !DemoCases.standAside(engine) && status.state() == null;
-	}
-
-	@EventListener(ApplicationReadyEvent.class)
-	void start() {
-		if (!willSeed() || !status.claim()) {
+	@Override
+	public void seed() {
+		if (DemoCases.standAside(engine) || status.state() != null || !status.claim()) {
 			return;
 		}
-		var thread = new Thread(this::seed, "lodestar-demo-history");
-		thread.setDaemon(true);
-		thread.start();
-	}
-
-	void seed() {
-		long started = System.currentTimeMillis();
-		clock.seeding(true);
+		long started = System.nanoTime();
+		realNow = clock.instant();
 		try {
 			staff();
-			LocalDate today = LocalDate.now(ZoneOffset.UTC);
-			LocalDate first = today.minusDays(DAYS);
+			LocalDate today = LocalDate.ofInstant(realNow, ZoneOffset.UTC);
+			LocalDate first = today.minusDays(days);
 			int leadsStarted = 0;
 			int complaintsStarted = 0;
-			for (int d = 0; d < DAYS; d++) {
+			for (int d = 0; d < days; d++) {
 				LocalDate day = first.plusDays(d);
-				int dayIndex = d;
-				int[] counts = day(day, dayIndex);
+				int[] counts = day(day, d);
 				leadsStarted += counts[0];
 				complaintsStarted += counts[1];
 				if (d % 10 == 0) {
-					String detail = "day " + (d + 1) + " of " + DAYS + ": " + leadsStarted + " leads, " + complaintsStarted
+					String detail = "day " + (d + 1) + " of " + days + ": " + leadsStarted + " leads, " + complaintsStarted
 							+ " complaints";
 					status.progress("RUNNING", detail);
 					log.info("Demo history: {}", detail);
 				}
 			}
+			EngineClock.backToNow();
 			status.progress("RUNNING", "computing the KPI snapshots");
-			clock.seeding(false);
-			job.refresh(first, today);
-			status.progress("DONE", leadsStarted + " leads, " + complaintsStarted + " complaints over " + DAYS + " days");
+			kpis.snapshot(first, today);
+			status.progress("DONE", leadsStarted + " leads, " + complaintsStarted + " complaints over " + days + " days");
 			log.info("Demo history written in {} s: {} leads, {} complaints over {} days",
-					(System.currentTimeMillis() - started) / 1000, leadsStarted, complaintsStarted, DAYS);
+					Duration.ofNanos(System.nanoTime() - started).toSeconds(), leadsStarted, complaintsStarted, days);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Demo history stopped: {}", ex.toString(), ex);
+			EngineClock.backToNow();
 			status.progress("FAILED", ex.toString().substring(0, Math.min(900, ex.toString().length())));
 		}
 		finally {
-			clock.seeding(false);
-			events.publishEvent(new DemoHistoryFinished(status.state()));
+			EngineClock.backToNow();
 		}
 	}
 
@@ -190,7 +192,7 @@ class DemoHistory {
 		}
 		departments.forEach((id, department) -> {
 			if (identity.createUserQuery().userId(id).count() > 0) {
-				identity.setUserInfo(id, People.DEPARTMENT_INFO, department);
+				identity.setUserInfo(id, KpiService.DEPARTMENT_INFO, department);
 			}
 		});
 		log.info("Demo history: {} employees in 4 departments", departments.size());
@@ -221,7 +223,7 @@ class DemoHistory {
 
 	private boolean trained(String user) {
 		Instant at = trainedAt.get(user);
-		return at != null && !at.isAfter(ClockUtil.getCurrentTime().toInstant());
+		return at != null && !at.isAfter(clock.instant());
 	}
 
 	// ------------------------------------------------------------------ one simulated day
@@ -229,11 +231,11 @@ class DemoHistory {
 	/** Waves on their days, then the day's new leads and complaints, each worked to its end. */
 	private int[] day(LocalDate day, int index) {
 		switch (index) {
-			case 5 -> clock.travel(at(day, 8, 0), () -> wave(day, "EXECUTIVES", List.of(Roles.EXECUTIVE), 1.0));
-			case 20 -> clock.travel(at(day, 8, 0), () -> wave(day, "PROJECT_TEAM",
+			case 5 -> travel(at(day, 8, 0), () -> wave(day, "EXECUTIVES", List.of(Roles.EXECUTIVE), 1.0));
+			case 20 -> travel(at(day, 8, 0), () -> wave(day, "PROJECT_TEAM",
 					List.of(Roles.PROJECT_TEAM, Roles.SALES_MANAGER, Roles.SERVICE_MANAGER), 1.0));
-			case 60 -> clock.travel(at(day, 8, 0), () -> wave(day, "END_USERS", List.of(Roles.SALES_REP, Roles.SERVICE_AGENT), 0.6));
-			case 110 -> clock.travel(at(day, 8, 0), () -> wave(day, "ALL_STAFF", List.of(Roles.EMPLOYEE), 0.5));
+			case 60 -> travel(at(day, 8, 0), () -> wave(day, "END_USERS", List.of(Roles.SALES_REP, Roles.SERVICE_AGENT), 0.6));
+			case 110 -> travel(at(day, 8, 0), () -> wave(day, "ALL_STAFF", List.of(Roles.EMPLOYEE), 0.5));
 			default -> {
 			}
 		}
@@ -246,14 +248,14 @@ class DemoHistory {
 		int newLeads = 1 + random.nextInt(3);
 		for (int i = 0; i < newLeads; i++) {
 			String rep = reps.get(random.nextInt(reps.size()));
-			if (clock.travel(at(day, 8, 0), () -> lead(day, rep, index))) {
+			if (travel(at(day, 8, 0), () -> lead(day, rep, index))) {
 				counts[0]++;
 			}
 		}
 		int newComplaints = 1 + random.nextInt(2);
 		for (int i = 0; i < newComplaints; i++) {
 			String agent = agents.get(random.nextInt(agents.size()));
-			if (clock.travel(at(day, 8, 0), () -> complaint(day, agent, index))) {
+			if (travel(at(day, 8, 0), () -> complaint(day, agent, index))) {
 				counts[1]++;
 			}
 		}
@@ -264,7 +266,7 @@ class DemoHistory {
 		try {
 			// the deadline lies in the simulated past by today: who never took the wave is overdue
 			String pi = waves.start(kind, audience, at(day.plusDays(21), 17, 0).toInstant());
-			seededInstances.add(pi);
+			seen(pi);
 			move(at(day, 9, 0));
 			Task plan = single(pi, "Task_PlanSessions");
 			if (plan != null) {
@@ -273,18 +275,25 @@ class DemoHistory {
 			}
 			var attend = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_AttendAndCheckKnowledge").list();
 			int done = 0;
+			// who takes it, and when: in the order of time, so the wave's clock only moves forward
+			var taken = new ArrayList<Map.Entry<Date, Task>>();
 			for (Task check : attend) {
 				if (random.nextDouble() >= share || check.getAssignee() == null) {
 					continue; // never took it: still open
 				}
-				move(at(day.plusDays(2 + random.nextInt(12)), 10 + random.nextInt(6), 0));
+				taken.add(Map.entry(at(day.plusDays(2 + random.nextInt(12)), 10 + random.nextInt(6), 0), check));
+			}
+			taken.sort(Map.Entry.comparingByKey());
+			for (var entry : taken) {
+				Task check = entry.getValue();
+				move(entry.getKey());
 				String participant = check.getAssignee();
 				// the participant's task declares no answers: the trainer records the result next
 				complete(check, participant, Map.of());
 				for (Task record : tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_RecordAttendanceAndScore").list()) {
 					if (participant.equals(tasks.getVariable(record.getId(), "participant"))) {
 						complete(record, "grace", Map.of("attended", true, "score", 60 + random.nextInt(40)));
-						trainedAt.put(participant, ClockUtil.getCurrentTime().toInstant());
+						trainedAt.put(participant, clock.instant());
 						done++;
 					}
 				}
@@ -307,7 +316,7 @@ class DemoHistory {
 			long id = leads.capture(new NewLead("Demo Company " + n, "Contact " + n, "contact" + n + "@demo-history.example",
 					null, pick("WEB", "EVENT", "REFERRAL", "PHONE", "EMAIL"), pick("EMEA", "NA", "APAC"), "Seeded history", null,
 					null), rep).id();
-			seededInstances.add(leads.get(id).processInstanceId());
+			seen(leads.get(id).processInstanceId());
 			boolean trained = trained(rep);
 			later(trained ? 2 + random.nextInt(6) : 12 + random.nextInt(40));
 			if (random.nextDouble() < 0.25) {
@@ -323,7 +332,7 @@ class DemoHistory {
 			int amount = 10_000 + random.nextInt(90) * 1000;
 			leads.completeStep(id, "Task_PrepareProposal", rep, SALES_REP, new HashMap<>(Map.of("amount", amount,
 					"discountPercent", bigDiscount ? 15 : 5, "decisionMaker", "the CFO", "proposalSummary", "Licences and onboarding",
-					"nextFollowUp", Instant.now().plus(Duration.ofDays(7)).toString())));
+					"nextFollowUp", clock.instant().plus(Duration.ofDays(7)).toString())));
 			if (bigDiscount) {
 				later(48 + random.nextInt(96)); // the managers' queue: the bottleneck
 				String manager = random.nextBoolean() ? "bob" : "sales.01";
@@ -331,7 +340,7 @@ class DemoHistory {
 						true, "discountComment", "ok")));
 			}
 			later(24 + random.nextInt(trained ? 48 : 120));
-			double chance = (trained ? 0.45 : 0.22) + 0.1 * index / DAYS;
+			double chance = (trained ? 0.45 : 0.22) + 0.1 * index / days;
 			boolean won = random.nextDouble() < chance;
 			leads.completeStep(id, "Task_NegotiateDeal", rep, SALES_REP, new HashMap<>(won
 					? Map.of("won", "true", "finalAmount", amount)
@@ -367,7 +376,7 @@ class DemoHistory {
 					"Seeded history: the order had a problem.", null, null), agent);
 			String pi = runtime.createProcessInstanceQuery().processDefinitionKey("complaint-to-resolution")
 				.processInstanceBusinessKey(complaint.getId().toString()).singleResult().getId();
-			seededInstances.add(pi);
+			seen(pi);
 			boolean trained = trained(agent);
 			later(trained ? 1 + random.nextInt(5) : 3 + random.nextInt(16));
 			work(pi, "Task_RespondToCustomer", agent, Map.of("contactNote", "Called the customer back"));
@@ -415,8 +424,8 @@ class DemoHistory {
 	 * due; a case whose next step would lie in the real future stays open where it is (today's work).
 	 */
 	private void later(int hours) {
-		var to = new Date(ClockUtil.getCurrentTime().getTime() + hours * 3_600_000L);
-		if (to.toInstant().isAfter(Instant.now().minus(Duration.ofHours(2)))) {
+		var to = Date.from(clock.instant().plus(Duration.ofHours(hours)));
+		if (to.toInstant().isAfter(realNow.minus(Duration.ofHours(2)))) {
 			throw new StillOpen();
 		}
 		move(to);
@@ -431,12 +440,41 @@ class DemoHistory {
 
 	}
 
+	/**
+	 * Runs one case (or wave) with the clock at {@code at}; the case moves it forward from there. The
+	 * case's instances remember the latest time they saw.
+	 */
+	private boolean travel(Date at, java.util.function.BooleanSupplier work) {
+		current.clear();
+		EngineClock.travelTo(at.toInstant());
+		try {
+			return work.getAsBoolean();
+		}
+		finally {
+			Instant end = clock.instant();
+			current.forEach(pi -> seenAt.merge(pi, end, (a, b) -> a.isAfter(b) ? a : b));
+			current.clear();
+		}
+	}
+
+	/** A seeded instance of the case being worked. */
+	private void seen(String processInstanceId) {
+		seededInstances.add(processInstanceId);
+		current.add(processInstanceId);
+	}
+
+	/**
+	 * Moves the clock to {@code to} and fires the seeded timers due by then, of this case and of
+	 * earlier cases whose latest step lies before {@code to} (a case's time never runs backwards).
+	 */
 	private void move(Date to) {
-		ClockUtil.setCurrentTime(to);
+		EngineClock.travelTo(to.toInstant());
 		for (int round = 0; round < 5; round++) {
 			var due = new ArrayList<org.camunda.bpm.engine.runtime.Job>();
 			for (var jobRow : management.createJobQuery().timers().duedateLowerThan(to).list()) {
-				if (seededInstances.contains(jobRow.getProcessInstanceId())) {
+				String pi = jobRow.getProcessInstanceId();
+				Instant seen = seenAt.get(pi);
+				if (seededInstances.contains(pi) && (current.contains(pi) || seen == null || !to.toInstant().isBefore(seen))) {
 					due.add(jobRow);
 				}
 			}
@@ -446,6 +484,9 @@ class DemoHistory {
 			for (var j : due) {
 				try {
 					management.executeJob(j.getId());
+					if (!current.contains(j.getProcessInstanceId())) {
+						seenAt.merge(j.getProcessInstanceId(), to.toInstant(), (a, b) -> a.isAfter(b) ? a : b);
+					}
 				}
 				catch (RuntimeException ex) {
 					log.debug("Demo history: timer {} failed: {}", j.getId(), ex.toString());
@@ -473,10 +514,17 @@ class DemoHistory {
 		return list.isEmpty() ? null : list.get(0);
 	}
 
-	/** Waits until the outcome listeners (asynchronous) are done, so they record the simulated time. */
+	/**
+	 * Waits until the asynchronous event listeners (insight's outcomes among them) are done, so they
+	 * record the simulated time, not the next case's.
+	 */
 	private void drain() {
-		long deadline = System.currentTimeMillis() + 5_000;
-		while (System.currentTimeMillis() < deadline && !outcomes.idle()) {
+		if (!(listeners instanceof ThreadPoolTaskExecutor pool)) {
+			return;
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (System.nanoTime() < deadline
+				&& (pool.getActiveCount() > 0 || !pool.getThreadPoolExecutor().getQueue().isEmpty())) {
 			try {
 				Thread.sleep(5);
 			}

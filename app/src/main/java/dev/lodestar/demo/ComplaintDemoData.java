@@ -1,4 +1,4 @@
-package dev.lodestar.complaint;
+package dev.lodestar.demo;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -15,14 +14,17 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import dev.lodestar.access.Roles;
 import dev.lodestar.calendar.BusinessCalendar;
+import dev.lodestar.complaint.Complaint;
+import dev.lodestar.complaint.ComplaintIntake;
+import dev.lodestar.complaint.ComplaintService;
+import dev.lodestar.complaint.ComplaintToResolution;
+import dev.lodestar.complaint.CustomerTier;
 import dev.lodestar.knowledge.KnowledgeBase;
 import dev.lodestar.worklist.Caller;
 import dev.lodestar.worklist.WorklistService;
@@ -38,7 +40,7 @@ import dev.lodestar.worklist.WorklistService;
 @Component
 @Order(120)
 @ConditionalOnExpression("${lodestar.demo.enabled:false} and ${lodestar.demo.complaint:true}")
-class ComplaintDemoData implements ApplicationRunner {
+class ComplaintDemoData implements DemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(ComplaintDemoData.class);
 
@@ -48,7 +50,6 @@ class ComplaintDemoData implements ApplicationRunner {
 	private static final Caller CAROL = new Caller("carol", List.of(Roles.SERVICE_AGENT, Roles.EMPLOYEE));
 
 	private final ComplaintService complaintService;
-	private final Complaints complaints;
 	private final TaskService taskService;
 	private final WorklistService worklist;
 	private final ManagementService managementService;
@@ -58,30 +59,28 @@ class ComplaintDemoData implements ApplicationRunner {
 	private final Clock clock;
 	private final org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration;
 
-	ComplaintDemoData(ComplaintService complaintService, Complaints complaints, TaskService taskService,
+	ComplaintDemoData(ComplaintService complaintService, TaskService taskService,
 			ManagementService managementService, IdentityService identityService, BusinessCalendar calendar,
-			KnowledgeBase knowledgeBase, Optional<Clock> clock,
+			KnowledgeBase knowledgeBase, Clock clock,
 			org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration,
 			WorklistService worklist) {
 		this.engineConfiguration = engineConfiguration;
 		this.worklist = worklist;
 		this.complaintService = complaintService;
-		this.complaints = complaints;
 		this.taskService = taskService;
 		this.managementService = managementService;
 		this.identityService = identityService;
 		this.calendar = calendar;
 		this.knowledgeBase = knowledgeBase;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
-		if (dev.lodestar.system.DemoCases.standAside(engineConfiguration)) {
+	public void seed() {
+		if (DemoCases.standAside(engineConfiguration)) {
 			return;
 		}
-		if (!complaints.search(null, MARKER_EMAIL, null, null, org.springframework.data.domain.PageRequest.of(0, 1))
-			.isEmpty()) {
+		if (!complaintService.search(null, MARKER_EMAIL, null, null, 1).isEmpty()) {
 			return;
 		}
 		Instant now = clock.instant();

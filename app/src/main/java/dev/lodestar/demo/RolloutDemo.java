@@ -1,14 +1,14 @@
-package dev.lodestar.rollout;
+package dev.lodestar.demo;
 
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.lodestar.rollout.RolloutService;
 
 /**
  * "A day in Lodestar" for the rollout: the demo rollout (rollout 1 on a fresh database), replayed
@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(RolloutDemo.ORDER)
 @ConditionalOnProperty(name = "lodestar.demo.enabled", havingValue = "true")
 @ConditionalOnProperty(name = "lodestar.demo.rollout", havingValue = "true", matchIfMissing = true)
-class RolloutDemo implements ApplicationRunner {
+class RolloutDemo implements DemoData {
 
 	static final int ORDER = 150;
 
@@ -28,11 +28,11 @@ class RolloutDemo implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(RolloutDemo.class);
 
 	private final RolloutScenario scenario;
-	private final Rollouts rollouts;
+	private final RolloutService rollouts;
 	private final TransactionTemplate transaction;
 	private final ProcessEngineConfigurationImpl engineConfiguration;
 
-	RolloutDemo(RolloutScenario scenario, Rollouts rollouts, TransactionTemplate transaction,
+	RolloutDemo(RolloutScenario scenario, RolloutService rollouts, TransactionTemplate transaction,
 			ProcessEngineConfigurationImpl engineConfiguration) {
 		this.scenario = scenario;
 		this.rollouts = rollouts;
@@ -41,13 +41,13 @@ class RolloutDemo implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
-		if (rollouts.findFirstByName(NAME).isPresent() || dev.lodestar.system.DemoCases.standAside(engineConfiguration)) {
+	public void seed() {
+		if (rollouts.exists(NAME) || DemoCases.standAside(engineConfiguration)) {
 			return;
 		}
-		long started = System.currentTimeMillis();
+		long started = System.nanoTime();
 		Long id = transaction.execute(status -> scenario.trialRun(NAME));
-		log.info("Demo rollout {} created in {} ms", id, System.currentTimeMillis() - started);
+		log.info("Demo rollout {} created in {} ms", id, java.time.Duration.ofNanos(System.nanoTime() - started).toMillis());
 	}
 
 }

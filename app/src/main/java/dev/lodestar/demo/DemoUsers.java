@@ -1,4 +1,4 @@
-package dev.lodestar.access;
+package dev.lodestar.demo;
 
 import java.util.List;
 
@@ -6,11 +6,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+
+import dev.lodestar.access.Roles;
 
 /**
  * The demo users of CONTRACT.md (password = user id), created only when
@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
  * profile. Camunda's identity service stores the passwords salted and hashed.
  */
 @Component
-@Order(RoleSetup.ORDER + 1)
+@Order(DemoUsers.ORDER)
 @ConditionalOnProperty(name = "lodestar.demo.enabled", havingValue = "true")
-class DemoUsers implements ApplicationRunner {
+class DemoUsers implements DemoData {
+
+	static final int ORDER = 100;
 
 	private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
@@ -41,7 +43,7 @@ class DemoUsers implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void seed() {
 		int created = 0;
 		for (DemoUser demo : USERS) {
 			if (identityService.createUserQuery().userId(demo.id()).count() == 0) {

@@ -1,4 +1,4 @@
-package dev.lodestar.insight;
+package dev.lodestar.demo;
 
 import java.util.regex.Pattern;
 
@@ -10,7 +10,7 @@ import dev.lodestar.notification.NotificationService;
  * and answer through its confirmation link, with the link's token, as the confirmation page does.
  * A confirmation with a score feeds customer satisfaction; a rejection reopens the complaint.
  */
-class DemoCustomers {
+public class DemoCustomers {
 
 	/** The token at the end of the resolution e-mail's link. */
 	static final Pattern CONFIRMATION_LINK = Pattern.compile("/public/complaints/confirmation/([A-Za-z0-9_-]+)");
@@ -18,7 +18,7 @@ class DemoCustomers {
 	private final NotificationService mail;
 	private final CustomerConfirmations confirmations;
 
-	DemoCustomers(NotificationService mail, CustomerConfirmations confirmations) {
+	public DemoCustomers(NotificationService mail, CustomerConfirmations confirmations) {
 		this.mail = mail;
 		this.confirmations = confirmations;
 	}
@@ -29,7 +29,7 @@ class DemoCustomers {
 	 * @return false when no e-mail with a link reached them (nothing answered)
 	 * @throws RuntimeException when the link is refused (used or expired)
 	 */
-	boolean answer(String customerEmail, boolean confirmed, Integer satisfaction, String comment) {
+	public boolean answer(String customerEmail, boolean confirmed, Integer satisfaction, String comment) {
 		for (var message : mail.recentToAddress(customerEmail, 10)) {
 			var link = message.getBodyText() == null ? null : CONFIRMATION_LINK.matcher(message.getBodyText());
 			if (link != null && link.find()) {

@@ -1,11 +1,11 @@
-package dev.lodestar.system;
+package dev.lodestar.demo;
 
 import java.util.ArrayList;
 
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /** What every module's demo-data runner shares. */
-public final class DemoCases {
+final class DemoCases {
 
 	private DemoCases() {
 	}
@@ -15,7 +15,7 @@ public final class DemoCases {
 	 * refuses process events before its test class starts, so demo cases started while such a
 	 * test context starts would break it.
 	 */
-	public static boolean standAside(ProcessEngineConfigurationImpl configuration) {
+	static boolean standAside(ProcessEngineConfigurationImpl configuration) {
 		var listeners = new ArrayList<Object>();
 		if (configuration.getCustomPostBPMNParseListeners() != null) {
 			listeners.addAll(configuration.getCustomPostBPMNParseListeners());
