@@ -63,6 +63,9 @@ public class RolloutScenario {
 
 	private Instant start;
 
+	/** The week the replay has reached: the clock only moves forward, so no step ends before it starts. */
+	private double reached;
+
 	RolloutScenario(RolloutService rollouts, StakeholderRegister register, TrainingService training, TrainingDesk desk,
 			TrainingLibrary library, RuntimeService runtime, TaskService tasks, IdentityService identity,
 			WorklistService worklist, Clock clock) {
@@ -80,6 +83,10 @@ public class RolloutScenario {
 
 	/** Sets the engine's clock to a point of the programme: weeks (and days) after its start. */
 	private void week(double weeks) {
+		if (weeks < reached) {
+			throw new IllegalStateException("The replay went back from week " + reached + " to " + weeks);
+		}
+		reached = weeks;
 		EngineClock.travelTo(start.plus(Duration.ofMinutes((long) (weeks * 7 * 24 * 60))));
 	}
 
@@ -98,6 +105,7 @@ public class RolloutScenario {
 
 	private Long create(String name) {
 		start = clock.instant().minus(Duration.ofDays(7L * WEEKS_AGO));
+		reached = 0;
 		week(0);
 		var rollout = rollouts.start(name, "erin",
 				"Employees first: no customer data typed twice, no lost follow-up, every complaint within its SLA.", "frank");
@@ -116,6 +124,10 @@ public class RolloutScenario {
 				"actualCost", 5400));
 		rollouts.logMessage(id, "All staff", 0, "town hall", "Kick-off: why we introduce CRM, by the sponsor", "erin");
 
+		// the executives' wave starts with the sponsor's strategy: its session is planned at once
+		planWave(pi, RolloutProcess.VAR_EXECUTIVES_WAVE, 1.7, 2.2, "Training room 2");
+		var executives = attendWave(pi, RolloutProcess.VAR_EXECUTIVES_WAVE, 2.2);
+
 		// the stakeholder assessment: the sales team still lacks desire and reinforcement
 		week(2.5);
 		String assessment = called(pi, StakeholderAssessmentProcess.KEY);
@@ -131,11 +143,11 @@ public class RolloutScenario {
 		}
 		rollouts.logMessage(id, "Sales team", 12, "team meeting", "What CRM changes for sales: less typing, no lost follow-up", "bob");
 
-		completeWave(pi, RolloutProcess.VAR_EXECUTIVES_WAVE, 2.2, 3.6);
+		checkWave(pi, RolloutProcess.VAR_EXECUTIVES_WAVE, 3.6, executives);
 		week(4.8);
 		complete(pi, RolloutProcess.TASK_FORM_TEAM, "frank", Map.of(RolloutProcess.VAR_INTERNAL_PM, "frank",
 				RolloutProcess.VAR_PARTNER_PM, "Petra Partner (Acme Consulting)", "teamMembers", "bob, dave, key users"));
-		completeWave(pi, RolloutProcess.VAR_PROJECT_TEAM_WAVE, 5.5, 7.5);
+		completeWave(pi, RolloutProcess.VAR_PROJECT_TEAM_WAVE, 4.9, 5.5, 7.5);
 		week(11.8);
 		complete(pi, RolloutProcess.TASK_DESIGN, "frank", Map.of("participants", "alice, carol and four key users",
 				"designDecisions", "One intake for all channels; discount approval above 10%", "actualCost", 43500));
@@ -150,37 +162,48 @@ public class RolloutScenario {
 		rollouts.closeIssue(id, duplicates.getId());
 		complete(pi, RolloutProcess.TASK_UAT, "frank", Map.of(RolloutProcess.VAR_UAT_PASSED, true, "uatNotes",
 				"Two minor findings, fixed", "actualCost", 14800));
-		completeWave(pi, RolloutProcess.VAR_END_USERS_WAVE, 21.6, 23.0);
+		completeWave(pi, RolloutProcess.VAR_END_USERS_WAVE, 21.4, 21.6, 23.0);
 
 		// the gate said go: the trial runs, the all-staff wave is at 70 %
-		week(23.4);
-		rollouts.logIssue(id, "Phone integration drops the caller id on transfers", RolloutIssue.Severity.HIGH, "frank",
-				"carol");
-		rollouts.logMessage(id, "All staff", 0, "intranet", "Trial run started: how to report an issue", "frank");
-		allStaffWave(pi);
+		allStaffWave(pi, id);
 		EngineClock.backToNow();
 		return id;
 	}
 
 	/**
-	 * A wave done: grace plans a session, takes its attendance (everybody present), and every
-	 * participant takes the knowledge check in the app, until the wave's target is met.
+	 * A wave done: grace plans a session once the wave has started, takes its attendance
+	 * (everybody present), and every participant takes the knowledge check in the app, until the
+	 * wave's target is met.
 	 */
-	private void completeWave(String rolloutInstance, String waveVariable, double sessionWeek, double doneWeek) {
+	private void completeWave(String rolloutInstance, String waveVariable, double planWeek, double sessionWeek,
+			double doneWeek) {
+		planWave(rolloutInstance, waveVariable, planWeek, sessionWeek, "Training room 2");
+		var participants = attendWave(rolloutInstance, waveVariable, sessionWeek);
+		checkWave(rolloutInstance, waveVariable, doneWeek, participants);
+	}
+
+	private void planWave(String rolloutInstance, String waveVariable, double planWeek, double sessionWeek, String place) {
+		week(planWeek);
+		planSession(training.wave((Long) runtime.getVariable(rolloutInstance, waveVariable)), sessionWeek, place);
+	}
+
+	/** Everybody attends the wave's session; returns who did. */
+	private List<String> attendWave(String rolloutInstance, String waveVariable, double sessionWeek) {
 		Long waveId = (Long) runtime.getVariable(rolloutInstance, waveVariable);
-		var wave = training.wave(waveId);
-		String pi = wave.getProcessInstanceId();
-		week(sessionWeek - 1);
-		planSession(wave, sessionWeek, "Training room 2");
 		week(sessionWeek);
 		var session = training.sessionsOf(waveId).get(0);
 		var all = training.pendingParticipants(waveId);
 		var presence = new LinkedHashMap<String, Boolean>();
 		all.forEach(p -> presence.put(p, true));
 		desk.takeAttendance(caller("grace"), session.getId(), presence, Locale.ENGLISH);
+		return all;
+	}
+
+	private void checkWave(String rolloutInstance, String waveVariable, double doneWeek, List<String> participants) {
+		var wave = training.wave((Long) runtime.getVariable(rolloutInstance, waveVariable));
 		week(doneWeek);
-		for (String participant : all) {
-			if (runtime.createProcessInstanceQuery().processInstanceId(pi).count() == 0) {
+		for (String participant : participants) {
+			if (runtime.createProcessInstanceQuery().processInstanceId(wave.getProcessInstanceId()).count() == 0) {
 				break;
 			}
 			takeCheck(participant, wave, participant.hashCode());
@@ -191,9 +214,10 @@ public class RolloutScenario {
 	 * Wave 4 at 70 %: the first session is behind us, its attendance taken; alice was there and
 	 * has her check to take; frank and admin took theirs online and wait for today's session.
 	 */
-	private void allStaffWave(String rolloutInstance) {
+	private void allStaffWave(String rolloutInstance, Long id) {
 		Long waveId = (Long) runtime.getVariable(rolloutInstance, RolloutProcess.VAR_ALL_STAFF_WAVE);
 		var wave = training.wave(waveId);
+		week(23.1);
 		planSession(wave, 23.2, "Town hall, 5th floor");
 		var first = training.sessionsOf(waveId).get(0);
 		var participants = training.pendingParticipants(waveId);
@@ -212,6 +236,10 @@ public class RolloutScenario {
 			presence.put("alice", true);
 		}
 		desk.takeAttendance(caller("grace"), first.getId(), presence, Locale.ENGLISH);
+		week(23.4);
+		rollouts.logIssue(id, "Phone integration drops the caller id on transfers", RolloutIssue.Severity.HIGH, "frank",
+				"carol");
+		rollouts.logMessage(id, "All staff", 0, "intranet", "Trial run started: how to report an issue", "frank");
 		week(23.6);
 		for (String p : done) {
 			takeCheck(p, wave, p.hashCode());
