@@ -61,7 +61,7 @@ import dev.lodestar.worklist.WorklistService;
  * of a seeded case fires later at real time. About half of the customers answer the resolution
  * e-mail's confirmation link ({@link DemoCustomers}): most confirm with a score, some reject and
  * the complaint reopens. The waves' deadlines lie three weeks after their start, inside the
- * months, so people who never took their training are overdue. Its own switches:
+ * seeded months, so people who never took their training are overdue. Its own switches:
  * {@code lodestar.demo.history.enabled} (off in tests) and {@code lodestar.demo.history.days}.
  */
 @Component

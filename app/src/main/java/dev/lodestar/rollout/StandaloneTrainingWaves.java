@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts a training wave on its own, outside a rollout (the {@code training-wave} process runs
- * it): for tools such as insight's demo history. {@code kind} is a wave kind's name
+ * it): for tools such as the demo's history. {@code kind} is a wave kind's name
  * ({@code EXECUTIVES}, {@code PROJECT_TEAM}, {@code END_USERS}, {@code ALL_STAFF}).
  */
 @Component
