@@ -1,5 +1,5 @@
 /**
- * Who may do what. The roles of CONTRACT.md as Camunda groups, the Camunda authorizations
+ * Who may do what. The roles of ARCHITECTURE.md ("Fixed names") as Camunda groups, the Camunda authorizations
  * seeded for each of them, and the demo users. Users and groups live in Camunda's identity
  * service, so the Camunda web apps and Lodestar share one user store.
  */
