@@ -1,6 +1,10 @@
 // Builds the web UI's vendor scripts into target/classes/static/vendor, run by Maven
 // (exec-maven-plugin, generate-resources). `npm ci` runs only when package-lock.json changed
 // since the last install, so a rebuild takes about a second. Only the npm registry is used.
+// Install scripts are off: of the four packages that have one, two (@carbon/grid, @carbon/layout)
+// only start @ibm/telemetry-js, which reports the install to a third party and left node
+// processes running after the build, and one (inferno) prints a banner; esbuild's alone is
+// needed (it checks its platform binary), so it runs by itself through `npm rebuild esbuild`.
 import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +18,10 @@ const hash = createHash('sha256').update(lock).digest('hex');
 const stamp = join(here, 'node_modules', '.lodestar-lock-sha256');
 
 if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== hash) {
-  execSync('npm ci --no-audit --no-fund --loglevel=error', { cwd: here, stdio: 'inherit' });
+  // telemetry off as well, should a package start it some other way
+  const env = { ...process.env, IBM_TELEMETRY_DISABLED: 'true' };
+  execSync('npm ci --ignore-scripts --no-audit --no-fund --loglevel=error', { cwd: here, stdio: 'inherit', env });
+  execSync('npm rebuild esbuild --no-audit --no-fund --loglevel=error', { cwd: here, stdio: 'inherit', env });
   writeFileSync(stamp, hash);
 }
 

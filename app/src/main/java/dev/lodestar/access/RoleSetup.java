@@ -25,7 +25,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the roles of CONTRACT.md as Camunda groups and grants each the Camunda
+ * Creates the roles (ARCHITECTURE.md, "Fixed names") as Camunda groups and grants each the Camunda
  * authorizations it needs, idempotently, at every start, as soon as every bean is ready (before
  * the web server opens and the demo is seeded). This is not demo data: a production installation
  * needs the same roles and grants.

@@ -3,7 +3,7 @@ package dev.lodestar.access;
 import java.util.List;
 
 /**
- * The role ids of CONTRACT.md. Each is a Camunda group; candidate groups in the BPMN use
+ * The role ids of ARCHITECTURE.md ("Fixed names"). Each is a Camunda group; candidate groups in the BPMN use
  * these ids, and Spring Security sees each as the authority {@code ROLE_<id>}.
  */
 public final class Roles {
@@ -19,7 +19,7 @@ public final class Roles {
 	public static final String EMPLOYEE = "employee";
 	public static final String CAMUNDA_ADMIN = "camunda-admin";
 
-	/** Every role, in the order of CONTRACT.md. */
+	/** Every role, in the order of ARCHITECTURE.md. */
 	public static final List<String> ALL = List.of(SALES_REP, SALES_MANAGER, SERVICE_AGENT, SERVICE_MANAGER,
 			EXECUTIVE, PROJECT_TEAM, PROCESS_OWNER, TRAINER, EMPLOYEE, CAMUNDA_ADMIN);
 

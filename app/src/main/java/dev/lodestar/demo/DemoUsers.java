@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import dev.lodestar.access.Roles;
 
 /**
- * The demo users of CONTRACT.md (password = user id), created only when
+ * The demo users of ARCHITECTURE.md's "Fixed names" (password = user id), created only when
  * {@code lodestar.demo.enabled} is true: the embedded default, never the {@code postgres}
  * profile. Camunda's identity service stores the passwords salted and hashed.
  */

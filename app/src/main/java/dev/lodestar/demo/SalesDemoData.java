@@ -31,7 +31,7 @@ import dev.lodestar.worklist.Caller;
 import dev.lodestar.worklist.WorklistService;
 
 /**
- * The sales part of "A day in Lodestar" (MISSION.md), created through the real process:
+ * The sales part of the demo (the README's "Tour of the pages"), made through the real process:
  * leads waiting for alice's qualification, one of them a likely duplicate of the existing
  * customer Globex; a lead alice claimed and let become overdue; a proposal waiting for bob's
  * discount approval; a lead that fell back to the queue (bob was told); a won deal awaiting

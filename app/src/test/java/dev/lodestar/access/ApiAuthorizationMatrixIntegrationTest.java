@@ -27,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.FileCopyUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,11 +48,10 @@ import dev.lodestar.lead.NewLead;
  * Plus the engine's REST API for one task: reading it, its variables, writing a variable,
  * reassigning it.
  *
- * <p>Its own Spring context: an allowed call without path variables (start a KPI review) does
- * change data, which other tests must not see.
+ * <p>Runs in the shared context: the one allowed call that changes data (erin starts a KPI
+ * review) does what other tests of that context do too.
  */
 @LodestarIntegrationTest
-@TestPropertySource(properties = "lodestar.test.context=authorization-matrix")
 class ApiAuthorizationMatrixIntegrationTest {
 
 	private static final List<String> COLUMNS = List.of("anonymous", "alice", "bob", "carol", "dave", "erin", "frank",

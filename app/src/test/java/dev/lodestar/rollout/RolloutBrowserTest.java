@@ -32,13 +32,25 @@ import dev.lodestar.demo.RolloutScenario;
  * The rollout workspace and the training pages in Chromium, on a rollout of the test's own,
  * replayed through the real processes up to its trial run: frank's issue log and the go-live
  * gate, the one current phase, grace's attendance list, alice's knowledge check, every
- * training document. Writes the end-user material's screenshots of the real app.
+ * training document. Takes the end-user material's screenshots of the real app: into
+ * {@code target/screenshots/training-material} on every run, into the tracked
+ * {@code training-material/03-end-users/screenshots} only when {@value #WRITE_MATERIAL} is true
+ * (the Maven profile {@code training-screenshots}), so that a test run leaves the working tree
+ * as it found it.
  */
 @LodestarIntegrationTest
 class RolloutBrowserTest {
 
-	/** Where the end-user material expects its screenshots (the tests run in {@code app/}). */
-	static final Path SCREENSHOTS = Path.of("..", "training-material", "03-end-users", "screenshots");
+	/** The setting that makes this test refresh the training material's screenshots. */
+	static final String WRITE_MATERIAL = "lodestar.training.screenshots";
+
+	/**
+	 * Where the end-user material expects its screenshots (the tests run in {@code app/}), or
+	 * their place under {@code target/} on an ordinary test run.
+	 */
+	static final Path SCREENSHOTS = Boolean.getBoolean(WRITE_MATERIAL)
+			? Path.of("..", "training-material", "03-end-users", "screenshots")
+			: Browser.SCREENSHOTS.resolve("training-material");
 
 	static Browser browser;
 

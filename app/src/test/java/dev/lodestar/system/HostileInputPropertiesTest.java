@@ -7,176 +7,218 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestContextManager;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.lodestar.LodestarIntegrationTest;
+import dev.lodestar.SeededRandom;
 import dev.lodestar.lead.LeadProcess;
 import dev.lodestar.lead.LeadService;
 import dev.lodestar.lead.NewLead;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Random and hostile values against the JSON API (leads, complaints, customers, task
- * completion), run by jqwik beside JUnit Jupiter: whatever comes in, the answer is never a 5xx,
- * and a refused request leaves nothing behind (no row, no process instance, no completed task).
- * Uses the Spring context of {@link LodestarIntegrationTest} (the same cached context as the
- * other integration tests) through Spring's {@link TestContextManager}.
+ * completion): whatever comes in, the answer is never a 5xx, and a refused request leaves
+ * nothing behind (no row, no process instance, no completed task). Each property draws its
+ * {@value #TRIES} bodies from a {@link SeededRandom} that prints its seed; a failure names the
+ * seed and the try, and {@code -Dlodestar.test.seed=<seed>} repeats the run.
  */
 @LodestarIntegrationTest
 class HostileInputPropertiesTest {
 
 	private static final int TRIES = 60;
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-	private static final Map<String, int[]> FIGURES = new ConcurrentHashMap<>();
 
-	private static ApplicationContext context;
-	private static int port;
-	private static ObjectMapper json;
-	private static JdbcTemplate jdbc;
+	@LocalServerPort
+	int port;
 
-	@BeforeContainer
-	static void start() throws Exception {
-		context = new TestContextManager(HostileInputPropertiesTest.class).getTestContext().getApplicationContext();
-		port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-		json = context.getBean(ObjectMapper.class);
-		jdbc = context.getBean(JdbcTemplate.class);
-	}
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	LeadService leads;
 
 	// ---- values ---------------------------------------------------------------------------------
 
 	/** What a careless or hostile client sends in a field. */
-	@Provide
-	static Arbitrary<Object> hostile() {
-		return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(40).map(Object.class::cast),
-				Arbitraries.strings().withChars('a', '\u0000', 'é', '中', '\'', '<').ofMinLength(1).ofMaxLength(12)
-					.map(Object.class::cast),
-				Arbitraries.of("x".repeat(100_000), "yes", "no", "true", "1e20", "NaN", "-1", "", " ", "null")
-					.map(Object.class::cast),
-				Arbitraries.of(1e20, -1e20, -1, 0, 1, 5, 40, 99.5, 1e12 + 1, Long.MAX_VALUE).map(Object.class::cast),
-				Arbitraries.of(true, false).map(Object.class::cast), Arbitraries.just(null),
-				Arbitraries.just(List.of("a", 1)), Arbitraries.just(Map.of("nested", "object")));
+	static Object hostile(SeededRandom random) {
+		return random.oneOf(() -> random.anyString(40),
+				() -> random.stringOf(1, 12, 'a', '\u0000', 'é', '中', '\'', '<'),
+				() -> random.oneOf(List.of("x".repeat(100_000), "yes", "no", "true", "1e20", "NaN", "-1", "", " ", "null")),
+				() -> random.oneOf(List.<Object>of(1e20, -1e20, -1, 0, 1, 5, 40, 99.5, 1e12 + 1, Long.MAX_VALUE)),
+				random::nextBoolean, () -> null, () -> List.of("a", 1), () -> Map.of("nested", "object"));
 	}
 
-	private static Arbitrary<Map<String, Object>> body(List<String> fields) {
-		return Arbitraries.maps(Arbitraries.of(fields), hostile()).ofMaxSize(fields.size()).map(HashMap::new);
+	/** Some of the fields (none, a few or all of them), each with a hostile value. */
+	static Map<String, Object> body(SeededRandom random, List<String> fields) {
+		var names = new ArrayList<>(fields);
+		Collections.shuffle(names, random.random());
+		Map<String, Object> body = new HashMap<>();
+		for (String name : names.subList(0, random.between(0, names.size()))) {
+			body.put(name, hostile(random));
+		}
+		return body;
 	}
 
-	@Provide
-	Arbitrary<Map<String, Object>> leads() {
-		return Combinators.combine(body(List.of("company", "contactName", "email", "phone", "source", "region", "notes",
-				"segment", "estimatedValue")), Arbitraries.of("WEB", "REFERRAL", "EVENT"), Arbitraries.of("NA", "EMEA"))
-			.as((map, source, region) -> {
-				if (Math.abs(map.hashCode()) % 2 == 0) { // half of them close to valid
-					map.putIfAbsent("company", "Acme " + map.hashCode());
-					map.putIfAbsent("source", source);
-					map.putIfAbsent("region", region);
-				}
-				return map;
-			});
+	static Map<String, Object> lead(SeededRandom random) {
+		var lead = body(random, List.of("company", "contactName", "email", "phone", "source", "region", "notes",
+				"segment", "estimatedValue"));
+		if (random.nextBoolean()) { // half of them close to valid
+			lead.putIfAbsent("company", "Acme " + random.between(0, 1_000_000));
+			lead.putIfAbsent("source", random.oneOf(List.of("WEB", "REFERRAL", "EVENT")));
+			lead.putIfAbsent("region", random.oneOf(List.of("NA", "EMEA")));
+		}
+		return lead;
 	}
 
-	@Provide
-	Arbitrary<Map<String, Object>> complaints() {
-		return body(List.of("customerName", "customerEmail", "customerPhone", "channel", "category", "description",
-				"customerId", "receivedAt")).map(map -> {
-					if (Math.abs(map.hashCode()) % 2 == 0) {
-						map.putIfAbsent("customerName", "Pat " + map.hashCode());
-						map.putIfAbsent("customerPhone", "+49 30 " + (1000000 + Math.abs(map.hashCode() % 8999999)));
-						map.putIfAbsent("channel", "PHONE");
-						map.putIfAbsent("category", "SERVICE");
-						map.putIfAbsent("description", "It broke.");
-					}
-					return map;
-				});
+	static Map<String, Object> complaint(SeededRandom random) {
+		var complaint = body(random, List.of("customerName", "customerEmail", "customerPhone", "channel", "category",
+				"description", "customerId", "receivedAt"));
+		if (random.nextBoolean()) { // half of them close to valid
+			complaint.putIfAbsent("customerName", "Pat " + random.between(0, 1_000_000));
+			complaint.putIfAbsent("customerPhone", "+49 30 " + random.between(1_000_000, 9_999_998));
+			complaint.putIfAbsent("channel", "PHONE");
+			complaint.putIfAbsent("category", "SERVICE");
+			complaint.putIfAbsent("description", "It broke.");
+		}
+		return complaint;
 	}
 
-	@Provide
-	Arbitrary<Map<String, Object>> customers() {
-		return body(List.of("kind", "name", "contactName", "email", "phone", "region", "segment"));
+	static Map<String, Object> customer(SeededRandom random) {
+		return body(random, List.of("kind", "name", "contactName", "email", "phone", "region", "segment"));
 	}
 
-	@Provide
-	Arbitrary<Map<String, Object>> qualifications() {
-		return body(List.of("qualified", "budget", "decisionMaker", "need", "timeline", "disqualifyReason",
+	static Map<String, Object> qualification(SeededRandom random) {
+		return body(random, List.of("qualified", "budget", "decisionMaker", "need", "timeline", "disqualifyReason",
 				"discountApprovalThreshold", "owner"));
 	}
 
 	// ---- properties --------------------------------------------------------------------------
 
-	@Property(tries = TRIES)
-	void leadCaptureNeverFailsOnTheServerAndARefusalWritesNothing(@ForAll("leads") Map<String, Object> lead)
-			throws Exception {
-		checkCreation("leads", "/api/leads", "alice", lead, "select count(*) from crm_lead", "lead-to-sale");
+	@Test
+	void leadCaptureNeverFailsOnTheServerAndARefusalWritesNothing() throws Exception {
+		forAll("leads", HostileInputPropertiesTest::lead, lead -> checkCreation("/api/leads", "alice", lead,
+				"select count(*) from crm_lead", "lead-to-sale"));
 	}
 
-	@Property(tries = TRIES)
-	void complaintIntakeNeverFailsOnTheServerAndARefusalWritesNothing(
-			@ForAll("complaints") Map<String, Object> complaint) throws Exception {
-		checkCreation("complaints", "/api/complaints", "carol", complaint, "select count(*) from crm_complaint",
-				"complaint-to-resolution");
+	@Test
+	void complaintIntakeNeverFailsOnTheServerAndARefusalWritesNothing() throws Exception {
+		forAll("complaints", HostileInputPropertiesTest::complaint, complaint -> checkCreation("/api/complaints",
+				"carol", complaint, "select count(*) from crm_complaint", "complaint-to-resolution"));
 	}
 
-	@Property(tries = TRIES)
-	void customerCreationNeverFailsOnTheServerAndARefusalWritesNothing(
-			@ForAll("customers") Map<String, Object> customer) throws Exception {
-		checkCreation("customers", "/api/customers", "carol", customer, "select count(*) from crm_customer", null);
+	@Test
+	void customerCreationNeverFailsOnTheServerAndARefusalWritesNothing() throws Exception {
+		forAll("customers", HostileInputPropertiesTest::customer,
+				customer -> checkCreation("/api/customers", "carol", customer, "select count(*) from crm_customer", null));
 	}
 
-	@Property(tries = TRIES)
-	void taskCompletionNeverFailsOnTheServerAndARefusalLeavesTheTaskAsItWas(
-			@ForAll("qualifications") Map<String, Object> values) throws Exception {
-		Task task = openQualifyTask();
-		long leadId = Long.parseLong(context.getBean(org.camunda.bpm.engine.RuntimeService.class)
-			.createProcessInstanceQuery()
-			.processInstanceId(task.getProcessInstanceId())
-			.singleResult()
-			.getBusinessKey());
-		var response = post("alice", "/api/tasks/" + task.getId() + "/complete", values);
-		count("task completion", response.statusCode());
-		TaskService tasks = context.getBean(TaskService.class);
-		if (response.statusCode() >= 400) {
-			Task still = tasks.createTaskQuery().taskId(task.getId()).singleResult();
-			assertThat(still).as(response.body()).isNotNull();
-			assertThat(still.getAssignee()).isNull();
-			assertThat(context.getBean(LeadService.class).get(leadId).stage().name()).isEqualTo("QUALIFYING");
-			assertThat(tasks.getVariable(task.getId(), "discountApprovalThreshold")).isNull();
+	@Test
+	void taskCompletionNeverFailsOnTheServerAndARefusalLeavesTheTaskAsItWas() throws Exception {
+		forAll("task completion", HostileInputPropertiesTest::qualification, values -> {
+			Task task = openQualifyTask();
+			long leadId = Long.parseLong(runtime.createProcessInstanceQuery()
+				.processInstanceId(task.getProcessInstanceId())
+				.singleResult()
+				.getBusinessKey());
+			var response = post("alice", "/api/tasks/" + task.getId() + "/complete", values);
+			if (response.statusCode() >= 400 && response.statusCode() < 500) {
+				Task still = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+				assertThat(still).as(response.body()).isNotNull();
+				assertThat(still.getAssignee()).isNull();
+				assertThat(leads.get(leadId).stage().name()).isEqualTo("QUALIFYING");
+				assertThat(tasks.getVariable(task.getId(), "discountApprovalThreshold")).isNull();
+			}
+			else if (response.statusCode() < 300) {
+				assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
+				assertThat(leads.get(leadId).stage().name()).isIn("QUALIFIED", "DISQUALIFIED", "PROPOSAL",
+						"OPPORTUNITY");
+			}
+			return response;
+		});
+	}
+
+	// ---- the runner --------------------------------------------------------------------------
+
+	interface Check<T> {
+
+		HttpResponse<String> run(T value) throws Exception;
+
+	}
+
+	/**
+	 * Runs the check on {@value #TRIES} generated values, fails on the first server error or
+	 * broken promise naming the seed, the try and the value, and prints the figures.
+	 */
+	private <T> void forAll(String name, Function<SeededRandom, T> generator, Check<T> check) throws Exception {
+		var random = SeededRandom.forProperty(getClass().getSimpleName() + " " + name);
+		int accepted = 0;
+		int refused = 0;
+		for (int i = 1; i <= TRIES; i++) {
+			T value = generator.apply(random);
+			String where = name + ", " + random + ", try " + i + " of " + TRIES + ", value " + abbreviated(value);
+			HttpResponse<String> response;
+			try {
+				response = check.run(value);
+			}
+			catch (AssertionError | Exception failure) {
+				throw new AssertionError(where + ": " + failure.getMessage(), failure);
+			}
+			assertThat(response.statusCode()).as(where + " answered a server error: " + response.body()).isLessThan(500);
+			if (response.statusCode() < 300) {
+				accepted++;
+			}
+			else {
+				refused++;
+			}
 		}
-		else {
-			assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
-			assertThat(context.getBean(LeadService.class).get(leadId).stage().name()).isIn("QUALIFIED", "DISQUALIFIED",
-					"PROPOSAL", "OPPORTUNITY");
-		}
+		System.out.printf("property %s: %s, %d tries, %d accepted (2xx), %d refused (4xx), 0 server errors%n", name,
+				random, TRIES, accepted, refused);
+	}
+
+	private static String abbreviated(Object value) {
+		String text = String.valueOf(value);
+		return text.length() <= 300 ? text : text.substring(0, 300) + "… (" + text.length() + " characters)";
 	}
 
 	// ---- helpers -----------------------------------------------------------------------------
 
-	private static Task current;
+	private Task current;
 
-	private static Task openQualifyTask() {
-		TaskService tasks = context.getBean(TaskService.class);
+	private Task openQualifyTask() {
 		if (current != null && tasks.createTaskQuery().taskId(current.getId()).count() == 1) {
 			return current;
 		}
-		long leadId = context.getBean(LeadService.class)
+		long leadId = leads
 			.capture(new NewLead("Property " + System.nanoTime(), "Pat Doe", null, null, "WEB", "NA", null, null, null),
 					"alice")
 			.id();
@@ -187,40 +229,24 @@ class HostileInputPropertiesTest {
 		return current;
 	}
 
-	private void checkCreation(String name, String path, String user, Map<String, Object> body, String countRows,
+	private HttpResponse<String> checkCreation(String path, String user, Map<String, Object> body, String countRows,
 			String processKey) throws Exception {
-		synchronized (HostileInputPropertiesTest.class) {
-			long rows = jdbc.queryForObject(countRows, Long.class);
-			long instances = processKey == null ? 0
-					: context.getBean(HistoryService.class)
-						.createHistoricProcessInstanceQuery()
-						.processDefinitionKey(processKey)
-						.count();
-			var response = post(user, path, body);
-			count(name, response.statusCode());
-			if (response.statusCode() >= 400) {
-				assertThat(jdbc.queryForObject(countRows, Long.class)).as(response.body()).isEqualTo(rows);
-				if (processKey != null) {
-					assertThat(context.getBean(HistoryService.class)
-						.createHistoricProcessInstanceQuery()
-						.processDefinitionKey(processKey)
-						.count()).isEqualTo(instances);
-				}
+		long rows = jdbc.queryForObject(countRows, Long.class);
+		long instances = processKey == null ? 0
+				: history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey).count();
+		var response = post(user, path, body);
+		if (response.statusCode() >= 400 && response.statusCode() < 500) {
+			assertThat(jdbc.queryForObject(countRows, Long.class)).as(response.body()).isEqualTo(rows);
+			if (processKey != null) {
+				assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey).count())
+					.as(response.body())
+					.isEqualTo(instances);
 			}
 		}
+		return response;
 	}
 
-	private static void count(String name, int status) {
-		assertThat(status).as(name + " answered a server error").isLessThan(500);
-		int[] figures = FIGURES.computeIfAbsent(name, n -> new int[2]);
-		figures[status < 300 ? 0 : 1]++;
-		if (figures[0] + figures[1] == TRIES) {
-			System.out.printf("jqwik %s: %d tries, %d accepted (2xx), %d refused (4xx), 0 server errors%n", name, TRIES,
-					figures[0], figures[1]);
-		}
-	}
-
-	private static HttpResponse<String> post(String user, String path, Object body) throws Exception {
+	private HttpResponse<String> post(String user, String path, Object body) throws Exception {
 		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Authorization", "Basic "
 					+ Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
@@ -230,6 +256,5 @@ class HostileInputPropertiesTest {
 			.build();
 		return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 	}
-
 
 }

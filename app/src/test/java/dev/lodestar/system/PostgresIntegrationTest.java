@@ -16,8 +16,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The platform on the real PostgreSQL server: Flyway's tables beside Camunda's, one transaction manager. */
-@SpringBootTest
+/**
+ * The platform on the real PostgreSQL server: Flyway's tables beside Camunda's, one transaction manager.
+ * Configured like the other PostgreSQL tests (a web server on a random port), so that all of them
+ * share one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "pgtest" })
 class PostgresIntegrationTest {
 
