@@ -1,5 +1,5 @@
 /**
- * The demo: the users of CONTRACT.md, the cases of "A day in Lodestar" (leads, complaints, the
+ * The demo: the demo users (ARCHITECTURE.md, "Fixed names"), the cases of "A day in Lodestar" (leads, complaints, the
  * rollout replayed up to its trial run, this month's KPI review) and six months of history for
  * the cockpit, all created through the domain modules' public APIs and the real processes. On
  * the top floor: it may use every module, and no module imports it (ModularityTests). Switched on
