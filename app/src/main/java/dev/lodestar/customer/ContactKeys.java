@@ -10,7 +10,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -36,8 +36,12 @@ class ContactKeys {
 	static final String EMAIL = "email";
 	static final String PHONE = "phone";
 
-	/** A key locked by a deadlock or a lock timeout is tried again this often before giving up. */
-	private static final int ATTEMPTS = 5;
+	/**
+	 * How long a claim keeps trying while another transaction holds the key. PostgreSQL waits
+	 * for that transaction by itself; H2 gives up on a lock after a couple of seconds, and eight
+	 * captures of one person queue up behind each other for longer than that.
+	 */
+	private static final java.time.Duration PATIENCE = java.time.Duration.ofSeconds(30);
 
 	private final JdbcTemplate jdbc;
 	private final DataSource dataSource;
@@ -62,6 +66,7 @@ class ContactKeys {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long claim(String kind, String key, long customerId, Instant now) {
+		long deadline = System.nanoTime() + PATIENCE.toNanos();
 		for (int attempt = 1;; attempt++) {
 			Optional<Long> owner = owner(kind, key);
 			if (owner.isPresent()) {
@@ -76,11 +81,11 @@ class ContactKeys {
 					release(connection, savepoint);
 					return customerId;
 				}
-				catch (DataIntegrityViolationException | PessimisticLockingFailureException taken) {
+				catch (DataIntegrityViolationException | TransientDataAccessException taken) {
 					// another capture claimed it first (and has committed: the next round reads its
 					// owner), or holds it locked still (the next round waits again)
 					rollback(connection, savepoint);
-					if (attempt >= ATTEMPTS) {
+					if (attempt > 1 && System.nanoTime() > deadline) {
 						throw new ConflictException("The " + kind + " is being saved by someone else at this moment; "
 								+ "please try again.");
 					}
