@@ -132,6 +132,16 @@ class ComplaintCaseContext implements CaseContextProvider {
 		});
 	}
 
+	/** A proposed compensation as shown; a variable no amount (sent past the forms) is shown as sent, shortened. */
+	private static String compensationText(Object compensation) {
+		var amount = dev.lodestar.system.JsonInputLimits.decimalOrNull(compensation.toString());
+		if (amount == null) {
+			String text = compensation.toString();
+			return text.length() <= 20 ? text : text.substring(0, 20) + "…";
+		}
+		return amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+	}
+
 	record Proposal(String resolution, String compensation) {
 	}
 
@@ -151,7 +161,7 @@ class ComplaintCaseContext implements CaseContextProvider {
 			return Optional.empty();
 		}
 		return Optional.of(new Proposal(resolution.toString(), compensation == null ? "0"
-				: new java.math.BigDecimal(compensation.toString()).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()));
+				: compensationText(compensation)));
 	}
 
 	/** A label in the reader's language (this module's texts are in {@code i18n/frontoffice}). */

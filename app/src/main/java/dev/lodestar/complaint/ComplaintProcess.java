@@ -281,7 +281,14 @@ public class ComplaintProcess {
 		if (value == null) {
 			return null;
 		}
-		return new BigDecimal(value.toString()).setScale(2, java.math.RoundingMode.HALF_UP);
+		BigDecimal amount = value instanceof BigDecimal decimal ? decimal
+				: dev.lodestar.system.JsonInputLimits.decimalOrNull(value.toString());
+		if (amount == null || !dev.lodestar.system.JsonInputLimits.withinMagnitude(amount)) {
+			throw new dev.lodestar.system.InvalidInputException(ComplaintToResolution.VAR_COMPENSATION, "must be a number");
+		}
+		// bounded before setScale: rounding 1e999999999 would write out every digit
+		return dev.lodestar.system.DecimalColumn.MONEY_12_2.require(ComplaintToResolution.VAR_COMPENSATION,
+				amount.setScale(2, java.math.RoundingMode.HALF_UP));
 	}
 
 	private static String abbreviate(String text) {

@@ -55,6 +55,21 @@ class ConfirmationPageController {
 		if (satisfaction != null && (satisfaction < 1 || satisfaction > 5)) {
 			satisfaction = null;
 		}
+		String commentProblem = commentProblem(comment);
+		if (commentProblem != null) {
+			// the customer's answer is not lost: the form comes back with the text and the limit
+			var inspection = confirmations.inspect(token);
+			if (inspection.isEmpty() || inspection.get().state() != ConfirmationToken.State.VALID) {
+				return refused(inspection.map(CustomerConfirmations.Inspection::state).orElse(null), model, response);
+			}
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("state", "ask");
+			model.addAttribute("complaint", inspection.get().complaint());
+			model.addAttribute("token", token);
+			model.addAttribute("commentProblem", commentProblem);
+			model.addAttribute("comment", comment.replace("\u0000", ""));
+			return "complaint-confirmation";
+		}
 		try {
 			Complaint complaint = confirmations.answer(token, "confirm".equals(decision), satisfaction, comment);
 			model.addAttribute("state", "confirm".equals(decision) ? "confirmed" : "rejected");
@@ -64,6 +79,19 @@ class ConfirmationPageController {
 		catch (CustomerConfirmations.LinkRefused refused) {
 			return refused(refused.state(), model, response);
 		}
+	}
+
+	/** The column holds 2,000 characters, and PostgreSQL no NUL: refused here as the customer's mistake (400). */
+	static final int MAX_COMMENT = 2000;
+
+	private static String commentProblem(String comment) {
+		if (comment == null) {
+			return null;
+		}
+		if (comment.indexOf('\u0000') >= 0) {
+			return "nul";
+		}
+		return comment.strip().length() > MAX_COMMENT ? "length" : null;
 	}
 
 	private static String refused(ConfirmationToken.State state, Model model, HttpServletResponse response) {

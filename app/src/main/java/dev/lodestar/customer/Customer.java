@@ -153,6 +153,14 @@ class Customer {
 		return nameKey;
 	}
 
+	String getEmailKey() {
+		return emailKey;
+	}
+
+	String getPhoneKey() {
+		return phoneKey;
+	}
+
 	Long getMergedIntoId() {
 		return mergedIntoId;
 	}

@@ -1,6 +1,7 @@
 package dev.lodestar.customer;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,6 +33,10 @@ import dev.lodestar.system.NotFoundException;
  * GmbH, Inc, Co ignored; see {@link MatchKeys#name}) only makes a <em>likely</em> duplicate: the
  * new customer is created, and the resemblance is recorded for a person to
  * {@link #confirmDistinct confirm} or {@link #merge merge}. Nothing is ever duplicated silently.
+ *
+ * <p>Also under concurrency: each e-mail and phone key belongs to one customer ({@link ContactKeys},
+ * a unique key), so of parallel captures of the same new person one creates the customer and
+ * the others link to it.
  */
 @Service
 @Transactional
@@ -43,13 +48,15 @@ public class CustomerService {
 	private final Customers customers;
 	private final Interactions interactions;
 	private final DuplicateSuspicions suspicions;
+	private final ContactKeys keys;
 	private final ObjectProvider<CustomerViewContributor> contributors;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	CustomerService(Customers customers, Interactions interactions, DuplicateSuspicions suspicions,
-			ObjectProvider<CustomerViewContributor> contributors, ApplicationEventPublisher events,
+			ContactKeys keys, ObjectProvider<CustomerViewContributor> contributors, ApplicationEventPublisher events,
 			Optional<Clock> clock) {
+		this.keys = keys;
 		this.customers = customers;
 		this.interactions = interactions;
 		this.suspicions = suspicions;
@@ -147,15 +154,20 @@ public class CustomerService {
 		var certain = certainMatches(draft.email(), draft.phone());
 		if (!certain.isEmpty()) {
 			var first = certain.entrySet().iterator().next();
-			Customer customer = first.getKey();
-			if (draft.contactName() != null && !draft.contactName().isBlank()) {
-				customer.addContact(draft.contactName(), null, draft.email(), draft.phone(), now);
-			}
-			return new CustomerLink(customer.summary(), Outcome.LINKED, first.getValue(), List.of());
+			return link(first.getKey(), first.getValue(), draft, now);
 		}
 		CustomerKind kind = draft.kind() != null ? draft.kind() : CustomerKind.COMPANY;
 		Customer customer = customers.save(new Customer(kind, draft.name(), draft.email(), draft.phone(),
 				draft.region(), draft.segment(), userId, now));
+		customers.flush();
+		var winner = claimKeys(customer, now);
+		if (winner.isPresent()) {
+			// a parallel capture of the same person was first: its customer is the one
+			keys.release(customer.getId());
+			customers.delete(customer);
+			customers.flush();
+			return link(winner.get().customer(), List.of(winner.get().reason()), draft, now);
+		}
 		if (draft.contactName() != null && !draft.contactName().isBlank()) {
 			customer.addContact(draft.contactName(), null, draft.email(), draft.phone(), now);
 		}
@@ -171,6 +183,45 @@ public class CustomerService {
 				likely.isEmpty() ? Outcome.CREATED : Outcome.CREATED_LIKELY_DUPLICATE, List.of(), likely);
 	}
 
+	private CustomerLink link(Customer customer, List<String> reasons, CustomerDraft draft, Instant now) {
+		if (draft.contactName() != null && !draft.contactName().isBlank()) {
+			customer.addContact(draft.contactName(), null, draft.email(), draft.phone(), now);
+		}
+		claimFreeKeys(customer.getId(), draft.email(), draft.phone(), now);
+		return new CustomerLink(customer.summary(), Outcome.LINKED, reasons, List.of());
+	}
+
+	private record Winner(Customer customer, String reason) {
+	}
+
+	/** Claims the new customer's own keys; the customer that owns one of them already, if any. */
+	private Optional<Winner> claimKeys(Customer customer, Instant now) {
+		for (String kind : List.of(ContactKeys.EMAIL, ContactKeys.PHONE)) {
+			String key = ContactKeys.EMAIL.equals(kind) ? customer.getEmailKey() : customer.getPhoneKey();
+			if (key == null) {
+				continue;
+			}
+			long owner = keys.claim(kind, key, customer.getId(), now);
+			if (owner != customer.getId().longValue()) {
+				return Optional.of(new Winner(active(owner), kind));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** A contact's keys go to its customer when nobody owns them yet (somebody else's stay theirs). */
+	private void claimFreeKeys(long customerId, String email, String phone, Instant now) {
+		customers.flush();
+		String emailKey = MatchKeys.email(email);
+		if (emailKey != null) {
+			keys.claim(ContactKeys.EMAIL, emailKey, customerId, now);
+		}
+		String phoneKey = MatchKeys.phone(phone);
+		if (phoneKey != null) {
+			keys.claim(ContactKeys.PHONE, phoneKey, customerId, now);
+		}
+	}
+
 	/** Adds a contact person (an existing one with the same e-mail or name is reused and completed). */
 	public ContactSummary addContact(long customerId, NewContact contact) {
 		if (contact == null || contact.name() == null || contact.name().isBlank()) {
@@ -179,7 +230,7 @@ public class CustomerService {
 		Customer customer = active(customerId);
 		Contact saved = customer.addContact(contact.name(), contact.jobTitle(), contact.email(), contact.phone(),
 				clock.instant());
-		customers.flush();
+		claimFreeKeys(customer.getId(), contact.email(), contact.phone(), clock.instant());
 		return saved.summary();
 	}
 
@@ -278,6 +329,7 @@ public class CustomerService {
 		var now = clock.instant();
 		survivor.absorb(duplicate);
 		customers.flush();
+		keys.moveAll(duplicate.getId(), survivor.getId());
 		interactions.moveAll(duplicate.getId(), survivor.getId());
 		for (DuplicateSuspicion suspicion : suspicions.findOpenConcerning(duplicateId)) {
 			long other = suspicion.otherThan(duplicateId);

@@ -180,7 +180,7 @@ class LeadController {
 
 		NewLead toNewLead() {
 			return new NewLead(company, contactName, email, phone, source, region, notes, segment,
-					estimatedValue == null ? null : estimatedValue.toPlainString());
+					estimatedValue == null ? null : estimatedValue.toString());
 		}
 
 	}

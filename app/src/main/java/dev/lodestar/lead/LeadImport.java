@@ -17,11 +17,15 @@ import dev.lodestar.system.InvalidInputException;
  * commas or quotes). The header names the columns, in any order: {@code company}, {@code
  * contactName}, {@code email}, {@code phone}, {@code source}, {@code region}, {@code notes},
  * and optionally {@code segment} and {@code estimatedValue}. Each row is captured in its own
- * transaction, exactly like {@code POST /api/leads}, so a bad row is reported and skipped
- * while the good ones go through.
+ * transaction, exactly like {@code POST /api/leads}: all of it or nothing of it. A refused row
+ * (a field invalid, a value its column cannot hold, text with a NUL character, or anything the
+ * database refuses) is reported with the field and the reason and never stops the rows after it;
+ * the report lists every row.
  */
 @Component
 class LeadImport {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LeadImport.class);
 
 	static final List<String> COLUMNS = List.of("company", "contactName", "email", "phone", "source", "region",
 			"notes", "segment", "estimatedValue");
@@ -71,6 +75,14 @@ class LeadImport {
 					cell(values, header, "email"), cell(values, header, "phone"), cell(values, header, "source"),
 					cell(values, header, "region"), cell(values, header, "notes"), cell(values, header, "segment"),
 					cell(values, header, "estimatedValue"));
+			var nul = COLUMNS.stream().filter(column -> {
+				String value = cell(values, header, column);
+				return value != null && value.indexOf('\u0000') >= 0;
+			}).map(column -> new ImportReport.FieldProblem(column, "must be text without NUL characters")).toList();
+			if (!nul.isEmpty()) {
+				results.add(new ImportReport.Row(r, "FAILED", null, null, null, nul));
+				continue;
+			}
 			try {
 				LeadView view = rowTransaction.execute(status -> leads.capture(lead, user));
 				created++;
@@ -83,8 +95,24 @@ class LeadImport {
 					.map(error -> new ImportReport.FieldProblem(error.field(), error.message()))
 					.toList()));
 			}
+			catch (RuntimeException e) {
+				// the row's transaction is rolled back whole; the next row starts afresh
+				log.warn("lead import: row {} was not stored", r, e);
+				results.add(new ImportReport.Row(r, "FAILED", null, null, null,
+						List.of(new ImportReport.FieldProblem("row", "could not be stored: " + reason(e)))));
+			}
 		}
 		return new ImportReport(results.size(), created, results.size() - created, results);
+	}
+
+	private static String reason(RuntimeException e) {
+		if (e instanceof dev.lodestar.system.ConflictException) {
+			return e.getMessage();
+		}
+		if (e instanceof org.springframework.dao.DataIntegrityViolationException) {
+			return "a value does not fit the database";
+		}
+		return "an unexpected error (see the server log)";
 	}
 
 	private static String cell(List<String> values, Map<String, Integer> header, String column) {

@@ -31,9 +31,11 @@ import dev.lodestar.customer.InteractionEntry;
 import dev.lodestar.customer.InteractionType;
 import dev.lodestar.customer.NewInteraction;
 import dev.lodestar.system.ConflictException;
+import dev.lodestar.system.DecimalColumn;
 import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.InvalidInputException.FieldError;
+import dev.lodestar.system.JsonInputLimits;
 import dev.lodestar.system.NotFoundException;
 import dev.lodestar.worklist.Caller;
 import dev.lodestar.worklist.WorklistService;
@@ -451,11 +453,18 @@ public class LeadService {
 		Region region = parse(Region.class, input.region(), "region", true, errors);
 		Segment segment = parse(Segment.class, input.segment(), "segment", false, errors);
 		BigDecimal value = null;
-		if (input.estimatedValue() != null && !input.estimatedValue().isBlank()) {
+		if (input.estimatedValue() != null && input.estimatedValue().strip().length() > JsonInputLimits.MAX_NUMBER_LENGTH) {
+			errors.add(new FieldError("estimatedValue", "must be a number of at most " + JsonInputLimits.MAX_NUMBER_LENGTH
+					+ " characters"));
+		}
+		else if (input.estimatedValue() != null && !input.estimatedValue().isBlank()) {
 			try {
 				value = new BigDecimal(input.estimatedValue().strip());
 				if (value.signum() < 0) {
 					errors.add(new FieldError("estimatedValue", "must not be negative"));
+				}
+				else {
+					DecimalColumn.MONEY_15_2.check("estimatedValue", value, errors);
 				}
 			}
 			catch (NumberFormatException e) {
@@ -493,8 +502,13 @@ public class LeadService {
 		if (value == null || value.toString().isBlank()) {
 			return null;
 		}
+		String text = value.toString().strip();
+		if (text.length() > JsonInputLimits.MAX_NUMBER_LENGTH) {
+			errors.add(new FieldError(field, "must be a number of at most " + JsonInputLimits.MAX_NUMBER_LENGTH + " characters"));
+			return null;
+		}
 		try {
-			return new BigDecimal(value.toString().strip());
+			return new BigDecimal(text);
 		}
 		catch (NumberFormatException e) {
 			errors.add(new FieldError(field, "must be a number"));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 
 import dev.lodestar.system.ConflictException;
+import dev.lodestar.system.DecimalColumn;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.InvalidInputException.FieldError;
 import jakarta.persistence.Entity;
@@ -96,8 +97,14 @@ public class Opportunity {
 		if (amount == null || amount.signum() <= 0) {
 			errors.add(new FieldError("amount", "a proposal needs an amount above zero"));
 		}
+		else {
+			DecimalColumn.MONEY_15_2.check("amount", amount, errors);
+		}
 		if (discountPercent != null && (discountPercent.signum() < 0 || discountPercent.compareTo(BigDecimal.valueOf(100)) > 0)) {
 			errors.add(new FieldError("discountPercent", "must be between 0 and 100"));
+		}
+		else if (discountPercent != null) {
+			DecimalColumn.PERCENT_5_2.check("discountPercent", discountPercent, errors);
 		}
 		Lead.requireText(errors, "decisionMaker", decisionMaker, "a proposal needs the decision maker it goes to");
 		if (nextFollowUp == null) {
@@ -169,7 +176,8 @@ public class Opportunity {
 
 	void win(BigDecimal finalAmount, Instant now) {
 		requireStage(OpportunityStage.NEGOTIATION);
-		this.finalAmount = finalAmount != null ? finalAmount : discounted();
+		this.finalAmount = finalAmount != null ? DecimalColumn.MONEY_15_2.require("finalAmount", finalAmount)
+				: discounted();
 		this.stage = OpportunityStage.WON;
 		this.closedAt = now;
 		this.updatedAt = now;

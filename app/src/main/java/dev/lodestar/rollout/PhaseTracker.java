@@ -41,7 +41,8 @@ public class PhaseTracker {
 
 	public void completed(DelegateExecution execution, String code) {
 		var phase = Phase.valueOf(code);
-		var cost = Values.decimal(execution.getVariable(RolloutProcess.VAR_ACTUAL_COST));
+		var cost = dev.lodestar.system.DecimalColumn.MONEY_14_2.require(RolloutProcess.VAR_ACTUAL_COST,
+				Values.decimal(execution.getVariable(RolloutProcess.VAR_ACTUAL_COST)));
 		String qualityVariable = QUALITY_VARIABLE.get(phase);
 		Object quality = qualityVariable == null ? null : execution.getVariable(qualityVariable);
 		if (phase == Phase.TESTING && quality != null) {

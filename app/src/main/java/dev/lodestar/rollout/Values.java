@@ -34,16 +34,9 @@ final class Values {
 	}
 
 	static BigDecimal decimal(Object value) {
-		if (value instanceof Number n) {
-			return new BigDecimal(n.toString());
-		}
-		if (value instanceof String s && !s.isBlank()) {
-			try {
-				return new BigDecimal(s.trim());
-			}
-			catch (NumberFormatException e) {
-				return null;
-			}
+		if (value instanceof Number || value instanceof String) {
+			// bounded: no digits written out for 1e999999999, null for Infinity
+			return dev.lodestar.system.JsonInputLimits.decimalOrNull(value.toString());
 		}
 		return null;
 	}
