@@ -207,6 +207,19 @@ class ModelTrustBoundaryIntegrationTest {
 		}
 	}
 
+	@Test
+	void theModelsPageListsWhatAModelMayCallInBothLanguages() throws Exception {
+		var english = getPage("/models?lang=en", "frank");
+		assertThat(english.status).isEqualTo(200);
+		assertThat(english.body).contains("What a model may call")
+			.contains("${trainingService.invite(waveId)}")
+			.contains("${phaseTracker.started(execution, code)}")
+			.contains("${matchCustomerDelegate}")
+			.doesNotContain("${identityService");
+		var chinese = getPage("/models?lang=zh-CN", "frank");
+		assertThat(chinese.body).contains("模型可调用的内容").contains("${trainingService.invite(waveId)}");
+	}
+
 	// ---- models ----------------------------------------------------------------------------
 
 	/** A harmless model deployed first, so that the workspace knows the key frank then edits. */
@@ -295,6 +308,29 @@ class ModelTrustBoundaryIntegrationTest {
 		var response = CLIENT.send(request(path, user).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
 			.build(), HttpResponse.BodyHandlers.ofString());
+		return new Response(response.statusCode(), response.body(), json);
+	}
+
+	/** A page as the user's browser gets it: logged in through the login form (pages take no HTTP Basic). */
+	private Response getPage(String path, String user) throws Exception {
+		var cookies = new java.net.CookieManager();
+		var browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+		String base = "http://localhost:" + port;
+		browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(), HttpResponse.BodyHandlers.discarding());
+		String csrf = cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals("XSRF-TOKEN"))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElseThrow();
+		browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "&_csrf="
+					+ java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.discarding());
+		var response = browser.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
 		return new Response(response.statusCode(), response.body(), json);
 	}
 
