@@ -213,7 +213,14 @@ class ModelRules {
 				if (property instanceof AstBracket) {
 					walk(property.getChild(1));
 				}
-				walk(method.getChild(1));
+				boolean toLodestar = base instanceof AstIdentifier target && apis.isOpen(target.getName());
+				Node params = method.getChild(1);
+				for (int i = 0; i < params.getCardinality(); i++) {
+					// execution and task may be handed to Lodestar's methods, and nowhere else
+					if (!(toLodestar && isEngineObject(params.getChild(i)))) {
+						walk(params.getChild(i));
+					}
+				}
 				return;
 			}
 			if (node instanceof AstProperty property) {
@@ -231,13 +238,19 @@ class ModelRules {
 			if (node instanceof AstIdentifier identifier && apis.isClosedBean(identifier.getName())) {
 				refuse("beanNotOpen", identifier.getName());
 			}
+			if (isEngineObject(node)) {
+				refuse("engineObject", ((AstIdentifier) node).getName());
+			}
 			for (int i = 0; i < node.getCardinality(); i++) {
 				walk(node.getChild(i));
 			}
 		}
 
+		/** The base of a call or a read is checked by {@link #call} and {@link #read}: not itself a value. */
 		private void walkBase(Node base) {
-			walk(base);
+			if (!isEngineObject(base)) {
+				walk(base);
+			}
 		}
 
 		private void call(Node base, String method) {
@@ -298,6 +311,12 @@ class ModelRules {
 			found.add(new Violation(resource, id, attribute, code, List.of(what)));
 		}
 
+	}
+
+	/** {@code execution} or {@code task}: the engine's objects, which a model may not keep or pass around. */
+	private static boolean isEngineObject(Node node) {
+		return node instanceof AstIdentifier identifier
+				&& ("execution".equals(identifier.getName()) || "task".equals(identifier.getName()));
 	}
 
 	/** The name after the dot, or a bracket's literal string; {@code null} when computed. */

@@ -113,6 +113,9 @@ class ModelTrustBoundaryIntegrationTest {
 				new Escalation("a bean of the application", false, "Task_Bean",
 						"<bpmn:serviceTask id=\"Task_Bean\" camunda:expression=\"${identityService"
 								+ ".createMembership('frank','camunda-admin')}\"/>"),
+				new Escalation("the engine's object kept in a variable", false, "Task_Keep",
+						"<bpmn:serviceTask id=\"Task_Keep\" camunda:expression=\"${execution}\" "
+								+ "camunda:resultVariable=\"engine\"/>"),
 				new Escalation("DMN input expression", true, "InputExpression_Escalate",
 						"<inputExpression id=\"InputExpression_Escalate\" typeRef=\"string\" expressionLanguage=\"juel\">"
 								+ "<text>${identityService.createMembership('frank','camunda-admin')}</text></inputExpression>"));
@@ -172,6 +175,9 @@ class ModelTrustBoundaryIntegrationTest {
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(deployed.statusCode()).as(escalation.way() + ": " + deployed.body()).isEqualTo(400);
 			assertThat(deployed.body()).as(escalation.way()).contains(escalation.elementId());
+			// Camunda Modeler lists the problems of each file with their elements
+			assertThat(json.readTree(deployed.body()).path("details").path(file).path("errors").findValuesAsText(
+					"mainElementId")).as(escalation.way()).contains(escalation.elementId());
 			assertThat(repositoryService.createDeploymentQuery().deploymentName(key).count())
 				.as(escalation.way() + ": nothing deployed")
 				.isZero();
