@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 
 import dev.lodestar.system.ProcessApi;
 
@@ -38,8 +39,8 @@ class ModelRulesUnitTest {
 
 	private static DefaultListableBeanFactory beans() {
 		var beans = new DefaultListableBeanFactory();
-		beans.registerSingleton("greeter", new Greeter());
-		beans.registerSingleton("identityService", new Object());
+		beans.registerBeanDefinition("greeter", new RootBeanDefinition(Greeter.class));
+		beans.registerBeanDefinition("identityService", new RootBeanDefinition(Object.class));
 		return beans;
 	}
 
