@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,8 @@ import jakarta.ws.rs.ext.Provider;
  * <li>What Camunda itself judges a client error keeps its status (400, 404, 403, ...).</li>
  * <li>The process failing on the request's data (a variable missing or of the wrong type makes a
  * delegate or expression fail: {@code POST .../start {}}) → 400.</li>
+ * <li>A model refused by the engine's parse or by Lodestar's check (a {@code ParseException}) → 400
+ * with its problems per resource ({@code details}, element ids included).</li>
  * <li>Anything else → 500 with a reference to the server log, nothing more.</li>
  * </ul>
  */
@@ -57,6 +62,11 @@ class EngineRestErrors implements ExceptionMapper<Throwable> {
 				return answer(403, "Forbidden", cause.getMessage(), null);
 			}
 		}
+		for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ParseException parse) {
+				return refusedModel(parse);
+			}
+		}
 		int status = status(thrown);
 		if (status >= 500 && causedByTheRequestsData(thrown)) {
 			log.info("engine-rest: the process could not run with the request's data", thrown);
@@ -70,6 +80,35 @@ class EngineRestErrors implements ExceptionMapper<Throwable> {
 					+ " in the server log).", null);
 		}
 		return answer(status, kind(status), clean(thrown.getMessage()), null);
+	}
+
+	/**
+	 * A model the engine or Lodestar's check refused (README, Security model): 400 with every
+	 * problem per resource in Camunda's {@code details} shape, which Camunda Modeler lists with
+	 * the element of each.
+	 */
+	private static Response refusedModel(ParseException parse) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		for (ResourceReport report : parse.getResorceReports()) {
+			details.put(report.getResourceName(),
+					Map.of("errors", report.getErrors().stream().map(EngineRestErrors::problem).toList(), "warnings",
+							report.getWarnings().stream().map(EngineRestErrors::problem).toList()));
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", "InvalidRequest");
+		body.put("message", clean(parse.getMessage()));
+		body.put("details", details);
+		return Response.status(400).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+	}
+
+	private static Map<String, Object> problem(Problem problem) {
+		Map<String, Object> shown = new LinkedHashMap<>();
+		shown.put("message", problem.getMessage());
+		shown.put("line", problem.getLine());
+		shown.put("column", problem.getColumn());
+		shown.put("mainElementId", problem.getMainElementId());
+		shown.put("elementIds", problem.getElementIds());
+		return shown;
 	}
 
 	private static int status(Throwable thrown) {

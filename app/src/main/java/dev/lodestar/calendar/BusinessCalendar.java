@@ -14,6 +14,8 @@ import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 
+import dev.lodestar.system.ProcessApi;
+
 /**
  * Counts business hours. A target of 8 hours received on Friday at 16:00 (opening hours
  * 09:00–17:00, Monday to Friday) is due on Monday at 16:00, not on Saturday at midnight.
@@ -47,11 +49,13 @@ public class BusinessCalendar {
 	}
 
 	/** The moment a target of {@code hours} business hours, counted from {@code start}, is breached. */
+	@ProcessApi
 	public Date deadline(Date start, double hours) {
 		return Date.from(plus(start.toInstant(), hoursToDuration(hours)));
 	}
 
 	/** The moment the owner is warned: {@code warningFraction} of the target, in business hours. */
+	@ProcessApi
 	public Date warning(Date start, double hours) {
 		return Date.from(plus(start.toInstant(), hoursToDuration(hours * warningFraction)));
 	}

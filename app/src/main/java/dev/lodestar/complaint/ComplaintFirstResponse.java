@@ -12,12 +12,14 @@ import org.springframework.stereotype.Component;
 import dev.lodestar.customer.CustomerService;
 import dev.lodestar.customer.InteractionType;
 import dev.lodestar.customer.NewInteraction;
+import dev.lodestar.system.ProcessApi;
 
 /**
  * Completion of {@code Task_RespondToCustomer} ({@code ${complaintFirstResponse}}): the agent who
  * gave the first response becomes the case's {@code firstResponder}, so that the investigation
  * comes back to them; the note is kept on the complaint and in the customer's interaction log.
  */
+@ProcessApi
 @Component("complaintFirstResponse")
 class ComplaintFirstResponse implements TaskListener {
 

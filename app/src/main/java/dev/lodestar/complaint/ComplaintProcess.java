@@ -24,6 +24,7 @@ import dev.lodestar.customer.NewInteraction;
 import dev.lodestar.knowledge.KnowledgeBase;
 import dev.lodestar.notification.NotificationService;
 import dev.lodestar.notification.NotificationSettings;
+import dev.lodestar.system.ProcessApi;
 
 /**
  * The service tasks of {@code complaint-to-resolution}, as one-line expressions
@@ -75,6 +76,7 @@ public class ComplaintProcess {
 	}
 
 	/** Takes the classification decision's verdict: variables for the model, targets on the complaint. */
+	@ProcessApi
 	public void applyServiceLevels(DelegateExecution execution) {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> verdict = (Map<String, Object>) execution.getVariable(ComplaintToResolution.VAR_CLASSIFICATION);
@@ -111,6 +113,7 @@ public class ComplaintProcess {
 	}
 
 	/** Tells the customer we have their complaint and when they will hear from us. */
+	@ProcessApi
 	public void acknowledge(DelegateExecution execution) {
 		Complaint complaint = complaint(execution);
 		if (complaint.getCustomerEmail() == null) {
@@ -121,6 +124,7 @@ public class ComplaintProcess {
 	}
 
 	/** A service level is at its warning point: tell whoever holds the work, or the queue. */
+	@ProcessApi
 	public void warnOwner(DelegateExecution execution, String target) {
 		Complaint complaint = complaint(execution);
 		Map<String, Object> model = model(complaint);
@@ -144,6 +148,7 @@ public class ComplaintProcess {
 	}
 
 	/** A service level is breached: the service managers hear of it and get a review task. */
+	@ProcessApi
 	public void escalate(DelegateExecution execution, String target) {
 		Complaint complaint = complaint(execution);
 		complaint.escalated();
@@ -159,6 +164,7 @@ public class ComplaintProcess {
 	 * threshold of {@link ComplaintSettings}, read now (never from a process variable, which a
 	 * task's worker could rewrite).
 	 */
+	@ProcessApi
 	public boolean needsApproval(Object compensation) {
 		BigDecimal amount = money(compensation);
 		return amount != null && amount.compareTo(settings.compensationApprovalThreshold()) > 0;
@@ -169,6 +175,7 @@ public class ComplaintProcess {
 	 * it. A compensation above the threshold without a service manager's approval is refused
 	 * here too, whatever path led here.
 	 */
+	@ProcessApi
 	public void resolve(DelegateExecution execution) {
 		Complaint complaint = complaint(execution);
 		Object compensation = execution.getVariable(ComplaintToResolution.VAR_COMPENSATION);
@@ -201,11 +208,13 @@ public class ComplaintProcess {
 	}
 
 	/** The customer let the confirmation window pass. */
+	@ProcessApi
 	public void recordNoReply(DelegateExecution execution) {
 		complaint(execution).recordReply(CustomerReply.NO_REPLY, null, null);
 	}
 
 	/** The customer rejected the resolution: the case is open again, with a fresh resolution target. */
+	@ProcessApi
 	public void reopen(DelegateExecution execution) {
 		Complaint complaint = complaint(execution);
 		Date now = Date.from(clock.instant());
@@ -215,6 +224,7 @@ public class ComplaintProcess {
 	}
 
 	/** Proposes the agent's write-up of the resolution as a knowledge-base draft. */
+	@ProcessApi
 	public void draftArticle(DelegateExecution execution) {
 		Complaint complaint = complaint(execution);
 		String title = (String) execution.getVariable(ComplaintToResolution.VAR_ARTICLE_TITLE);
@@ -231,6 +241,7 @@ public class ComplaintProcess {
 	}
 
 	/** The case is done. */
+	@ProcessApi
 	public void close(DelegateExecution execution) {
 		complaint(execution).close(clock.instant());
 	}

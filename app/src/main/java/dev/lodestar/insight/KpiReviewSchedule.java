@@ -2,6 +2,8 @@ package dev.lodestar.insight;
 
 import org.springframework.stereotype.Component;
 
+import dev.lodestar.system.ProcessApi;
+
 /** The timer start of {@code kpi-review} reads its cycle here: {@code ${kpiReviewSchedule.cycle}}. */
 @Component("kpiReviewSchedule")
 public class KpiReviewSchedule {
@@ -12,6 +14,7 @@ public class KpiReviewSchedule {
 		this.settings = settings;
 	}
 
+	@ProcessApi
 	public String getCycle() {
 		return settings.reviewCycle();
 	}

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.NotFoundException;
+import dev.lodestar.system.ProcessApi;
 
 /**
  * KPI reviews: starts one on demand, and is the glue {@code kpi-review} calls
@@ -55,6 +56,7 @@ public class KpiReviewService {
 	}
 
 	/** {@code Task_GatherKpiFigures}: computes, snapshots and summarises the figures for the reviewer. */
+	@ProcessApi
 	public void gather(DelegateExecution execution) {
 		String trigger = execution.getVariable(KpiReviewProcess.VAR_REQUESTED_BY) == null ? "SCHEDULED"
 				: "ON_DEMAND:" + execution.getVariable(KpiReviewProcess.VAR_REQUESTED_BY);
@@ -69,12 +71,14 @@ public class KpiReviewService {
 		execution.setVariable(KpiReviewProcess.VAR_BELOW_TARGET, below.size());
 	}
 
+	@ProcessApi
 	public void recordDecision(Long reviewId, Object decision, Object notes, String decidedBy) {
 		review(reviewId).decide(decision == null ? null : decision.toString(), notes == null ? null : notes.toString(),
 				decidedBy, clock.instant());
 	}
 
 	/** The KPIs that this review saw below target: one follow-up task each when leadership acts. */
+	@ProcessApi
 	@Transactional(readOnly = true)
 	public List<String> belowTarget(Long reviewId) {
 		return snapshots.findByReviewIdOrderById(reviewId)
@@ -89,6 +93,7 @@ public class KpiReviewService {
 		return "/insight#kpi-" + Kpi.valueOf(kpiCode).name();
 	}
 
+	@ProcessApi
 	public String nameOf(String kpiCode) {
 		return Kpi.valueOf(kpiCode).title();
 	}

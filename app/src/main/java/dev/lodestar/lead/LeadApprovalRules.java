@@ -2,6 +2,8 @@ package dev.lodestar.lead;
 
 import org.springframework.stereotype.Component;
 
+import dev.lodestar.system.ProcessApi;
+
 /**
  * The approval decision of {@code lead-to-sale}'s gateway {@code Gateway_DiscountNeedsApproval},
  * as a one-line expression ({@code ${leadApprovalRules.needsApproval(leadId)}}): the proposal's
@@ -18,6 +20,7 @@ public class LeadApprovalRules {
 		this.leads = leads;
 	}
 
+	@ProcessApi
 	public boolean needsApproval(Object leadId) {
 		return leads.needsDiscountApproval(LeadProcessListener.leadId(leadId));
 	}

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.lodestar.access.Roles;
 import dev.lodestar.notification.NotificationService;
 import dev.lodestar.notification.NotificationSettings;
+import dev.lodestar.system.ProcessApi;
 
 /** The service tasks of lead-to-sale: each reads its variables, makes one call and writes back. */
 @Configuration(proxyBeanMethods = false)
@@ -18,6 +19,7 @@ class LeadDelegates {
 
 	/** Task_MatchCustomer: links the lead to its customer (or creates one) and flags a likely duplicate. */
 	@Bean
+	@ProcessApi
 	JavaDelegate matchCustomerDelegate(LeadService leads) {
 		return execution -> {
 			long leadId = LeadProcessListener.leadId(execution.getVariable(LeadProcess.LEAD_ID));
@@ -30,6 +32,7 @@ class LeadDelegates {
 
 	/** Task_ReturnLeadToQueue: nobody touched the lead in time; back to the queue, managers told. */
 	@Bean
+	@ProcessApi
 	JavaDelegate returnLeadToQueueDelegate(LeadService leads, NotificationService notifications,
 			NotificationSettings settings) {
 		return execution -> {
@@ -43,6 +46,7 @@ class LeadDelegates {
 
 	/** Task_OpenOpportunity: the qualified lead continues as an opportunity. */
 	@Bean
+	@ProcessApi
 	JavaDelegate openOpportunityDelegate(LeadService leads) {
 		return execution -> {
 			var opportunity = leads.openOpportunity(LeadProcessListener.leadId(execution.getVariable(LeadProcess.LEAD_ID)));
@@ -52,6 +56,7 @@ class LeadDelegates {
 
 	/** Task_RemindProposalOwner and Task_RemindFollowUp: the owner is reminded of the waiting step. */
 	@Bean
+	@ProcessApi
 	JavaDelegate followUpReminderDelegate(LeadService leads, NotificationService notifications,
 			NotificationSettings settings) {
 		return execution -> remind(execution, leads, notifications, settings.baseUrl() + "/leads/");
@@ -59,6 +64,7 @@ class LeadDelegates {
 
 	/** Task_HandOverCustomer: the won customer goes to service. */
 	@Bean
+	@ProcessApi
 	JavaDelegate handOverCustomerDelegate(LeadService leads, ApplicationEventPublisher events) {
 		return execution -> events
 			.publishEvent(leads.handOver(LeadProcessListener.leadId(execution.getVariable(LeadProcess.LEAD_ID))));

@@ -13,12 +13,14 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 import dev.lodestar.system.EngineClock;
+import dev.lodestar.system.ProcessApi;
 
 /**
  * Applies each user task's result to the lead or opportunity when the task completes, so the
  * stage rules hold however the task is completed (this module's API or Camunda Tasklist): a
  * broken rule aborts the completion and its message reaches the user.
  */
+@ProcessApi
 @Component("leadProcessListener")
 class LeadProcessListener implements TaskListener, ExecutionListener {
 

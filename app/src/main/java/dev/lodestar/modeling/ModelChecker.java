@@ -41,8 +41,9 @@ import dev.lodestar.modeling.Finding.Severity;
 
 /**
  * Checks models before they are deployed: the engine's own parse (without deploying), then
- * Lodestar's rules. Forms and decisions referenced by a BPMN may come from the same deployment
- * or from what is deployed already.
+ * Lodestar's rules, among them {@link ModelRules}, which every deployment passes. Forms and
+ * decisions referenced by a BPMN may come from the same deployment or from what is deployed
+ * already.
  */
 @Component
 class ModelChecker {
@@ -64,13 +65,15 @@ class ModelChecker {
 	private final ApplicationContext context;
 	private final MessageSource messages;
 	private final ObjectMapper json;
+	private final ModelRules rules;
 	private final org.camunda.bpm.dmn.engine.DmnEngine dmnEngine = org.camunda.bpm.dmn.engine.DmnEngineConfiguration
 		.createDefaultDmnEngineConfiguration()
 		.buildEngine();
 
 	ModelChecker(ProcessEngineConfigurationImpl engine, DeployedModels deployed, ApplicationContext context,
-			MessageSource messages, ObjectMapper json) {
+			MessageSource messages, ObjectMapper json, ModelRules rules) {
 		this.engine = engine;
+		this.rules = rules;
 		this.deployed = deployed;
 		this.context = context;
 		this.messages = messages;
@@ -98,6 +101,10 @@ class ModelChecker {
 				case BPMN -> checkBpmn(name, file.getValue(), formIds, decisionOutputs, findings);
 				case DMN -> checkDmn(name, file.getValue(), world, decisionOutputs, findings);
 				case FORM -> checkForm(name, file.getValue(), findings);
+			}
+			// the same rules as every deployment's (ModelTrustPlugin): the same verdict
+			for (ModelRules.Violation violation : rules.inspect(name, file.getValue())) {
+				findings.error(name, violation.elementId(), violation.code(), violation.messageArgs());
 			}
 		}
 		return CheckReport.of(findings.list);

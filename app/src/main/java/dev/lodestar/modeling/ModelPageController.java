@@ -24,10 +24,12 @@ class ModelPageController {
 
 	private final ModelService models;
 	private final ModelSuggestions suggestions;
+	private final ProcessApis processApis;
 
-	ModelPageController(ModelService models, ModelSuggestions suggestions) {
+	ModelPageController(ModelService models, ModelSuggestions suggestions, ProcessApis processApis) {
 		this.models = models;
 		this.suggestions = suggestions;
+		this.processApis = processApis;
 	}
 
 	@GetMapping("/models")
@@ -39,6 +41,7 @@ class ModelPageController {
 		model.addAttribute("models", all);
 		model.addAttribute("openSuggestions", open);
 		model.addAttribute("owner", Caller.of(user).isOwner());
+		model.addAttribute("processApis", processApis.entries());
 		return "models";
 	}
 

@@ -13,9 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param locations resource patterns of the deployed files; each file's resource name is its
  * path from the folder named {@code processes/} or {@code forms/} on, whatever the classpath
  * root (target/classes in the IDE, BOOT-INF/classes in the jar)
+ * @param checkDeployments whether every deployment passes {@link ModelRules} before the engine
+ * parses it; only tests switch it off, to prove that the engine's guarded expressions hold alone
  */
 @ConfigurationProperties("lodestar.modeling")
 public record ModelingSettings(@DefaultValue("lodestar") String deploymentName,
 		@DefaultValue({ "classpath*:processes/**/*.bpmn", "classpath*:processes/**/*.dmn",
-				"classpath*:forms/**/*.form" }) List<String> locations) {
+				"classpath*:forms/**/*.form" }) List<String> locations,
+		@DefaultValue("true") boolean checkDeployments) {
 }

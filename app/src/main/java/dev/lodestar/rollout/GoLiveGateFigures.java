@@ -6,11 +6,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import dev.lodestar.system.ProcessApi;
+
 /**
  * Gathers the go-live gate's inputs from the rollout's own records, so the DMN judges real
  * figures: completion of the three waves due before go-live, open barrier points, open
  * critical issues; the UAT result is the project team's sign-off (or a later re-test).
  */
+@ProcessApi
 @Component("goLiveGateFigures")
 class GoLiveGateFigures implements JavaDelegate {
 

@@ -4,10 +4,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import dev.lodestar.system.ProcessApi;
+
 /**
  * The rollout's last step: starts the first {@code kpi-review} by its start message (the same
  * one an on-demand review uses), so the periodic reviews take over after the rollout ends.
  */
+@ProcessApi
 @Component("kpiReviewRequest")
 class KpiReviewRequest implements JavaDelegate {
 

@@ -1,6 +1,7 @@
 package dev.lodestar.rollout;
 
 import dev.lodestar.system.EngineClock;
+import dev.lodestar.system.ProcessApi;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -35,10 +36,12 @@ public class PhaseTracker {
 		this.clock = clock.orElse(EngineClock.INSTANCE);
 	}
 
+	@ProcessApi
 	public void started(DelegateExecution execution, String code) {
 		phase(execution, code).ifPresent(p -> p.start(clock.instant()));
 	}
 
+	@ProcessApi
 	public void completed(DelegateExecution execution, String code) {
 		var phase = Phase.valueOf(code);
 		var cost = dev.lodestar.system.DecimalColumn.MONEY_14_2.require(RolloutProcess.VAR_ACTUAL_COST,

@@ -19,6 +19,7 @@ import dev.lodestar.access.Roles;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.InvalidInputException.FieldError;
 import dev.lodestar.system.NotFoundException;
+import dev.lodestar.system.ProcessApi;
 
 /**
  * Starts rollouts (the record, its phases and waves, and the {@code crm-rollout} instance in one
@@ -91,11 +92,13 @@ public class RolloutService {
 	}
 
 	/** Completing {@code Task_FormProjectTeam}: two co-project-managers or the task stays open. */
+	@ProcessApi
 	public void formProjectTeam(Long rolloutId, DelegateTask task) {
 		rollout(rolloutId).formProjectTeam(Values.text(task.getVariable(RolloutProcess.VAR_INTERNAL_PM)),
 				Values.text(task.getVariable(RolloutProcess.VAR_PARTNER_PM)));
 	}
 
+	@ProcessApi
 	public void complete(Long rolloutId) {
 		rollout(rolloutId).complete(clock.instant());
 	}

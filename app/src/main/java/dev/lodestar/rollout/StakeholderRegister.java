@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
+import dev.lodestar.system.ProcessApi;
 
 /**
  * The stakeholder register and the glue the {@code stakeholder-assessment} process calls
@@ -47,33 +48,39 @@ public class StakeholderRegister {
 				responsibleManager));
 	}
 
+	@ProcessApi
 	@Transactional(readOnly = true)
 	public List<Long> stakeholderIds(Long rolloutId) {
 		return stakeholders.findByRolloutIdOrderById(rolloutId).stream().map(Stakeholder::getId).toList();
 	}
 
+	@ProcessApi
 	@Transactional(readOnly = true)
 	public String nameOf(Long stakeholderId) {
 		var s = stakeholder(stakeholderId);
 		return s.getDepartment() == null ? s.getName() : s.getName() + " (" + s.getDepartment() + ")";
 	}
 
+	@ProcessApi
 	@Transactional(readOnly = true)
 	public int influenceOf(Long stakeholderId) {
 		return stakeholder(stakeholderId).getInfluence();
 	}
 
+	@ProcessApi
 	@Transactional(readOnly = true)
 	public int interestOf(Long stakeholderId) {
 		return stakeholder(stakeholderId).getInterest();
 	}
 
+	@ProcessApi
 	@Transactional(readOnly = true)
 	public String responsibleManagerOf(Long stakeholderId) {
 		return stakeholder(stakeholderId).getResponsibleManager();
 	}
 
 	/** Records the scores; every dimension scored 3 or less opens a barrier point. */
+	@ProcessApi
 	public int recordAssessment(Long stakeholderId, Object awareness, Object desire, Object knowledge, Object ability,
 			Object reinforcement, Object notes) {
 		var stakeholder = stakeholder(stakeholderId);
@@ -88,6 +95,7 @@ public class StakeholderRegister {
 		return barriers.size();
 	}
 
+	@ProcessApi
 	public void planCommunication(Long stakeholderId, Map<String, Object> plan) {
 		if (plan == null) {
 			throw new InvalidInputException("communicationPlan", "the power/interest grid gave no plan");
@@ -96,11 +104,13 @@ public class StakeholderRegister {
 				Values.text(plan.get("cadence")));
 	}
 
+	@ProcessApi
 	@Transactional(readOnly = true)
 	public boolean hasOpenBarrierPoints(Long stakeholderId) {
 		return !openBarrierPointIds(stakeholderId).isEmpty();
 	}
 
+	@ProcessApi
 	@Transactional(readOnly = true)
 	public List<Long> openBarrierPointIds(Long stakeholderId) {
 		return barrierPoints.findByStakeholderIdAndStatusOrderById(stakeholderId, BarrierPoint.Status.OPEN)
@@ -109,12 +119,14 @@ public class StakeholderRegister {
 			.toList();
 	}
 
+	@ProcessApi
 	@Transactional(readOnly = true)
 	public String describeBarrierPoint(Long barrierPointId) {
 		var point = barrierPoint(barrierPointId);
 		return nameOf(point.getStakeholderId()) + ": " + point.getDimension() + " scored " + point.getScore() + " of 5";
 	}
 
+	@ProcessApi
 	public void mitigate(Long barrierPointId, Object mitigation) {
 		barrierPoint(barrierPointId).mitigate(Values.text(mitigation), clock.instant());
 	}

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.lodestar.notification.NotificationService;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
+import dev.lodestar.system.ProcessApi;
 
 /**
  * Training waves: creates them, and is the glue the {@code training-wave} process calls
@@ -79,6 +80,7 @@ public class TrainingService implements TrainingProgress {
 	}
 
 	/** Start of {@code training-wave}: names the wave and its material for tasks and forms. */
+	@ProcessApi
 	public void describe(DelegateExecution execution) {
 		var wave = wave((Long) execution.getVariable(TrainingWaveProcess.VAR_WAVE_ID));
 		wave.start(execution.getProcessInstanceId());
@@ -86,6 +88,7 @@ public class TrainingService implements TrainingProgress {
 		execution.setVariable(TrainingWaveProcess.VAR_MATERIAL_URL, materialLink(wave));
 	}
 
+	@ProcessApi
 	public void planSession(Long waveId, DelegateTask task) {
 		String title = Values.text(task.getVariable(TrainingWaveProcess.VAR_SESSION_TITLE));
 		Instant startsAt = Values.instant(TrainingWaveProcess.VAR_SESSION_STARTS_AT,
@@ -100,6 +103,7 @@ public class TrainingService implements TrainingProgress {
 	}
 
 	/** Resolves the audience roles to people, records each invitation and e-mails it. */
+	@ProcessApi
 	public void invite(Long waveId) {
 		var wave = wave(waveId);
 		var people = new LinkedHashSet<String>();
@@ -182,6 +186,7 @@ public class TrainingService implements TrainingProgress {
 	}
 
 	/** Whether the participant's record is complete (attended and scored): the trainer has nothing left to record. */
+	@ProcessApi
 	public boolean completed(Long waveId, String participant) {
 		return records.findByWaveIdAndParticipant(waveId, participant).map(TrainingRecord::isCompleted).orElse(false);
 	}
@@ -212,6 +217,7 @@ public class TrainingService implements TrainingProgress {
 	}
 
 	/** The participants who have not completed yet: after an extension only they get a task again. */
+	@ProcessApi
 	public List<String> pendingParticipants(Long waveId) {
 		return records.findByWaveIdOrderByParticipant(waveId)
 			.stream()
@@ -220,19 +226,23 @@ public class TrainingService implements TrainingProgress {
 			.toList();
 	}
 
+	@ProcessApi
 	public boolean targetMet(Long waveId) {
 		var progress = progress(wave(waveId));
 		return progress.invited() > 0 && progress.completionPercent() >= progress.target();
 	}
 
+	@ProcessApi
 	public Date deadlineOf(Long waveId) {
 		return Date.from(wave(waveId).getDeadline());
 	}
 
+	@ProcessApi
 	public Date reminderDateOf(Long waveId) {
 		return Date.from(wave(waveId).getReminderAt());
 	}
 
+	@ProcessApi
 	public void remind(Long waveId, String participant) {
 		var wave = wave(waveId);
 		records.findByWaveIdAndParticipant(waveId, participant).ifPresent(r -> r.reminded(clock.instant()));
@@ -241,6 +251,7 @@ public class TrainingService implements TrainingProgress {
 		log(wave, participant, 1, RolloutMessage.Kind.REMINDER, null);
 	}
 
+	@ProcessApi
 	public void recordResult(Long waveId, String participant, Object attended, Object score) {
 		var record = records.findByWaveIdAndParticipant(waveId, participant)
 			.orElseThrow(() -> new NotFoundException("Training record", waveId + "/" + participant));
@@ -259,10 +270,12 @@ public class TrainingService implements TrainingProgress {
 		this.events = events;
 	}
 
+	@ProcessApi
 	public void extend(Long waveId, Object newDeadline) {
 		wave(waveId).extend(Values.instant(TrainingWaveProcess.VAR_NEW_DEADLINE, newDeadline), clock.instant());
 	}
 
+	@ProcessApi
 	public void close(Long waveId) {
 		var wave = wave(waveId);
 		wave.close(targetMet(waveId), clock.instant());

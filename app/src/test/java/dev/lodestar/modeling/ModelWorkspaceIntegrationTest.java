@@ -241,7 +241,7 @@ class ModelWorkspaceIntegrationTest {
 		assertThat(folder.resolve("forms/lead-qualify.form")).exists();
 		var unpacked = new ModelFiles(new PathMatchingResourcePatternResolver(),
 				new ModelingSettings("lodestar", List.of("file:" + folder + "/processes/**/*.bpmn",
-						"file:" + folder + "/processes/**/*.dmn", "file:" + folder + "/forms/**/*.form")));
+						"file:" + folder + "/processes/**/*.dmn", "file:" + folder + "/forms/**/*.form"), true));
 		assertThat(new ProcessModelDeployer(modelService, unpacked, events).deploy().deploymentId()).isNull();
 		assertThat(new ProcessModelDeployer(modelService, unpacked, events).deploy().deploymentId()).isNull();
 		assertThat(versions("lead-to-sale")).isEqualTo(browserVersion);
@@ -255,7 +255,7 @@ class ModelWorkspaceIntegrationTest {
 		Path processes = Files.createDirectories(folder.resolve("processes"));
 		Path file = processes.resolve("conflict-check.bpmn");
 		var files = new ModelFiles(new PathMatchingResourcePatternResolver(),
-				new ModelingSettings("lodestar", List.of("file:" + processes + "/*.bpmn")));
+				new ModelingSettings("lodestar", List.of("file:" + processes + "/*.bpmn"), true));
 		ModelService workspace = withFiles(files);
 		var deployer = new ProcessModelDeployer(workspace, files, events);
 		Files.writeString(file, bpmn("conflict-check", "From the file"));

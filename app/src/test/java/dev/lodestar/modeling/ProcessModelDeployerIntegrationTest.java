@@ -59,7 +59,7 @@ class ProcessModelDeployerIntegrationTest {
 		Files.writeString(processes.resolve("alpha.bpmn"), bpmn("deployer-alpha", "Alpha"));
 		Files.writeString(processes.resolve("beta.bpmn"), bpmn("deployer-beta", "Beta"));
 		var files = new ModelFiles(new PathMatchingResourcePatternResolver(),
-				new ModelingSettings("deployer-test", List.of("file:" + processes + "/*.bpmn")));
+				new ModelingSettings("deployer-test", List.of("file:" + processes + "/*.bpmn"), true));
 		var deployer = new ProcessModelDeployer(modelService, files, events);
 
 		var first = deployer.deploy();

@@ -5,11 +5,13 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.system.ProcessApi;
 
 /**
  * A test-only stage rule inside the engine, as the lead module enforces its rules in task
  * listeners: budget 13 breaks a state rule, budget 14 an input rule.
  */
+@ProcessApi
 @Component("testLeadGuard")
 class TestLeadGuard implements TaskListener {
 

@@ -1,0 +1,31 @@
+package dev.lodestar.rollout;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import dev.lodestar.system.ProcessApi;
+
+/**
+ * {@code Task_MitigateBarrierPoint} (create): the task shows which barrier point it is about,
+ * as its local variable {@code barrierPoint}. A listener bean, because models may not write
+ * variables through {@code task} (README, Security model), and an input mapping runs before the
+ * multi-instance element variable {@code barrierPointId} exists.
+ */
+@ProcessApi
+@Component("barrierPointLabel")
+class BarrierPointLabel implements TaskListener {
+
+	private final StakeholderRegister register;
+
+	BarrierPointLabel(StakeholderRegister register) {
+		this.register = register;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		task.setVariableLocal("barrierPoint",
+				register.describeBarrierPoint(((Number) task.getVariable("barrierPointId")).longValue()));
+	}
+
+}
