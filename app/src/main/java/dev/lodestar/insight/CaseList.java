@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.lodestar.rollout.RolloutOverview;
+import dev.lodestar.rollout.TrainingProgress;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.ProcessTexts;
 
@@ -34,17 +34,17 @@ class CaseList {
 
 	private final JdbcTemplate jdbc;
 	private final People people;
-	private final RolloutOverview rollout;
+	private final TrainingProgress training;
 	private final MessageSource messages;
 	private final ProcessTexts processTexts;
 	private final RepositoryService repository;
 
-	CaseList(JdbcTemplate jdbc, People people, RolloutOverview rollout, MessageSource messages,
+	CaseList(JdbcTemplate jdbc, People people, TrainingProgress training, MessageSource messages,
 			ProcessTexts processTexts, RepositoryService repository) {
 		this.repository = repository;
 		this.jdbc = jdbc;
 		this.people = people;
-		this.rollout = rollout;
+		this.training = training;
 		this.messages = messages;
 		this.processTexts = processTexts;
 	}
@@ -186,14 +186,20 @@ class CaseList {
 						}, KpiSnapshotJob.LEAD_TO_SALE, KpiSnapshotJob.COMPLAINT, to, to);
 			}
 			case TRAINING_RECORDS -> {
-				Instant end = to.toInstant();
-				for (var r : rollout.trainingRecords()) {
-					if (r.invitedAt() != null && r.invitedAt().isBefore(end) && filter.matchesWithoutCohort(r.participant())) {
-						boolean done = r.attended() && r.completedAt() != null && r.completedAt().isBefore(end);
+				// as of the window's end, or now when it ends today: the figure's own rule (Cockpit.figures)
+				Instant end = to.toInstant().isAfter(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant())
+						? org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plusMillis(1)
+						: to.toInstant();
+				for (var r : training.participants()) {
+					if (r.invitedBy(end) && filter.matchesWithoutCohort(r.participant())) {
+						boolean done = r.passedBy(end);
 						out.add(new Case(text("kind.training", locale), r.waveId() + "/" + r.participant(),
-								messages.getMessage("rollout.wave." + r.waveCode(), null, r.waveName(), locale), r.participant(),
-								r.completedAt(), !done ? text("value.open", locale) : r.score() == null ? text("value.completed", locale)
-										: messages.getMessage("insight.case.value.completedScore", new Object[] { r.score() }, locale),
+								messages.getMessage("rollout.wave." + r.waveKind(), null, r.waveName(), locale), r.participant(),
+								done ? r.passedAt() : r.since(),
+								done ? messages.getMessage("insight.case.value.passedScore", new Object[] { r.score() }, locale)
+										: r.overdue() ? text("value.overdue", locale)
+										: r.score() != null ? messages.getMessage("insight.case.value.failedScore", new Object[] { r.score() }, locale)
+										: text("value.open", locale),
 								null));
 					}
 				}

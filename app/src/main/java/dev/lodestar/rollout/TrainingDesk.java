@@ -34,9 +34,11 @@ class TrainingDesk {
 	private final WorklistService worklist;
 	private final TaskService tasks;
 	private final RuntimeService runtime;
+	private final TrainingLedger ledger;
 
 	TrainingDesk(TrainingService training, TrainingLibrary library, WorklistService worklist, TaskService tasks,
-			RuntimeService runtime) {
+			RuntimeService runtime, TrainingLedger ledger) {
+		this.ledger = ledger;
 		this.training = training;
 		this.library = library;
 		this.worklist = worklist;
@@ -44,7 +46,12 @@ class TrainingDesk {
 		this.runtime = runtime;
 	}
 
-	/** A participant's open knowledge-check task of a wave whose material is in {@code folder}. */
+	/**
+	 * A knowledge check open for a participant: their open task of the wave ({@code taskId}), or,
+	 * without one (they joined the audience late, or the deadline passed and the process closed
+	 * their task), the wave whose audience they belong to and whose check they have not passed
+	 * ({@code taskId} null).
+	 */
 	record OpenCheck(String taskId, Long waveId, String waveName) {
 	}
 
@@ -65,13 +72,13 @@ class TrainingDesk {
 				}
 			}
 		}
-		return Optional.empty();
+		return ledger.dueFor(userId, folder).map(w -> new OpenCheck(null, w.getId(), w.getName()));
 	}
 
 	/**
-	 * Scores the caller's answers against the key of the check they see (their language), writes
-	 * the result to their training record and completes their task; refused when no check of
-	 * this wave is open for them.
+	 * Scores the caller's answers against the key of the check they see (their language) and
+	 * writes the result to their training record (made now for someone who joined the audience
+	 * late); with an open task, completes it. Refused when no check of this wave is open for them.
 	 */
 	KnowledgeCheck.Result takeCheck(Caller caller, String folder, Map<Integer, Set<Integer>> answers, Locale locale) {
 		var open = openCheck(caller.userId(), folder)
@@ -79,12 +86,16 @@ class TrainingDesk {
 		var check = library.knowledgeCheck(folder, locale)
 			.orElseThrow(() -> new NotFoundException("Knowledge check", folder));
 		var result = check.score(answers);
-		var record = training.record(open.waveId(), caller.userId());
-		record.checkTaken(result.correct(), result.questions(), EngineClock.INSTANCE.instant());
-		Task task = tasks.createTaskQuery().taskId(open.taskId()).singleResult();
-		// the participant's scope holds the score the trainer's task would otherwise ask for
-		runtime.setVariable(task.getExecutionId(), TrainingWaveProcess.VAR_SCORE, record.getScore());
-		worklist.complete(caller, open.taskId(), Map.of(), locale);
+		var wave = training.wave(open.waveId());
+		var record = training.recordOrJoin(open.waveId(), caller.userId());
+		record.checkTaken(result.correct(), result.questions(), wave.getPassScore(), EngineClock.INSTANCE.instant());
+		training.announceIfPassed(wave, record);
+		if (open.taskId() != null) {
+			Task task = tasks.createTaskQuery().taskId(open.taskId()).singleResult();
+			// the participant's scope holds the score the trainer's task would otherwise ask for
+			runtime.setVariable(task.getExecutionId(), TrainingWaveProcess.VAR_SCORE, record.getScore());
+			worklist.complete(caller, open.taskId(), Map.of(), locale);
+		}
 		return result;
 	}
 
