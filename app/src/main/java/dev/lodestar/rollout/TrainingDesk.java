@@ -88,8 +88,24 @@ class TrainingDesk {
 		var result = check.score(answers);
 		var wave = training.wave(open.waveId());
 		var record = training.recordOrJoin(open.waveId(), caller.userId());
-		record.checkTaken(result.correct(), result.questions(), wave.getPassScore(), EngineClock.INSTANCE.instant());
+		var now = EngineClock.INSTANCE.instant();
+		// the check is the material's: its result counts for every wave of that material the caller still owes
+		var owed = new java.util.ArrayList<TrainingWave>(List.of(wave));
+		ledger.allDueFor(caller.userId(), folder).stream().filter(w -> !w.getId().equals(wave.getId())).forEach(owed::add);
+		record.checkTaken(result.correct(), result.questions(), wave.getPassScore(), now);
 		training.announceIfPassed(wave, record);
+		for (var other : owed.subList(1, owed.size())) {
+			var otherRecord = training.recordOrJoin(other.getId(), caller.userId());
+			otherRecord.checkTaken(result.correct(), result.questions(), other.getPassScore(), now);
+			training.announceIfPassed(other, otherRecord);
+			if (other.getProcessInstanceId() != null) {
+				for (Task task : tasks.createTaskQuery().processInstanceId(other.getProcessInstanceId())
+					.taskDefinitionKey(TrainingWaveProcess.TASK_ATTEND).taskAssignee(caller.userId()).list()) {
+					runtime.setVariable(task.getExecutionId(), TrainingWaveProcess.VAR_SCORE, otherRecord.getScore());
+					worklist.complete(caller, task.getId(), Map.of(), locale);
+				}
+			}
+		}
 		if (open.taskId() != null) {
 			Task task = tasks.createTaskQuery().taskId(open.taskId()).singleResult();
 			// the participant's scope holds the score the trainer's task would otherwise ask for

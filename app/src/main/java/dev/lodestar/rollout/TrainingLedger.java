@@ -89,6 +89,11 @@ class TrainingLedger implements TrainingProgress {
 	 * them without a task (late joiners, people past the deadline).
 	 */
 	Optional<TrainingWave> dueFor(String participant, String folder) {
+		return allDueFor(participant, folder).stream().findFirst();
+	}
+
+	/** Every wave with its material in {@code folder} whose check {@code participant} still owes, newest first. */
+	List<TrainingWave> allDueFor(String participant, String folder) {
 		return waves.findAll()
 			.stream()
 			.filter(w -> w.getCode().materialFolder().equals(folder))
@@ -98,7 +103,7 @@ class TrainingLedger implements TrainingProgress {
 			.filter(w -> records.findByWaveIdAndParticipant(w.getId(), participant)
 				.map(r -> !r.passed(w.getPassScore()))
 				.orElse(true))
-			.findFirst();
+			.toList();
 	}
 
 	private WaveProgress progress(TrainingWave wave, List<ParticipantStatus> members) {
