@@ -176,12 +176,23 @@ class CaseList {
 			}
 			case OPEN_CASES -> {
 				filter.requireAll();
+				// why each case counts, by the snapshot job's own rules: a next step with a due date open at the end, or idle 14 days
+				String open = "p.PROC_DEF_KEY_ in (?, ?) and p.START_TIME_ < ? and (p.END_TIME_ is null or p.END_TIME_ >= ?)";
+				var withNext = new java.util.HashSet<>(jdbc.queryForList("select distinct p.ID_ from ACT_HI_PROCINST p join ACT_HI_TASKINST t"
+						+ " on t.PROC_INST_ID_ = p.ID_ where " + open + " and t.START_TIME_ < ? and (t.END_TIME_ is null or t.END_TIME_ >= ?)"
+						+ " and t.DUE_DATE_ is not null", String.class, KpiSnapshotJob.LEAD_TO_SALE, KpiSnapshotJob.COMPLAINT, to, to, to, to));
+				Timestamp idleSince = KpiSnapshotJob.start(w.to().plusDays(1).minusDays(14));
+				var active = new java.util.HashSet<>(jdbc.queryForList("select distinct a.PROC_INST_ID_ from ACT_HI_ACTINST a"
+						+ " where a.START_TIME_ >= ? and a.START_TIME_ < ?", String.class, idleSince, to));
 				jdbc.query("select p.ID_, p.BUSINESS_KEY_, p.PROC_DEF_KEY_, p.START_TIME_ from ACT_HI_PROCINST p"
-						+ " where p.PROC_DEF_KEY_ in (?, ?) and p.START_TIME_ < ? and (p.END_TIME_ is null or p.END_TIME_ >= ?)"
-						+ " order by p.START_TIME_", rs -> {
+						+ " where " + open + " order by p.START_TIME_", rs -> {
 							boolean lead = KpiSnapshotJob.LEAD_TO_SALE.equals(rs.getString(3));
-							out.add(new Case(text("kind.instance", locale), rs.getString(1), title(lead, rs.getString(2), locale),
-									null, rs.getTimestamp(4).toInstant(), null,
+							String id = rs.getString(1);
+							String why = kpi == Kpi.DATA_STALE_CASES
+									? text(active.contains(id) ? "value.activeRecently" : "value.stale", locale)
+									: text(withNext.contains(id) ? "value.nextStepDue" : "value.noNextStep", locale);
+							out.add(new Case(text("kind.instance", locale), id, title(lead, rs.getString(2), locale),
+									null, rs.getTimestamp(4).toInstant(), why,
 									(lead ? "/leads/" : "/complaints/") + rs.getString(2)));
 						}, KpiSnapshotJob.LEAD_TO_SALE, KpiSnapshotJob.COMPLAINT, to, to);
 			}

@@ -43,11 +43,13 @@ public class Cockpit {
 	private final People people;
 	private final ProcessTexts processTexts;
 	private final TrainingProgress training;
+	private final KpiSnapshotJob job;
 
 	Cockpit(JdbcTemplate jdbc, KpiTargets targets, InsightSettings settings, RolloutOverview rollout,
 			RepositoryService repository, MessageSource messages, People people, ProcessTexts processTexts,
-			TrainingProgress training) {
+			TrainingProgress training, KpiSnapshotJob job) {
 		this.training = training;
+		this.job = job;
 		this.processTexts = processTexts;
 		this.jdbc = jdbc;
 		this.targets = targets;
@@ -76,56 +78,72 @@ public class Cockpit {
 	 *
 	 * @param cases how many cases (tasks, instances, outcomes, people) the figure is computed from:
 	 * exactly what its drill-down lists
+	 * @param computedAt when the figure was computed: now for a window that ends today (its
+	 * days before today from the snapshots, today counted live), else when the snapshot of its
+	 * days was written
+	 * @param live whether today is counted live (the drill-down is live as well)
 	 */
 	public record Figure(String code, String layer, String name, String definition, String unit, Double value,
 			double target, boolean higherIsBetter, Boolean onTarget, long cases, double numerator, double denominator,
-			String drill) {
+			String drill, Instant computedAt, boolean live) {
 	}
 
-	/** Every KPI over the window, for one slice ("all"/"all", "department"/"sales", "cohort"/"trained"...). */
+	/**
+	 * Every KPI over the window, for one slice ("all"/"all", "department"/"sales", "cohort"/"trained"...).
+	 * The days before today come from the snapshots; today, when the window holds it, is counted
+	 * now by the snapshot job's own rules, so a figure and its (live) drill-down count the same cases.
+	 */
 	public List<Figure> figures(Window w, String sliceKind, String sliceValue, Locale locale) {
+		LocalDate today = KpiSnapshotJob.today();
+		boolean live = !w.to().isBefore(today);
+		LocalDate storedTo = live ? today.minusDays(1) : w.to();
 		var sums = new HashMap<String, double[]>();
-		jdbc.query("select kpi_code, sum(numerator), sum(denominator) from crm_kpi_daily where snapshot_day >= ? and snapshot_day <= ?"
-				+ " and slice_kind = ? and slice_value = ? group by kpi_code",
-				rs -> {
-					sums.put(rs.getString(1), new double[] { rs.getDouble(2), rs.getDouble(3) });
-				}, Date.valueOf(w.from()), Date.valueOf(w.to()), sliceKind, sliceValue);
 		var last = new HashMap<String, double[]>();
-		jdbc.query("select d.kpi_code, d.numerator, d.denominator from crm_kpi_daily d where d.slice_kind = ? and d.slice_value = ?"
-				+ " and d.snapshot_day = (select max(x.snapshot_day) from crm_kpi_daily x where x.kpi_code = d.kpi_code and x.slice_kind = d.slice_kind"
-				+ " and x.slice_value = d.slice_value and x.snapshot_day >= ? and x.snapshot_day <= ?)", rs -> {
-					last.put(rs.getString(1), new double[] { rs.getDouble(2), rs.getDouble(3) });
-				}, sliceKind, sliceValue, Date.valueOf(w.from()), Date.valueOf(w.to()));
+		Instant[] computedAt = { null };
+		if (!storedTo.isBefore(w.from())) {
+			jdbc.query("select kpi_code, sum(numerator), sum(denominator) from crm_kpi_daily where snapshot_day >= ? and snapshot_day <= ?"
+					+ " and slice_kind = ? and slice_value = ? group by kpi_code",
+					rs -> {
+						sums.put(rs.getString(1), new double[] { rs.getDouble(2), rs.getDouble(3) });
+					}, Date.valueOf(w.from()), Date.valueOf(storedTo), sliceKind, sliceValue);
+			jdbc.query("select d.kpi_code, d.numerator, d.denominator from crm_kpi_daily d where d.slice_kind = ? and d.slice_value = ?"
+					+ " and d.snapshot_day = (select max(x.snapshot_day) from crm_kpi_daily x where x.kpi_code = d.kpi_code and x.slice_kind = d.slice_kind"
+					+ " and x.slice_value = d.slice_value and x.snapshot_day >= ? and x.snapshot_day <= ?)", rs -> {
+						last.put(rs.getString(1), new double[] { rs.getDouble(2), rs.getDouble(3) });
+					}, sliceKind, sliceValue, Date.valueOf(w.from()), Date.valueOf(storedTo));
+			var at = jdbc.queryForObject("select max(computed_at) from crm_kpi_daily where snapshot_day >= ? and snapshot_day <= ?",
+					java.sql.Timestamp.class, Date.valueOf(w.from()), Date.valueOf(storedTo));
+			computedAt[0] = at == null ? null : at.toInstant();
+		}
+		if (live) {
+			// today as it stands: the snapshot job's rules, computed now
+			for (var row : job.computeDay(today, people.members(), training.participants())) {
+				if (row.sliceKind().equals(sliceKind) && row.sliceValue().equals(sliceValue)) {
+					sums.computeIfAbsent(row.kpi(), k -> new double[2]);
+					sums.get(row.kpi())[0] += row.numerator();
+					sums.get(row.kpi())[1] += row.denominator();
+					last.put(row.kpi(), new double[] { row.numerator(), row.denominator() });
+				}
+			}
+			computedAt[0] = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+		}
 		var t = targets.all();
 		var figures = new ArrayList<Figure>();
 		for (Kpi k : Kpi.values()) {
 			double[] v = (k.rollup() == Kpi.Rollup.LAST ? last : sums).getOrDefault(k.name(), new double[2]);
-			if (k == Kpi.TRAINING_COMPLETION && !w.to().isBefore(KpiSnapshotJob.today())) {
-				// a state as of now: the same count as the snapshot's, live, so it moves with the training pages
-				v = trainingNow(sliceKind, sliceValue);
-			}
-			figures.add(figure(k, v[0], v[1], t.get(k), locale, w, sliceKind, sliceValue));
+			figures.add(figure(k, v[0], v[1], t.get(k), locale, w, sliceKind, sliceValue, computedAt[0], live));
 		}
 		return figures;
 	}
 
-	/** Training completion now for one slice, counted by the snapshot job's own rule. */
-	double[] trainingNow(String sliceKind, String sliceValue) {
-		var members = people.members();
-		var tally = new KpiSnapshotJob.Tally(members);
-		KpiSnapshotJob.tallyTraining(tally, training.participants(), members,
-				org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plusMillis(1));
-		return tally.slices.getOrDefault(sliceKind + ":" + sliceValue, new double[2]).clone();
-	}
-
 	private Figure figure(Kpi k, double num, double den, double target, Locale locale, Window w, String sliceKind,
-			String sliceValue) {
+			String sliceValue, Instant computedAt, boolean live) {
 		Double value = k.value(num, den);
 		long cases = Math.round(k.cases().countedByNumerator() ? num : den);
 		String drill = "/insight/cases?kpi=" + k.name() + "&from=" + w.from() + "&to=" + w.to()
 				+ ("all".equals(sliceKind) ? "" : "&slice=" + sliceKind + ":" + sliceValue);
 		return new Figure(k.name(), k.layer().name(), name(k, locale), definition(k, locale), unit(k, locale), value,
-				target, k.higherIsBetter(), k.meets(value, target), cases, num, den, drill);
+				target, k.higherIsBetter(), k.meets(value, target), cases, num, den, drill, computedAt, live);
 	}
 
 	String name(Kpi k, Locale locale) {
