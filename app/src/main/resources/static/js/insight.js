@@ -53,7 +53,9 @@ function renderFigures(figures) {
     el('div', { class: 'value' }, valueText(f)),
     el('div', { class: 'muted small' }, `${t('target')} ${f.higherIsBetter ? '≥' : '≤'} ${fmtNumber(f.target)} · `,
       f.onTarget === null ? '' : (f.onTarget ? t('onTarget') : t('belowTarget'))),
-    el('div', { class: 'small' }, drillLink(f)))));
+    el('div', { class: 'small' }, drillLink(f)),
+    f.computedAt ? el('div', { class: 'muted small as-of', 'data-live': String(f.live) },
+      t(f.live ? 'asOf.live' : 'asOf.snapshot', fmtDateTime(f.computedAt))) : '')));
   if (location.hash.startsWith('#kpi-')) document.getElementById(location.hash.slice(1))?.scrollIntoView();
 }
 
@@ -143,9 +145,12 @@ function renderReadiness(stakeholders) {
 // ------------------------------------------------------------------ training
 function renderTraining(tr) {
   chart(document.getElementById('chart-waves'), {
-    tooltip: { trigger: 'axis' },
-    grid: { left: 60, right: 20, top: 20, bottom: 60 },
-    xAxis: { type: 'category', data: tr.waves.map((w) => w.name), axisLabel: { interval: 0, fontSize: 10, width: 120, overflow: 'truncate' } },
+    tooltip: { trigger: 'axis', formatter: (ps) => ps.map((p) => { const w = tr.waves[p.dataIndex];
+      return `${w.name}<br>${fmtNumber(w.percent)} % · ${w.completed} ${t('training.passed')} / ${w.invited} ${t('training.audience')}`; }).join('') },
+    // every wave's whole name and deadline, wrapped: two waves of one kind differ by their deadline
+    grid: { left: 60, right: 20, top: 20, bottom: 90 },
+    xAxis: { type: 'category', data: tr.waves.map((w) => w.name),
+      axisLabel: { interval: 0, fontSize: 10, lineHeight: 12, width: Math.max(60, 480 / Math.max(1, tr.waves.length)), overflow: 'break' } },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
     series: [{ type: 'bar', data: tr.waves.map((w) => w.percent), itemStyle: { color: '#3b7dd8' }, label: { show: true, formatter: '{c} %' } }],
   });
@@ -193,7 +198,7 @@ function lineChart(node, series, target, unit, by = 'all') {
 
 async function renderAdoption() {
   const by = document.getElementById('adoption-by').value;
-  const weekly = await getJson(`/api/insight/weekly?by=${by}`);
+  const weekly = await getJson(`/api/insight/weekly?by=${by}&${windowQuery}`);
   const box = document.getElementById('adoption-charts');
   box.replaceChildren();
   ['USAGE', 'DATA_QUALITY', 'PERFORMANCE'].forEach((layer) => {
@@ -207,7 +212,7 @@ async function renderAdoption() {
 }
 
 async function renderTrends() {
-  const weekly = await getJson('/api/insight/weekly?by=all');
+  const weekly = await getJson(`/api/insight/weekly?by=all&${windowQuery}`);
   const box = document.getElementById('trend-charts');
   box.replaceChildren();
   Object.values(defs).forEach((d) => {
@@ -347,10 +352,28 @@ async function loadAll() {
   page.dataset.loaded = 'true';
 }
 
+/** The window lives in the URL (?from=&to=), so a link or a reload shows the same figures. */
+function windowFromUrl(status) {
+  const params = new URLSearchParams(location.search);
+  const from = params.get('from') || status.from;
+  const to = params.get('to') || status.to;
+  document.getElementById('window-from').value = from;
+  document.getElementById('window-to').value = to;
+  if (params.get('from') || params.get('to')) windowQuery = new URLSearchParams({ from, to }).toString();
+}
+
+/** A reversed range is refused beside the picker, before any section is asked for it. */
+function windowValid(from, to) {
+  const message = document.getElementById('window-error');
+  const bad = from && to && from > to;
+  message.textContent = bad ? t('window.reversed') : '';
+  message.hidden = !bad;
+  return !bad;
+}
+
 async function start() {
   const status = await getJson('/api/insight/status');
-  document.getElementById('window-from').value = status.from;
-  document.getElementById('window-to').value = status.to;
+  windowFromUrl(status);
   if (!status.hasSnapshots) {
     const box = document.getElementById('figures');
     box.before(el('p', { class: 'muted', id: 'no-snapshots' }, t('empty')));
@@ -362,7 +385,11 @@ document.getElementById('window-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const from = document.getElementById('window-from').value;
   const to = document.getElementById('window-to').value;
+  if (!windowValid(from, to)) return;
   windowQuery = new URLSearchParams({ from, to }).toString();
+  const url = new URL(location.href);
+  url.search = windowQuery;
+  history.replaceState(null, '', url);
   loadAll().catch(showError);
 });
 document.getElementById('adoption-by').addEventListener('change', () => renderAdoption().catch(showError));

@@ -56,13 +56,29 @@ function shape(form) {
   return body;
 }
 
+// a confirmation that outlives the reload: the form says what was saved ({present} = ticks)
+const FLASH = 'lodestar.rollout.saved';
+const flash = sessionStorage.getItem(FLASH);
+if (flash) {
+  sessionStorage.removeItem(FLASH);
+  const { target, text } = JSON.parse(flash);
+  const place = document.getElementById(target);
+  if (place) place.textContent = text;
+}
+
 document.querySelectorAll('form[data-api]').forEach((form) => {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const button = form.querySelector('button[type="submit"]');
     if (button) button.disabled = true;
     try {
-      await call(form.dataset.api, form.dataset.method || 'POST', shape(form));
+      const body = shape(form);
+      await call(form.dataset.api, form.dataset.method || 'POST', body);
+      if (form.dataset.saved && form.dataset.savedTarget) {
+        const present = body.present ? Object.values(body.present).filter(Boolean).length : 0;
+        const text = form.dataset.saved.replace('{present}', present).replace('{participant}', body.participant ?? '');
+        sessionStorage.setItem(FLASH, JSON.stringify({ target: form.dataset.savedTarget, text }));
+      }
       window.location.reload();
     } catch (error) {
       showError(form, error);
@@ -88,7 +104,7 @@ document.querySelectorAll('button[data-api]').forEach((button) => {
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {
-      await call(button.dataset.api, 'POST');
+      await call(button.dataset.api, button.dataset.method || 'POST');
       window.location.reload();
     } catch (error) {
       showError(document, error);

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.lodestar.rollout.RolloutOverview;
+import dev.lodestar.rollout.TrainingProgress;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.ProcessTexts;
 
@@ -34,17 +34,17 @@ class CaseList {
 
 	private final JdbcTemplate jdbc;
 	private final People people;
-	private final RolloutOverview rollout;
+	private final TrainingProgress training;
 	private final MessageSource messages;
 	private final ProcessTexts processTexts;
 	private final RepositoryService repository;
 
-	CaseList(JdbcTemplate jdbc, People people, RolloutOverview rollout, MessageSource messages,
+	CaseList(JdbcTemplate jdbc, People people, TrainingProgress training, MessageSource messages,
 			ProcessTexts processTexts, RepositoryService repository) {
 		this.repository = repository;
 		this.jdbc = jdbc;
 		this.people = people;
-		this.rollout = rollout;
+		this.training = training;
 		this.messages = messages;
 		this.processTexts = processTexts;
 	}
@@ -176,24 +176,41 @@ class CaseList {
 			}
 			case OPEN_CASES -> {
 				filter.requireAll();
+				// why each case counts, by the snapshot job's own rules: a next step with a due date open at the end, or idle 14 days
+				String open = "p.PROC_DEF_KEY_ in (?, ?) and p.START_TIME_ < ? and (p.END_TIME_ is null or p.END_TIME_ >= ?)";
+				var withNext = new java.util.HashSet<>(jdbc.queryForList("select distinct p.ID_ from ACT_HI_PROCINST p join ACT_HI_TASKINST t"
+						+ " on t.PROC_INST_ID_ = p.ID_ where " + open + " and t.START_TIME_ < ? and (t.END_TIME_ is null or t.END_TIME_ >= ?)"
+						+ " and t.DUE_DATE_ is not null", String.class, KpiSnapshotJob.LEAD_TO_SALE, KpiSnapshotJob.COMPLAINT, to, to, to, to));
+				Timestamp idleSince = KpiSnapshotJob.start(w.to().plusDays(1).minusDays(14));
+				var active = new java.util.HashSet<>(jdbc.queryForList("select distinct a.PROC_INST_ID_ from ACT_HI_ACTINST a"
+						+ " where a.START_TIME_ >= ? and a.START_TIME_ < ?", String.class, idleSince, to));
 				jdbc.query("select p.ID_, p.BUSINESS_KEY_, p.PROC_DEF_KEY_, p.START_TIME_ from ACT_HI_PROCINST p"
-						+ " where p.PROC_DEF_KEY_ in (?, ?) and p.START_TIME_ < ? and (p.END_TIME_ is null or p.END_TIME_ >= ?)"
-						+ " order by p.START_TIME_", rs -> {
+						+ " where " + open + " order by p.START_TIME_", rs -> {
 							boolean lead = KpiSnapshotJob.LEAD_TO_SALE.equals(rs.getString(3));
-							out.add(new Case(text("kind.instance", locale), rs.getString(1), title(lead, rs.getString(2), locale),
-									null, rs.getTimestamp(4).toInstant(), null,
+							String id = rs.getString(1);
+							String why = kpi == Kpi.DATA_STALE_CASES
+									? text(active.contains(id) ? "value.activeRecently" : "value.stale", locale)
+									: text(withNext.contains(id) ? "value.nextStepDue" : "value.noNextStep", locale);
+							out.add(new Case(text("kind.instance", locale), id, title(lead, rs.getString(2), locale),
+									null, rs.getTimestamp(4).toInstant(), why,
 									(lead ? "/leads/" : "/complaints/") + rs.getString(2)));
 						}, KpiSnapshotJob.LEAD_TO_SALE, KpiSnapshotJob.COMPLAINT, to, to);
 			}
 			case TRAINING_RECORDS -> {
-				Instant end = to.toInstant();
-				for (var r : rollout.trainingRecords()) {
-					if (r.invitedAt() != null && r.invitedAt().isBefore(end) && filter.matchesWithoutCohort(r.participant())) {
-						boolean done = r.attended() && r.completedAt() != null && r.completedAt().isBefore(end);
+				// as of the window's end, or now when it ends today: the figure's own rule (Cockpit.figures)
+				Instant end = to.toInstant().isAfter(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant())
+						? org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plusMillis(1)
+						: to.toInstant();
+				for (var r : training.participants()) {
+					if (r.invitedBy(end) && filter.matchesWithoutCohort(r.participant())) {
+						boolean done = r.passedBy(end);
 						out.add(new Case(text("kind.training", locale), r.waveId() + "/" + r.participant(),
-								messages.getMessage("rollout.wave." + r.waveCode(), null, r.waveName(), locale), r.participant(),
-								r.completedAt(), !done ? text("value.open", locale) : r.score() == null ? text("value.completed", locale)
-										: messages.getMessage("insight.case.value.completedScore", new Object[] { r.score() }, locale),
+								messages.getMessage("rollout.wave." + r.waveKind(), null, r.waveName(), locale), r.participant(),
+								done ? r.passedAt() : r.since(),
+								done ? messages.getMessage("insight.case.value.passedScore", new Object[] { r.score() }, locale)
+										: r.overdue() ? text("value.overdue", locale)
+										: r.score() != null ? messages.getMessage("insight.case.value.failedScore", new Object[] { r.score() }, locale)
+										: text("value.open", locale),
 								null));
 					}
 				}

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.lodestar.rollout.RolloutOverview;
-import dev.lodestar.system.EngineClock;
+import dev.lodestar.rollout.TrainingProgress;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
 import dev.lodestar.system.ProcessTexts;
@@ -42,9 +42,14 @@ public class Cockpit {
 	private final MessageSource messages;
 	private final People people;
 	private final ProcessTexts processTexts;
+	private final TrainingProgress training;
+	private final KpiSnapshotJob job;
 
 	Cockpit(JdbcTemplate jdbc, KpiTargets targets, InsightSettings settings, RolloutOverview rollout,
-			RepositoryService repository, MessageSource messages, People people, ProcessTexts processTexts) {
+			RepositoryService repository, MessageSource messages, People people, ProcessTexts processTexts,
+			TrainingProgress training, KpiSnapshotJob job) {
+		this.training = training;
+		this.job = job;
 		this.processTexts = processTexts;
 		this.jdbc = jdbc;
 		this.targets = targets;
@@ -73,43 +78,72 @@ public class Cockpit {
 	 *
 	 * @param cases how many cases (tasks, instances, outcomes, people) the figure is computed from:
 	 * exactly what its drill-down lists
+	 * @param computedAt when the figure was computed: now for a window that ends today (its
+	 * days before today from the snapshots, today counted live), else when the snapshot of its
+	 * days was written
+	 * @param live whether today is counted live (the drill-down is live as well)
 	 */
 	public record Figure(String code, String layer, String name, String definition, String unit, Double value,
 			double target, boolean higherIsBetter, Boolean onTarget, long cases, double numerator, double denominator,
-			String drill) {
+			String drill, Instant computedAt, boolean live) {
 	}
 
-	/** Every KPI over the window, for one slice ("all"/"all", "department"/"sales", "cohort"/"trained"...). */
+	/**
+	 * Every KPI over the window, for one slice ("all"/"all", "department"/"sales", "cohort"/"trained"...).
+	 * The days before today come from the snapshots; today, when the window holds it, is counted
+	 * now by the snapshot job's own rules, so a figure and its (live) drill-down count the same cases.
+	 */
 	public List<Figure> figures(Window w, String sliceKind, String sliceValue, Locale locale) {
+		LocalDate today = KpiSnapshotJob.today();
+		boolean live = !w.to().isBefore(today);
+		LocalDate storedTo = live ? today.minusDays(1) : w.to();
 		var sums = new HashMap<String, double[]>();
-		jdbc.query("select kpi_code, sum(numerator), sum(denominator) from crm_kpi_daily where snapshot_day >= ? and snapshot_day <= ?"
-				+ " and slice_kind = ? and slice_value = ? group by kpi_code",
-				rs -> {
-					sums.put(rs.getString(1), new double[] { rs.getDouble(2), rs.getDouble(3) });
-				}, Date.valueOf(w.from()), Date.valueOf(w.to()), sliceKind, sliceValue);
 		var last = new HashMap<String, double[]>();
-		jdbc.query("select d.kpi_code, d.numerator, d.denominator from crm_kpi_daily d where d.slice_kind = ? and d.slice_value = ?"
-				+ " and d.snapshot_day = (select max(x.snapshot_day) from crm_kpi_daily x where x.kpi_code = d.kpi_code and x.slice_kind = d.slice_kind"
-				+ " and x.slice_value = d.slice_value and x.snapshot_day >= ? and x.snapshot_day <= ?)", rs -> {
-					last.put(rs.getString(1), new double[] { rs.getDouble(2), rs.getDouble(3) });
-				}, sliceKind, sliceValue, Date.valueOf(w.from()), Date.valueOf(w.to()));
+		Instant[] computedAt = { null };
+		if (!storedTo.isBefore(w.from())) {
+			jdbc.query("select kpi_code, sum(numerator), sum(denominator) from crm_kpi_daily where snapshot_day >= ? and snapshot_day <= ?"
+					+ " and slice_kind = ? and slice_value = ? group by kpi_code",
+					rs -> {
+						sums.put(rs.getString(1), new double[] { rs.getDouble(2), rs.getDouble(3) });
+					}, Date.valueOf(w.from()), Date.valueOf(storedTo), sliceKind, sliceValue);
+			jdbc.query("select d.kpi_code, d.numerator, d.denominator from crm_kpi_daily d where d.slice_kind = ? and d.slice_value = ?"
+					+ " and d.snapshot_day = (select max(x.snapshot_day) from crm_kpi_daily x where x.kpi_code = d.kpi_code and x.slice_kind = d.slice_kind"
+					+ " and x.slice_value = d.slice_value and x.snapshot_day >= ? and x.snapshot_day <= ?)", rs -> {
+						last.put(rs.getString(1), new double[] { rs.getDouble(2), rs.getDouble(3) });
+					}, sliceKind, sliceValue, Date.valueOf(w.from()), Date.valueOf(storedTo));
+			var at = jdbc.queryForObject("select max(computed_at) from crm_kpi_daily where snapshot_day >= ? and snapshot_day <= ?",
+					java.sql.Timestamp.class, Date.valueOf(w.from()), Date.valueOf(storedTo));
+			computedAt[0] = at == null ? null : at.toInstant();
+		}
+		if (live) {
+			// today as it stands: the snapshot job's rules, computed now
+			for (var row : job.computeDay(today, people.members(), training.participants())) {
+				if (row.sliceKind().equals(sliceKind) && row.sliceValue().equals(sliceValue)) {
+					sums.computeIfAbsent(row.kpi(), k -> new double[2]);
+					sums.get(row.kpi())[0] += row.numerator();
+					sums.get(row.kpi())[1] += row.denominator();
+					last.put(row.kpi(), new double[] { row.numerator(), row.denominator() });
+				}
+			}
+			computedAt[0] = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+		}
 		var t = targets.all();
 		var figures = new ArrayList<Figure>();
 		for (Kpi k : Kpi.values()) {
 			double[] v = (k.rollup() == Kpi.Rollup.LAST ? last : sums).getOrDefault(k.name(), new double[2]);
-			figures.add(figure(k, v[0], v[1], t.get(k), locale, w, sliceKind, sliceValue));
+			figures.add(figure(k, v[0], v[1], t.get(k), locale, w, sliceKind, sliceValue, computedAt[0], live));
 		}
 		return figures;
 	}
 
 	private Figure figure(Kpi k, double num, double den, double target, Locale locale, Window w, String sliceKind,
-			String sliceValue) {
+			String sliceValue, Instant computedAt, boolean live) {
 		Double value = k.value(num, den);
 		long cases = Math.round(k.cases().countedByNumerator() ? num : den);
 		String drill = "/insight/cases?kpi=" + k.name() + "&from=" + w.from() + "&to=" + w.to()
 				+ ("all".equals(sliceKind) ? "" : "&slice=" + sliceKind + ":" + sliceValue);
 		return new Figure(k.name(), k.layer().name(), name(k, locale), definition(k, locale), unit(k, locale), value,
-				target, k.higherIsBetter(), k.meets(value, target), cases, num, den, drill);
+				target, k.higherIsBetter(), k.meets(value, target), cases, num, den, drill, computedAt, live);
 	}
 
 	String name(Kpi k, Locale locale) {
@@ -255,62 +289,90 @@ public class Cockpit {
 	public record Training(List<Group> waves, List<Group> departments, List<Score> scores, List<Overdue> overdue) {
 	}
 
-	public record Group(String key, String name, long invited, long completed, double percent, Double meanScore) {
+	/**
+	 * One wave (key = its id) or one department (key = its id): the audience, how many of it
+	 * passed the knowledge check, attended a session, are overdue; as the rollout module states them.
+	 */
+	public record Group(String key, String name, long invited, long completed, double percent, Double meanScore,
+			Long rolloutId, LocalDate deadline, long attended, long overdue) {
 	}
 
+	/** @param wave the wave's id, as the key of its {@link Group} */
 	public record Score(String wave, String participant, int score, int passScore) {
 	}
 
-	public record Overdue(String participant, String department, String wave, LocalDate deadline) {
+	public record Overdue(String participant, String department, String wave, LocalDate deadline, Long waveId) {
 	}
 
-	/** Training, with waves and departments named in the reader's language. */
+	/**
+	 * Training, with waves and departments named in the reader's language: every figure from
+	 * the rollout module's {@link TrainingProgress} (audience, attendance, checks, overdue), only
+	 * grouped here by department.
+	 */
 	public Training training(Locale locale) {
-		var records = rollout.trainingRecords();
 		var members = people.members();
-		Instant now = EngineClock.INSTANCE.instant();
-		var waves = new LinkedHashMap<String, List<RolloutOverview.TrainingRow>>();
-		var departments = new TreeMap<String, List<RolloutOverview.TrainingRow>>();
+		var waveFigures = new LinkedHashMap<Long, TrainingProgress.WaveProgress>();
+		training.waves().stream().sorted(Comparator.comparing(TrainingProgress.WaveProgress::waveId))
+			.forEach(w -> waveFigures.put(w.waveId(), w));
+		var participants = training.participants();
+		var byWave = new LinkedHashMap<Long, List<TrainingProgress.ParticipantStatus>>();
+		var departments = new TreeMap<String, List<TrainingProgress.ParticipantStatus>>();
 		var scores = new ArrayList<Score>();
 		var overdue = new ArrayList<Overdue>();
-		for (var r : records) {
-			waves.computeIfAbsent(r.waveCode() + "|" + r.waveName(), k -> new ArrayList<>()).add(r);
+		for (var r : participants) {
+			byWave.computeIfAbsent(r.waveId(), k -> new ArrayList<>()).add(r);
 			var p = members.get(r.participant());
 			String dept = p == null ? "other" : p.department();
 			departments.computeIfAbsent(dept, k -> new ArrayList<>()).add(r);
 			if (r.score() != null) {
-				scores.add(new Score(r.waveCode(), r.participant(), r.score(), r.passScore()));
+				scores.add(new Score(String.valueOf(r.waveId()), r.participant(), r.score(), r.passScore()));
 			}
-			if (!completed(r) && r.deadline() != null && r.deadline().isBefore(now)) {
-				overdue.add(new Overdue(r.participant(), departmentName(dept, locale), waveName(r, locale),
-						LocalDate.ofInstant(r.deadline(), java.time.ZoneOffset.UTC)));
+			if (r.overdue()) {
+				overdue.add(new Overdue(r.participant(), departmentName(dept, locale),
+						waveLabel(waveFigures.get(r.waveId()), locale), day(r.deadline()), r.waveId()));
 			}
 		}
 		var waveGroups = new ArrayList<Group>();
-		waves.forEach((k, rows) -> waveGroups.add(group(k.substring(0, k.indexOf('|')), waveName(rows.get(0), locale), rows)));
+		waveFigures.forEach((id, w) -> {
+			var rows = byWave.getOrDefault(id, List.of());
+			if (w.invited() > 0) {
+				waveGroups.add(new Group(String.valueOf(id), waveLabel(w, locale), w.invited(), w.completed(),
+						w.completionPercent(), meanScore(rows), w.rolloutId(), day(w.deadline()), w.attended(), w.overdue()));
+			}
+		});
 		var deptGroups = new ArrayList<Group>();
-		departments.forEach((k, rows) -> deptGroups.add(group(k, departmentName(k, locale), rows)));
+		departments.forEach((k, rows) -> {
+			long passed = rows.stream().filter(TrainingProgress.ParticipantStatus::passed).count();
+			deptGroups.add(new Group(k, departmentName(k, locale), rows.size(), passed,
+					Math.round(1000.0 * passed / rows.size()) / 10.0, meanScore(rows), null, null,
+					rows.stream().filter(TrainingProgress.ParticipantStatus::attended).count(),
+					rows.stream().filter(TrainingProgress.ParticipantStatus::overdue).count()));
+		});
 		return new Training(waveGroups, deptGroups, scores, overdue);
 	}
 
-	private String waveName(RolloutOverview.TrainingRow r, Locale locale) {
-		return messages.getMessage("rollout.wave." + r.waveCode(), null, r.waveName(), locale);
+	/** A wave's name in the reader's language with its deadline: two waves of one kind stay apart. */
+	private String waveLabel(TrainingProgress.WaveProgress w, Locale locale) {
+		String name = messages.getMessage("rollout.wave." + w.kind(), null, w.name(), locale);
+		if (w.deadline() == null) {
+			return name;
+		}
+		String due = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+			.withLocale(locale).format(day(w.deadline()));
+		return messages.getMessage("insight.training.waveLabel", new Object[] { name, due }, name + " · " + due, locale);
+	}
+
+	private static LocalDate day(Instant at) {
+		return at == null ? null : LocalDate.ofInstant(at, java.time.ZoneOffset.UTC);
 	}
 
 	private String departmentName(String id, Locale locale) {
 		return messages.getMessage("insight.department." + id, null, id, locale);
 	}
 
-	private static boolean completed(RolloutOverview.TrainingRow r) {
-		return r.attended() && r.completedAt() != null;
-	}
-
-	private static Group group(String key, String name, List<RolloutOverview.TrainingRow> rows) {
-		long completed = rows.stream().filter(Cockpit::completed).count();
-		var scored = rows.stream().filter(r -> r.score() != null).mapToInt(RolloutOverview.TrainingRow::score).toArray();
-		Double mean = scored.length == 0 ? null : Math.round(10.0 * java.util.Arrays.stream(scored).average().orElse(0)) / 10.0;
-		return new Group(key, name, rows.size(), completed,
-				rows.isEmpty() ? 0 : Math.round(1000.0 * completed / rows.size()) / 10.0, mean);
+	private static Double meanScore(List<TrainingProgress.ParticipantStatus> rows) {
+		var scored = rows.stream().filter(r -> r.score() != null).mapToInt(TrainingProgress.ParticipantStatus::score).toArray();
+		return scored.length == 0 ? null : Math.round(10.0 * java.util.Arrays.stream(scored).average().orElse(0)) / 10.0;
 	}
 
 	/** Whether the snapshot tables hold anything yet. */

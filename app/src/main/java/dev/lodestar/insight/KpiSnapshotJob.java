@@ -21,7 +21,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.lodestar.rollout.RolloutOverview;
+import dev.lodestar.rollout.TrainingProgress;
 import dev.lodestar.system.EngineClock;
 
 /**
@@ -47,15 +47,15 @@ class KpiSnapshotJob {
 	private final JdbcTemplate jdbc;
 	private final TransactionTemplate tx;
 	private final People people;
-	private final RolloutOverview rollout;
+	private final TrainingProgress training;
 	private final InsightSettings settings;
 
-	KpiSnapshotJob(JdbcTemplate jdbc, TransactionTemplate tx, People people, RolloutOverview rollout,
+	KpiSnapshotJob(JdbcTemplate jdbc, TransactionTemplate tx, People people, TrainingProgress training,
 			InsightSettings settings) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.people = people;
-		this.rollout = rollout;
+		this.training = training;
 		this.settings = settings;
 	}
 
@@ -89,7 +89,7 @@ class KpiSnapshotJob {
 	void refresh(LocalDate from, LocalDate to) {
 		long started = System.nanoTime();
 		var members = people.members();
-		var training = rollout.trainingRecords();
+		var training = this.training.participants();
 		for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
 			writeDay(d, computeDay(d, members, training));
 		}
@@ -135,7 +135,7 @@ class KpiSnapshotJob {
 
 	}
 
-	List<Row> computeDay(LocalDate day, Map<String, People.Person> members, List<RolloutOverview.TrainingRow> training) {
+	List<Row> computeDay(LocalDate day, Map<String, People.Person> members, List<TrainingProgress.ParticipantStatus> training) {
 		Timestamp t0 = start(day);
 		Timestamp t1 = start(day.plusDays(1));
 		Set<String> trained = trainedBy(t1);
@@ -227,21 +227,8 @@ class KpiSnapshotJob {
 		tallies.get(Kpi.DATA_NEXT_STEP).add(ALL + ":" + ALL, withNext, openCases);
 		tallies.get(Kpi.DATA_STALE_CASES).add(ALL + ":" + ALL, stale, openCases);
 
-		// training completion as of the end of the day, by participant
-		Instant end = t1.toInstant();
-		for (var r : training) {
-			if (r.invitedAt() == null || !r.invitedAt().isBefore(end)) {
-				continue;
-			}
-			boolean completed = r.attended() && r.completedAt() != null && r.completedAt().isBefore(end);
-			var p = members.get(r.participant());
-			var tally = tallies.get(Kpi.TRAINING_COMPLETION);
-			tally.add(ALL + ":" + ALL, completed ? 1 : 0, 1);
-			if (p != null) {
-				p.roles().forEach(role -> tally.add("role:" + role, completed ? 1 : 0, 1));
-				tally.add("department:" + p.department(), completed ? 1 : 0, 1);
-			}
-		}
+		// training completion as of the end of the day: the rollout module's audience and checks
+		tallyTraining(tallies.get(Kpi.TRAINING_COMPLETION), training, members, t1.toInstant());
 
 		var rows = new ArrayList<Row>();
 		tallies.forEach((kpi, tally) -> tally.slices.forEach((slice, v) -> {
@@ -249,6 +236,26 @@ class KpiSnapshotJob {
 			rows.add(new Row(kpi.name(), slice.substring(0, colon), slice.substring(colon + 1), v[0], v[1]));
 		}));
 		return rows;
+	}
+
+	/**
+	 * Training completion by {@code end}: one case per member of a wave's audience by then, passed
+	 * when their knowledge check had passed by then (the rules are the rollout module's).
+	 */
+	static void tallyTraining(Tally tally, List<TrainingProgress.ParticipantStatus> training,
+			Map<String, People.Person> members, Instant end) {
+		for (var r : training) {
+			if (!r.invitedBy(end)) {
+				continue;
+			}
+			int passed = r.passedBy(end) ? 1 : 0;
+			tally.add(ALL + ":" + ALL, passed, 1);
+			var p = members.get(r.participant());
+			if (p != null) {
+				p.roles().forEach(role -> tally.add("role:" + role, passed, 1));
+				tally.add("department:" + p.department(), passed, 1);
+			}
+		}
 	}
 
 	private Set<String> trainedBy(Timestamp t) {

@@ -8,16 +8,14 @@ import java.util.Map;
 /**
  * A read-only view of the rollout for leadership (insight's cockpit): phases plan vs actual,
  * go-live gate decisions with their reasons, stakeholders with ADKAR scores, barrier points,
- * critical issues and every training record. The rollout module's public API for reporting;
+ * critical issues. Training
+ * progress is {@link TrainingProgress}'s. The rollout module's public API for reporting;
  * small lists (one programme), so the cockpit reads them directly.
  */
 public interface RolloutOverview {
 
 	/** The latest rollout, or {@code null} when none was started. */
 	Programme latest();
-
-	/** Every training record of every wave, with the wave's deadline and pass score. */
-	List<TrainingRow> trainingRecords();
 
 	record Programme(Long id, String name, String status, List<PhaseRow> phases, List<GateRow> gates,
 			List<StakeholderRow> stakeholders, List<BarrierRow> barriers, List<IssueRow> issues) {
@@ -43,10 +41,6 @@ public interface RolloutOverview {
 
 	record IssueRow(Long id, String title, boolean critical, String status, String reportedBy, Instant openedAt,
 			Instant closedAt) {
-	}
-
-	record TrainingRow(Long waveId, String waveCode, String waveName, String participant, Instant invitedAt,
-			boolean attended, Integer score, Instant completedAt, Instant deadline, int passScore) {
 	}
 
 }

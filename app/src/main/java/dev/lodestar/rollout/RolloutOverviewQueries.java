@@ -81,16 +81,6 @@ class RolloutOverviewQueries implements RolloutOverview {
 				barriers, issues);
 	}
 
-	@Override
-	@Transactional(readOnly = true)
-	public List<TrainingRow> trainingRecords() {
-		return jdbc.query("select r.*, w.code, w.name, w.deadline, w.pass_score from crm_training_record r"
-				+ " join crm_training_wave w on w.id = r.wave_id order by w.id, r.participant",
-				(rs, i) -> new TrainingRow(rs.getLong("wave_id"), rs.getString("code"), rs.getString("name"),
-						rs.getString("participant"), instant(rs, "invited_at"), rs.getBoolean("attended"),
-						integer(rs, "score"), instant(rs, "completed_at"), instant(rs, "deadline"), rs.getInt("pass_score")));
-	}
-
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp t = rs.getTimestamp(column);
 		return t == null ? null : t.toInstant();

@@ -211,11 +211,11 @@ class RolloutPageController {
 		model.addAttribute("rolloutId", id);
 		model.addAttribute("trainingSession", sessionRow(session, dates));
 		model.addAttribute("wave", waveRow(wave, dates, locale));
-		model.addAttribute("participants", training.recordsOf(wave.getId())
+		// this session's own list: a tick here is this session's line, never another session's
+		model.addAttribute("participants", training.members(wave)
 			.stream()
-			.map(r -> new ParticipantRow(r.getParticipant(), taken.containsKey(r.getParticipant()),
-					taken.getOrDefault(r.getParticipant(), r.isAttended()), r.isAttended(), r.getScore(),
-					r.isCheckTaken(), r.isCompleted()))
+			.map(m -> new ParticipantRow(m.participant(), taken.containsKey(m.participant()),
+					taken.getOrDefault(m.participant(), false), m.attended(), m.score(), m.score() != null, m.passed()))
 			.toList());
 		model.addAttribute("canTrain", Caller.of(user).hasRole(Roles.TRAINER));
 		return "rollout-session";
@@ -306,13 +306,18 @@ class RolloutPageController {
 		return training.wavesOfRollout(rolloutId).stream().map(w -> waveRow(w, dates, locale)).toList();
 	}
 
+	/** A wave's figures and members, as {@link TrainingProgress} states them (no count of its own here). */
 	private WaveRow waveRow(TrainingWave w, Dates dates, Locale locale) {
 		var progress = training.progress(w);
+		var members = training.members(w).stream()
+			.map(m -> new MemberRow(m.participant(), m.attended(), m.score(), m.passed(), m.overdue(), m.named()))
+			.toList();
 		return new WaveRow(w.getId(), w.getCode().name(), messages.getMessage("rollout.wave." + w.getCode().name(), null,
 				w.getName(), locale), w.getStatus().name(), progress.invited(), progress.completed(),
 				progress.completionPercent(), progress.target(), dates.date(w.getDeadline()),
 				"/training/" + w.getCode().materialFolder(),
-				training.sessionsOf(w.getId()).stream().map(s -> sessionRow(s, dates)).toList());
+				training.sessionsOf(w.getId()).stream().map(s -> sessionRow(s, dates)).toList(), progress.attended(),
+				progress.overdue(), members);
 	}
 
 	private SessionRow sessionRow(TrainingSession s, Dates dates) {
@@ -388,7 +393,13 @@ class RolloutPageController {
 	}
 
 	public record WaveRow(Long id, String kind, String name, String status, long invited, long completed,
-			double percent, int target, String deadline, String material, List<SessionRow> sessions) {
+			double percent, int target, String deadline, String material, List<SessionRow> sessions, long attended,
+			long overdue, List<MemberRow> members) {
+	}
+
+	/** One member of a wave's audience: attended a session, the check's score, passed, overdue, named by the trainer. */
+	public record MemberRow(String participant, boolean attended, Integer score, boolean passed, boolean overdue,
+			boolean named) {
 	}
 
 	public record SessionRow(Long id, String title, String startsAt, String location, boolean online, String trainer,

@@ -34,9 +34,11 @@ public class TrainingDesk {
 	private final WorklistService worklist;
 	private final TaskService tasks;
 	private final RuntimeService runtime;
+	private final TrainingLedger ledger;
 
 	TrainingDesk(TrainingService training, TrainingLibrary library, WorklistService worklist, TaskService tasks,
-			RuntimeService runtime) {
+			RuntimeService runtime, TrainingLedger ledger) {
+		this.ledger = ledger;
 		this.training = training;
 		this.library = library;
 		this.worklist = worklist;
@@ -44,7 +46,12 @@ public class TrainingDesk {
 		this.runtime = runtime;
 	}
 
-	/** A participant's open knowledge-check task of a wave whose material is in {@code folder}. */
+	/**
+	 * A knowledge check open for a participant: their open task of the wave ({@code taskId}), or,
+	 * without one (they joined the audience late, or the deadline passed and the process closed
+	 * their task), the wave whose audience they belong to and whose check they have not passed
+	 * ({@code taskId} null).
+	 */
 	public record OpenCheck(String taskId, Long waveId, String waveName) {
 	}
 
@@ -65,13 +72,13 @@ public class TrainingDesk {
 				}
 			}
 		}
-		return Optional.empty();
+		return ledger.dueFor(userId, folder).map(w -> new OpenCheck(null, w.getId(), w.getName()));
 	}
 
 	/**
-	 * Scores the caller's answers against the key of the check they see (their language), writes
-	 * the result to their training record and completes their task; refused when no check of
-	 * this wave is open for them.
+	 * Scores the caller's answers against the key of the check they see (their language) and
+	 * writes the result to their training record (made now for someone who joined the audience
+	 * late); with an open task, completes it. Refused when no check of this wave is open for them.
 	 */
 	public KnowledgeCheck.Result takeCheck(Caller caller, String folder, Map<Integer, Set<Integer>> answers, Locale locale) {
 		var open = openCheck(caller.userId(), folder)
@@ -79,12 +86,32 @@ public class TrainingDesk {
 		var check = library.knowledgeCheck(folder, locale)
 			.orElseThrow(() -> new NotFoundException("Knowledge check", folder));
 		var result = check.score(answers);
-		var record = training.record(open.waveId(), caller.userId());
-		record.checkTaken(result.correct(), result.questions(), EngineClock.INSTANCE.instant());
-		Task task = tasks.createTaskQuery().taskId(open.taskId()).singleResult();
-		// the participant's scope holds the score the trainer's task would otherwise ask for
-		runtime.setVariable(task.getExecutionId(), TrainingWaveProcess.VAR_SCORE, record.getScore());
-		worklist.complete(caller, open.taskId(), Map.of(), locale);
+		var wave = training.wave(open.waveId());
+		var record = training.recordOrJoin(open.waveId(), caller.userId());
+		var now = EngineClock.INSTANCE.instant();
+		// the check is the material's: its result counts for every wave of that material the caller still owes
+		var owed = new java.util.ArrayList<TrainingWave>(List.of(wave));
+		ledger.allDueFor(caller.userId(), folder).stream().filter(w -> !w.getId().equals(wave.getId())).forEach(owed::add);
+		record.checkTaken(result.correct(), result.questions(), wave.getPassScore(), now);
+		training.announceIfPassed(wave, record);
+		for (var other : owed.subList(1, owed.size())) {
+			var otherRecord = training.recordOrJoin(other.getId(), caller.userId());
+			otherRecord.checkTaken(result.correct(), result.questions(), other.getPassScore(), now);
+			training.announceIfPassed(other, otherRecord);
+			if (other.getProcessInstanceId() != null) {
+				for (Task task : tasks.createTaskQuery().processInstanceId(other.getProcessInstanceId())
+					.taskDefinitionKey(TrainingWaveProcess.TASK_ATTEND).taskAssignee(caller.userId()).list()) {
+					runtime.setVariable(task.getExecutionId(), TrainingWaveProcess.VAR_SCORE, otherRecord.getScore());
+					worklist.complete(caller, task.getId(), Map.of(), locale);
+				}
+			}
+		}
+		if (open.taskId() != null) {
+			Task task = tasks.createTaskQuery().taskId(open.taskId()).singleResult();
+			// the participant's scope holds the score the trainer's task would otherwise ask for
+			runtime.setVariable(task.getExecutionId(), TrainingWaveProcess.VAR_SCORE, record.getScore());
+			worklist.complete(caller, open.taskId(), Map.of(), locale);
+		}
 		return result;
 	}
 

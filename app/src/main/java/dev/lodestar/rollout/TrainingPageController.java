@@ -104,6 +104,17 @@ class TrainingPageController {
 					q.multiple()))
 			.toList());
 		model.addAttribute("open", open.isPresent());
+		// the participant's standing in the wave, as every other page states it
+		var standing = open.flatMap(o -> training.members(training.wave(o.waveId()))
+			.stream()
+			.filter(m -> m.participant().equals(user.getName()))
+			.findFirst());
+		model.addAttribute("overdueSince", standing.filter(TrainingProgress.ParticipantStatus::overdue)
+			.map(m -> new RolloutPageController.Dates(locale).date(m.deadline()))
+			.orElse(null));
+		model.addAttribute("passed", open.isEmpty() && training.recordsOfParticipant(user.getName())
+			.stream()
+			.anyMatch(r -> r.wave().getCode().materialFolder().equals(folder) && r.record().passed(r.wave().getPassScore())));
 		model.addAttribute("waveName", open.map(o -> messages.getMessage("rollout.wave." + training.wave(o.waveId()).getCode().name(),
 				null, o.waveName(), locale)).orElse(null));
 		model.addAttribute("results", training.recordsOfParticipant(user.getName())
@@ -111,8 +122,8 @@ class TrainingPageController {
 			.filter(r -> r.wave().getCode().materialFolder().equals(folder) && r.record().isCheckTaken())
 			.map(r -> new ResultRow(messages.getMessage("rollout.wave." + r.wave().getCode().name(), null,
 					r.wave().getName(), locale), r.record().getScore(), r.record().getCheckCorrect(),
-					r.record().getCheckQuestions(), r.record().getScore() >= r.wave().getPassScore(),
-					r.wave().getPassScore(), r.record().isCompleted(), r.record().isAttended(),
+					r.record().getCheckQuestions(), r.record().passed(r.wave().getPassScore()),
+					r.wave().getPassScore(), r.record().passed(r.wave().getPassScore()), r.record().isAttended(),
 					new RolloutPageController.Dates(locale).dateTime(r.record().getCheckTakenAt())))
 			.toList());
 		return "training-check";

@@ -1,20 +1,75 @@
 package dev.lodestar.rollout;
 
+import java.time.Instant;
 import java.util.List;
 
-/** Training completion per wave, read from the training records: the rollout's public API for KPIs. */
+/**
+ * Training progress, kept once: who belongs to which wave (its audience), who attended which
+ * session, who passed which knowledge check and who is overdue. The rollout module's public API
+ * for every page and figure that shows training (the cockpit, its KPI and drill-down, the KPI
+ * review, the rollout page, the training pages, the go-live gate's inputs): none of them counts
+ * training records on its own.
+ *
+ * <p>The rules, in one place ({@link TrainingLedger}):
+ * <ul>
+ * <li><b>audience</b>: the members of the wave's roles now, plus the people the trainer named,
+ * minus the people the trainer took out; someone who joins a role late belongs to the wave at
+ * once;</li>
+ * <li><b>attended</b>: present on the attendance list of at least one of the wave's sessions (or
+ * recorded as attended by the trainer's task);</li>
+ * <li><b>passed</b>: the knowledge check scored at or above the wave's pass score (taken in the
+ * app, or a paper check the trainer recorded);</li>
+ * <li><b>completion</b>: passed / audience, in % with one decimal;</li>
+ * <li><b>overdue</b>: in the audience, not passed, and the wave's deadline has passed.</li>
+ * </ul>
+ */
 public interface TrainingProgress {
 
-	/** Every wave, newest rollout first. */
+	/** Every wave, newest first. */
 	List<WaveProgress> waves();
 
+	/** The waves of one rollout, in the order they were created. */
+	List<WaveProgress> wavesOfRollout(Long rolloutId);
+
+	/** Every member of every wave's audience, wave by wave, participants in id order. */
+	List<ParticipantStatus> participants();
+
 	/**
-	 * One wave's completion.
+	 * One wave's figures.
 	 *
-	 * @param completionPercent completed records / invited participants x 100, or 0 before anybody is invited
+	 * @param invited the audience (people who must take the wave)
+	 * @param completed the audience members who passed the knowledge check
+	 * @param completionPercent completed / invited x 100, one decimal; 0 for an empty audience
+	 * @param attended audience members present at one of the wave's sessions at least
+	 * @param overdue audience members not passed after the deadline
+	 * @param rolloutId the rollout the wave belongs to, {@code null} for a wave on its own
 	 */
 	record WaveProgress(Long waveId, Long rolloutId, String kind, String name, String status, long invited,
-			long completed, double completionPercent, int target) {
+			long completed, double completionPercent, int target, Instant deadline, long attended, long overdue) {
+	}
+
+	/**
+	 * One member of one wave's audience.
+	 *
+	 * @param since when the person was invited (or, for someone who joined the audience later and
+	 * has no record yet, when the wave invited its audience)
+	 * @param passedAt when the passing score was recorded, {@code null} while not passed
+	 * @param named whether the trainer named the person into the wave (beside its roles)
+	 */
+	record ParticipantStatus(Long waveId, Long rolloutId, String waveKind, String waveName, String participant,
+			Instant since, boolean attended, Integer score, int passScore, boolean passed, Instant passedAt,
+			Instant deadline, boolean overdue, boolean named) {
+
+		/** Whether the person had passed by {@code at}. */
+		public boolean passedBy(Instant at) {
+			return passedAt != null && passedAt.isBefore(at);
+		}
+
+		/** Whether the person belonged to the wave's audience by {@code at}. */
+		public boolean invitedBy(Instant at) {
+			return since != null && since.isBefore(at);
+		}
+
 	}
 
 }

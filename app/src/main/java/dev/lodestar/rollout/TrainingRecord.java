@@ -38,6 +38,14 @@ class TrainingRecord {
 
 	private Integer checkQuestions;
 
+	private Instant scoredAt;
+
+	private String addedBy;
+
+	private Instant removedAt;
+
+	private String removedBy;
+
 	protected TrainingRecord() {
 	}
 
@@ -57,7 +65,45 @@ class TrainingRecord {
 		}
 		this.attended = Boolean.TRUE.equals(attended);
 		this.score = score;
+		this.scoredAt = score == null ? null : now;
 		this.completedAt = this.attended ? now : null;
+	}
+
+	/** A person the trainer names into the wave (beside its roles), or brings back after a removal. */
+	static TrainingRecord added(Long waveId, String participant, String by, Instant now) {
+		var record = new TrainingRecord(waveId, participant, now);
+		record.addedBy = by;
+		return record;
+	}
+
+	/** The trainer takes the person out of the wave: they no longer count, whatever their roles. */
+	void remove(String by, Instant now) {
+		this.removedAt = now;
+		this.removedBy = by;
+	}
+
+	/** The trainer brings a removed person back (or names one who was in it by role). */
+	void restore(String by) {
+		this.removedAt = null;
+		this.removedBy = null;
+		this.addedBy = by;
+	}
+
+	boolean isRemoved() {
+		return removedAt != null;
+	}
+
+	String getAddedBy() {
+		return addedBy;
+	}
+
+	/** Whether the knowledge check was scored at or above {@code passScore}. */
+	boolean passed(int passScore) {
+		return score != null && score >= passScore;
+	}
+
+	Instant getScoredAt() {
+		return scoredAt;
 	}
 
 	/** The trainer saw the participant at a session; with a knowledge-check score, the record completes. */
@@ -68,16 +114,20 @@ class TrainingRecord {
 		}
 	}
 
-	/** The trainer's list says absent: an attendance taken by mistake is taken back. */
+	/** No session's list says present any more: an attendance taken by mistake is taken back. */
 	void markAbsent() {
 		this.attended = false;
 		this.completedAt = null;
 	}
 
-	/** The knowledge check, taken in the app and scored against the key; one attempt per participant. */
-	void checkTaken(int correct, int questions, Instant now) {
-		if (checkTakenAt != null) {
-			throw new dev.lodestar.system.ConflictException("the knowledge check was already taken on " + checkTakenAt);
+	/**
+	 * The knowledge check, taken in the app and scored against the key. Once passed, it is not
+	 * taken again; a participant who did not pass may try again (the last attempt counts).
+	 */
+	void checkTaken(int correct, int questions, int passScore, Instant now) {
+		if (passed(passScore)) {
+			throw new dev.lodestar.system.ConflictException("the knowledge check was already passed on "
+					+ (checkTakenAt != null ? checkTakenAt : scoredAt));
 		}
 		if (questions <= 0 || correct < 0 || correct > questions) {
 			throw new IllegalArgumentException(correct + " of " + questions);
@@ -85,6 +135,7 @@ class TrainingRecord {
 		this.checkCorrect = correct;
 		this.checkQuestions = questions;
 		this.checkTakenAt = now;
+		this.scoredAt = now;
 		this.score = (int) Math.round(100.0 * correct / questions);
 		if (attended) {
 			completedAt = now;

@@ -31,7 +31,7 @@ import dev.lodestar.system.ProcessApi;
  */
 @Service("trainingService")
 @Transactional
-public class TrainingService implements TrainingProgress {
+public class TrainingService {
 
 	private final TrainingWaves waves;
 	private final Rollouts rollouts;
@@ -44,10 +44,13 @@ public class TrainingService implements TrainingProgress {
 	private final NotificationService notifications;
 	private final Clock clock;
 	private final String baseUrl;
+	private final TrainingLedger ledger;
 
 	TrainingService(TrainingWaves waves, Rollouts rollouts, TrainingRecords records, TrainingSessions sessions,
 			TrainingAttendances attendances, RolloutMessages messages, IdentityService identityService, RuntimeService runtimeService, NotificationService notifications,
-			Optional<Clock> clock, @Value("${lodestar.notification.base-url:http://localhost:8080}") String baseUrl) {
+			Optional<Clock> clock, @Value("${lodestar.notification.base-url:http://localhost:8080}") String baseUrl,
+			TrainingLedger ledger) {
+		this.ledger = ledger;
 		this.waves = waves;
 		this.rollouts = rollouts;
 		this.records = records;
@@ -156,8 +159,10 @@ public class TrainingService implements TrainingProgress {
 		var session = session(sessionId);
 		var done = new java.util.ArrayList<String>();
 		for (var entry : presence.entrySet()) {
-			var record = records.findByWaveIdAndParticipant(session.getWaveId(), entry.getKey())
-				.orElseThrow(() -> new InvalidInputException("attendance", entry.getKey() + " is not invited to this wave"));
+			if (!ledger.inAudience(wave(session.getWaveId()), entry.getKey())) {
+				throw new InvalidInputException("attendance", entry.getKey() + " is not in this wave's audience");
+			}
+			var record = recordOrJoin(session.getWaveId(), entry.getKey());
 			var line = attendances.findBySessionIdAndParticipant(sessionId, entry.getKey())
 				.orElseGet(() -> new TrainingAttendance(sessionId, entry.getKey()));
 			boolean present = Boolean.TRUE.equals(entry.getValue());
@@ -189,6 +194,65 @@ public class TrainingService implements TrainingProgress {
 	@ProcessApi
 	public boolean completed(Long waveId, String participant) {
 		return records.findByWaveIdAndParticipant(waveId, participant).map(TrainingRecord::isCompleted).orElse(false);
+	}
+
+	/** The participant's record of the wave; made now for a member of the audience who has none yet. */
+	TrainingRecord recordOrJoin(Long waveId, String participant) {
+		return records.findByWaveIdAndParticipant(waveId, participant)
+			.orElseGet(() -> records.save(new TrainingRecord(waveId, participant, clock.instant())));
+	}
+
+	/**
+	 * The trainer names a person into the wave (beside its roles), or brings back one removed;
+	 * the person is invited by e-mail. 404 for an unknown user, 409 when already in the audience
+	 * or the wave is closed.
+	 */
+	TrainingRecord addParticipant(Long waveId, String participant, String by) {
+		var wave = wave(waveId);
+		if (wave.isClosed()) {
+			throw new dev.lodestar.system.ConflictException("Wave " + waveId + " is closed");
+		}
+		if (participant == null || participant.isBlank()) {
+			throw new InvalidInputException("participant", "is required");
+		}
+		if (identityService.createUserQuery().userId(participant).count() == 0) {
+			throw new NotFoundException("User", participant);
+		}
+		var existing = records.findByWaveIdAndParticipant(waveId, participant);
+		if (existing.isPresent() && !existing.get().isRemoved()) {
+			throw new dev.lodestar.system.ConflictException(participant + " is already in wave " + waveId);
+		}
+		var record = existing.map(r -> {
+			r.restore(by);
+			return r;
+		}).orElseGet(() -> records.save(TrainingRecord.added(waveId, participant, by, clock.instant())));
+		Map<String, Object> model = model(wave);
+		notifications.notifyUser(participant, "training-invitation", model,
+				"training-invitation:" + waveId + ":" + participant + ":" + clock.instant().toEpochMilli());
+		log(wave, participant, 1, RolloutMessage.Kind.INVITATION, by);
+		return record;
+	}
+
+	/** The trainer takes a person out of the wave's audience (whatever their roles); 404 when not in it. */
+	void removeParticipant(Long waveId, String participant, String by) {
+		var wave = wave(waveId);
+		if (wave.isClosed()) {
+			throw new dev.lodestar.system.ConflictException("Wave " + waveId + " is closed");
+		}
+		if (!ledger.inAudience(wave, participant)) {
+			throw new NotFoundException("Participant of wave " + waveId, participant);
+		}
+		records.findByWaveIdAndParticipant(waveId, participant)
+			.orElseGet(() -> records.save(new TrainingRecord(waveId, participant, clock.instant())))
+			.remove(by, clock.instant());
+	}
+
+	/** Tells the other modules (insight's cohorts) that the participant passed the wave's check. */
+	void announceIfPassed(TrainingWave wave, TrainingRecord record) {
+		if (record.passed(wave.getPassScore()) && events != null) {
+			events.publishEvent(new TrainingCompleted(wave.getId(), wave.getCode().name(), record.getParticipant(),
+					record.getScore()));
+		}
 	}
 
 	TrainingRecord record(Long waveId, String participant) {
@@ -257,9 +321,7 @@ public class TrainingService implements TrainingProgress {
 			.orElseThrow(() -> new NotFoundException("Training record", waveId + "/" + participant));
 		record.record(attended instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(attended)),
 				Values.integer(TrainingWaveProcess.VAR_SCORE, score), clock.instant());
-		if (record.isCompleted() && events != null) {
-			events.publishEvent(new TrainingCompleted(waveId, wave(waveId).getCode().name(), participant, record.getScore()));
-		}
+		announceIfPassed(wave(waveId), record);
 	}
 
 	private org.springframework.context.ApplicationEventPublisher events;
@@ -281,27 +343,27 @@ public class TrainingService implements TrainingProgress {
 		wave.close(targetMet(waveId), clock.instant());
 	}
 
-	@Override
+	/** The members of a wave's audience with their state. */
 	@Transactional(readOnly = true)
-	public List<WaveProgress> waves() {
-		return waves.findAll()
-			.stream()
-			.sorted(Comparator.comparing(TrainingWave::getId).reversed())
-			.map(this::progress)
-			.toList();
+	List<TrainingProgress.ParticipantStatus> members(TrainingWave wave) {
+		return ledger.members(wave);
 	}
 
+	/** Every wave's figures, newest first. */
 	@Transactional(readOnly = true)
-	List<WaveProgress> wavesOf(Long rolloutId) {
-		return waves.findByRolloutIdOrderById(rolloutId).stream().map(this::progress).toList();
+	List<TrainingProgress.WaveProgress> waves() {
+		return ledger.waves();
 	}
 
-	WaveProgress progress(TrainingWave wave) {
-		var all = records.findByWaveIdOrderByParticipant(wave.getId());
-		long completed = all.stream().filter(TrainingRecord::isCompleted).count();
-		double percent = all.isEmpty() ? 0 : Math.round(1000.0 * completed / all.size()) / 10.0;
-		return new WaveProgress(wave.getId(), wave.getRolloutId(), wave.getCode().name(), wave.getName(),
-				wave.getStatus().name(), all.size(), completed, percent, wave.getCompletionTarget());
+	/** A rollout's waves' figures. */
+	@Transactional(readOnly = true)
+	List<TrainingProgress.WaveProgress> wavesOf(Long rolloutId) {
+		return ledger.wavesOfRollout(rolloutId);
+	}
+
+	/** One wave's figures, from the one place that works them out ({@link TrainingLedger}). */
+	TrainingProgress.WaveProgress progress(TrainingWave wave) {
+		return ledger.progress(wave);
 	}
 
 	public TrainingWave wave(Long waveId) {

@@ -117,6 +117,26 @@ class TrainingWaveController {
 		return new AttendanceView(training.progress(training.wave(id)), recorded);
 	}
 
+	/** Adds a person to the wave's audience by name (beside its roles); they are invited by e-mail. */
+	@PostMapping("/{id}/participants")
+	@PreAuthorize("hasRole('trainer')")
+	@Transactional
+	ResponseEntity<TrainingProgress.WaveProgress> addParticipant(@PathVariable Long id, @Valid @RequestBody NewParticipant body,
+			Authentication user) {
+		training.addParticipant(id, body.participant().trim(), user.getName());
+		return ResponseEntity.status(201).body(training.progress(training.wave(id)));
+	}
+
+	/** Takes a person out of the wave's audience, whatever their roles. */
+	@org.springframework.web.bind.annotation.DeleteMapping("/{id}/participants/{participant}")
+	@PreAuthorize("hasRole('trainer')")
+	@Transactional
+	TrainingProgress.WaveProgress removeParticipant(@PathVariable Long id, @PathVariable String participant,
+			Authentication user) {
+		training.removeParticipant(id, participant, user.getName());
+		return training.progress(training.wave(id));
+	}
+
 	/** Reminds every participant who has not finished, now (besides the process's own reminder). */
 	@PostMapping("/{id}/reminders")
 	@PreAuthorize("hasAnyRole('trainer', 'project-team')")
@@ -156,6 +176,9 @@ class TrainingWaveController {
 
 	record NewSession(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String title,
 			@NotNull Instant startsAt, @jakarta.validation.constraints.Size(max = 500) String location) {
+	}
+
+	record NewParticipant(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 64) String participant) {
 	}
 
 	record Attendance(@NotNull Map<String, Boolean> present) {

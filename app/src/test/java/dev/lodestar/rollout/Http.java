@@ -32,6 +32,10 @@ record Http(int port, ObjectMapper json) {
 			.build());
 	}
 
+	Response delete(String path, String user) throws IOException, InterruptedException {
+		return send(builder(path, user).DELETE().build());
+	}
+
 	private HttpRequest.Builder builder(String path, String user) {
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Accept", "application/json, application/problem+json, text/markdown")

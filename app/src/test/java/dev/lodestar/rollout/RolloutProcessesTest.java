@@ -294,7 +294,7 @@ class RolloutProcessesTest {
 		for (String participant : participants) {
 			// the trainer's list, then the check scored in the app (as TrainingDesk does)
 			training.takeAttendance(sessionId, Map.of(participant, true), "grace");
-			transaction.executeWithoutResult(status -> training.record(wave.getId(), participant).checkTaken(9, 12, Instant.now()));
+			transaction.executeWithoutResult(status -> training.record(wave.getId(), participant).checkTaken(9, 12, 60, Instant.now()));
 			Task attend = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TrainingWaveProcess.TASK_ATTEND)
 				.taskAssignee(participant).singleResult();
 			tasks.complete(attend.getId());
