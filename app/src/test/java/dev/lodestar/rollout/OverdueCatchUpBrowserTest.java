@@ -85,7 +85,7 @@ class OverdueCatchUpBrowserTest {
 			identity.createMembership("sales.07", "sales-rep");
 			identity.createMembership("sales.07", "employee");
 		}
-		Long rolloutId = jdbc.queryForObject("select id from crm_rollout where name = ?", Long.class, RolloutDemo.NAME);
+		Long rolloutId = jdbc.queryForObject("select id from crm_rollout where name = ?", Long.class, "Lodestar CRM rollout" /* the demo rollout */);
 		var wave = training.createAndStart(rolloutId, WaveKind.END_USERS, List.of("sales-rep"), 80,
 				Instant.now().plus(Duration.ofDays(10)));
 		String pi = wave.getProcessInstanceId();

@@ -40,7 +40,7 @@ class TrainingAttendancePerSessionIntegrationTest {
 	@Test
 	void graceTakingAttendanceAtOneSessionChangesNoOtherSession() throws Exception {
 		var http = new Http(port, json);
-		Long rolloutId = jdbc.queryForObject("select id from crm_rollout where name = ?", Long.class, RolloutDemo.NAME);
+		Long rolloutId = jdbc.queryForObject("select id from crm_rollout where name = ?", Long.class, "Lodestar CRM rollout" /* the demo rollout */);
 		var wave = training.createAndStart(rolloutId, WaveKind.PROJECT_TEAM, List.of("project-team", "trainer"), 90,
 				Instant.now().plus(Duration.ofDays(20)));
 		var pi = training.wave(wave.getId()).getProcessInstanceId();

@@ -75,7 +75,7 @@ class TrainingFiguresConsistencyIntegrationTest {
 		person("sales.07", "sales-rep");
 		person("service.03", "service-agent");
 		person("sales.09", "sales-rep");
-		Long rolloutId = jdbc.queryForObject("select id from crm_rollout where name = ?", Long.class, RolloutDemo.NAME);
+		Long rolloutId = jdbc.queryForObject("select id from crm_rollout where name = ?", Long.class, "Lodestar CRM rollout" /* the demo rollout */);
 
 		// a wave of the demo rollout: invited, one passes, one attends and fails, one removed, one named
 		var wave = training.createAndStart(rolloutId, WaveKind.END_USERS, List.of("sales-rep", "service-agent"), 80,
