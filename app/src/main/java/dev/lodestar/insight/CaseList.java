@@ -198,8 +198,8 @@ class CaseList {
 			}
 			case TRAINING_RECORDS -> {
 				// as of the window's end, or now when it ends today: the figure's own rule (Cockpit.figures)
-				Instant end = to.toInstant().isAfter(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant())
-						? org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plusMillis(1)
+				Instant end = to.toInstant().isAfter(dev.lodestar.system.EngineClock.INSTANCE.instant())
+						? dev.lodestar.system.EngineClock.INSTANCE.instant().plusMillis(1)
 						: to.toInstant();
 				for (var r : training.participants()) {
 					if (r.invitedBy(end) && filter.matchesWithoutCohort(r.participant())) {

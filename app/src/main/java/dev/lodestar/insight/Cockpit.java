@@ -125,7 +125,7 @@ public class Cockpit {
 					last.put(row.kpi(), new double[] { row.numerator(), row.denominator() });
 				}
 			}
-			computedAt[0] = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+			computedAt[0] = dev.lodestar.system.EngineClock.INSTANCE.instant();
 		}
 		var t = targets.all();
 		var figures = new ArrayList<Figure>();
