@@ -23,6 +23,9 @@ class InteractionSubjectIntegrationTest {
 	@Autowired
 	org.camunda.bpm.engine.TaskService taskService;
 
+	@Autowired
+	org.camunda.bpm.engine.ProcessEngine engine;
+
 	private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
 	private ApiClient api() {
@@ -106,7 +109,8 @@ class InteractionSubjectIntegrationTest {
 		assertThat(complaint.status()).as(complaint.body()).isEqualTo(201);
 		var task = taskService.createTaskQuery().taskCandidateGroup("service-agent")
 			.processInstanceBusinessKey(complaint.json().at("/id").asText()).list().get(0);
-		String path = "/engine-rest/task/" + task.getId() + "/comment/create";
+		// each test context has an engine of its own name
+		String path = "/engine-rest/engine/" + engine.getName() + "/task/" + task.getId() + "/comment/create";
 
 		var byAlice = api().post("alice", path, "{\"message\": \"planted by sales\"}");
 		assertThat(byAlice.status()).as(byAlice.body()).isEqualTo(403);

@@ -45,9 +45,9 @@ class ErrorPathAndRedirectIntegrationTest {
 		}
 		Response basic = send("GET /error", Map.of("Accept", "application/json", "Authorization", basic("alice")), null);
 		assertThat(basic.status).isEqualTo(404);
-		// a real error still reaches the error page with its status
-		assertThat(send("GET /no-such-page", Map.of("Accept", "text/html", "Authorization", basic("alice")), null).status)
-			.isEqualTo(404);
+		// a real error of an API still answers with its own status
+		assertThat(send("GET /api/no-such-endpoint", Map.of("Accept", "application/json", "Authorization", basic("alice")),
+				null).status).isEqualTo(404);
 	}
 
 	@Test
