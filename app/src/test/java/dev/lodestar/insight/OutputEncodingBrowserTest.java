@@ -108,8 +108,8 @@ class OutputEncodingBrowserTest {
 		long rollout = json.readTree(post("/api/rollouts", Map.of("name", "Csv " + UUID.randomUUID(), "sponsor", "erin")))
 			.get("id").asLong();
 		post("/api/rollouts/" + rollout + "/issues", Map.of("title", "=HYPERLINK(\"http://evil.example\",\"x\")",
-				"critical", true, "severity", "HIGH"));
-		post("/api/rollouts/" + rollout + "/issues", Map.of("title", "@SUM(1+1)", "critical", true, "severity", "HIGH"));
+				"severity", "CRITICAL"));
+		post("/api/rollouts/" + rollout + "/issues", Map.of("title", "@SUM(1+1)", "severity", "CRITICAL"));
 
 		browser.logIn("erin");
 		openCockpit();
