@@ -42,6 +42,33 @@ export function fmtNumber(value, digits = 1) {
   return Number(value).toLocaleString(lang, { maximumFractionDigits: digits });
 }
 
+/** Text made safe to put into HTML (ECharts renders a tooltip formatter's string as HTML). */
+export function escapeHtml(value) {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+/**
+ * A template tag for HTML built from strings: the literal parts are markup (`<br>`), every
+ * interpolated value is text and is escaped — html`${name}<br>${value}`.
+ */
+export function html(strings, ...values) {
+  return strings.reduce((out, part, i) => out + escapeHtml(values[i - 1]) + part);
+}
+
+/**
+ * One CSV cell as text a spreadsheet will not run: a cell starting with =, +, -, @, a tab or a
+ * carriage return is a formula to Excel, LibreOffice and Sheets, so it gets a leading ' (OWASP's
+ * advice). Numbers the page formatted itself (a JavaScript number, e.g. -3.5) stay numbers; a
+ * string that merely looks like one ("-3.5" typed as a name) is prefixed like any other text.
+ * Then quoted where the CSV syntax needs it.
+ */
+export function csvCell(value) {
+  if (value === null || value === undefined) return '';
+  let s = String(value);
+  if (typeof value !== 'number' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   Object.entries(attrs).forEach(([k, v]) => {
@@ -70,19 +97,20 @@ export function table(tableEl, columns, rows, fileName) {
   button.onclick = () => downloadCsv(fileName || tableEl.id, columns, rows);
 }
 
-export function downloadCsv(name, columns, rows) {
-  const quote = (v) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
+/** The CSV text of these rows: every cell through csvCell. */
+export function csvText(columns, rows) {
   const text = (c, r) => {
     if (c.csv) return c.csv(r);
     const v = c.value(r);
     return v instanceof Node ? v.textContent : v;
   };
-  const lines = [columns.map((c) => quote(c.label)).join(',')]
-    .concat(rows.map((r) => columns.map((c) => quote(text(c, r))).join(',')));
-  const blob = new Blob(['\ufeff' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' });
+  const lines = [columns.map((c) => csvCell(c.label)).join(',')]
+    .concat(rows.map((r) => columns.map((c) => csvCell(text(c, r))).join(',')));
+  return lines.join('\r\n') + '\r\n';
+}
+
+export function downloadCsv(name, columns, rows) {
+  const blob = new Blob(['\ufeff' + csvText(columns, rows)], { type: 'text/csv;charset=utf-8' });
   const link = el('a', { href: URL.createObjectURL(blob), download: `${name}.csv` });
   document.body.append(link);
   link.click();

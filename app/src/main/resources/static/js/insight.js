@@ -1,6 +1,6 @@
 // The leadership cockpit: every section drawn from /api/insight/** with ECharts (and bpmn-js for
 // the heatmap); every figure names its definition on hover and links to the cases behind it.
-import { T, t, lang, getJson, csrfHeaders, table, el, fmtDate, fmtDateTime, fmtNumber, showError } from './insight-common.js';
+import { T, t, lang, getJson, csrfHeaders, table, el, html, fmtDate, fmtDateTime, fmtNumber, showError } from './insight-common.js';
 
 const page = document.getElementById('cockpit');
 const mayEdit = page.dataset.mayEdit === 'true';
@@ -75,10 +75,11 @@ function renderRollout(p) {
   chart(document.getElementById('chart-phases'), {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (items) => {
       const i = items[0].dataIndex; const x = phases[i];
-      return `${phaseName(x)}<br>${t('rollout.planned')}: ${fmtDate(x.plannedStart)} – ${fmtDate(x.plannedEnd)}<br>`
-        + `${t('rollout.actual')}: ${fmtDate(x.actualStart)} – ${fmtDate(x.actualEnd)}<br>`
-        + `${t('rollout.cost')}: ${x.plannedCost ?? '–'} / ${x.actualCost ?? '–'}<br>`
-        + `${t('rollout.quality')}: ${x.qualityTarget ?? '–'} / ${x.qualityResult ?? '–'}<br>${t('rollout.status')}: ${named(`rollout.phaseStatus.${x.status}`, x.status)}`;
+      // ECharts shows a formatter's string as HTML: every value goes in as text (html`` escapes it)
+      return html`${phaseName(x)}<br>${t('rollout.planned')}: ${fmtDate(x.plannedStart)} – ${fmtDate(x.plannedEnd)}<br>`
+        + html`${t('rollout.actual')}: ${fmtDate(x.actualStart)} – ${fmtDate(x.actualEnd)}<br>`
+        + html`${t('rollout.cost')}: ${x.plannedCost ?? '–'} / ${x.actualCost ?? '–'}<br>`
+        + html`${t('rollout.quality')}: ${x.qualityTarget ?? '–'} / ${x.qualityResult ?? '–'}<br>${t('rollout.status')}: ${named(`rollout.phaseStatus.${x.status}`, x.status)}`;
     } },
     legend: { data: [t('rollout.planned'), t('rollout.actual')] },
     grid: { left: 160, right: 20, top: 30, bottom: 30 },
@@ -123,7 +124,7 @@ function renderReadiness(stakeholders) {
     if (scores.length) data.push([x, y, Math.round(10 * scores.reduce((a, b) => a + b, 0) / scores.length) / 10]);
   }));
   chart(document.getElementById('chart-adkar'), {
-    tooltip: { formatter: (p) => `${groupNames[p.value[1]]} · ${dimNames[p.value[0]]}: ${p.value[2]}` },
+    tooltip: { formatter: (p) => html`${groupNames[p.value[1]]} · ${dimNames[p.value[0]]}: ${p.value[2]}` },
     grid: { left: 110, right: 20, top: 10, bottom: 90 },
     xAxis: { type: 'category', data: dimNames },
     yAxis: { type: 'category', data: groupNames },
@@ -131,7 +132,7 @@ function renderReadiness(stakeholders) {
     series: [{ type: 'heatmap', data, label: { show: true } }],
   });
   chart(document.getElementById('chart-grid'), {
-    tooltip: { formatter: (p) => `${p.data.name}: ${t('readiness.influence')} ${p.value[0]}, ${t('readiness.interest')} ${p.value[1]}` },
+    tooltip: { formatter: (p) => html`${p.data.name}: ${t('readiness.influence')} ${p.value[0]}, ${t('readiness.interest')} ${p.value[1]}` },
     grid: { left: 50, right: 130, top: 20, bottom: 40 },
     xAxis: { name: t('readiness.influence'), nameLocation: 'middle', nameGap: 25, min: 0, max: 5 },
     yAxis: { name: t('readiness.interest'), nameLocation: 'middle', nameGap: 30, min: 0, max: 5 },
@@ -163,7 +164,7 @@ function renderTraining(tr) {
   const waves = [...new Set(tr.scores.map((s) => s.wave))];
   const waveNames = waves.map((w) => tr.waves.find((g) => g.key === w)?.name ?? w);
   chart(document.getElementById('chart-scores'), {
-    tooltip: { formatter: (p) => `${p.data.name}: ${p.value[1]}` },
+    tooltip: { formatter: (p) => html`${p.data.name}: ${p.value[1]}` },
     grid: { left: 60, right: 20, top: 20, bottom: 40 },
     xAxis: { type: 'category', data: waveNames, axisLabel: { interval: 0, fontSize: 10, width: 120, overflow: 'truncate' } },
     yAxis: { type: 'value', min: 0, max: 100 },

@@ -189,14 +189,31 @@ class SecurityConfiguration {
 				// Camunda's Cockpit, Tasklist and Admin authenticate against the same users themselves
 				.requestMatchers(path("/camunda/**")).permitAll()
 				.anyRequest().authenticated())
-			.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			// redirects name a path, never a host taken from the request's Host header
+			.formLogin(login -> login.loginPage("/login").successHandler(afterLogin()).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
 				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
 				.ignoringRequestMatchers(path("/camunda/**")))
-			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new CsrfExpiredHandler(messages, objectMapper)))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(toLoginPage())
+				.accessDeniedHandler(new CsrfExpiredHandler(messages, objectMapper)))
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()).addHeaderWriter(contentSecurityPolicy));
 		return http.build();
+	}
+
+	/** To the log-in page by its path ({@code Location: /login}), not by an absolute URL built from the request. */
+	private static org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint toLoginPage() {
+		var entryPoint = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
+		entryPoint.setFavorRelativeUris(true);
+		return entryPoint;
+	}
+
+	/** After the log-in, to the page asked for before (by its path only), else to the start page. */
+	private static org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler afterLogin() {
+		var handler = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+		handler.setDefaultTargetUrl("/");
+		handler.setRedirectStrategy(new RelativeRedirects());
+		return handler;
 	}
 
 }

@@ -134,4 +134,32 @@ class ComplaintCustomerView implements CustomerViewContributor {
 		return "complaint".equals(subjectType) ? Optional.of(readers.mayRead(userId)) : Optional.empty();
 	}
 
+	/**
+	 * Writing about a complaint takes the right to open it (the service desk), not only to see its
+	 * summary in the 360° view.
+	 */
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<dev.lodestar.customer.SubjectAccess> mayWriteAbout(String subjectType, String subjectId,
+			long customerId, String userId) {
+		if (!"complaint".equals(subjectType)) {
+			return Optional.empty();
+		}
+		Optional<Complaint> complaint;
+		try {
+			complaint = complaints.findById(Long.parseLong(subjectId.strip()));
+		}
+		catch (NumberFormatException ex) {
+			complaint = Optional.empty();
+		}
+		if (complaint.isEmpty()) {
+			return Optional.of(dev.lodestar.customer.SubjectAccess.UNKNOWN);
+		}
+		if (!readers.mayWork(userId)) {
+			return Optional.of(dev.lodestar.customer.SubjectAccess.FORBIDDEN);
+		}
+		return Optional.of(Long.valueOf(customerId).equals(complaint.get().getCustomerId())
+				? dev.lodestar.customer.SubjectAccess.GRANTED : dev.lodestar.customer.SubjectAccess.OTHER_CUSTOMER);
+	}
+
 }

@@ -96,12 +96,15 @@ class CustomerController {
 		return customers.interactions(id, Math.min(limit, 500), user.getName());
 	}
 
-	/** Logs a call, visit, e-mail, meeting or note; the caller is recorded as who had it. */
+	/**
+	 * Logs a call, visit, e-mail, meeting or note; the caller is recorded as who had it. One about a
+	 * lead or a complaint ({@code subjectType}, {@code subjectId}) needs the right to see that case.
+	 */
 	@PostMapping("/{id}/interactions")
 	@PreAuthorize(CustomerAccess.WRITE)
 	ResponseEntity<InteractionEntry> logInteraction(@PathVariable long id,
 			@Valid @RequestBody InteractionRequest request, Authentication user) {
-		var entry = customers.logInteraction(id, new NewInteraction(request.type(), request.occurredAt(),
+		var entry = customers.writeInteraction(id, new NewInteraction(request.type(), request.occurredAt(),
 				user.getName(), request.contactName(), request.summary(), request.outcome(), request.subjectType(),
 				request.subjectId()));
 		return ResponseEntity.created(URI.create("/api/customers/" + entry.customerId() + "/interactions"))

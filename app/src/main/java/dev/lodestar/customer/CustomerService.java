@@ -254,6 +254,44 @@ public class CustomerService {
 	}
 
 	/**
+	 * Logs an interaction a user writes through the API: one about a case (a lead, a complaint)
+	 * needs the right to see that case, as the module owning it rules (404 when there is no such
+	 * case, 403 when the user may not see it, 400 when it is another customer's or no module owns
+	 * the subject type). {@link #logInteraction} is for the modules' own records.
+	 */
+	@Transactional
+	public InteractionEntry writeInteraction(long customerId, NewInteraction entry) {
+		Customer customer = active(customerId);
+		if (entry != null && (entry.subjectType() != null || entry.subjectId() != null)) {
+			checkSubject(customer.getId(), entry);
+		}
+		return logInteraction(customer.getId(), entry);
+	}
+
+	private void checkSubject(long customerId, NewInteraction entry) {
+		if (entry.subjectType() == null || entry.subjectType().isBlank()) {
+			throw new InvalidInputException("subjectType", "must be given with subjectId");
+		}
+		if (entry.subjectId() == null || entry.subjectId().isBlank()) {
+			throw new InvalidInputException("subjectId", "must be given with subjectType");
+		}
+		SubjectAccess access = contributors.orderedStream()
+			.map(c -> c.mayWriteAbout(entry.subjectType(), entry.subjectId(), customerId, entry.recordedBy()))
+			.flatMap(Optional::stream)
+			.findFirst()
+			.orElseThrow(() -> new InvalidInputException("subjectType", "must be lead or complaint"));
+		switch (access) {
+			case GRANTED -> {
+			}
+			case UNKNOWN -> throw new NotFoundException(entry.subjectType(), entry.subjectId());
+			case OTHER_CUSTOMER -> throw new InvalidInputException("subjectId",
+					"is not a " + entry.subjectType() + " of customer " + customerId);
+			case FORBIDDEN -> throw new org.springframework.security.access.AccessDeniedException(
+					"you may not see " + entry.subjectType() + " " + entry.subjectId());
+		}
+	}
+
+	/**
 	 * The customer's interaction log as this user may see it, newest first: an interaction about a
 	 * case (a complaint, a lead) is shown only to those who may read that module's section of the
 	 * 360° view. There is no unfiltered log: every page and case panel shows it as its reader may see it.

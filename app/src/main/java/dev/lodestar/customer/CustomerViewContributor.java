@@ -26,4 +26,14 @@ public interface CustomerViewContributor {
 		return Optional.empty();
 	}
 
+	/**
+	 * Whether this user may write about this case (log an interaction about it on this customer):
+	 * the case must exist, be the customer's, and be one the user may see. Empty when the subject
+	 * type is not this module's; a subject type no module claims is refused.
+	 */
+	default Optional<SubjectAccess> mayWriteAbout(String subjectType, String subjectId, long customerId,
+			String userId) {
+		return Optional.empty();
+	}
+
 }

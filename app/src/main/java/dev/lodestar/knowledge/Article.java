@@ -19,7 +19,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** One knowledge-base article. Its search terms follow its title and body. */
+/**
+ * One knowledge-base article. Its columns hold the text readers see: the last published
+ * revision, or — until the first publication — the newest draft. A rewrite of a published
+ * article is a new revision that readers see only once a service manager publishes it. Its search
+ * terms follow the text it holds.
+ */
 @Entity
 @Table(name = "crm_kb_article")
 public class Article {
@@ -51,6 +56,12 @@ public class Article {
 
 	private Instant publishedAt;
 
+	/** The number of the newest revision. */
+	private int revision;
+
+	/** The number of the revision readers see; none before the first publication. */
+	private Integer publishedRevision;
+
 	@Version
 	private long version;
 
@@ -68,28 +79,68 @@ public class Article {
 		this.sourceComplaintId = sourceComplaintId;
 		this.createdBy = createdBy;
 		this.createdAt = now;
-		write(title, body, tags, category, now);
+		this.revision = 1;
+		show(title, body, joined(tags), category, now);
 	}
 
-	/** Rewrites the article; a published article stays published, with its new text. */
-	void write(String title, String body, List<String> tags, String category, Instant now) {
+	/** The article's first text as its revision 1 (once the article has its id). */
+	ArticleRevision firstRevision() {
+		return new ArticleRevision(id, 1, title, body, tags, category, createdBy, createdAt);
+	}
+
+	/**
+	 * Writes a new revision. A draft nobody published shows it at once (only writers see drafts);
+	 * a published article keeps its published text until a manager publishes the new revision.
+	 */
+	ArticleRevision write(String title, String body, List<String> tags, String category, String by, Instant now) {
+		this.revision++;
+		if (status == ArticleStatus.DRAFT) {
+			show(title, body, joined(tags), category, now);
+		}
+		return new ArticleRevision(id, revision, title, body, joined(tags), category, by, now);
+	}
+
+	/** Whether a revision newer than the published one waits for a manager. */
+	public boolean hasPendingRevision() {
+		return status == ArticleStatus.PUBLISHED && publishedRevision != null && revision > publishedRevision;
+	}
+
+	/**
+	 * Publishes the newest revision: the first publication of a draft, or the rewrite of a
+	 * published article. Publishing what is already live is refused, and so is publishing another
+	 * revision than the one the manager read ({@code expected}, when given): somebody wrote since.
+	 */
+	void publish(ArticleRevision newest, Integer expected, String by, Instant now) {
+		if (newest.getNumber() != revision) {
+			throw new IllegalArgumentException("revision " + newest.getNumber() + " is not the newest of article " + id);
+		}
+		if (status == ArticleStatus.PUBLISHED && !hasPendingRevision()) {
+			throw new IllegalStateException("article " + id + " is already published");
+		}
+		if (expected != null && expected != revision) {
+			throw new IllegalStateException("article " + id + " has revision " + revision + " now, not " + expected
+					+ ": read it again before publishing");
+		}
+		show(newest.getTitle(), newest.getBody(), newest.tagsColumn(), newest.getCategory(), now);
+		newest.markPublished(by, now);
+		this.status = ArticleStatus.PUBLISHED;
+		this.publishedRevision = revision;
+		this.publishedBy = by;
+		this.publishedAt = now;
+	}
+
+	private void show(String title, String body, String tags, String category, Instant now) {
 		this.title = title;
 		this.body = body;
-		this.tags = tags == null || tags.isEmpty() ? null : String.join(",", tags);
+		this.tags = tags;
 		this.category = category;
 		this.updatedAt = now;
 		this.terms.clear();
 		this.terms.addAll(SearchTerms.of(title, body));
 	}
 
-	/** Makes a draft visible to everybody; publishing twice is refused. */
-	void publish(String by, Instant now) {
-		if (status == ArticleStatus.PUBLISHED) {
-			throw new IllegalStateException("article " + id + " is already published");
-		}
-		this.status = ArticleStatus.PUBLISHED;
-		this.publishedBy = by;
-		this.publishedAt = now;
+	private static String joined(List<String> tags) {
+		return tags == null || tags.isEmpty() ? null : String.join(",", tags);
 	}
 
 	/** How well the article matches these query terms: title hits count more than body hits. */
@@ -149,6 +200,14 @@ public class Article {
 
 	public Instant getPublishedAt() {
 		return publishedAt;
+	}
+
+	public int getRevision() {
+		return revision;
+	}
+
+	public Integer getPublishedRevision() {
+		return publishedRevision;
 	}
 
 }

@@ -20,7 +20,8 @@ import dev.lodestar.system.NotFoundException;
 /**
  * The knowledge base's API. Drafts are visible to those who may write them; published articles
  * to everybody. Search matches every word of the query as a word prefix in title or body
- * ("deliv damag" finds "Damaged delivery") and ranks title hits first.
+ * ("deliv damag" finds "Damaged delivery") and ranks title hits first. Every text is kept as a
+ * revision; what readers see changes only when a service manager publishes.
  */
 @Service
 public class KnowledgeBase {
@@ -29,10 +30,12 @@ public class KnowledgeBase {
 	private static final Set<ArticleStatus> ALL = EnumSet.allOf(ArticleStatus.class);
 
 	private final Articles articles;
+	private final ArticleRevisions revisions;
 	private final Clock clock;
 
-	KnowledgeBase(Articles articles, Optional<Clock> clock) {
+	KnowledgeBase(Articles articles, ArticleRevisions revisions, Optional<Clock> clock) {
 		this.articles = articles;
+		this.revisions = revisions;
 		this.clock = clock.orElse(EngineClock.INSTANCE);
 	}
 
@@ -44,30 +47,68 @@ public class KnowledgeBase {
 	@Transactional
 	public Article draft(ArticleText text, Long sourceComplaintId, String author) {
 		validate(text);
-		return articles.save(new Article(text.title().strip(), text.body().strip(), text.tags(), text.category(),
-				sourceComplaintId, author, now()));
-	}
-
-	/** Rewrites an article. */
-	@Transactional
-	public Article rewrite(long id, ArticleText text) {
-		validate(text);
-		Article article = get(id, true);
-		article.write(text.title().strip(), text.body().strip(), text.tags(), text.category(), now());
+		Article article = articles.save(new Article(text.title().strip(), text.body().strip(), text.tags(),
+				text.category(), sourceComplaintId, author, now()));
+		revisions.save(article.firstRevision());
 		return article;
 	}
 
-	/** Publishes a draft; a second publish is a conflict. */
+	/**
+	 * Writes a new revision of an article. A draft shows it at once; a published article keeps
+	 * its published text, and the revision waits for a service manager ({@link #pendingRevision}).
+	 * Two writers at once: one wins, the other gets a conflict.
+	 */
+	@Transactional
+	public Article rewrite(long id, ArticleText text, String author) {
+		validate(text);
+		Article article = get(id, true);
+		ArticleRevision written = article.write(text.title().strip(), text.body().strip(), text.tags(), text.category(),
+				author, now());
+		// the article's version first: of two writers at once, the second fails here with a conflict
+		articles.saveAndFlush(article);
+		revisions.save(written);
+		return article;
+	}
+
+	/** Publishes the newest revision; publishing what is already live is a conflict. */
 	@Transactional
 	public Article publish(long id, String by) {
+		return publish(id, null, by);
+	}
+
+	/**
+	 * Publishes the newest revision, provided it is {@code revision} (the one the manager read;
+	 * {@code null}: whichever is newest); otherwise, or when it is already live, a conflict.
+	 */
+	@Transactional
+	public Article publish(long id, Integer revision, String by) {
 		Article article = get(id, true);
+		ArticleRevision newest = revisions.findByArticleIdAndNumber(article.getId(), article.getRevision())
+			.orElseThrow(() -> new IllegalStateException("article " + id + " lacks its revision " + article.getRevision()));
 		try {
-			article.publish(by, now());
+			article.publish(newest, revision, by, now());
 		}
 		catch (IllegalStateException ex) {
 			throw new ConflictException(ex.getMessage());
 		}
+		articles.saveAndFlush(article);
 		return article;
+	}
+
+	/** The revision of a published article that waits for a service manager, if any. */
+	@Transactional(readOnly = true)
+	public Optional<ArticleRevision> pendingRevision(Article article) {
+		if (!article.hasPendingRevision()) {
+			return Optional.empty();
+		}
+		return revisions.findByArticleIdAndNumber(article.getId(), article.getRevision());
+	}
+
+	/** Every revision of an article, newest first: who wrote it when, who published it when. */
+	@Transactional(readOnly = true)
+	public List<ArticleRevision> history(long id) {
+		Article article = get(id, true);
+		return revisions.findByArticleIdOrderByNumberDesc(article.getId());
 	}
 
 	/** One article; drafts only when {@code withDrafts}. */

@@ -21,7 +21,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The knowledge base over HTTP. Every employee reads and searches published articles; service
- * agents and managers also see drafts and write them; only a service manager publishes.
+ * agents and managers also see drafts and write them; only a service manager publishes. A rewrite of
+ * a published article is a pending revision: readers keep the published text until a manager
+ * publishes the new one; writers see the pending revision beside it, and the history of them all.
  */
 @RestController
 @RequestMapping("/api/knowledge/articles")
@@ -42,13 +44,21 @@ class KnowledgeBaseController {
 			@RequestParam(name = "limit", defaultValue = "20") int limit, Authentication user) {
 		return knowledgeBase.search(query, isWriter(user), Math.max(1, Math.min(limit, 100)))
 			.stream()
-			.map(ArticleView::of)
+			.map(a -> ArticleView.of(a, null))
 			.toList();
 	}
 
 	@GetMapping("/{id}")
 	ArticleView get(@PathVariable long id, Authentication user) {
-		return ArticleView.of(knowledgeBase.get(id, isWriter(user)));
+		Article article = knowledgeBase.get(id, isWriter(user));
+		return isWriter(user) ? withPending(article) : ArticleView.of(article, null);
+	}
+
+	@GetMapping("/{id}/revisions")
+	@PreAuthorize(WRITERS)
+	@Operation(summary = "Every revision of an article, newest first: who wrote it when, who published it when")
+	List<RevisionView> history(@PathVariable long id) {
+		return knowledgeBase.history(id).stream().map(RevisionView::of).toList();
 	}
 
 	@PostMapping
@@ -57,20 +67,26 @@ class KnowledgeBaseController {
 	ResponseEntity<ArticleView> draft(@RequestBody KnowledgeBase.ArticleText text, Authentication user) {
 		Article article = knowledgeBase.draft(text, null, user.getName());
 		return ResponseEntity.created(URI.create("/api/knowledge/articles/" + article.getId()))
-			.body(ArticleView.of(article));
+			.body(ArticleView.of(article, null));
 	}
 
 	@PutMapping("/{id}")
 	@PreAuthorize(WRITERS)
-	ArticleView rewrite(@PathVariable long id, @RequestBody KnowledgeBase.ArticleText text) {
-		return ArticleView.of(knowledgeBase.rewrite(id, text));
+	@Operation(summary = "Write a new revision: a draft changes at once, a published article only when a manager publishes it")
+	ArticleView rewrite(@PathVariable long id, @RequestBody KnowledgeBase.ArticleText text, Authentication user) {
+		return withPending(knowledgeBase.rewrite(id, text, user.getName()));
 	}
 
 	@PostMapping("/{id}/publish")
 	@PreAuthorize("hasRole('service-manager')")
-	@Operation(summary = "Publish a draft (service managers only)")
-	ArticleView publish(@PathVariable long id, Authentication user) {
-		return ArticleView.of(knowledgeBase.publish(id, user.getName()));
+	@Operation(summary = "Publish the newest revision (service managers only); with revision: only if it is still the newest")
+	ArticleView publish(@PathVariable long id, @RequestParam(name = "revision", required = false) Integer revision,
+			Authentication user) {
+		return withPending(knowledgeBase.publish(id, revision, user.getName()));
+	}
+
+	private ArticleView withPending(Article article) {
+		return ArticleView.of(article, knowledgeBase.pendingRevision(article).map(RevisionView::of).orElse(null));
 	}
 
 	private static boolean isWriter(Authentication user) {
@@ -80,13 +96,24 @@ class KnowledgeBaseController {
 					|| a.getAuthority().equals("ROLE_service-manager"));
 	}
 
+	/** An article as readers see it; {@code pendingRevision} (writers only) is what waits for a manager. */
 	record ArticleView(Long id, String title, String body, List<String> tags, String category, ArticleStatus status,
-			Long sourceComplaintId, String createdBy, Instant updatedAt, String publishedBy, Instant publishedAt) {
+			Long sourceComplaintId, String createdBy, Instant updatedAt, String publishedBy, Instant publishedAt,
+			int revision, Integer publishedRevision, RevisionView pendingRevision) {
 
-		static ArticleView of(Article a) {
+		static ArticleView of(Article a, RevisionView pending) {
 			return new ArticleView(a.getId(), a.getTitle(), a.getBody(), a.getTags(), a.getCategory(), a.getStatus(),
 					a.getSourceComplaintId(), a.getCreatedBy(), a.getUpdatedAt(), a.getPublishedBy(),
-					a.getPublishedAt());
+					a.getPublishedAt(), a.getRevision(), a.getPublishedRevision(), pending);
+		}
+	}
+
+	record RevisionView(int number, String title, String body, List<String> tags, String category, String writtenBy,
+			Instant writtenAt, String publishedBy, Instant publishedAt) {
+
+		static RevisionView of(ArticleRevision r) {
+			return new RevisionView(r.getNumber(), r.getTitle(), r.getBody(), r.getTags(), r.getCategory(),
+					r.getWrittenBy(), r.getWrittenAt(), r.getPublishedBy(), r.getPublishedAt());
 		}
 	}
 

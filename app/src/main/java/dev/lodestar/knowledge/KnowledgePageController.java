@@ -29,7 +29,8 @@ import dev.lodestar.system.ProblemPage;
 /**
  * The knowledge base as pages: search ({@code /knowledge}, also "articles like this complaint"
  * from the task page), read ({@code /knowledge/{id}}, Markdown rendered on the server with raw
- * HTML escaped), write a draft (service roles) and publish it (service managers only).
+ * HTML escaped), write a draft (service roles) and publish it (service managers only). Writers see,
+ * beside a published article, the revision that waits for a manager, and the history of revisions.
  */
 @Controller
 class KnowledgePageController {
@@ -96,7 +97,12 @@ class KnowledgePageController {
 		Article article = knowledgeBase.get(id, isWriter(user));
 		model.addAttribute("article", article);
 		model.addAttribute("html", HTML.render(MARKDOWN.parse(article.getBody())));
-		model.addAttribute("canPublish", article.getStatus() == ArticleStatus.DRAFT && hasRole(user, "service-manager"));
+		var pending = isWriter(user) ? knowledgeBase.pendingRevision(article) : java.util.Optional.<ArticleRevision>empty();
+		model.addAttribute("pending", pending.orElse(null));
+		model.addAttribute("pendingHtml", pending.map(r -> HTML.render(MARKDOWN.parse(r.getBody()))).orElse(null));
+		model.addAttribute("history", isWriter(user) ? knowledgeBase.history(id) : List.of());
+		model.addAttribute("canPublish", (article.getStatus() == ArticleStatus.DRAFT || pending.isPresent())
+				&& hasRole(user, "service-manager"));
 		model.addAttribute("canEdit", isWriter(user));
 		return "knowledge-article";
 	}
@@ -106,20 +112,24 @@ class KnowledgePageController {
 	String edit(@PathVariable long id, Model model) {
 		Article article = knowledgeBase.get(id, true);
 		model.addAttribute("article", article);
-		model.addAttribute("draft", new KnowledgeBase.ArticleText(article.getTitle(), article.getBody(),
-				article.getTags(), article.getCategory()));
+		// a writer goes on from the revision waiting for a manager, not from the published text
+		model.addAttribute("draft", knowledgeBase.pendingRevision(article)
+			.map(r -> new KnowledgeBase.ArticleText(r.getTitle(), r.getBody(), r.getTags(), r.getCategory()))
+			.orElseGet(() -> new KnowledgeBase.ArticleText(article.getTitle(), article.getBody(), article.getTags(),
+					article.getCategory())));
 		return "knowledge-edit";
 	}
 
 	@PostMapping("/knowledge/{id}")
 	@PreAuthorize(WRITERS)
 	String rewrite(@PathVariable long id, @RequestParam String title, @RequestParam String body,
-			@RequestParam(required = false) String tags, @RequestParam(required = false) String category, Model model,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String tags, @RequestParam(required = false) String category,
+			Authentication user, Model model, RedirectAttributes redirect) {
 		var text = new KnowledgeBase.ArticleText(title, body, tags(tags), blankToNull(category));
 		try {
-			knowledgeBase.rewrite(id, text);
-			redirect.addFlashAttribute("notice", "knowledge.notice.saved");
+			Article article = knowledgeBase.rewrite(id, text, user.getName());
+			redirect.addFlashAttribute("notice",
+					article.hasPendingRevision() ? "knowledge.notice.pending" : "knowledge.notice.saved");
 			return "redirect:/knowledge/" + id;
 		}
 		catch (InvalidInputException ex) {
@@ -132,9 +142,10 @@ class KnowledgePageController {
 
 	@PostMapping("/knowledge/{id}/publish")
 	@PreAuthorize("hasRole('service-manager')")
-	String publish(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+	String publish(@PathVariable long id, @RequestParam(required = false) Integer revision, Authentication user,
+			RedirectAttributes redirect) {
 		try {
-			knowledgeBase.publish(id, user.getName());
+			knowledgeBase.publish(id, revision, user.getName());
 			redirect.addFlashAttribute("notice", "knowledge.notice.published");
 		}
 		catch (ConflictException ex) {

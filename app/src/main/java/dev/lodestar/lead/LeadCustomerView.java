@@ -132,4 +132,40 @@ class LeadCustomerView implements CustomerViewContributor {
 		return "lead".equals(subjectType) ? Optional.of(mayRead(userId)) : Optional.empty();
 	}
 
+	/** Who may open a lead (the lead API's readers): the right to write about it. */
+	static final Set<String> LEAD_READERS = Set.of(Roles.SALES_REP, Roles.SALES_MANAGER, Roles.EXECUTIVE,
+			Roles.CAMUNDA_ADMIN);
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<dev.lodestar.customer.SubjectAccess> mayWriteAbout(String subjectType, String subjectId,
+			long customerId, String userId) {
+		if (!"lead".equals(subjectType)) {
+			return Optional.empty();
+		}
+		Optional<Lead> lead = parseId(subjectId).flatMap(leads::findById);
+		if (lead.isEmpty()) {
+			return Optional.of(dev.lodestar.customer.SubjectAccess.UNKNOWN);
+		}
+		boolean mayOpen = identityService.createGroupQuery()
+			.groupMember(userId)
+			.list()
+			.stream()
+			.anyMatch(group -> LEAD_READERS.contains(group.getId()));
+		if (!mayOpen) {
+			return Optional.of(dev.lodestar.customer.SubjectAccess.FORBIDDEN);
+		}
+		return Optional.of(Long.valueOf(customerId).equals(lead.get().getCustomerId())
+				? dev.lodestar.customer.SubjectAccess.GRANTED : dev.lodestar.customer.SubjectAccess.OTHER_CUSTOMER);
+	}
+
+	private static Optional<Long> parseId(String id) {
+		try {
+			return Optional.of(Long.parseLong(id.strip()));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
 }
