@@ -293,8 +293,7 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 		if (checkedByTheDoor(task)) {
 			return;
 		}
-		IdentityService identity = identities.getObject();
-		if (identity.createUserQuery().userId(assignee).count() == 0) {
+		if (!knownUser(assignee)) {
 			throw new InvalidInputException("assignee", "is not a known user");
 		}
 		Authentication actor = Context.getCommandContext().getAuthentication();
@@ -318,11 +317,7 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 		if (roles.isEmpty() && !candidateUser) {
 			return; // a task for named people only: Camunda's TASK_ASSIGN decides
 		}
-		boolean member = candidateUser || identity.createGroupQuery()
-			.groupMember(assignee)
-			.list()
-			.stream()
-			.anyMatch(group -> roles.contains(group.getId()));
+		boolean member = candidateUser || memberOfAny(assignee, roles);
 		if (!member) {
 			throw new InvalidInputException("assignee", assignee + " is not a member of the task's roles " + roles);
 		}
@@ -419,16 +414,10 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 		if (!change.adding() || change.userId() == null) {
 			return; // a manager narrows who may work the task
 		}
-		IdentityService identity = identities.getObject();
-		if (identity.createUserQuery().userId(change.userId()).count() == 0) {
+		if (!knownUser(change.userId())) {
 			throw new InvalidInputException("userId", "is not a known user");
 		}
-		boolean member = identity.createGroupQuery()
-			.groupMember(change.userId())
-			.list()
-			.stream()
-			.anyMatch(group -> roles.contains(group.getId()));
-		if (!member) {
+		if (!memberOfAny(change.userId(), roles)) {
 			throw new InvalidInputException("userId", change.userId() + " is not a member of the task's roles " + roles);
 		}
 	}
@@ -461,6 +450,26 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 			throw new ConflictException("task " + taskId + " is claimed by " + task.getAssignee()
 					+ "; only she completes it");
 		}
+	}
+
+	/**
+	 * Whether the user exists, and her roles: asked of the user store as such, not as the acting
+	 * user (whose authorizations need not let her read every colleague's user and groups).
+	 */
+	private boolean knownUser(String userId) {
+		IdentityService identity = identities.getObject();
+		return Context.getCommandContext()
+			.runWithoutAuthorization(() -> identity.createUserQuery().userId(userId).count() > 0);
+	}
+
+	private boolean memberOfAny(String userId, List<String> roles) {
+		IdentityService identity = identities.getObject();
+		return Context.getCommandContext()
+			.runWithoutAuthorization(() -> identity.createGroupQuery()
+				.groupMember(userId)
+				.list()
+				.stream()
+				.anyMatch(group -> roles.contains(group.getId())));
 	}
 
 	private static List<String> groupsOf(Authentication actor) {
