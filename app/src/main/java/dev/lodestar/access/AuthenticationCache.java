@@ -18,7 +18,8 @@ import org.springframework.security.core.GrantedAuthority;
  * sending its credentials with every request costs one password check and one group query per
  * {@code ttl}, not per request (they were two database transactions of each request). Only
  * successes are kept, under a hash of user and password: a wrong password always goes to the
- * user store. A changed password or group takes effect within {@code ttl} (default a minute,
+ * user store. A changed password or group made on this node takes effect at once (see
+ * {@link IdentityChanges}), one made on another node within {@code ttl} (default a minute,
  * {@code lodestar.security.authentication-cache-ttl}; {@code PT0S} switches the cache off).
  */
 final class AuthenticationCache {
@@ -61,6 +62,10 @@ final class AuthenticationCache {
 			entries.clear();
 		}
 		entries.put(key(userId, password), new Entry(List.copyOf(authorities), clock.instant().plus(ttl)));
+	}
+
+	void forgetAll() {
+		entries.clear();
 	}
 
 	void forget(String userId) {

@@ -61,6 +61,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
 	}
 
+	/** Roles or passwords changed: the next Basic request of everybody checks again. */
+	void forgetRememberedLogIns() {
+		cache.forgetAll();
+	}
+
 	@Override
 	public boolean supports(Class<?> authentication) {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 
+import dev.lodestar.system.ConcurrentChange;
 import dev.lodestar.system.ConflictException;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
@@ -33,6 +34,8 @@ import jakarta.ws.rs.ext.Provider;
  * <li>A Lodestar rule refused the work (a task listener's {@link InvalidInputException} → 400 with
  * the fields, {@link ConflictException} → 409, {@link NotFoundException} → 404), an
  * authorization → 403.</li>
+ * <li>Somebody else changed the same thing at the same moment ({@link ConcurrentChange}: a task
+ * claimed or completed a moment ago, the engine's optimistic lock, a unique key) → 409.</li>
  * <li>What Camunda itself judges a client error keeps its status (400, 404, 403, ...).</li>
  * <li>The process failing on the request's data (a variable missing or of the wrong type makes a
  * delegate or expression fail: {@code POST .../start {}}) → 400.</li>
@@ -66,6 +69,10 @@ class EngineRestErrors implements ExceptionMapper<Throwable> {
 			if (cause instanceof ParseException parse) {
 				return refusedModel(parse);
 			}
+		}
+		if (ConcurrentChange.in(thrown)) {
+			// a second claim or completion of the same task, two writes of one row at once
+			return answer(409, "Conflict", ConcurrentChange.MESSAGE, null);
 		}
 		int status = status(thrown);
 		if (status >= 500 && causedByTheRequestsData(thrown)) {

@@ -149,7 +149,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, CookieCsrfTokenRepository csrfTokens,
-			LoginThrottle.Gate loginGate, MessageSource messages, AccessSettings settings) throws Exception {
+			LoginThrottle.Gate loginGate, MessageSource messages, AccessSettings settings, IdentityService identityService)
+			throws Exception {
 		var problems = new ProblemAuthenticationHandlers(objectMapper);
 		// the CSRF check runs after HTTP Basic, so that it knows whether Basic authenticated the request
 		var csrf = new CsrfFilter(csrfTokens);
@@ -169,6 +170,8 @@ class SecurityConfiguration {
 			.csrf(disabled -> disabled.disable())
 			.addFilterBefore(loginGate, BasicAuthenticationFilter.class)
 			.addFilterAfter(csrf, BasicAuthenticationFilter.class)
+			// a session's roles as they are now, before any rule is judged
+			.addFilterBefore(new SessionRoles(identityService), AuthorizationFilter.class)
 			.headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(settings.contentSecurityPolicy())));
 		return http.build();
 	}
@@ -176,12 +179,14 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain web(HttpSecurity http, CookieCsrfTokenRepository csrfTokens, LoginThrottle.Gate loginGate,
-			MessageSource messages, ObjectMapper objectMapper, AccessSettings settings) throws Exception {
+			MessageSource messages, ObjectMapper objectMapper, AccessSettings settings, IdentityService identityService)
+			throws Exception {
 		// Camunda's web apps bring inline scripts of their own: Lodestar's policy is for Lodestar's pages
 		var contentSecurityPolicy = new DelegatingRequestMatcherHeaderWriter(
 				new NegatedRequestMatcher(path("/camunda/**")),
 				new ContentSecurityPolicyHeaderWriter(settings.contentSecurityPolicy()));
 		http.addFilterBefore(loginGate, UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new SessionRoles(identityService), AuthorizationFilter.class)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(path("/login"), path("/error"), path("/css/**"), path("/js/**"), path("/img/**"),
 						path("/vendor/**"), path("/favicon.ico"), path("/public/**"))

@@ -8,8 +8,10 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -97,13 +99,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler({ ConflictException.class, TaskAlreadyClaimedException.class, OptimisticLockingException.class,
-			OptimisticLockingFailureException.class })
+			ConcurrencyFailureException.class })
 	ProblemDetail conflict(RuntimeException ex) {
 		String detail = ex instanceof ConflictException ? ex.getMessage()
 				: "Somebody else changed this at the same moment; reload and try again.";
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
 		problem.setTitle("Conflict");
 		return problem;
+	}
+
+	/**
+	 * The engine's failure to write what somebody else wrote at the same moment (a unique key,
+	 * a lock) reaches here as a plain engine or data-access exception: 409 like the others.
+	 */
+	@ExceptionHandler({ ProcessEngineException.class, DataAccessException.class })
+	ProblemDetail concurrentChange(RuntimeException ex) {
+		if (!ConcurrentChange.in(ex)) {
+			throw ex;
+		}
+		return conflict(ex);
 	}
 
 	@ExceptionHandler(AuthorizationException.class)

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.springframework.security.access.AccessDeniedException;
 
+import dev.lodestar.system.ConcurrentChange;
 import dev.lodestar.system.ConflictException;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
@@ -44,6 +45,10 @@ final class EngineErrors {
 			if (cause instanceof IllegalArgumentException) {
 				return new InvalidInputException("task", cause.getMessage());
 			}
+		}
+		if (ConcurrentChange.in(thrown)) {
+			// e.g. two claims of one task at once: the second insert of its permission row
+			return new ConflictException("Somebody else took or changed this task a moment ago; reload the page.");
 		}
 		if (goneMessage != null && gone.getAsBoolean()) {
 			return new ConflictException(goneMessage);

@@ -13,17 +13,22 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AddUserIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
@@ -39,6 +44,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
@@ -48,8 +54,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import dev.lodestar.system.ConflictException;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.InvalidInputException.FieldError;
+import jakarta.ws.rs.core.Response.Status;
 
 /**
  * The engine's own guard on task work, for every user task of every process, whatever API the
@@ -69,12 +77,20 @@ import dev.lodestar.system.InvalidInputException.FieldError;
  * <li><b>assignment</b> through an assigning command (claim, set assignee, delegate, save): the
  * new assignee must be a known user and a member of one of the task's candidate groups (or a
  * candidate user); handing the task to somebody else is for managers of one of those groups
- * (see {@link WorklistSettings#managedRoles()}) and for {@code camunda-admin}.</li>
+ * (see {@link WorklistSettings#managedRoles()}) and for {@code camunda-admin}; an identity link
+ * of type {@code assignee} is an assignment too.</li>
+ * <li><b>who may work it</b>: adding or removing a candidate user or the owner follows the rule
+ * of assignment (a manager of one of the task's roles or {@code camunda-admin}; only a member of
+ * one of the roles becomes one); the task's candidate groups are its model's (see
+ * {@link #checkLinkChange}).</li>
+ * <li><b>somebody else's claim</b>: a task claimed by one user is completed by her only (409 for
+ * anybody else but {@code camunda-admin}), and a completion of a task that another completion
+ * ended a moment ago is a 409 too.</li>
  * </ul>
- * Refusals are {@link InvalidInputException}s (400 with the field), which the engine wraps and
- * Lodestar's error mapping unwraps on every API; the guard's command interceptor hands them to
- * Camunda's own REST API (Tasklist's {@code /camunda/api/engine}) as a
- * {@link FormFieldValidationException}, a 400 there too.
+ * Refusals are {@link InvalidInputException}s (400 with the field), {@link ConflictException}s
+ * (409) and {@link AuthorizationException}s (403), which the engine wraps and Lodestar's error
+ * mappings unwrap on every API; the guard's command interceptor hands them to Camunda's own REST
+ * API (Tasklist's {@code /camunda/api/engine}) in the shapes it answers with the same statuses.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -263,8 +279,9 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 
 	// ---- assignment -----------------------------------------------------------------------
 
+	/** Commands that set an assignee; an identity link of type {@code assignee} does too. */
 	private static final Set<Class<?>> ASSIGNING = Set.of(AssignTaskCmd.class, ClaimTaskCmd.class,
-			DelegateTaskCmd.class, SaveTaskCmd.class);
+			DelegateTaskCmd.class, SaveTaskCmd.class, AddUserIdentityLinkCmd.class);
 
 	void checkAssignment(DelegateTask task) {
 		CommandInvocationContext invocation = Context.getCommandInvocationContext();
@@ -276,8 +293,7 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 		if (checkedByTheDoor(task)) {
 			return;
 		}
-		IdentityService identity = identities.getObject();
-		if (identity.createUserQuery().userId(assignee).count() == 0) {
+		if (!knownUser(assignee)) {
 			throw new InvalidInputException("assignee", "is not a known user");
 		}
 		Authentication actor = Context.getCommandContext().getAuthentication();
@@ -301,11 +317,7 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 		if (roles.isEmpty() && !candidateUser) {
 			return; // a task for named people only: Camunda's TASK_ASSIGN decides
 		}
-		boolean member = candidateUser || identity.createGroupQuery()
-			.groupMember(assignee)
-			.list()
-			.stream()
-			.anyMatch(group -> roles.contains(group.getId()));
+		boolean member = candidateUser || memberOfAny(assignee, roles);
 		if (!member) {
 			throw new InvalidInputException("assignee", assignee + " is not a member of the task's roles " + roles);
 		}
@@ -318,6 +330,150 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 						"Only a manager of the task's roles " + roles + " may hand it to somebody else.");
 			}
 		}
+	}
+
+	// ---- who may work a task: candidates, owner, somebody else's claim ---------------------
+
+	/**
+	 * A change of a task's candidate users or groups, or of its owner (who gets the same
+	 * permission on it as a candidate): through an identity link ({@code /task/{id}/identity-links},
+	 * {@code addCandidateUser}, {@code setOwner}) or by saving the task with another owner.
+	 */
+	private record LinkChange(String taskId, String userId, String groupId, boolean adding) {
+	}
+
+	private static LinkChange linkChange(Command<?> command) {
+		if (command instanceof AbstractAddIdentityLinkCmd || command instanceof DeleteIdentityLinkCmd) {
+			if (IdentityLinkType.ASSIGNEE.equals(read(command, "type"))) {
+				return null; // an assignment: the assignment listener judges it; giving back needs TASK_ASSIGN
+			}
+			return new LinkChange((String) read(command, "taskId"), (String) read(command, "userId"),
+					(String) read(command, "groupId"), command instanceof AbstractAddIdentityLinkCmd);
+		}
+		if (command instanceof SaveTaskCmd save) {
+			TaskEntity changed = (TaskEntity) read(save, "task");
+			if (changed == null || changed.getId() == null || changed.getRevision() == 0) {
+				return null; // a new task: Camunda's CREATE permission decides
+			}
+			TaskEntity stored = Context.getCommandContext().getTaskManager().findTaskById(changed.getId());
+			if (stored == null || Objects.equals(stored.getOwner(), changed.getOwner())) {
+				return null;
+			}
+			return changed.getOwner() == null ? new LinkChange(changed.getId(), stored.getOwner(), null, false)
+					: new LinkChange(changed.getId(), changed.getOwner(), null, true);
+		}
+		return null;
+	}
+
+	/**
+	 * Who may work a task is the model's and the managers' business, as with assignment: only a
+	 * manager of one of the task's roles ({@link WorklistSettings#managedRoles()}) and
+	 * {@code camunda-admin} add or remove a candidate user or an owner (403 for everybody else,
+	 * although Camunda lets anyone with {@code TASK_ASSIGN} do it), and only a member of one of
+	 * the task's roles becomes one (400). A task's roles themselves come from its model: adding a
+	 * candidate group that is not already a role of the task is refused (400), removing one is
+	 * {@code camunda-admin}'s only (403).
+	 */
+	void checkLinkChange(Command<?> command) {
+		LinkChange change = linkChange(command);
+		if (change == null || change.taskId() == null || change.taskId().equals(CHECKED_BY_THE_DOOR.get())) {
+			return;
+		}
+		Authentication actor = Context.getCommandContext().getAuthentication();
+		if (actor == null || groupsOf(actor).contains(ADMIN)) {
+			return; // the engine's own work, or the administrator
+		}
+		TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(change.taskId());
+		if (task == null) {
+			return; // the command itself says that the task does not exist
+		}
+		List<String> roles = task.getCandidates()
+			.stream()
+			.map(IdentityLink::getGroupId)
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList();
+		List<String> managed = groupsOf(actor).stream()
+			.flatMap(group -> settings.getObject().managedRoles().getOrDefault(group, List.of()).stream())
+			.filter(roles::contains)
+			.toList();
+		if (managed.isEmpty()) {
+			throw new AuthorizationException("Only a manager of the task's roles " + roles
+					+ " may change who may work it (its candidates and owner).");
+		}
+		if (change.groupId() != null) {
+			if (!change.adding()) {
+				throw new AuthorizationException("A task's roles " + roles
+						+ " come from its model: only camunda-admin removes one.");
+			}
+			if (!managed.contains(change.groupId())) {
+				throw new InvalidInputException("groupId", change.groupId() + " is not one of the task's roles " + roles);
+			}
+			return;
+		}
+		if (!change.adding() || change.userId() == null) {
+			return; // a manager narrows who may work the task
+		}
+		if (!knownUser(change.userId())) {
+			throw new InvalidInputException("userId", "is not a known user");
+		}
+		if (!memberOfAny(change.userId(), roles)) {
+			throw new InvalidInputException("userId", change.userId() + " is not a member of the task's roles " + roles);
+		}
+	}
+
+	/**
+	 * A task that somebody has claimed is hers to complete: anybody else's completion is a
+	 * conflict (409), as on Lodestar's own API, whoever it comes from but {@code camunda-admin}.
+	 * So is completing a task that another completion ended a moment ago.
+	 */
+	private void checkNotClaimedByAnother(String taskId) {
+		if (taskId == null || taskId.equals(CHECKED_BY_THE_DOOR.get())) {
+			return;
+		}
+		Authentication actor = Context.getCommandContext().getAuthentication();
+		if (actor == null || actor.getUserId() == null || groupsOf(actor).contains(ADMIN)) {
+			return;
+		}
+		var commandContext = Context.getCommandContext();
+		TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
+		if (task == null) {
+			boolean ended = commandContext.runWithoutAuthorization(() -> EndedTasks.endedAndWasVisibleTo(
+					commandContext.getProcessEngineConfiguration().getHistoryService(), taskId, actor.getUserId(),
+					groupsOf(actor)));
+			if (ended) {
+				throw new ConflictException("task " + taskId + " was completed by somebody else a moment ago");
+			}
+			return; // the command itself says that the task does not exist
+		}
+		if (task.getAssignee() != null && !task.getAssignee().equals(actor.getUserId())) {
+			throw new ConflictException("task " + taskId + " is claimed by " + task.getAssignee()
+					+ "; only she completes it");
+		}
+	}
+
+	/**
+	 * Whether the user exists, and her roles: asked of the user store as such, not as the acting
+	 * user (whose authorizations need not let her read every colleague's user and groups).
+	 */
+	private boolean knownUser(String userId) {
+		IdentityService identity = identities.getObject();
+		return Context.getCommandContext()
+			.runWithoutAuthorization(() -> identity.createUserQuery().userId(userId).count() > 0);
+	}
+
+	private boolean memberOfAny(String userId, List<String> roles) {
+		IdentityService identity = identities.getObject();
+		return Context.getCommandContext()
+			.runWithoutAuthorization(() -> identity.createGroupQuery()
+				.groupMember(userId)
+				.list()
+				.stream()
+				.anyMatch(group -> roles.contains(group.getId())));
+	}
+
+	private static List<String> groupsOf(Authentication actor) {
+		return actor.getGroupIds() == null ? List.of() : actor.getGroupIds();
 	}
 
 	// ---- before the command: what Camunda's TASK_WORK allows beyond completing -------------
@@ -341,6 +497,15 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 
 		@Override
 		public <T> T execute(Command<T> command) {
+			try {
+				return guard(command);
+			}
+			catch (RuntimeException ex) {
+				throw forCamundasRest(ex, command);
+			}
+		}
+
+		private <T> T guard(Command<T> command) {
 			if (ADMINS_ONLY.contains(command.getClass())) {
 				Authentication actor = Context.getCommandContext().getAuthentication();
 				if (actor != null && (actor.getGroupIds() == null || !actor.getGroupIds().contains(ADMIN))) {
@@ -349,20 +514,19 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 				}
 				return next.execute(command);
 			}
+			checkLinkChange(command);
 			if (!(command instanceof CompleteTaskCmd) && !(command instanceof SubmitTaskFormCmd)) {
 				return next.execute(command);
 			}
-			Map<String, Object> submitted = submittedVariables(command);
 			String taskId = (String) read(command, "taskId");
+			checkNotClaimedByAnother(taskId);
+			Map<String, Object> submitted = submittedVariables(command);
 			boolean guarded = !submitted.isEmpty() && taskId != null && !taskId.equals(CHECKED_BY_THE_DOOR.get());
 			if (guarded) {
 				BEFORE.get().push(new Before(taskId, valuesBefore(taskId, submitted.keySet())));
 			}
 			try {
 				return next.execute(command);
-			}
-			catch (RuntimeException ex) {
-				throw forCamundasRest(ex);
 			}
 			finally {
 				if (guarded) {
@@ -375,18 +539,31 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 		}
 
 		/**
-		 * Camunda's own REST API (Tasklist's {@code /camunda/api/engine}) answers a completion's
-		 * {@link FormFieldValidationException} with 400 and any other engine exception with 500:
-		 * a refusal of the guard becomes the former. Lodestar's mappings find the
-		 * {@link InvalidInputException} inside it as before.
+		 * Camunda's own REST API (Tasklist's {@code /camunda/api/engine}) knows 403 for an
+		 * {@link AuthorizationException}, 400 for a completion's {@link FormFieldValidationException}
+		 * and for a {@link BadUserRequestException}, and otherwise only the status of a
+		 * {@link RestException}; anything else is a 500. A refusal of the guard becomes one of
+		 * these, keeping Lodestar's own exception as the cause: Lodestar's mappings
+		 * ({@code /engine-rest}, {@code /api}) find it there as before.
 		 */
-		private RuntimeException forCamundasRest(RuntimeException ex) {
-			if (ex instanceof FormFieldValidationException) {
+		private RuntimeException forCamundasRest(RuntimeException ex, Command<?> command) {
+			if (ex instanceof FormFieldValidationException || ex instanceof RestException) {
 				return ex;
 			}
+			boolean completion = command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd;
 			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 				if (cause instanceof InvalidInputException invalid) {
-					return new FormFieldValidationException(invalid.errors(), invalid.getMessage(), invalid);
+					return completion ? new FormFieldValidationException(invalid.errors(), invalid.getMessage(), invalid)
+							: new BadUserRequestException(invalid.getMessage(), invalid);
+				}
+				if (cause instanceof ConflictException conflict) {
+					return new RestException(Status.CONFLICT, conflict, conflict.getMessage());
+				}
+				if (cause instanceof AuthorizationException authorization) {
+					return authorization;
+				}
+				if (cause instanceof TaskAlreadyClaimedException claimed) {
+					return new RestException(Status.CONFLICT, claimed, claimed.getMessage());
 				}
 			}
 			return ex;

@@ -474,7 +474,16 @@ public class WorklistService {
 	@Transactional
 	public void complete(Caller caller, String taskId, Map<String, Object> values, Locale locale) {
 		var links = new Links(taskId);
-		Task task = visibleTask(caller, taskId, links);
+		Task task;
+		try {
+			task = visibleTask(caller, taskId, links);
+		}
+		catch (NotFoundException ex) {
+			if (EndedTasks.endedAndWasVisibleTo(historyService, taskId, caller.userId(), caller.roles())) {
+				throw new ConflictException("task " + taskId + " was completed by somebody else a moment ago");
+			}
+			throw ex;
+		}
 		if (task.getAssignee() != null && !caller.userId().equals(task.getAssignee())) {
 			throw new ConflictException("task " + taskId + " is assigned to " + task.getAssignee());
 		}
