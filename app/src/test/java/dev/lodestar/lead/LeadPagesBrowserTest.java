@@ -93,7 +93,7 @@ class LeadPagesBrowserTest {
 		// qualification, from the lead's page
 		browser.open("/leads/" + leadId);
 		browser.waitFor(By.cssSelector(".step[data-task-key='Task_QualifyLead'] .step-form[data-ready='true']"));
-		stepField("Field_qualified").click();
+		stepField("Field_qualified-0").click();
 		browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".step-form [id$='-Field_budget']")));
 		stepField("Field_budget").sendKeys("20000");
 		stepField("Field_decisionMaker").sendKeys("Li Wei, CEO");

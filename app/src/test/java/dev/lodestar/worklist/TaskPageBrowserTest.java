@@ -76,7 +76,7 @@ class TaskPageBrowserTest {
 		browser.logIn("alice");
 		browser.open("/tasks/" + qualify.getId());
 		browser.waitFor(By.cssSelector("#form[data-ready='true']"));
-		WebElement box = browser.formField("Field_qualified");
+		WebElement box = browser.formField("Field_qualified-0");
 		WebElement label = box.findElement(By.xpath("following-sibling::label"));
 		@SuppressWarnings("unchecked")
 		Map<String, Object> geometry = (Map<String, Object>) browser.script("""
@@ -172,7 +172,7 @@ class TaskPageBrowserTest {
 		browser.waitFor(By.cssSelector("#form[data-ready='true']"));
 		// meanwhile, in another tab, the same step is done
 		qualify(leadId);
-		browser.formField("Field_qualified").click();
+		browser.formField("Field_qualified-0").click();
 		browser.driver().findElement(By.id("complete")).click();
 		assertThat(browser.waitFor(By.id("task-done-by")).getText()).contains("Already done by alice");
 	}
