@@ -2,6 +2,7 @@
 // (/api/tasks/{id}/...), shared by the task page and the pages of a case (e.g. a lead) that
 // let the user do the case's next step in place.
 import { parseWritten, formatPlain } from './numbers.js';
+import { guard } from './unsaved.js';
 
 export function csrfHeaders() {
   const header = document.querySelector('meta[name="csrf-header"]');
@@ -138,6 +139,11 @@ export async function mountTaskForm(container, taskId, errorList) {
       }
     }
   }
+  // typed work is not lost by a click elsewhere or a closed tab (unsaved.js)
+  let dirty = false;
+  form.on('changed', () => { dirty = true; });
+  guard(() => dirty && container.isConnected);
+
   if (numberFields.length) {
     preview(form._getState().data);
     form.on('changed', ({ data }) => preview(data));

@@ -162,8 +162,8 @@ class LeadPagesBrowserTest {
 		browser.open("/leads/import");
 		browser.waitFor(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
 		browser.driver().findElement(By.id("import")).click();
-		assertThat(browser.waitFor(By.id("import-summary")).getText()).contains("2 rows").contains("1 leads created")
-			.contains("1 rows refused");
+		assertThat(browser.waitFor(By.id("import-summary")).getText()).contains("2 rows").contains("1 lead created")
+			.contains("1 row refused");
 		WebElement created = browser.driver().findElement(By.cssSelector("#import-report tr[data-row='1']"));
 		assertThat(created.getDomAttribute("data-status")).isEqualTo("CREATED");
 		assertThat(created.findElement(By.tagName("a")).getDomAttribute("href")).startsWith("/leads/");
