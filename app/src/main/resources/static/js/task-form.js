@@ -140,8 +140,10 @@ export async function mountTaskForm(container, taskId, errorList) {
     }
   }
   // typed work is not lost by a click elsewhere or a closed tab (unsaved.js)
+  // only what the person does counts: form-js also reports its own changes while it renders
   let dirty = false;
-  form.on('changed', () => { dirty = true; });
+  container.addEventListener('input', () => { dirty = true; });
+  container.addEventListener('change', () => { dirty = true; });
   guard(() => dirty && container.isConnected);
 
   if (numberFields.length) {
