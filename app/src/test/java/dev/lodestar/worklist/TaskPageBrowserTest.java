@@ -226,7 +226,7 @@ class TaskPageBrowserTest {
 		browser.logIn("bob");
 		browser.open("/tasks/" + approval.getId());
 		String form = browser.waitFor(By.cssSelector("#form[data-ready='true']")).getText();
-		assertThat(form).contains("52000").contains("15 %").contains("Two showrooms");
+		assertThat(form).contains("52,000.00 CNY").contains("15 %").contains("Two showrooms");
 		String panel = browser.driver().findElement(By.id("case-context")).getText();
 		assertThat(panel).contains("Discount approval").doesNotContain("DISCOUNT_APPROVAL").doesNotContain("QUALIFIED").doesNotContain("Opportunity stage");
 		assertThat(browser.driver().findElement(By.id("open-case")).getDomAttribute("href")).isEqualTo("/leads/" + leadId);
