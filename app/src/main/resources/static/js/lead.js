@@ -1,6 +1,7 @@
 // A lead's page: each open step of its case is done in place with the task's own form,
 // completed through the worklist's task API; the page then reloads to show where the lead went.
 import { mountTaskForm, taskApi } from './task-form.js';
+import { saved } from './unsaved.js';
 
 const page = document.getElementById('lead-page');
 
@@ -23,6 +24,7 @@ for (const step of document.querySelectorAll('.step[data-task-id]')) {
         const result = await taskApi(taskId, 'POST', '/complete', mounted.values());
         if (result.ok) {
           say(page.dataset.msgDone, 'info');
+          saved();
           window.location.replace(`/leads/${page.dataset.leadId}?done=${encodeURIComponent(taskId)}`);
           return;
         }

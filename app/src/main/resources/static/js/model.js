@@ -84,6 +84,7 @@ async function loadBpmn() {
     xml = await text(workspace ? `${base}/content${version ? `?version=${version}` : ''}` : `${base}/diagram`);
   }
   await diagram().importXML(xml);
+  if (state.modeler) state.modeler.on('commandStack.changed', () => { state.dirty = true; });
   diagram().get('canvas').zoom('fit-viewport');
   diagram().get('eventBus').on('element.click', (event) => {
     if (event.element?.id && event.element.type !== 'bpmn:Process') pick(event.element.id);
@@ -99,6 +100,7 @@ async function loadDmn() {
   state.dmn = owner ? window.DmnEditor.createModeler(container) : window.DmnEditor.createViewer(container);
   const xml = await text(owner ? `${base}/editable` : `${base}/content`);
   await state.dmn.importXML(xml);
+  if (owner) state.dmn.getActiveViewer()?.get('eventBus')?.on('commandStack.changed', () => { state.dirty = true; });
   const decision = state.dmn.getViews().find((view) => view.type === 'decisionTable');
   if (decision) await state.dmn.open(decision);
 }
@@ -108,6 +110,7 @@ async function loadForm() {
   state.form = owner ? window.FormEditor.createEditor(container) : window.FormEditor.createViewer(container);
   const schema = JSON.parse(await text(owner ? `${base}/editable` : `${base}/content`));
   await state.form.importSchema(schema);
+  if (owner) state.form.on('changed', () => { state.dirty = true; });
 }
 
 async function content() {
@@ -157,8 +160,25 @@ document.getElementById('save-draft')?.addEventListener('click', async () => {
   const result = await api('POST', `${base}/drafts`, {
     content: await content(), comment: document.getElementById('deploy-comment').value,
   });
+  if (result.ok) state.dirty = false;
+  // a failed save says so on the screen, with the server's reason; the changes stay
   say(message, result.ok ? page.dataset.msgDraftSaved : problemText(result), result.ok ? 'info' : 'error');
 });
+// nothing leaves unsaved (as unsaved.js does for the module pages; this page is a classic script)
+window.addEventListener('beforeunload', (event) => {
+  if (!owner || state.dirty !== true || state.leaving) return;
+  event.preventDefault();
+  event.returnValue = '';
+});
+document.addEventListener('click', (event) => {
+  const link = event.target.closest?.('a[href]');
+  if (!link || !owner || state.dirty !== true || link.getAttribute('href').startsWith('#') || link.target === '_blank') return;
+  if (window.confirm(page.dataset.msgUnsaved || 'You have changes that are not saved. Leave this page anyway?')) {
+    state.leaving = true;
+  } else {
+    event.preventDefault();
+  }
+}, true);
 
 document.getElementById('deploy')?.addEventListener('click', async () => {
   const result = await api('POST', `${base}/deployments`, {
@@ -167,6 +187,7 @@ document.getElementById('deploy')?.addEventListener('click', async () => {
   if (result.ok) {
     showFindings(result.json.warnings ?? []);
     say(message, fill(page.dataset.msgDeployed, result.json.version), 'info');
+    state.leaving = true;
     // reload, so versions, comparison and migration know the new version
     window.location.href = `${window.location.pathname}?deployed=${result.json.version}`;
   } else if (result.status === 409 && result.json?.findings) {

@@ -1,6 +1,8 @@
 // A task's Camunda Form rendered with form-js and completed through the worklist's task API
 // (/api/tasks/{id}/...), shared by the task page and the pages of a case (e.g. a lead) that
 // let the user do the case's next step in place.
+import { parseWritten, formatPlain } from './numbers.js';
+import { guard } from './unsaved.js';
 
 export function csrfHeaders() {
   const header = document.querySelector('meta[name="csrf-header"]');
@@ -104,6 +106,50 @@ export async function mountTaskForm(container, taskId, errorList) {
     }
     if (changed) render();
   });
+
+  // numbers as people write them (the server shows number fields as text fields): under each,
+  // what the typed text is understood as, with the currency of a money field, before it is saved
+  const understood = container.dataset.msgUnderstood ?? 'Understood as {0}';
+  const notUnderstood = container.dataset.msgNotUnderstood ?? 'Not understood: write it like 50,000 or 50000.50';
+  const numberFields = Object.entries(byKey).filter(([, c]) => c.properties?.writtenNumber === 'true');
+  function preview(data) {
+    for (const [key, component] of numberFields) {
+      const input = container.querySelector(`[id$="-${CSS.escape(component.id)}"]`);
+      const field = input?.closest('.fjs-form-field');
+      if (!field) continue;
+      let line = field.querySelector(':scope > .number-understood');
+      if (!line) {
+        line = document.createElement('div');
+        line.className = 'number-understood';
+        line.dataset.field = key;
+        line.setAttribute('aria-live', 'polite');
+        field.append(line);
+      }
+      const written = data?.[key];
+      const plain = written === undefined || written === null || written === '' ? null : parseWritten(written);
+      if (written === undefined || written === null || String(written).trim() === '') {
+        line.textContent = '';
+      } else if (plain === null) {
+        line.textContent = notUnderstood;
+        line.classList.add('error');
+      } else {
+        const shown = formatPlain(plain) + (component.properties?.currency ? ' ' + component.properties.currency : '');
+        line.textContent = understood.replace('{0}', shown);
+        line.classList.remove('error');
+      }
+    }
+  }
+  // typed work is not lost by a click elsewhere or a closed tab (unsaved.js)
+  // only what the person does counts: form-js also reports its own changes while it renders
+  let dirty = false;
+  container.addEventListener('input', () => { dirty = true; });
+  container.addEventListener('change', () => { dirty = true; });
+  guard(() => dirty && container.isConnected);
+
+  if (numberFields.length) {
+    preview(form._getState().data);
+    form.on('changed', ({ data }) => preview(data));
+  }
 
   return { form, schema, values, showErrors, clearErrors: () => { shownErrors = {}; errorValues = {}; render(); } };
 }

@@ -2,6 +2,7 @@
 // current step marked (bpmn-js NavigatedViewer: zoom and pan), and sends claim / unclaim /
 // reassign / comment / complete to the JSON API, which checks everything again on the server.
 import { mountTaskForm, taskApi } from './task-form.js';
+import { saved } from './unsaved.js';
 
 const page = document.getElementById('task-page');
 const taskId = page.dataset.taskId;
@@ -64,6 +65,7 @@ completeButton?.addEventListener('click', async () => {
   try {
     const result = await taskApi(taskId, 'POST', '/complete', mounted ? mounted.values() : {});
     if (result.ok) {
+      saved();
       say(page.dataset.msgSaved, 'info');
       // replace: the back button must not return to the form of a task that is done
       window.location.replace('/?completed=' + encodeURIComponent(taskId));

@@ -33,9 +33,16 @@ class ComplaintCaseContext implements CaseContextProvider {
 	private final dev.lodestar.calendar.BusinessCalendar calendar;
 	private final org.springframework.context.MessageSource messages;
 
+	private final dev.lodestar.system.MoneyModel money;
+
+	private final org.camunda.bpm.engine.HistoryService history;
+
 	ComplaintCaseContext(Complaints complaints, CustomerService customers, ComplaintReaders readers,
 			RuntimeService runtimeService, dev.lodestar.calendar.BusinessCalendar calendar,
-			org.springframework.context.MessageSource messages) {
+			org.springframework.context.MessageSource messages, dev.lodestar.system.MoneyModel money,
+			org.camunda.bpm.engine.HistoryService history) {
+		this.history = history;
+		this.money = money;
 		this.messages = messages;
 		this.calendar = calendar;
 		this.runtimeService = runtimeService;
@@ -105,13 +112,15 @@ class ComplaintCaseContext implements CaseContextProvider {
 			}
 			if (c.getStatus() == ComplaintStatus.OPEN) {
 				// a proposal waiting for approval lives in the process until the complaint is resolved
+				// a rejected proposal back with the agent: who rejected it and why, beside the rework
+				lastRejection(c).ifPresent(r -> fact(facts, "case.complaint.compensationRejected", r));
 				proposal(c).ifPresent(p -> {
 					fact(facts, "case.complaint.proposedResolution", p.resolution());
-					fact(facts, "case.complaint.compensationToApprove", p.compensation());
+					fact(facts, "case.complaint.compensationToApprove", money.format(new java.math.BigDecimal(p.compensation())));
 				});
 			}
 			fact(facts, "case.complaint.resolution", c.getResolution());
-			fact(facts, "case.complaint.compensation", c.getCompensation() == null ? null : c.getCompensation().toPlainString());
+			fact(facts, "case.complaint.compensation", money.format(c.getCompensation()));
 			fact(facts, "case.complaint.customerAnswer", c.getCustomerReply() == null ? null : c.getCustomerReply().name());
 			fact(facts, "case.complaint.customerComment", c.getCustomerComment());
 			fact(facts, "case.complaint.satisfaction", c.getSatisfaction() == null ? null : c.getSatisfaction() + "/5");
@@ -143,6 +152,36 @@ class ComplaintCaseContext implements CaseContextProvider {
 	}
 
 	record Proposal(String resolution, String compensation) {
+	}
+
+	/** "dave: the amount is above policy" while the last compensation decision was a rejection. */
+	private Optional<String> lastRejection(Complaint c) {
+		var instance = runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(ComplaintToResolution.PROCESS_KEY)
+			.processInstanceBusinessKey(c.getId().toString())
+			.active()
+			.list();
+		if (instance.isEmpty()) {
+			return Optional.empty();
+		}
+		String id = instance.get(0).getId();
+		if (!Boolean.FALSE.equals(runtimeService.getVariable(id, ComplaintToResolution.VAR_COMPENSATION_APPROVED))) {
+			return Optional.empty();
+		}
+		Object note = runtimeService.getVariable(id, ComplaintToResolution.VAR_APPROVAL_NOTE);
+		String by = history.createHistoricTaskInstanceQuery()
+			.processInstanceId(id)
+			.taskDefinitionKey(ComplaintToResolution.TASK_APPROVE_COMPENSATION)
+			.finished()
+			.orderByHistoricTaskInstanceEndTime()
+			.desc()
+			.listPage(0, 1)
+			.stream()
+			.map(t -> t.getAssignee())
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElse("?");
+		return Optional.of(by + ": " + (note == null ? "" : note.toString()));
 	}
 
 	/** The resolution and compensation proposed by the investigation, while the case is open. */

@@ -60,6 +60,12 @@ public final class ComplaintToResolution {
 	public static final String VAR_CUSTOMER_CONFIRMED = "customerConfirmed";
 	/** The customer's satisfaction score (1-5), read by the service KPIs. */
 	public static final String VAR_SATISFACTION_SCORE = "satisfactionScore";
+	/** What the customer said on the phone about the resolution (a rejection's reason). */
+	public static final String VAR_CUSTOMER_COMMENT = "customerComment";
+	/** Set when the complaint is resolved: true sends the confirmation link by e-mail, false has an agent call. */
+	public static final String VAR_CUSTOMER_HAS_EMAIL = "customerHasEmail";
+	public static final String GATEWAY_REPLY_CHANNEL = "Gateway_ReplyChannel";
+	public static final String TASK_CALL_WITH_RESOLUTION = "Task_CallWithResolution";
 	public static final String VAR_ARTICLE_TITLE = "articleTitle";
 	public static final String VAR_ARTICLE_BODY = "articleBody";
 	/** The first-response note (form {@code complaint-first-response}). */

@@ -163,7 +163,7 @@ class InsightController {
 		return targets.set(kpi(kpi), change.target(), change.reason(), user.getName());
 	}
 
-	record TargetChange(Double target, String reason) {
+	record TargetChange(Double target, @jakarta.validation.constraints.Size(max = 1000) String reason) {
 	}
 
 	/** Starts a KPI review now, outside the monthly schedule. Executives only: the project team reads. */

@@ -40,7 +40,9 @@ public class KnowledgeBase {
 	}
 
 	/** What an author writes. */
-	public record ArticleText(String title, String body, List<String> tags, String category) {
+	public record ArticleText(@jakarta.validation.constraints.Size(max = 300) String title,
+			@jakarta.validation.constraints.Size(max = 20000) String body, List<String> tags,
+			@jakarta.validation.constraints.Size(max = 30) String category) {
 	}
 
 	/** Writes a new draft. */

@@ -29,8 +29,11 @@ class LeadCaseContext implements CaseContextProvider {
 	private final IdentityService identityService;
 	private final MessageSource messages;
 
+	private final dev.lodestar.system.MoneyModel money;
+
 	LeadCaseContext(Leads leads, Opportunities opportunities, CustomerService customers,
-			IdentityService identityService, MessageSource messages) {
+			IdentityService identityService, MessageSource messages, dev.lodestar.system.MoneyModel money) {
+		this.money = money;
 		this.messages = messages;
 		this.leads = leads;
 		this.opportunities = opportunities;
@@ -108,7 +111,7 @@ class LeadCaseContext implements CaseContextProvider {
 		String kind = "case.kind.lead";
 		if (opportunity != null) {
 			kind = "case.kind.opportunity";
-			fact(facts, "case.lead.amount", opportunity.getAmount() == null ? null : opportunity.getAmount().toPlainString());
+			fact(facts, "case.lead.amount", money.format(opportunity.getAmount()));
 			fact(facts, "case.lead.discountPercent",
 					opportunity.getDiscountPercent() == null ? null : opportunity.getDiscountPercent().toPlainString());
 			fact(facts, "case.lead.nextFollowUp", opportunity.getNextFollowUp() == null ? null : opportunity.getNextFollowUp().toString());

@@ -27,6 +27,9 @@ import org.springframework.web.multipart.MultipartFile;
 import dev.lodestar.customer.InteractionEntry;
 import dev.lodestar.customer.InteractionType;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -175,8 +178,11 @@ class LeadController {
 	}
 
 	/** The lead as posted: plain text, every field checked by the service so each problem is named. */
-	record LeadRequest(String company, String contactName, String email, String phone, String source, String region,
-			String notes, String segment, BigDecimal estimatedValue) {
+	// the limits are LeadService's checks (which name every wrong field at once), stated here for the API's readers
+	record LeadRequest(@Size(max = 300) String company, @Size(max = 200) String contactName,
+			@Size(max = 320) String email, @Size(max = 64) String phone, @Size(max = 16) String source,
+			@Size(max = 16) String region, @Size(max = 4000) String notes, @Size(max = 16) String segment,
+			@Digits(integer = 13, fraction = 2) BigDecimal estimatedValue) {
 
 		NewLead toNewLead() {
 			return new NewLead(company, contactName, email, phone, source, region, notes, segment,
@@ -189,24 +195,27 @@ class LeadController {
 			@NotBlank @Size(max = 2000) String summary, @Size(max = 1000) String outcome) {
 	}
 
-	record DuplicateReview(@NotBlank String decision) {
+	record DuplicateReview(@NotBlank @Size(max = 20) String decision) {
 	}
 
-	record Qualification(@NotNull Boolean qualified, String budget, String decisionMaker, String need, String timeline,
-			String disqualifyReason) {
+	record Qualification(@NotNull Boolean qualified, @Size(max = 500) String budget,
+			@Size(max = 200) String decisionMaker, @Size(max = 4000) String need, @Size(max = 500) String timeline,
+			@Size(max = 4000) String disqualifyReason) {
 	}
 
-	record Proposal(BigDecimal amount, BigDecimal discountPercent, String decisionMaker, String proposalSummary,
-			Instant nextFollowUp) {
+	record Proposal(@DecimalMin("0") @Digits(integer = 13, fraction = 2) BigDecimal amount,
+			@DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal discountPercent,
+			@Size(max = 200) String decisionMaker, @Size(max = 4000) String proposalSummary, Instant nextFollowUp) {
 	}
 
-	record DiscountDecision(@NotNull Boolean approved, String comment) {
+	record DiscountDecision(@NotNull Boolean approved, @Size(max = 4000) String comment) {
 	}
 
-	record Outcome(@NotNull Boolean won, BigDecimal finalAmount, String lostReason) {
+	record Outcome(@NotNull Boolean won, @DecimalMin("0") @Digits(integer = 13, fraction = 2) BigDecimal finalAmount,
+			@Size(max = 4000) String lostReason) {
 	}
 
-	record WelcomeCall(@NotBlank String notes) {
+	record WelcomeCall(@NotBlank @Size(max = 4000) String notes) {
 	}
 
 }

@@ -202,13 +202,13 @@ class RolloutController {
 				rollouts.issuesOf(rollout.getId()).stream().map(IssueView::of).toList());
 	}
 
-	record StartRollout(@NotBlank @Size(max = 200) String name, @NotBlank String sponsor,
+	record StartRollout(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 64) String sponsor,
 			@Size(max = 4000) String strategy) {
 	}
 
 	record RegisterStakeholder(@NotBlank @Size(max = 200) String name, @NotNull Stakeholder.Category category,
 			@Size(max = 200) String department, @NotNull @Min(1) @Max(5) Integer influence,
-			@NotNull @Min(1) @Max(5) Integer interest, String responsibleManager) {
+			@NotNull @Min(1) @Max(5) Integer interest, @Size(max = 64) String responsibleManager) {
 	}
 
 	record Adkar(@NotNull @Min(1) @Max(5) Integer awareness, @NotNull @Min(1) @Max(5) Integer desire,

@@ -82,6 +82,10 @@ final class FeelCondition {
 		if (right instanceof BigDecimal number && left instanceof Number actual) {
 			return new BigDecimal(actual.toString()).compareTo(number) == 0;
 		}
+		if (left instanceof Boolean || right instanceof Boolean) {
+			// a decision's radio sends "true", the app's own API true: the same choice
+			return String.valueOf(left).equals(String.valueOf(right));
+		}
 		return right.equals(left);
 	}
 

@@ -37,11 +37,20 @@ record FormSchema(String id, ObjectNode json, List<Field> fields) {
 
 	/**
 	 * One keyed field and its constraints. {@code hide} is the FEEL expression of its
-	 * {@code conditional.hide}, if any; a disabled or read-only field takes no input.
+	 * {@code conditional.hide}, if any; a disabled or read-only field takes no input. A number
+	 * field's {@code decimalDigits} is how many decimal places it keeps (0: whole numbers).
+	 * {@code requiredWhen} ({@code properties.requiredWhen}, "{@code decision=false}") makes a field
+	 * required when another field has that value: the reason of a rejection. form-js 1.x does not
+	 * enforce a conditional requirement, so the server does.
 	 */
 	record Field(String id, String key, String type, String label, boolean required, Double min, Double max,
 			Integer minLength, Integer maxLength, String pattern, String validationType, String hide,
-			boolean editable, List<String> options) {
+			boolean editable, List<String> options, Integer decimalDigits, String requiredWhen) {
+
+		/** A choice between "true" and "false" (approve / reject): its value is kept as a boolean. */
+		boolean yesNoChoice() {
+			return Set.of("radio", "select").contains(type) && options.size() == 2 && options.containsAll(List.of("true", "false"));
+		}
 
 		static Field of(JsonNode c) {
 			JsonNode v = c.path("validate");
@@ -51,7 +60,9 @@ record FormSchema(String id, ObjectNode json, List<Field> fields) {
 					v.hasNonNull("pattern") && !v.path("pattern").asText().isBlank() ? v.path("pattern").asText() : null,
 					v.path("validationType").asText(null),
 					c.path("conditional").hasNonNull("hide") ? c.path("conditional").path("hide").asText() : null,
-					!c.path("disabled").asBoolean(false) && !c.path("readonly").asBoolean(false), options(c));
+					!c.path("disabled").asBoolean(false) && !c.path("readonly").asBoolean(false), options(c),
+					c.path("decimalDigits").isNumber() ? Integer.valueOf(c.path("decimalDigits").asInt()) : null,
+					c.path("properties").path("requiredWhen").asText(null));
 		}
 
 		/** The fixed choices of a radio, select or checklist; empty when the choices come from data. */

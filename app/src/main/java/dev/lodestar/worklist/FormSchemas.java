@@ -67,6 +67,41 @@ class FormSchemas {
 		}
 	}
 
+	/**
+	 * The form as the browser shows it: a number field becomes a text field (marked
+	 * {@code properties.writtenNumber}), so that a person can type {@code 50,000} or {@code ５００００}
+	 * and see what it is understood as before saving (task-form.js; the server reads it with
+	 * {@link dev.lodestar.system.WrittenNumbers}); a money field ({@code properties.money}) carries
+	 * the company's currency beside it. The deployed form stays as it is, for Camunda's Tasklist.
+	 */
+	static ObjectNode forPeople(ObjectNode schema, String currency) {
+		ObjectNode copy = schema.deepCopy();
+		forPeople(copy.path("components"), currency);
+		return copy;
+	}
+
+	private static void forPeople(JsonNode components, String currency) {
+		for (JsonNode component : components) {
+			if (component instanceof ObjectNode node && "number".equals(node.path("type").asText())) {
+				node.put("type", "textfield");
+				ObjectNode properties = node.with("properties");
+				properties.put("writtenNumber", "true");
+				if (node.hasNonNull("decimalDigits")) {
+					properties.put("decimalDigits", node.path("decimalDigits").asText());
+				}
+				if ("true".equals(properties.path("money").asText())) {
+					properties.put("currency", currency);
+					node.with("appearance").put("suffixAdorner", currency);
+				}
+				// the range is checked on the number, by the server; a text field would compare text
+				if (node.path("validate") instanceof ObjectNode validate) {
+					validate.remove(java.util.List.of("min", "max"));
+				}
+			}
+			forPeople(component.path("components"), currency);
+		}
+	}
+
 	/** The properties of a form-js component that a person reads (a datetime field has two labels). */
 	static final String[] TEXTS = { "label", "description", "text", "dateLabel", "timeLabel" };
 

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.lodestar.system.InvalidInputException.FieldError;
+import dev.lodestar.system.WrittenNumbers;
 
 /**
  * Checks submitted values against the constraints of the task's form, on the server: the
@@ -60,6 +61,11 @@ class FormValidator {
 				continue; // hidden fields are neither checked nor submitted, as in the browser
 			}
 			Object value = submitted.get(field.key());
+			if (isEmpty(value) && requiredNow(field, submitted)) {
+				errors.add(new FieldError(field.key(), messages.getMessage("validation.requiredWhen", null,
+						"is needed for this decision: say why", locale)));
+				continue;
+			}
 			if (isEmpty(value)) {
 				// a condition beyond the simple FEEL this server reads is left to the browser
 				if (field.required() && hidden != null) {
@@ -80,14 +86,29 @@ class FormValidator {
 		return new Result(variables, errors);
 	}
 
+	/** True when the field's {@code requiredWhen} condition ("decision=false") holds for what was submitted. */
+	private static boolean requiredNow(FormSchema.Field field, Map<String, Object> submitted) {
+		if (field.requiredWhen() == null || !field.requiredWhen().contains("=")) {
+			return false;
+		}
+		String other = field.requiredWhen().substring(0, field.requiredWhen().indexOf('=')).strip();
+		String expected = field.requiredWhen().substring(field.requiredWhen().indexOf('=') + 1).strip();
+		Object actual = submitted.get(other);
+		return actual != null && expected.equals(String.valueOf(actual));
+	}
+
 	/**
 	 * The type rule first, then the form's own constraints. Strict: a checkbox takes a boolean
-	 * (not "yes"), a number field a finite JSON number no larger than {@link #LARGEST_NUMBER},
+	 * (not "yes"), a number field a finite JSON number, or a text that {@link WrittenNumbers} reads,
+	 * no larger than {@link #LARGEST_NUMBER},
 	 * text at most {@link #LONGEST_TEXT} characters and no NUL character.
 	 */
 	static String check(FormSchema.Field field, Object value) {
 		if ("checkbox".equals(field.type())) {
 			return value instanceof Boolean ? null : "boolean";
+		}
+		if (field.yesNoChoice() && value instanceof Boolean) {
+			return null; // an approve / reject choice, sent typed by the app's own API
 		}
 		if ("number".equals(field.type())) {
 			Double number = asNumber(value);
@@ -102,6 +123,10 @@ class FormValidator {
 			}
 			if (field.max() != null && number > field.max()) {
 				return "max";
+			}
+			if (field.decimalDigits() != null
+					&& java.math.BigDecimal.valueOf(number).stripTrailingZeros().scale() > field.decimalDigits()) {
+				return "decimals"; // never rounded behind the person's back: the column keeps that many
 			}
 			return null;
 		}
@@ -170,7 +195,8 @@ class FormValidator {
 			return number == Math.rint(number) && Math.abs(number) < Long.MAX_VALUE ? (Object) number.longValue()
 					: number;
 		}
-		if ("checkbox".equals(field.type())) {
+		if ("checkbox".equals(field.type()) || field.yesNoChoice()) {
+			// a decision's "true" / "false" goes to the process as the boolean its gateway reads
 			return value instanceof Boolean b ? b : Boolean.valueOf(String.valueOf(value));
 		}
 		if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
@@ -189,7 +215,11 @@ class FormValidator {
 		if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
 			return n.doubleValue();
 		}
-		return null; // numbers as text ("12") are not numbers: the form sends numbers
+		if (value instanceof String text) {
+			// as the person typed it ("50,000", "5,0000", "５００００"); ambiguous text is refused, never cut
+			return WrittenNumbers.parse(text).map(java.math.BigDecimal::doubleValue).orElse(null);
+		}
+		return null;
 	}
 
 	private static boolean isEmpty(Object value) {
@@ -210,6 +240,7 @@ class FormValidator {
 		Object limit = switch (rule) {
 			case "min" -> plain(field.min());
 			case "max" -> plain(field.max());
+			case "decimals" -> field.decimalDigits();
 			case "minLength" -> field.minLength();
 			case "maxLength" -> field.maxLength();
 			default -> "";

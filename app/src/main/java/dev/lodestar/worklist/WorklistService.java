@@ -81,11 +81,14 @@ public class WorklistService {
 	/** Process definitions never change once deployed: their key and name are cached by id. */
 	private final Map<String, ProcessDefinition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
 
+	private final dev.lodestar.system.MoneySettings money;
+
 	WorklistService(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
 			HistoryService historyService, IdentityService identityService, FormSchemas forms,
 			FormValidator validator, List<CaseContextProvider> caseProviders, List<CompletionRule> completionRules,
 			WorklistSettings settings,
-			Optional<Clock> clock, JdbcTemplate jdbc, ProcessTexts texts) {
+			Optional<Clock> clock, JdbcTemplate jdbc, ProcessTexts texts, dev.lodestar.system.MoneySettings money) {
+		this.money = money;
 		this.taskService = taskService;
 		this.runtimeService = runtimeService;
 		this.repositoryService = repositoryService;
@@ -400,6 +403,12 @@ public class WorklistService {
 				// a wave's title, a gate's reason: in the reader's language where the bundle has it
 				data.putIfAbsent(templated.group(1), texts.value(text, locale));
 			}
+			else if (templated.group(1).endsWith("Money")
+					&& variables.get(templated.group(1).substring(0, templated.group(1).length() - 5)) instanceof Number amount) {
+				// {{amountMoney}}: the variable amount as an amount of the company's currency (50,000.00 CNY)
+				data.putIfAbsent(templated.group(1), String.format(java.util.Locale.ROOT, "%,.2f %s",
+						new java.math.BigDecimal(amount.toString()), money.currency()));
+			}
 			else if (value instanceof Number || value instanceof Boolean) {
 				data.putIfAbsent(templated.group(1), value);
 			}
@@ -407,7 +416,13 @@ public class WorklistService {
 				data.putIfAbsent(templated.group(1), date.toInstant().toString());
 			}
 		}
-		return Map.of("schema", form.json(), "data", data);
+		for (FormSchema.Field field : form.fields()) {
+			// a number is shown as the text field's text, written as people write it (50,000.5)
+			if ("number".equals(field.type()) && data.get(field.key()) instanceof Number number) {
+				data.put(field.key(), new java.math.BigDecimal(number.toString()).stripTrailingZeros().toPlainString());
+			}
+		}
+		return Map.of("schema", FormSchemas.forPeople(form.json(), money.currency()), "data", data);
 	}
 
 	/** The BPMN XML of the task's process definition, for the diagram. */

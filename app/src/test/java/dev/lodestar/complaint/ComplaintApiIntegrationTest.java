@@ -116,6 +116,52 @@ class ComplaintApiIntegrationTest {
 	}
 
 	@Test
+	void aFourThousandCharacterComplaintAndFirstResponseNoteAreStoredWhole() throws Exception {
+		// what the form lets carol type, in several lines and two scripts: kept to the last character
+		String description = longText("The cushion tore on the second day.\n沙发垫第二天就破了。", 4000);
+		String note = longText("Called back, she wants a new cushion.\n已回电，客户希望更换。", 4000);
+		HttpResponse<String> created = send("POST", "/api/complaints", "carol", json.writeValueAsString(java.util.Map.of(
+				"customerName", "Mei Chen", "customerPhone", "+86 21 5555 " + digits(), "channel", "PHONE",
+				"category", "PRODUCT_DEFECT", "description", description)));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		long id = json.readTree(created.body()).get("id").asLong();
+		long customerId = json.readTree(created.body()).get("customerId").asLong();
+		String instance = runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(ComplaintToResolution.PROCESS_KEY)
+			.processInstanceBusinessKey(Long.toString(id))
+			.singleResult()
+			.getId();
+		Task respond = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+		assertThat(send("POST", "/api/tasks/" + respond.getId() + "/claim", "carol", null).statusCode()).isLessThan(300);
+
+		HttpResponse<String> completed = send("POST", "/api/tasks/" + respond.getId() + "/complete", "carol",
+				json.writeValueAsString(java.util.Map.of("contactNote", note)));
+
+		assertThat(completed.statusCode()).as(completed.body()).isLessThan(300);
+		Complaint stored = complaints.findById(id).orElseThrow();
+		assertThat(stored.getDescription()).isEqualTo(description);
+		assertThat(stored.getFirstResponseNote()).isEqualTo(note);
+		assertThat(json.readTree(send("GET", "/api/complaints/" + id, "carol", null).body()).get("description").asText())
+			.isEqualTo(description);
+		String interactions = send("GET", "/api/customers/" + customerId + "/interactions", "carol", null).body();
+		assertThat(interactions).contains(json.writeValueAsString(note).replace("\"", ""));
+		// one character more is refused with the field named, not cut and not a 500
+		HttpResponse<String> tooLong = send("POST", "/api/complaints", "carol", json.writeValueAsString(java.util.Map.of(
+				"customerName", "Mei Chen", "customerPhone", "+86 21 5555 " + digits(), "channel", "PHONE",
+				"category", "PRODUCT_DEFECT", "description", description + "x")));
+		assertThat(tooLong.statusCode()).isEqualTo(400);
+		assertThat(fields(tooLong)).containsExactly("description");
+	}
+
+	private static String longText(String line, int length) {
+		var text = new StringBuilder();
+		while (text.length() < length) {
+			text.append(line).append('\n');
+		}
+		return text.substring(0, length - 1) + "。"; // no trailing space: an agent's note is kept stripped
+	}
+
+	@Test
 	void invalidInputIsRefusedFieldByFieldAndNothingIsWrittenOrStarted() throws Exception {
 		long complaintsBefore = complaints.count();
 		long instancesBefore = runtimeService.createProcessInstanceQuery()

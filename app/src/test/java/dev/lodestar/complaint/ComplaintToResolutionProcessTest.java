@@ -293,7 +293,7 @@ class ComplaintToResolutionProcessTest {
 		var context = caseContext.describe(ComplaintToResolution.PROCESS_KEY, complaint.getId().toString(), "dave")
 			.orElseThrow();
 		assertThat(context.facts()).contains(new dev.lodestar.worklist.CaseContext.Fact("case.complaint.proposedResolution",
-				"Refund of the cushion cover."), new dev.lodestar.worklist.CaseContext.Fact("case.complaint.compensationToApprove", "250.00"));
+				"Refund of the cushion cover."), new dev.lodestar.worklist.CaseContext.Fact("case.complaint.compensationToApprove", "250.00 CNY"));
 		assertThat(context.link()).isEqualTo("/complaints/" + complaint.getId());
 		taskService.complete(workOf(pi).getId(), Map.of("compensationApproved", true, "approvalNote", "fair"));
 
@@ -311,14 +311,67 @@ class ComplaintToResolutionProcessTest {
 		respond(pi);
 		investigate(pi, "Full refund.", 900);
 		assertThat(pi).isWaitingAt(ComplaintToResolution.TASK_APPROVE_COMPENSATION);
+		taskService.claim(workOf(pi).getId(), "dave");
 		taskService.complete(workOf(pi).getId(), Map.of("compensationApproved", false, "approvalNote", "too much"));
 
 		assertThat(pi).isWaitingAt(ComplaintToResolution.TASK_INVESTIGATE);
+		// carol's rework shows who rejected and why
+		assertThat(caseContext.describe(ComplaintToResolution.PROCESS_KEY, complaint.getId().toString(), "carol")
+			.orElseThrow()
+			.facts()).contains(new dev.lodestar.worklist.CaseContext.Fact("case.complaint.compensationRejected",
+					"dave: too much"));
 		assertThat(complaints.findById(complaint.getId()).orElseThrow().getStatus()).isEqualTo(ComplaintStatus.OPEN);
 		investigate(pi, "Partial refund.", 80);
 		assertThat(pi).hasPassed(ComplaintToResolution.TASK_RESOLVE);
 		assertThat(complaints.findById(complaint.getId()).orElseThrow().getCompensation()).isEqualByComparingTo("80");
 		runtimeService.deleteProcessInstance(pi.getId(), "path checked");
+	}
+
+	@Test
+	void aCustomerWithoutEmailIsCalledWithTheResolutionAndTheirConfirmationClosesTheCase() {
+		Complaint complaint = registerByPhoneOnly("DELIVERY");
+		ProcessInstance pi = instanceOf(complaint);
+		respond(pi);
+		investigate(pi, "A new cushion is on its way.", 0);
+
+		assertThat(pi).hasPassed(ComplaintToResolution.TASK_RESOLVE, ComplaintToResolution.GATEWAY_REPLY_CHANNEL)
+			.isWaitingAt(ComplaintToResolution.TASK_CALL_WITH_RESOLUTION);
+		assertThat(workOf(pi)).hasCandidateGroup("service-agent");
+		assertThat(tokens.count()).as("no link is issued for a customer without e-mail").isEqualTo(tokensBefore);
+		taskService.complete(workOf(pi).getId(), Map.of("customerConfirmed", true, "satisfactionScore", 5));
+
+		assertThat(pi).hasPassed(ComplaintToResolution.GATEWAY_CUSTOMER_CONFIRMED)
+			.isWaitingAt(ComplaintToResolution.TASK_CAPTURE_ARTICLE);
+		Complaint answered = complaints.findById(complaint.getId()).orElseThrow();
+		assertThat(answered.getCustomerReply()).isEqualTo(CustomerReply.CONFIRMED);
+		assertThat(answered.getSatisfaction()).isEqualTo(5);
+		runtimeService.deleteProcessInstance(pi.getId(), "path checked");
+	}
+
+	@Test
+	void aCustomerWithoutEmailWhoRejectsOnThePhoneReopensTheCase() {
+		Complaint complaint = registerByPhoneOnly("BILLING");
+		ProcessInstance pi = instanceOf(complaint);
+		respond(pi);
+		investigate(pi, "We corrected the invoice.", 0);
+		assertThat(pi).isWaitingAt(ComplaintToResolution.TASK_CALL_WITH_RESOLUTION);
+
+		taskService.complete(workOf(pi).getId(), Map.of("customerConfirmed", false, "customerComment", "Still charged twice"));
+
+		assertThat(pi).hasPassed(ComplaintToResolution.TASK_REOPEN).isWaitingAt(ComplaintToResolution.TASK_INVESTIGATE);
+		Complaint reopened = complaints.findById(complaint.getId()).orElseThrow();
+		assertThat(reopened.getStatus()).isEqualTo(ComplaintStatus.OPEN);
+		assertThat(reopened.getCustomerComment()).isEqualTo("Still charged twice");
+		runtimeService.deleteProcessInstance(pi.getId(), "path checked");
+	}
+
+	private long tokensBefore;
+
+	private Complaint registerByPhoneOnly(String category) {
+		tokensBefore = tokens.count();
+		return complaintService.register(new ComplaintIntake("Phone Customer " + UUID.randomUUID().toString().substring(0, 8),
+				null, "+86 21 5555 " + (1000 + new java.util.Random().nextInt(9000)), "PHONE", category,
+				"Process test complaint " + UUID.randomUUID(), null, null), CustomerTier.STANDARD, "carol");
 	}
 
 	@Test
@@ -531,7 +584,8 @@ class ComplaintToResolutionProcessTest {
 		return taskService.createTaskQuery()
 			.processInstanceId(pi.getId())
 			.taskDefinitionKeyIn(ComplaintToResolution.TASK_RESPOND, ComplaintToResolution.TASK_INVESTIGATE,
-					ComplaintToResolution.TASK_APPROVE_COMPENSATION, ComplaintToResolution.TASK_CAPTURE_ARTICLE)
+					ComplaintToResolution.TASK_APPROVE_COMPENSATION, ComplaintToResolution.TASK_CAPTURE_ARTICLE,
+					ComplaintToResolution.TASK_CALL_WITH_RESOLUTION)
 			.singleResult();
 	}
 

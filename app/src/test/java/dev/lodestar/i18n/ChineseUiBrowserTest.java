@@ -107,7 +107,7 @@ class ChineseUiBrowserTest {
 		assertThat(form).contains("线索资格审核（BANT）").contains("合格：值得出报价").contains("判定不合格的原因")
 			.doesNotContain("Qualified: worth a proposal");
 
-		browser.formField("Field_qualified").click();
+		browser.formField("Field_qualified-0").click();
 		browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#form [id$='-Field_budget']")));
 		assertThat(browser.driver().findElement(By.id("form")).getText()).contains("预算").contains("权限：决策人")
 			.contains("客户能花多少钱，预算是否已获批准");

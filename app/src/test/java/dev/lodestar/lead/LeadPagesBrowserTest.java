@@ -93,7 +93,7 @@ class LeadPagesBrowserTest {
 		// qualification, from the lead's page
 		browser.open("/leads/" + leadId);
 		browser.waitFor(By.cssSelector(".step[data-task-key='Task_QualifyLead'] .step-form[data-ready='true']"));
-		stepField("Field_qualified").click();
+		stepField("Field_qualified-0").click();
 		browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".step-form [id$='-Field_budget']")));
 		stepField("Field_budget").sendKeys("20000");
 		stepField("Field_decisionMaker").sendKeys("Li Wei, CEO");
@@ -162,8 +162,8 @@ class LeadPagesBrowserTest {
 		browser.open("/leads/import");
 		browser.waitFor(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
 		browser.driver().findElement(By.id("import")).click();
-		assertThat(browser.waitFor(By.id("import-summary")).getText()).contains("2 rows").contains("1 leads created")
-			.contains("1 rows refused");
+		assertThat(browser.waitFor(By.id("import-summary")).getText()).contains("2 rows").contains("1 lead created")
+			.contains("1 row refused");
 		WebElement created = browser.driver().findElement(By.cssSelector("#import-report tr[data-row='1']"));
 		assertThat(created.getDomAttribute("data-status")).isEqualTo("CREATED");
 		assertThat(created.findElement(By.tagName("a")).getDomAttribute("href")).startsWith("/leads/");

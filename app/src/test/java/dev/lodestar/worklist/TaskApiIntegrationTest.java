@@ -113,9 +113,10 @@ class TaskApiIntegrationTest {
 		var tooMuch = api.post("alice", "/api/tasks/" + taskId + "/complete", Map.of("budget", 2_000_000));
 		assertThat(messages(tooMuch.body())).containsExactly("must be at most 1000000");
 
-		// strict types, and nothing the form does not declare
+		// strict types, and nothing the form does not declare; a number may come as people write it
+		// ("12", "50,000": WrittenNumbers), but never as words or an ambiguous "50,00"
 		var loose = api.post("alice", "/api/tasks/" + taskId + "/complete",
-				Map.of("budget", "12", "qualified", "yes", "notAField", "x"));
+				Map.of("budget", "50,00", "qualified", "yes", "notAField", "x"));
 		assertThat(loose.status()).isEqualTo(400);
 		assertThat(fields(loose.body())).containsExactly("budget", "notAField", "qualified");
 

@@ -76,7 +76,7 @@ class TaskPageBrowserTest {
 		browser.logIn("alice");
 		browser.open("/tasks/" + qualify.getId());
 		browser.waitFor(By.cssSelector("#form[data-ready='true']"));
-		WebElement box = browser.formField("Field_qualified");
+		WebElement box = browser.formField("Field_qualified-0");
 		WebElement label = box.findElement(By.xpath("following-sibling::label"));
 		@SuppressWarnings("unchecked")
 		Map<String, Object> geometry = (Map<String, Object>) browser.script("""
@@ -172,7 +172,7 @@ class TaskPageBrowserTest {
 		browser.waitFor(By.cssSelector("#form[data-ready='true']"));
 		// meanwhile, in another tab, the same step is done
 		qualify(leadId);
-		browser.formField("Field_qualified").click();
+		browser.formField("Field_qualified-0").click();
 		browser.driver().findElement(By.id("complete")).click();
 		assertThat(browser.waitFor(By.id("task-done-by")).getText()).contains("Already done by alice");
 	}
@@ -226,7 +226,7 @@ class TaskPageBrowserTest {
 		browser.logIn("bob");
 		browser.open("/tasks/" + approval.getId());
 		String form = browser.waitFor(By.cssSelector("#form[data-ready='true']")).getText();
-		assertThat(form).contains("52000").contains("15 %").contains("Two showrooms");
+		assertThat(form).contains("52,000.00 CNY").contains("15 %").contains("Two showrooms");
 		String panel = browser.driver().findElement(By.id("case-context")).getText();
 		assertThat(panel).contains("Discount approval").doesNotContain("DISCOUNT_APPROVAL").doesNotContain("QUALIFIED").doesNotContain("Opportunity stage");
 		assertThat(browser.driver().findElement(By.id("open-case")).getDomAttribute("href")).isEqualTo("/leads/" + leadId);

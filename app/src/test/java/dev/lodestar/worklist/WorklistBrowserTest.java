@@ -167,7 +167,7 @@ class WorklistBrowserTest {
 		waitFor(By.cssSelector("#form[data-ready='true']"));
 
 		// qualified, but the budget left out: the server names it and nothing moves
-		field("Field_qualified").click();
+		field("Field_qualified-0").click();
 		waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#form [id$='-Field_budget']")));
 		field("Field_decisionMaker").sendKeys("Li Wei, CEO");
 		field("Field_need").sendKeys("Furnish two new showrooms");

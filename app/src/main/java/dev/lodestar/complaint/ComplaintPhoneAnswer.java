@@ -1,0 +1,63 @@
+package dev.lodestar.complaint;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import dev.lodestar.customer.CustomerService;
+import dev.lodestar.customer.InteractionType;
+import dev.lodestar.customer.NewInteraction;
+
+/**
+ * Completion of {@code Task_CallWithResolution} ({@code ${complaintPhoneAnswer}}): a customer
+ * without an e-mail address was called with the resolution. Their answer, as the agent records
+ * it, is kept on the complaint (confirmed with a score, or rejected with what is still wrong)
+ * and in the customer's interaction log, just as an answer through the e-mailed link would be;
+ * {@code customerConfirmed} then takes the process on as the link's answer does.
+ */
+@Component("complaintPhoneAnswer")
+class ComplaintPhoneAnswer implements TaskListener {
+
+	private final Complaints complaints;
+	private final CustomerService customers;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	ComplaintPhoneAnswer(Complaints complaints, CustomerService customers, ApplicationEventPublisher events,
+			Optional<Clock> clock) {
+		this.complaints = complaints;
+		this.customers = customers;
+		this.events = events;
+		this.clock = clock.orElse(dev.lodestar.system.EngineClock.INSTANCE);
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		boolean confirmed = Boolean.TRUE.equals(task.getVariable(ComplaintToResolution.VAR_CUSTOMER_CONFIRMED));
+		Object score = task.getVariable(ComplaintToResolution.VAR_SATISFACTION_SCORE);
+		Integer satisfaction = confirmed && score instanceof Number n ? Integer.valueOf(n.intValue()) : null;
+		Object said = task.getVariable(ComplaintToResolution.VAR_CUSTOMER_COMMENT);
+		String comment = said == null || said.toString().isBlank() ? null : said.toString().strip();
+		Object id = task.getVariable(ComplaintToResolution.VAR_COMPLAINT_ID);
+		long complaintId = id instanceof Number n ? n.longValue() : Long.parseLong(task.getExecution().getProcessBusinessKey());
+		Complaint complaint = complaints.findById(complaintId)
+			.orElseThrow(() -> new IllegalStateException("complaint " + complaintId + " of this task is gone"));
+		complaint.recordReply(confirmed ? CustomerReply.CONFIRMED : CustomerReply.REJECTED, satisfaction, comment);
+		if (satisfaction != null) {
+			events.publishEvent(new SatisfactionRecorded(complaint.getId(), satisfaction));
+		}
+		if (complaint.getCustomerId() != null) {
+			customers.logInteraction(complaint.getCustomerId(), new NewInteraction(InteractionType.CALL, clock.instant(),
+					task.getAssignee() != null ? task.getAssignee() : complaint.getCreatedBy(), complaint.getCustomerName(),
+					"Resolution of complaint #" + complaint.getId() + " told by phone"
+							+ (comment == null ? "" : ": " + comment),
+					confirmed ? "confirmed" + (satisfaction == null ? "" : ", satisfaction " + satisfaction + "/5") : "rejected",
+					"complaint", complaint.getId().toString()));
+		}
+	}
+
+}

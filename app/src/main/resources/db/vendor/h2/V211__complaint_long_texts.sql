@@ -1,0 +1,9 @@
+-- Long texts are kept whole: a note, a reason or a description is as long as the form lets a
+-- person type (4,000 characters) plus what the app puts before it, never cut at the column.
+-- PostgreSQL keeps them as text; H2 as an unbounded character varying (its text is a CLOB,
+-- which H2 cannot compare). FieldLimitsTest holds every form and API field to its column.
+alter table crm_complaint alter column description set data type character varying;
+alter table crm_complaint alter column resolution set data type character varying;
+alter table crm_complaint alter column customer_comment set data type character varying;
+alter table crm_complaint alter column first_response_note set data type character varying;
+alter table crm_complaint alter column compensation set data type numeric(15, 2);
