@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import dev.lodestar.customer.CustomerService;
 import dev.lodestar.customer.InteractionType;
 import dev.lodestar.customer.NewInteraction;
+import dev.lodestar.system.ProcessApi;
 
 /**
  * Completion of {@code Task_CallWithResolution} ({@code ${complaintPhoneAnswer}}): a customer
@@ -19,6 +20,7 @@ import dev.lodestar.customer.NewInteraction;
  * and in the customer's interaction log, just as an answer through the e-mailed link would be;
  * {@code customerConfirmed} then takes the process on as the link's answer does.
  */
+@ProcessApi
 @Component("complaintPhoneAnswer")
 class ComplaintPhoneAnswer implements TaskListener {
 
