@@ -501,8 +501,35 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 				return guard(command);
 			}
 			catch (RuntimeException ex) {
-				throw forCamundasRest(ex, command);
+				throw forCamundasRest(endedMeanwhile(ex, command), command);
 			}
+		}
+
+		/**
+		 * A completion that read the task just before another completion ended it finds the
+		 * task's grants gone when the engine checks them, and fails as unauthorised: for the
+		 * task's assignee and candidates that is the same conflict as a completion that came a
+		 * moment later (409), not a refusal (403).
+		 */
+		private RuntimeException endedMeanwhile(RuntimeException ex, Command<?> command) {
+			if (!(command instanceof CompleteTaskCmd) && !(command instanceof SubmitTaskFormCmd)) {
+				return ex;
+			}
+			boolean unauthorised = false;
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				unauthorised |= cause instanceof AuthorizationException;
+			}
+			var commandContext = Context.getCommandContext();
+			Authentication actor = commandContext == null ? null : commandContext.getAuthentication();
+			String taskId = (String) read(command, "taskId");
+			if (!unauthorised || actor == null || actor.getUserId() == null || taskId == null) {
+				return ex;
+			}
+			boolean ended = commandContext.runWithoutAuthorization(() -> EndedTasks.endedAndWasVisibleTo(
+					commandContext.getProcessEngineConfiguration().getHistoryService(), taskId, actor.getUserId(),
+					groupsOf(actor)));
+			return ended ? new ConflictException("task " + taskId + " was completed by somebody else a moment ago")
+					: ex;
 		}
 
 		private <T> T guard(Command<T> command) {

@@ -212,7 +212,12 @@ class LinkWalkerIntegrationTest {
 				// a customer's confirmation link is single-use and expires: once answered (other tests
 				// answer some) or past its window it answers 410 with a page saying so
 				boolean gone = page.statusCode() == 410 && path.startsWith("/public/complaints/confirmation/");
-				if ((page.statusCode() != 200 && !gone) || !isPage(page)) {
+				// a digest lists the tasks open for its recipient when it was written: other tests of
+				// the shared context take some away from her since (a role removed from the task, the
+				// case deleted); such a task does not exist for her any more, and says so (404)
+				boolean movedAway = page.statusCode() == 404 && path.startsWith("/tasks/")
+						&& !stillFor(user, path.substring("/tasks/".length()));
+				if ((page.statusCode() != 200 && !gone && !movedAway) || !isPage(page)) {
 					failures.put(kind + " to " + user + ": " + path, String.valueOf(page.statusCode()));
 				}
 				if (user == null) {
@@ -360,6 +365,25 @@ class LinkWalkerIntegrationTest {
 			}
 		}
 
+	}
+
+	/** Whether the task is open for {@code user} now (assignee or candidate) or ended with her part in it. */
+	private boolean stillFor(String user, String taskId) {
+		if (user == null) {
+			return false;
+		}
+		Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+		if (task == null) {
+			var ended = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+			return ended != null && ended.getEndTime() != null && user.equals(ended.getAssignee());
+		}
+		if (user.equals(task.getAssignee())) {
+			return true;
+		}
+		var groups = jdbc.queryForList("select GROUP_ID_ from ACT_ID_MEMBERSHIP where USER_ID_ = ?", String.class, user);
+		return taskService.getIdentityLinksForTask(taskId).stream()
+			.anyMatch(link -> "candidate".equals(link.getType())
+					&& (user.equals(link.getUserId()) || groups.contains(link.getGroupId())));
 	}
 
 }
