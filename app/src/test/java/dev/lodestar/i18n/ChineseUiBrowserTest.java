@@ -104,8 +104,11 @@ class ChineseUiBrowserTest {
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("task-assignee"), "alice"));
 		browser.waitFor(By.cssSelector("#form[data-ready='true']"));
 		String form = browser.driver().findElement(By.id("form")).getText();
-		assertThat(form).contains("线索资格审核（BANT）").contains("合格：值得出报价").contains("判定不合格的原因")
+		assertThat(form).contains("线索资格审核（BANT）").contains("合格：值得出报价").contains("不合格")
 			.doesNotContain("Qualified: worth a proposal");
+		// the reason is asked only once "not qualified" is chosen, in Chinese too
+		browser.formField("Field_qualified-1").click();
+		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("form"), "判定不合格的原因"));
 
 		browser.formField("Field_qualified-0").click();
 		browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#form [id$='-Field_budget']")));
