@@ -34,6 +34,9 @@ public class Complaint {
 	private String customerPhone;
 
 	@Enumerated(EnumType.STRING)
+	private ReplyChannel preferredContact;
+
+	@Enumerated(EnumType.STRING)
 	private CustomerTier customerTier;
 
 	@Enumerated(EnumType.STRING)
@@ -105,6 +108,7 @@ public class Complaint {
 		this.customerName = customerName;
 		this.customerEmail = customerEmail;
 		this.customerPhone = customerPhone;
+		this.preferredContact = customerEmail == null ? ReplyChannel.PHONE : ReplyChannel.EMAIL;
 		this.customerTier = tier;
 		this.channel = channel;
 		this.category = category;
@@ -209,6 +213,30 @@ public class Complaint {
 
 	public String getCustomerPhone() {
 		return customerPhone;
+	}
+
+	/** How the customer wants the resolution; null on complaints recorded before it was asked. */
+	public ReplyChannel getPreferredContact() {
+		return preferredContact;
+	}
+
+	/**
+	 * Whether the resolution goes out as a confirmation link by e-mail: the customer has an address
+	 * and did not ask for a call. Otherwise an agent calls, and no page may speak of a link.
+	 */
+	public boolean repliesByEmail() {
+		return customerEmail != null && preferredContact != ReplyChannel.PHONE;
+	}
+
+	/** The caller asked to be reached this way; the channel must have its address or number. */
+	void preferContact(ReplyChannel channel) {
+		if (channel == ReplyChannel.EMAIL && customerEmail == null) {
+			throw new IllegalStateException("no e-mail address to reply to");
+		}
+		if (channel == ReplyChannel.PHONE && customerPhone == null) {
+			throw new IllegalStateException("no phone number to call");
+		}
+		this.preferredContact = channel;
 	}
 
 	public CustomerTier getCustomerTier() {

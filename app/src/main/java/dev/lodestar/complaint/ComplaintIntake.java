@@ -19,5 +19,14 @@ public record ComplaintIntake(
 		@Schema(allowableValues = { "PRODUCT_DEFECT", "DELIVERY", "BILLING", "SERVICE", "SAFETY" }) @Size(max = 30) String category,
 		@Schema(example = "The sofa arrived with a torn cushion.") @Size(max = 4000) String description,
 		@Schema(description = "customer master id, when the caller was looked up first") Long customerId,
-		@Schema(description = "when the complaint reached us, if earlier than now (a voicemail, a letter)") Instant receivedAt) {
+		@Schema(description = "when the complaint reached us, if earlier than now (a voicemail, a letter)") Instant receivedAt,
+		@Schema(description = "how the customer wants the resolution: EMAIL (a confirmation link) or PHONE (an agent calls); "
+				+ "by default e-mail when there is an address", allowableValues = { "EMAIL", "PHONE" }) @Size(max = 10) String preferredContact) {
+
+	/** A complaint without a stated preference: the resolution goes by e-mail when there is an address. */
+	public ComplaintIntake(String customerName, String customerEmail, String customerPhone, String channel,
+			String category, String description, Long customerId, Instant receivedAt) {
+		this(customerName, customerEmail, customerPhone, channel, category, description, customerId, receivedAt, null);
+	}
+
 }

@@ -1,5 +1,7 @@
 package dev.lodestar.complaint;
 
+import java.util.Locale;
+
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 import dev.lodestar.system.NotFoundException;
+import dev.lodestar.worklist.DecisionHistory;
 import dev.lodestar.system.ProblemPage;
 
 /**
@@ -24,7 +27,10 @@ class ComplaintPageController {
 
 	private final ComplaintBoard board;
 
-	ComplaintPageController(ComplaintBoard board) {
+	private final DecisionHistory decisions;
+
+	ComplaintPageController(ComplaintBoard board, DecisionHistory decisions) {
+		this.decisions = decisions;
 		this.board = board;
 	}
 
@@ -56,8 +62,9 @@ class ComplaintPageController {
 
 	@GetMapping("/complaints/{id}")
 	@PreAuthorize(SERVICE)
-	String complaint(@PathVariable long id, Authentication user, Model model) {
+	String complaint(@PathVariable long id, Authentication user, Locale locale, Model model) {
 		model.addAttribute("detail", board.detail(id, user.getName()));
+		model.addAttribute("decisions", decisions.ofCase(ComplaintToResolution.PROCESS_KEY, String.valueOf(id), locale));
 		return "complaint";
 	}
 

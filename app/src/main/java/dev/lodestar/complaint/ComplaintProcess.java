@@ -188,19 +188,19 @@ public class ComplaintProcess {
 		complaint.resolve((String) execution.getVariable(ComplaintToResolution.VAR_RESOLUTION),
 				money(execution.getVariable(ComplaintToResolution.VAR_COMPENSATION)), clock.instant());
 		publish(new ComplaintResolved(complaint.getId(), actingUser(execution, complaint)));
-		boolean byMail = complaint.getCustomerEmail() != null;
+		boolean byMail = complaint.repliesByEmail();
 		execution.setVariable(ComplaintToResolution.VAR_CUSTOMER_HAS_EMAIL, byMail);
 		// a link is issued only when it is mailed: no page may claim a link the customer never got
 		String token = byMail ? confirmations.issue(complaint) : null;
 		if (complaint.getCustomerId() != null) {
 			customers.logInteraction(complaint.getCustomerId(), new NewInteraction(
-					complaint.getCustomerEmail() == null ? InteractionType.NOTE : InteractionType.EMAIL, clock.instant(),
+					!byMail ? InteractionType.NOTE : InteractionType.EMAIL, clock.instant(),
 					actingUser(execution, complaint), complaint.getCustomerName(),
 					"Resolution of complaint #" + complaint.getId() + ": " + complaint.getResolution(),
-					byMail ? "awaiting the customer's confirmation" : "no e-mail address: an agent calls the customer",
+					byMail ? "awaiting the customer's confirmation" : "by phone: an agent calls the customer",
 					"complaint", complaint.getId().toString()));
 		}
-		if (complaint.getCustomerEmail() == null) {
+		if (!byMail) {
 			return;
 		}
 		Map<String, Object> model = model(complaint);

@@ -86,6 +86,14 @@ public class ComplaintService {
 		if (email == null && phone == null) {
 			errors.add(new FieldError("customerEmail", "an e-mail address or a phone number is needed to reply"));
 		}
+		ReplyChannel preferred = blank(intake.preferredContact()) ? null
+				: oneOf(ReplyChannel.class, intake.preferredContact(), "preferredContact", errors);
+		if (preferred == ReplyChannel.EMAIL && email == null && phone != null) {
+			errors.add(new FieldError("customerEmail", "the customer prefers e-mail: an e-mail address is needed"));
+		}
+		if (preferred == ReplyChannel.PHONE && phone == null && email != null) {
+			errors.add(new FieldError("customerPhone", "the customer prefers the phone: a phone number is needed"));
+		}
 		Channel channel = oneOf(Channel.class, intake.channel(), "channel", errors);
 		Category category = oneOf(Category.class, intake.category(), "category", errors);
 		String description = required(intake.description(), "description", 4000, errors);
@@ -112,9 +120,12 @@ public class ComplaintService {
 				: customers.createOrLink(new CustomerDraft(CustomerKind.PERSON, name, null, email, phone, null, null), agent)
 					.customer();
 		CustomerTier effectiveTier = tier != null ? tier : tierOf(customer.segment());
-		Complaint complaint = complaints.saveAndFlush(new Complaint(customer.id(), name,
-				email == null ? null : email.toLowerCase(Locale.ROOT), phone, effectiveTier, channel, category,
-				description, receivedAt, agent, now));
+		Complaint recorded = new Complaint(customer.id(), name, email == null ? null : email.toLowerCase(Locale.ROOT), phone,
+				effectiveTier, channel, category, description, receivedAt, agent, now);
+		if (preferred != null) {
+			recorded.preferContact(preferred);
+		}
+		Complaint complaint = complaints.saveAndFlush(recorded);
 		customers.logInteraction(customer.id(), new NewInteraction(interactionType(channel), receivedAt, agent, name,
 				"Complaint #" + complaint.getId() + " (" + category.name().toLowerCase(Locale.ROOT).replace('_', ' ')
 						+ "): " + description,
@@ -205,6 +216,10 @@ public class ComplaintService {
 			return null;
 		}
 		return optional(value, field, max, errors);
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
 	}
 
 	private static String optional(String value, String field, int max, List<FieldError> errors) {

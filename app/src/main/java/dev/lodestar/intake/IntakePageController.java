@@ -2,6 +2,7 @@ package dev.lodestar.intake;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -79,16 +80,22 @@ class IntakePageController {
 	@PostMapping("/intake/complaints")
 	@PreAuthorize(INTAKE)
 	String complaint(@RequestParam(required = false) String caller, @RequestParam(required = false) Long customerId,
-			@RequestParam(required = false) String name, @RequestParam(required = false) String channel,
-			@RequestParam(required = false) String category, @RequestParam(required = false) String description,
-			Authentication user, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String name, @RequestParam(required = false) String email,
+			@RequestParam(required = false) String phone, @RequestParam(required = false) String preferredContact,
+			@RequestParam(required = false) String channel, @RequestParam(required = false) String category,
+			@RequestParam(required = false) String description, Authentication user, Model model,
+			RedirectAttributes redirect) {
 		Optional<CustomerSummary> known = customerId == null ? Optional.empty() : customers.find(customerId);
-		String email = known.map(CustomerSummary::email).orElse(isEmail(caller) ? caller.strip() : null);
-		String phone = known.map(CustomerSummary::phone).orElse(isEmail(caller) || blank(caller) ? null : caller.strip());
 		String customerName = known.map(CustomerSummary::name).orElse(name);
+		// what the agent recorded on the form; a form without the fields (an old page) falls back to the look-up
+		String replyEmail = email != null ? blankToNull(email)
+				: known.map(CustomerSummary::email).orElse(isEmail(caller) ? caller.strip() : null);
+		String replyPhone = phone != null ? blankToNull(phone)
+				: known.map(CustomerSummary::phone).orElse(isEmail(caller) || blank(caller) ? null : caller.strip());
 		try {
-			Complaint complaint = complaints.register(new ComplaintIntake(customerName, email, phone, channel, category,
-					description, known.map(CustomerSummary::id).orElse(null), null), user.getName());
+			Complaint complaint = complaints.register(new ComplaintIntake(customerName, replyEmail, replyPhone, channel,
+					category, description, known.map(CustomerSummary::id).orElse(null), null, blankToNull(preferredContact)),
+					user.getName());
 			var first = complaints.openSteps(complaint.getId()).stream().findFirst();
 			boolean service = hasAnyRole(user, "service-agent", "service-manager");
 			redirect.addFlashAttribute("recorded", new Recorded("complaint", complaint.getId(), complaint.getCustomerName(),
@@ -98,14 +105,36 @@ class IntakePageController {
 						.orElse(false),
 					service ? "/complaints/" + complaint.getId() : null));
 			return "redirect:" + intakeUrl(caller != null && !caller.isBlank() ? caller
-					: (phone != null ? phone : email));
+					: (replyPhone != null ? replyPhone : replyEmail));
 		}
 		catch (InvalidInputException ex) {
 			lookUp(caller, user, model);
-			model.addAttribute("complaintErrors", ex.errors());
-			model.addAttribute("complaintInput", new ComplaintInput(name, channel, category, description));
+			model.addAttribute("complaintErrors", ex.errors().stream().map(IntakePageController::shown).toList());
+			model.addAttribute("complaintInput",
+					new ComplaintInput(name, email, phone, preferredContact, channel, category, description));
 			return "intake";
 		}
+	}
+
+	/** A refusal as the page shows it: the field and a message key of the intake bundle. */
+	record ShownError(String field, String key, String message) {
+	}
+
+	/** The service's refusals in the reader's language; one it does not know says "please check". */
+	private static final Map<String, String> MESSAGE_KEYS = Map.of(
+			"must not be blank", "intake.error.required",
+			"must be an e-mail address", "intake.error.email",
+			"must be a phone number", "intake.error.phone",
+			"an e-mail address or a phone number is needed to reply", "intake.error.contact",
+			"the customer prefers e-mail: an e-mail address is needed", "intake.error.prefersEmail",
+			"the customer prefers the phone: a phone number is needed", "intake.error.prefersPhone");
+
+	private static ShownError shown(InvalidInputException.FieldError error) {
+		String key = MESSAGE_KEYS.get(error.message());
+		if (key == null && error.message().startsWith("must be at most ")) {
+			key = "intake.error.tooLong";
+		}
+		return new ShownError(error.field(), key == null ? "intake.invalid" : key, error.message());
 	}
 
 	@PostMapping("/intake/leads")
@@ -133,13 +162,14 @@ class IntakePageController {
 		}
 		catch (InvalidInputException ex) {
 			lookUp(caller, user, model);
-			model.addAttribute("leadErrors", ex.errors());
+			model.addAttribute("leadErrors", ex.errors().stream().map(IntakePageController::shown).toList());
 			model.addAttribute("leadInput", new LeadInput(company, contactName, region, estimatedValue, notes));
 			return "intake";
 		}
 	}
 
-	record ComplaintInput(String name, String channel, String category, String description) {
+	record ComplaintInput(String name, String email, String phone, String preferredContact, String channel,
+			String category, String description) {
 	}
 
 	record LeadInput(String company, String contactName, String region, String estimatedValue, String notes) {
@@ -178,6 +208,10 @@ class IntakePageController {
 
 	private static boolean isEmail(String caller) {
 		return caller != null && caller.contains("@");
+	}
+
+	private static String blankToNull(String value) {
+		return blank(value) ? null : value.strip();
 	}
 
 	private static boolean blank(String value) {

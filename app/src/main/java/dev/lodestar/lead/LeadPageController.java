@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import dev.lodestar.customer.CustomerService;
 import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.worklist.DecisionHistory;
 import dev.lodestar.worklist.WorklistService;
 
 /**
@@ -39,7 +41,11 @@ class LeadPageController {
 	private final CustomerService customers;
 	private final WorklistService worklist;
 
-	LeadPageController(LeadService leads, LeadImport importer, CustomerService customers, WorklistService worklist) {
+	private final DecisionHistory decisions;
+
+	LeadPageController(LeadService leads, LeadImport importer, CustomerService customers, WorklistService worklist,
+			DecisionHistory decisions) {
+		this.decisions = decisions;
 		this.leads = leads;
 		this.importer = importer;
 		this.customers = customers;
@@ -91,9 +97,10 @@ class LeadPageController {
 
 	@GetMapping("/leads/{id}")
 	@PreAuthorize(CASE_READERS)
-	String lead(@PathVariable long id, Authentication user, Model model) {
+	String lead(@PathVariable long id, Authentication user, Locale locale, Model model) {
 		LeadView lead = leads.get(id);
 		model.addAttribute("lead", lead);
+		model.addAttribute("decisions", decisions.ofInstance(lead.processInstanceId(), locale));
 		model.addAttribute("stage", leads.pipelineStage(id));
 		model.addAttribute("customer",
 				lead.customerId() == null ? null : customers.find(lead.customerId()).orElse(null));
