@@ -27,6 +27,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import dev.lodestar.worklist.Caller;
+
 /**
  * The process owners' workspace as JSON: process owners edit, check, deploy, compare and
  * migrate; the project team and executives read; whoever works in a process may open its

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.lodestar.worklist.Caller;
+
 /**
  * The workspace pages: {@code /models} lists every model for process owners, the project team
  * and executives; {@code /models/{key}} edits a model (process owners), shows it read-only
@@ -40,7 +42,7 @@ class ModelPageController {
 		all.forEach(m -> open.put(m.key(), suggestions.openCount(m.key())));
 		model.addAttribute("models", all);
 		model.addAttribute("openSuggestions", open);
-		model.addAttribute("owner", Caller.of(user).isOwner());
+		model.addAttribute("owner", ModelService.isOwner(Caller.of(user)));
 		model.addAttribute("processApis", processApis.entries());
 		return "models";
 	}
@@ -59,7 +61,7 @@ class ModelPageController {
 	String model(Authentication user, @PathVariable String key, @RequestParam(required = false) Integer version,
 			Model model, HttpServletResponse response) {
 		Caller caller = Caller.of(user);
-		if (caller.seesWorkspace() && !models.exists(key)) {
+		if (ModelService.seesWorkspace(caller) && !models.exists(key)) {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
 			model.addAttribute("notFound", true);
 			return "model-forbidden";
@@ -69,9 +71,9 @@ class ModelPageController {
 			return "model-forbidden";
 		}
 		model.addAttribute("key", key);
-		model.addAttribute("owner", caller.isOwner());
-		model.addAttribute("workspace", caller.seesWorkspace());
-		if (caller.seesWorkspace()) {
+		model.addAttribute("owner", ModelService.isOwner(caller));
+		model.addAttribute("workspace", ModelService.seesWorkspace(caller));
+		if (ModelService.seesWorkspace(caller)) {
 			var detail = models.model(key);
 			model.addAttribute("model", detail);
 			model.addAttribute("suggestions", suggestions.of(key));
