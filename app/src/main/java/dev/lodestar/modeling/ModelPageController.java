@@ -2,7 +2,6 @@ package dev.lodestar.modeling;
 
 import java.util.LinkedHashMap;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -11,8 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import jakarta.servlet.http.HttpServletResponse;
-
+import dev.lodestar.system.PageRefusedException;
 import dev.lodestar.worklist.Caller;
 
 /**
@@ -59,16 +57,13 @@ class ModelPageController {
 
 	@GetMapping("/models/{key}")
 	String model(Authentication user, @PathVariable String key, @RequestParam(required = false) Integer version,
-			Model model, HttpServletResponse response) {
+			Model model) {
 		Caller caller = Caller.of(user);
 		if (ModelService.seesWorkspace(caller) && !models.exists(key)) {
-			response.setStatus(HttpStatus.NOT_FOUND.value());
-			model.addAttribute("notFound", true);
-			return "model-forbidden";
+			throw PageRefusedException.notFound("models.notFound");
 		}
 		if (!models.worksIn(caller, key)) {
-			response.setStatus(HttpStatus.FORBIDDEN.value());
-			return "model-forbidden";
+			throw PageRefusedException.forbidden("models.forbidden");
 		}
 		model.addAttribute("key", key);
 		model.addAttribute("owner", ModelService.isOwner(caller));
