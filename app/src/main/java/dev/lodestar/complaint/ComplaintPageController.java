@@ -2,20 +2,15 @@ package dev.lodestar.complaint;
 
 import java.util.Locale;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 
-import dev.lodestar.system.NotFoundException;
 import dev.lodestar.worklist.DecisionHistory;
-import dev.lodestar.system.ProblemPage;
 
 /**
  * The service desk's complaint pages: the list by SLA state ({@code /complaints}) and one
@@ -66,16 +61,6 @@ class ComplaintPageController {
 		model.addAttribute("detail", board.detail(id, user.getName()));
 		model.addAttribute("decisions", decisions.ofCase(ComplaintToResolution.PROCESS_KEY, String.valueOf(id), locale));
 		return "complaint";
-	}
-
-	@ExceptionHandler(AccessDeniedException.class)
-	ModelAndView forbidden() {
-		return ProblemPage.forbidden();
-	}
-
-	@ExceptionHandler({ NotFoundException.class, org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class })
-	ModelAndView notFound() {
-		return ProblemPage.notFound();
 	}
 
 	private static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -1,26 +1,19 @@
 package dev.lodestar.customer;
 
-import java.time.Instant;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.lodestar.system.ConflictException;
 import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.InvalidInputException;
-import dev.lodestar.system.NotFoundException;
-import dev.lodestar.system.ProblemPage;
 
 /**
  * The customer pages: search ({@code /customers}) and the 360° view ({@code /customers/{id}})
@@ -97,16 +90,6 @@ class CustomerPageController {
 			redirect.addFlashAttribute("problem", "customers.problem.settled");
 		}
 		return "redirect:/customers/" + id;
-	}
-
-	@ExceptionHandler(AccessDeniedException.class)
-	ModelAndView forbidden() {
-		return ProblemPage.forbidden();
-	}
-
-	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
-	ModelAndView notFound() {
-		return ProblemPage.notFound();
 	}
 
 	private static String blankToNull(String value) {

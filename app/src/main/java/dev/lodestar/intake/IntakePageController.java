@@ -5,18 +5,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -33,7 +30,6 @@ import dev.lodestar.lead.LeadView;
 import dev.lodestar.lead.NewLead;
 import dev.lodestar.lead.Region;
 import dev.lodestar.system.InvalidInputException;
-import dev.lodestar.system.ProblemPage;
 
 /**
  * The intake screen: look the caller up, then record a complaint or a lead for them. What was
@@ -173,11 +169,6 @@ class IntakePageController {
 	}
 
 	record LeadInput(String company, String contactName, String region, String estimatedValue, String notes) {
-	}
-
-	@ExceptionHandler(AccessDeniedException.class)
-	ModelAndView forbidden() {
-		return ProblemPage.forbidden();
 	}
 
 	private void lookUp(String caller, Authentication user, Model model) {

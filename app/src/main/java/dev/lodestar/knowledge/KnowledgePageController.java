@@ -7,24 +7,18 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.lodestar.system.ConflictException;
 import dev.lodestar.system.InvalidInputException;
-import dev.lodestar.system.NotFoundException;
-import dev.lodestar.system.ProblemPage;
 
 /**
  * The knowledge base as pages: search ({@code /knowledge}, also "articles like this complaint"
@@ -152,16 +146,6 @@ class KnowledgePageController {
 			redirect.addFlashAttribute("problem", "knowledge.problem.published");
 		}
 		return "redirect:/knowledge/" + id;
-	}
-
-	@ExceptionHandler(AccessDeniedException.class)
-	ModelAndView forbidden() {
-		return ProblemPage.forbidden();
-	}
-
-	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
-	ModelAndView notFound() {
-		return ProblemPage.notFound();
 	}
 
 	private static List<String> tags(String tags) {

@@ -5,11 +5,9 @@ import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +24,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+
+import dev.lodestar.worklist.Caller;
 
 /**
  * The process owners' workspace as JSON: process owners edit, check, deploy, compare and
@@ -221,14 +221,6 @@ class ModelApiController {
 	ModelMigrations.BatchStatus migrationBatch(Authentication user, @PathVariable String key,
 			@PathVariable String batchId) {
 		return migrations.batch(Caller.of(user), key, batchId);
-	}
-
-	@ExceptionHandler(ModelRefusedException.class)
-	ProblemDetail refused(ModelRefusedException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-		problem.setTitle("Model refused");
-		problem.setProperty("findings", ex.report().findings());
-		return problem;
 	}
 
 	private static ResponseEntity<String> text(String content) {

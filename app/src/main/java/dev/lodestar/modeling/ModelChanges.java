@@ -22,6 +22,7 @@ import org.w3c.dom.Node;
 
 import dev.lodestar.access.Roles;
 import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.worklist.Caller;
 
 /**
  * What changed between two versions of a process, in words (English and Chinese), and its
@@ -119,7 +120,7 @@ class ModelChanges {
 	 * affects, with the changes in words and a link to the new diagram.
 	 */
 	Briefing startBriefing(Caller caller, String key, int from, int to) {
-		if (!caller.isOwner()) {
+		if (!ModelService.isOwner(caller)) {
 			throw new AccessDeniedException("only process owners brief on changes");
 		}
 		Diff diff = diff(key, from, to, Locale.ENGLISH);

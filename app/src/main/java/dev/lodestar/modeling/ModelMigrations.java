@@ -25,6 +25,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 import dev.lodestar.system.NotFoundException;
+import dev.lodestar.worklist.Caller;
 
 /**
  * Moves running instances from one version of a process to another with the engine's
@@ -198,7 +199,7 @@ class ModelMigrations {
 	}
 
 	private static void requireOwner(Caller caller) {
-		if (!caller.isOwner()) {
+		if (!ModelService.isOwner(caller)) {
 			throw new AccessDeniedException("only process owners migrate instances");
 		}
 	}

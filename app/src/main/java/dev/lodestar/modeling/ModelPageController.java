@@ -2,7 +2,6 @@ package dev.lodestar.modeling;
 
 import java.util.LinkedHashMap;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -11,7 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import jakarta.servlet.http.HttpServletResponse;
+import dev.lodestar.system.PageRefusedException;
+import dev.lodestar.worklist.Caller;
 
 /**
  * The workspace pages: {@code /models} lists every model for process owners, the project team
@@ -40,7 +40,7 @@ class ModelPageController {
 		all.forEach(m -> open.put(m.key(), suggestions.openCount(m.key())));
 		model.addAttribute("models", all);
 		model.addAttribute("openSuggestions", open);
-		model.addAttribute("owner", Caller.of(user).isOwner());
+		model.addAttribute("owner", ModelService.isOwner(Caller.of(user)));
 		model.addAttribute("processApis", processApis.entries());
 		return "models";
 	}
@@ -57,21 +57,18 @@ class ModelPageController {
 
 	@GetMapping("/models/{key}")
 	String model(Authentication user, @PathVariable String key, @RequestParam(required = false) Integer version,
-			Model model, HttpServletResponse response) {
+			Model model) {
 		Caller caller = Caller.of(user);
-		if (caller.seesWorkspace() && !models.exists(key)) {
-			response.setStatus(HttpStatus.NOT_FOUND.value());
-			model.addAttribute("notFound", true);
-			return "model-forbidden";
+		if (ModelService.seesWorkspace(caller) && !models.exists(key)) {
+			throw PageRefusedException.notFound("models.notFound");
 		}
 		if (!models.worksIn(caller, key)) {
-			response.setStatus(HttpStatus.FORBIDDEN.value());
-			return "model-forbidden";
+			throw PageRefusedException.forbidden("models.forbidden");
 		}
 		model.addAttribute("key", key);
-		model.addAttribute("owner", caller.isOwner());
-		model.addAttribute("workspace", caller.seesWorkspace());
-		if (caller.seesWorkspace()) {
+		model.addAttribute("owner", ModelService.isOwner(caller));
+		model.addAttribute("workspace", ModelService.seesWorkspace(caller));
+		if (ModelService.seesWorkspace(caller)) {
 			var detail = models.model(key);
 			model.addAttribute("model", detail);
 			model.addAttribute("suggestions", suggestions.of(key));

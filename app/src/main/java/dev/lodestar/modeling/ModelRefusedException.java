@@ -1,22 +1,22 @@
 package dev.lodestar.modeling;
 
-/** A model with errors is not deployed; the report names every error and its element. */
-class ModelRefusedException extends RuntimeException {
+import java.util.Map;
 
-	private final CheckReport report;
+import dev.lodestar.system.ConflictException;
+
+/**
+ * A model with errors is not deployed; the report names every error and its element. Answered
+ * as a 409 titled "Model refused" whose {@code findings} list the report's findings.
+ */
+class ModelRefusedException extends ConflictException {
 
 	ModelRefusedException(CheckReport report) {
-		super("The model has errors: " + report.findings()
+		super("Model refused", "The model has errors: " + report.findings()
 			.stream()
 			.filter(Finding::isError)
 			.map(f -> (f.elementId() != null ? f.elementId() : f.resourceName()) + " (" + f.message() + ")")
 			.reduce((a, b) -> a + "; " + b)
-			.orElse(""));
-		this.report = report;
-	}
-
-	CheckReport report() {
-		return report;
+			.orElse(""), Map.of("findings", report.findings()));
 	}
 
 }

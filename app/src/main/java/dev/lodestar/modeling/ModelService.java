@@ -34,10 +34,12 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.lodestar.access.Roles;
 import dev.lodestar.modeling.DeployedModels.Deployed;
 import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
+import dev.lodestar.worklist.Caller;
 
 /**
  * The process owners' workspace, and the one path by which models reach the engine: the
@@ -228,6 +230,16 @@ public class ModelService {
 		return deployed.resourceName(key).orElseThrow(() -> new NotFoundException("Model", key));
 	}
 
+	/** Process owners edit, deploy and migrate models. */
+	static boolean isOwner(Caller caller) {
+		return caller.hasRole(Roles.PROCESS_OWNER);
+	}
+
+	/** Process owners, the project team and executives see the workspace. */
+	static boolean seesWorkspace(Caller caller) {
+		return isOwner(caller) || caller.hasRole(Roles.PROJECT_TEAM) || caller.hasRole(Roles.EXECUTIVE);
+	}
+
 	/**
 	 * Whether the user works in the process of {@code key} (the people who work in a process
 	 * may open its diagram and make suggestions on it): may read its definition by the
@@ -235,7 +247,7 @@ public class ModelService {
 	 * a briefing is granted no definition, but sees their task and so the process it belongs to.
 	 */
 	boolean worksIn(Caller caller, String key) {
-		if (caller.seesWorkspace()) {
+		if (ModelService.seesWorkspace(caller)) {
 			return true;
 		}
 		if (deployed.resourceName(key, ModelKind.BPMN).isEmpty()) {
@@ -263,7 +275,7 @@ public class ModelService {
 
 	@Transactional
 	RevisionView saveDraft(Caller caller, String key, String content, String comment) {
-		if (!caller.isOwner()) {
+		if (!ModelService.isOwner(caller)) {
 			throw new AccessDeniedException("only process owners keep drafts");
 		}
 		var draft = revisions.save(ModelRevision.draft(resourceName(key), caller.userId(), comment, content,

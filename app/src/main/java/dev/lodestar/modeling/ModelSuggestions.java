@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
+import dev.lodestar.worklist.Caller;
 
 /**
  * Suggestions of the people who work in a process, each on one element of its diagram; the
@@ -74,7 +75,7 @@ class ModelSuggestions {
 
 	@Transactional
 	SuggestionView close(Caller caller, long id, String answer) {
-		if (!caller.isOwner()) {
+		if (!ModelService.isOwner(caller)) {
 			throw new AccessDeniedException("only process owners close suggestions");
 		}
 		if (answer == null || answer.isBlank()) {

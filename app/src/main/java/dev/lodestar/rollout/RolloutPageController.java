@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import dev.lodestar.access.Roles;
 import dev.lodestar.system.NotFoundException;
+import dev.lodestar.system.PageRefusedException;
 import dev.lodestar.system.ProcessTexts;
 import dev.lodestar.worklist.Caller;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The rollout workspace for the project team, leadership and trainers: the rollout page (phases
@@ -70,10 +70,8 @@ class RolloutPageController {
 
 	@GetMapping("/rollouts")
 	@Transactional(readOnly = true)
-	String list(Authentication user, Model model, HttpServletResponse response, Locale locale) {
-		if (!allowed(user)) {
-			return denied(model, response, locale);
-		}
+	String list(Authentication user, Model model, Locale locale) {
+		requireWorkspace(user);
 		var all = rollouts.all();
 		if (all.size() == 1) {
 			return "redirect:/rollouts/" + all.get(0).getId();
@@ -90,14 +88,11 @@ class RolloutPageController {
 
 	@GetMapping("/rollouts/{id}")
 	@Transactional(readOnly = true)
-	String rollout(@PathVariable Long id, Authentication user, Model model, HttpServletResponse response,
-			Locale locale) {
-		if (!allowed(user)) {
-			return denied(model, response, locale);
-		}
+	String rollout(@PathVariable Long id, Authentication user, Model model, Locale locale) {
+		requireWorkspace(user);
 		var rollout = rollouts.rollouts(id).orElse(null);
 		if (rollout == null) {
-			return notFound(model, response, locale);
+			throw PageRefusedException.notFound("rollout.notFound.text");
 		}
 		var caller = Caller.of(user);
 		var dates = new Dates(locale);
@@ -143,16 +138,15 @@ class RolloutPageController {
 
 	@GetMapping("/rollouts/{id}/stakeholders")
 	@Transactional(readOnly = true)
-	String stakeholders(@PathVariable Long id, Authentication user, Model model, HttpServletResponse response,
-			Locale locale) {
+	String stakeholders(@PathVariable Long id, Authentication user, Model model, Locale locale) {
 		// the managers who mitigate barrier points open the register from their mitigation task
 		var caller = Caller.of(user);
-		if (!allowed(user) && !caller.hasRole(Roles.SALES_MANAGER) && !caller.hasRole(Roles.SERVICE_MANAGER)) {
-			return denied(model, response, locale);
+		if (!inWorkspace(caller) && !caller.hasRole(Roles.SALES_MANAGER) && !caller.hasRole(Roles.SERVICE_MANAGER)) {
+			throw PageRefusedException.forbidden("rollout.denied.text");
 		}
 		var rollout = rollouts.rollouts(id).orElse(null);
 		if (rollout == null) {
-			return notFound(model, response, locale);
+			throw PageRefusedException.notFound("rollout.notFound.text");
 		}
 		var dates = new Dates(locale);
 		var mitigationTasks = new LinkedHashMap<Long, String>();
@@ -196,13 +190,11 @@ class RolloutPageController {
 	@GetMapping("/rollouts/{id}/sessions/{sessionId}")
 	@Transactional(readOnly = true)
 	String session(@PathVariable Long id, @PathVariable Long sessionId, Authentication user, Model model,
-			HttpServletResponse response, Locale locale) {
-		if (!allowed(user)) {
-			return denied(model, response, locale);
-		}
+			Locale locale) {
+		requireWorkspace(user);
 		var session = training.sessionsOfRollout(id).stream().filter(s -> s.getId().equals(sessionId)).findFirst().orElse(null);
 		if (session == null) {
-			return notFound(model, response, locale);
+			throw PageRefusedException.notFound("rollout.notFound.text");
 		}
 		var dates = new Dates(locale);
 		var wave = training.wave(session.getWaveId());
@@ -329,23 +321,15 @@ class RolloutPageController {
 		return messages.getMessage("rollout.phase." + phase.name(), null, phase.title(), locale);
 	}
 
-	private static boolean allowed(Authentication user) {
-		var caller = Caller.of(user);
+	private static boolean inWorkspace(Caller caller) {
 		return ROLES.stream().anyMatch(caller::hasRole);
 	}
 
-	private String denied(Model model, HttpServletResponse response, Locale locale) {
-		response.setStatus(403);
-		model.addAttribute("title", messages.getMessage("rollout.denied.title", null, locale));
-		model.addAttribute("message", messages.getMessage("rollout.denied.text", null, locale));
-		return "rollout-message";
-	}
-
-	private String notFound(Model model, HttpServletResponse response, Locale locale) {
-		response.setStatus(404);
-		model.addAttribute("title", messages.getMessage("rollout.notFound.title", null, locale));
-		model.addAttribute("message", messages.getMessage("rollout.notFound.text", null, locale));
-		return "rollout-message";
+	/** The rollout workspace is for the project team, leadership and trainers. */
+	private static void requireWorkspace(Authentication user) {
+		if (!inWorkspace(Caller.of(user))) {
+			throw PageRefusedException.forbidden("rollout.denied.text");
+		}
 	}
 
 	/** Dates and times in the reader's language and the server's zone. */

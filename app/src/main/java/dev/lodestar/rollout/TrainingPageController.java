@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import dev.lodestar.system.NotFoundException;
-import jakarta.servlet.http.HttpServletResponse;
+import dev.lodestar.system.PageRefusedException;
 
 /**
  * The training material for every employee: the index of {@code training-material/}, each
@@ -58,25 +58,25 @@ class TrainingPageController {
 	}
 
 	@GetMapping({ "/training/{document:[A-Za-z0-9][A-Za-z0-9-]*}", "/training/{document:[A-Za-z0-9][A-Za-z0-9-]*}.md" })
-	String rootDocument(@PathVariable String document, Model model, HttpServletResponse response, Locale locale) {
+	String rootDocument(@PathVariable String document, Model model, Locale locale) {
 		if (Arrays.stream(WaveKind.values()).anyMatch(w -> w.materialFolder().equals(document))) {
 			// a wave's folder: its documents and its check, on the index
 			return "redirect:/training#" + document;
 		}
-		return document(null, document, model, response, locale);
+		return document(null, document, model, locale);
 	}
 
 	@GetMapping({ "/training/{folder:[a-z0-9][a-z0-9-]*}/{document:[A-Za-z0-9][A-Za-z0-9-]*}",
 			"/training/{folder:[a-z0-9][a-z0-9-]*}/{document:[A-Za-z0-9][A-Za-z0-9-]*}.md" })
 	String folderDocument(@PathVariable String folder, @PathVariable String document, Authentication user,
-			Model model, HttpServletResponse response, Locale locale) {
+			Model model, Locale locale) {
 		if (TrainingLibrary.KNOWLEDGE_CHECK.equals(document)) {
-			return knowledgeCheck(folder, user, model, response, locale);
+			return knowledgeCheck(folder, user, model, locale);
 		}
-		return document(folder, document, model, response, locale);
+		return document(folder, document, model, locale);
 	}
 
-	private String document(String folder, String document, Model model, HttpServletResponse response, Locale locale) {
+	private String document(String folder, String document, Model model, Locale locale) {
 		try {
 			var page = library.page(folder == null ? document : folder + "/" + document, locale);
 			model.addAttribute("page", page);
@@ -84,15 +84,14 @@ class TrainingPageController {
 			return "training-document";
 		}
 		catch (NotFoundException e) {
-			return notFound(model, response, locale);
+			throw PageRefusedException.notFound("training.notFound.text");
 		}
 	}
 
-	private String knowledgeCheck(String folder, Authentication user, Model model, HttpServletResponse response,
-			Locale locale) {
+	private String knowledgeCheck(String folder, Authentication user, Model model, Locale locale) {
 		var check = library.knowledgeCheck(folder, locale).orElse(null);
 		if (check == null) {
-			return notFound(model, response, locale);
+			throw PageRefusedException.notFound("training.notFound.text");
 		}
 		var open = desk.openCheck(user.getName(), folder);
 		model.addAttribute("folder", folder);
@@ -146,13 +145,6 @@ class TrainingPageController {
 			.findFirst()
 			.map(w -> messages.getMessage("rollout.wave." + w.name(), null, w.title(), locale))
 			.orElse(folder);
-	}
-
-	private String notFound(Model model, HttpServletResponse response, Locale locale) {
-		response.setStatus(404);
-		model.addAttribute("title", messages.getMessage("training.notFound.title", null, locale));
-		model.addAttribute("message", messages.getMessage("training.notFound.text", null, locale));
-		return "rollout-message";
 	}
 
 	public record FolderRow(String folder, String title, List<DocRow> documents, boolean hasCheck, boolean checkOpen) {

@@ -1,5 +1,6 @@
 package dev.lodestar.system;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -8,8 +9,10 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -23,6 +26,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * Spring's Whitelabel page. API handlers ({@code @ResponseBody}) are left to the advice.
  * Errors outside any handler (an unknown path, a role refused by the security filters) reach
  * Spring Boot's error controller, which renders the same {@code error} template.
+ * <p>
+ * This is the one place that turns a refusal into a page: controllers throw
+ * {@link PageRefusedException} (or let a service's {@link NotFoundException} or
+ * {@link AccessDeniedException} through) and declare no exception handlers of their own.
  */
 @Component
 class PageErrorResolver implements HandlerExceptionResolver, Ordered {
@@ -44,7 +51,11 @@ class PageErrorResolver implements HandlerExceptionResolver, Ordered {
 			return null;
 		}
 		response.setStatus(status.value());
-		return new ModelAndView("error", Map.of("status", status.value(), "path", request.getRequestURI()), status);
+		var model = new HashMap<String, Object>(Map.of("status", status.value(), "path", request.getRequestURI()));
+		if (ex instanceof PageRefusedException refused && refused.detailKey() != null) {
+			model.put("detailKey", refused.detailKey());
+		}
+		return new ModelAndView("error", model, status);
 	}
 
 	private static boolean isApi(HandlerMethod method) {
@@ -54,6 +65,14 @@ class PageErrorResolver implements HandlerExceptionResolver, Ordered {
 	}
 
 	private static HttpStatus statusOf(Exception ex) {
+		if (ex instanceof PageRefusedException refused) {
+			return refused.status();
+		}
+		if (ex instanceof MethodArgumentTypeMismatchException mismatch
+				&& mismatch.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			// a path that names nothing (/customers/abc) is a page that does not exist
+			return HttpStatus.NOT_FOUND;
+		}
 		if (ex instanceof NotFoundException) {
 			return HttpStatus.NOT_FOUND;
 		}
@@ -64,7 +83,7 @@ class PageErrorResolver implements HandlerExceptionResolver, Ordered {
 			return HttpStatus.CONFLICT;
 		}
 		if (ex instanceof InvalidInputException
-				|| ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException) {
+				|| ex instanceof MethodArgumentTypeMismatchException) {
 			return HttpStatus.BAD_REQUEST;
 		}
 		return null;

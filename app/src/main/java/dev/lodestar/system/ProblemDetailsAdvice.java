@@ -101,10 +101,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ ConflictException.class, TaskAlreadyClaimedException.class, OptimisticLockingException.class,
 			ConcurrencyFailureException.class })
 	ProblemDetail conflict(RuntimeException ex) {
-		String detail = ex instanceof ConflictException ? ex.getMessage()
-				: "Somebody else changed this at the same moment; reload and try again.";
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+		if (ex instanceof ConflictException conflict) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, conflict.getMessage());
+			problem.setTitle(conflict.title());
+			conflict.properties().forEach(problem::setProperty);
+			return problem;
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"Somebody else changed this at the same moment; reload and try again.");
 		problem.setTitle("Conflict");
+		return problem;
+	}
+
+	/** A page's refusal reaching an API handler: the same status, as problem details. */
+	@ExceptionHandler(PageRefusedException.class)
+	ProblemDetail refused(PageRefusedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatus(ex.status());
+		problem.setTitle(ex.status().getReasonPhrase());
 		return problem;
 	}
 

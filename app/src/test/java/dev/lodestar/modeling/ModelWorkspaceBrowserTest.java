@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.lodestar.Browser;
 import dev.lodestar.LodestarIntegrationTest;
+import dev.lodestar.worklist.Caller;
 
 /**
  * The workspace in a real browser, as its users meet it: frank edits, checks, deploys,

@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.lodestar.LodestarIntegrationTest;
+import dev.lodestar.worklist.Caller;
 
 /**
  * The workspace's API end to end on the real engine: checks that refuse a model, deployments

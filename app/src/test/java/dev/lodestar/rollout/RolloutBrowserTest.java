@@ -277,7 +277,9 @@ class RolloutBrowserTest {
 	void aSalesRepGetsAPageInWordsNotTheRolloutWorkspace() {
 		browser.logIn("alice");
 		browser.open("/rollouts/" + rolloutId);
-		assertThat(browser.waitFor(By.id("message-title")).getText()).isEqualTo("Not for your role");
+		assertThat(browser.waitFor(By.id("error-title")).getText()).isEqualTo("Not for your role");
+		assertThat(browser.driver().findElement(By.id("error-detail")).getText())
+			.startsWith("The rollout workspace is for the project team");
 		assertThat(browser.driver().findElements(By.id("issue-log"))).isEmpty();
 		browser.open("/api/training-material/03-end-users/knowledge-check.md");
 		assertThat(browser.driver().getPageSource()).doesNotContain("[x]");

@@ -1,0 +1,70 @@
+package dev.lodestar;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+import dev.lodestar.worklist.Caller;
+
+/**
+ * One way per concern: each concern that the code once solved two to four ways is solved one way,
+ * and a rule here keeps it so.
+ */
+class OneWayPerConcernTest {
+
+	static final ArchRule ONE_CALLER = classes().that()
+		.haveSimpleName("Caller")
+		.should()
+		.haveFullyQualifiedName(Caller.class.getName())
+		.because("the signed-in user and their roles are one type, dev.lodestar.worklist.Caller "
+				+ "(the lowest module that needs it); a second Caller drifts from the first");
+
+	static final ArchRule ONE_WAY_TO_REFUSE = methods().that()
+		.areAnnotatedWith(ExceptionHandler.class)
+		.should()
+		.beDeclaredInClassesThat()
+		.resideInAPackage("dev.lodestar.system..")
+		.because("a page refuses by throwing PageRefusedException (or a service's NotFoundException or "
+				+ "AccessDeniedException), which PageErrorResolver renders as the error page in the reader's "
+				+ "language, and an API's errors are ProblemDetailsAdvice's: no controller handles its own");
+
+	private final JavaClasses production = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("dev.lodestar");
+
+	@Test
+	void theCallerIsOneType() {
+		ONE_CALLER.check(production);
+	}
+
+	@Test
+	void onlyTheSystemModuleHandlesExceptions() {
+		ONE_WAY_TO_REFUSE.check(production);
+	}
+
+	@Test
+	void theRuleSeesAControllersOwnExceptionHandler() {
+		// were the rule blind (another annotation, another package test), it would pass on anything
+		assertThat(ONE_WAY_TO_REFUSE.evaluate(new ClassFileImporter().importClasses(LocalHandler.class)).hasViolation())
+			.isTrue();
+	}
+
+	/** A controller refusing its own way, as four page controllers once did. */
+	static final class LocalHandler {
+
+		@ExceptionHandler(IllegalStateException.class)
+		String refuse() {
+			return "some-forbidden-page";
+		}
+
+	}
+
+}
