@@ -45,14 +45,40 @@ function drillLink(f, text) {
   return el('a', { href: f.drill, class: 'drill', 'data-kpi': f.code, 'data-cases': f.cases }, text ?? `n = ${f.cases} ${t('cases.link')}`);
 }
 
+/** A figure's words against its target, in the target's direction: under a minimum, above a maximum. */
+function verdictText(f) {
+  if (f.onTarget === null) return t('verdict.noData');
+  if (f.onTarget) return t(f.higherIsBetter ? 'verdict.atLeastMinimum' : 'verdict.withinMaximum');
+  return t(f.higherIsBetter ? 'verdict.underMinimum' : 'verdict.aboveMaximum');
+}
+
+/** "previous period: 10.2 (+1.2)", or nothing when either period has no figure. */
+function changeText(value, previous) {
+  if (value === null || value === undefined || previous === null || previous === undefined) return '';
+  const d = Math.round((value - previous) * 10) / 10;
+  const arrow = d > 0 ? '▲' : d < 0 ? '▼' : '＝';
+  return `${t('previous')}: ${fmtNumber(previous)} (${arrow} ${d > 0 ? '+' : ''}${fmtNumber(d)})`;
+}
+
+// ------------------------------------------------------------------ lights
+function renderLights(answer) {
+  document.getElementById('lights').replaceChildren(...answer.lights.map((l) => el('div', { class: `light ${l.colour}`, id: `light-${l.area}`, 'data-colour': l.colour },
+    el('div', {}, el('span', { class: 'area' }, l.name), el('span', { class: 'colour' }, l.colourName)),
+    el('div', { class: 'reason' }, el('a', { href: l.link }, l.reason)),
+    el('div', { class: 'change' }, changeText(l.value, l.previous)))));
+  document.getElementById('light-rule-list').replaceChildren(...answer.lights.map((l) => el('li', {}, `${l.name}: ${l.rule}`)));
+}
+
 // ------------------------------------------------------------------ figures
-function renderFigures(figures) {
+function renderFigures(figures, previous = []) {
+  const before = Object.fromEntries(previous.map((f) => [f.code, f]));
   const box = document.getElementById('figures');
   box.replaceChildren(...figures.map((f) => el('div', { class: `figure ${verdictClass(f)}`, id: `kpi-${f.code}` },
     el('div', { class: 'name', title: f.definition }, f.name),
     el('div', { class: 'value' }, valueText(f)),
     el('div', { class: 'muted small' }, `${t('target')} ${f.higherIsBetter ? '≥' : '≤'} ${fmtNumber(f.target)} · `,
-      f.onTarget === null ? '' : (f.onTarget ? t('onTarget') : t('belowTarget'))),
+      verdictText(f)),
+    el('div', { class: 'change' }, changeText(f.value, before[f.code]?.value)),
     el('div', { class: 'small' }, drillLink(f)),
     f.computedAt ? el('div', { class: 'muted small as-of', 'data-live': String(f.live) },
       t(f.live ? 'asOf.live' : 'asOf.snapshot', fmtDateTime(f.computedAt))) : '')));
@@ -330,11 +356,13 @@ async function saveTarget(kpi, value, reason) {
 // ------------------------------------------------------------------ load
 async function loadAll() {
   charts.splice(0).forEach((c) => c.dispose());
-  const [figures, cohorts, rollout, training] = await Promise.all([
+  const [figures, cohorts, rollout, training, lights] = await Promise.all([
     getJson(`/api/insight/figures?${windowQuery}`), getJson(`/api/insight/cohorts?${windowQuery}`),
-    getJson('/api/insight/rollout'), getJson('/api/insight/training')]);
+    getJson('/api/insight/rollout'), getJson('/api/insight/training'), getJson(`/api/insight/lights?${windowQuery}`)]);
   defs = Object.fromEntries(figures.map((f) => [f.code, f]));
-  renderFigures(figures);
+  renderLights(lights);
+  const previous = await getJson(`/api/insight/figures?${new URLSearchParams({ from: lights.previousFrom, to: lights.previousTo })}`);
+  renderFigures(figures, previous);
   renderRollout(rollout);
   renderTraining(training);
   renderCohorts(cohorts);
