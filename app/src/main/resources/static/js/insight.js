@@ -94,7 +94,10 @@ function renderRollout(p) {
   const origin = times.length ? Math.min(...times) : Date.now();
   const span = (a, b) => (a && b ? [a - origin, b - a] : [0, 0]);
   const phaseName = (x) => named(`rollout.phase.${x.code}`, x.name);
-  const names = phases.map(phaseName);
+  // a stage past its planned end (still running, or finished after it) is flagged late
+  const late = (x) => x.plannedEnd && (x.actualEnd ? ms(x.actualEnd) > ms(x.plannedEnd) : (x.actualStart && Date.now() > ms(x.plannedEnd)));
+  const names = phases.map((x) => (late(x) ? `${phaseName(x)} · ${t('rollout.late')}` : phaseName(x)));
+  page.dataset.latePhases = phases.filter(late).map((x) => x.code).join(',');
   const planned = phases.map((x) => span(ms(x.plannedStart), ms(x.plannedEnd)));
   const actual = phases.map((x) => span(ms(x.actualStart), ms(x.actualEnd) ?? (ms(x.actualStart) ? Date.now() : null)));
   const day = 86400000;
@@ -208,16 +211,24 @@ function renderTraining(tr) {
 // ------------------------------------------------------------------ adoption, trends
 function lineChart(node, series, target, unit, by = 'all') {
   const weeks = [...new Set(Object.values(series).flat().map((p) => p.week))].sort();
+  // a week that is not over is marked, not shown as a fall: its label says partial, its point is hollow
+  const partial = new Set(Object.values(series).flat().filter((p) => p.partial).map((p) => p.week));
+  node.dataset.partialWeeks = [...partial].join(',');
+  if (!weeks.length) {
+    node.replaceChildren(el('p', { class: 'muted empty-chart' }, t('chart.empty')));
+    return;
+  }
   chart(node, {
     tooltip: { trigger: 'axis' },
     legend: { type: 'scroll', bottom: 0 },
     grid: { left: 50, right: 15, top: 15, bottom: 45 },
-    xAxis: { type: 'category', data: weeks, axisLabel: { formatter: (v) => fmtDate(v) } },
+    xAxis: { type: 'category', data: weeks, axisLabel: { formatter: (v) => (partial.has(v) ? `${fmtDate(v)}\n(${t('verdict.partial')})` : fmtDate(v)) } },
     yAxis: { type: 'value', name: unit, nameGap: 8, max: target === undefined ? null : (v) => Math.ceil(Math.max(v.max, target) * 1.05) },
     color: palette,
     series: Object.entries(series).map(([slice, points], i) => ({
       name: sliceName(by, slice), type: 'line', showSymbol: weeks.length < 4, connectNulls: true,
-      data: weeks.map((w) => points.find((p) => p.week === w)?.value ?? null),
+      data: weeks.map((w) => { const v = points.find((p) => p.week === w)?.value ?? null;
+        return partial.has(w) && v !== null ? { value: v, symbol: 'emptyCircle', symbolSize: 8, itemStyle: { opacity: 0.6 } } : v; }),
       markLine: i === 0 && target !== undefined ? { symbol: 'none', lineStyle: { color: '#c0392b', type: 'dashed' }, label: { formatter: `${t('target')} {c}` }, data: [{ yAxis: target }] } : undefined,
     })),
   });
