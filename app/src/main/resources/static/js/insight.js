@@ -45,14 +45,40 @@ function drillLink(f, text) {
   return el('a', { href: f.drill, class: 'drill', 'data-kpi': f.code, 'data-cases': f.cases }, text ?? `n = ${f.cases} ${t('cases.link')}`);
 }
 
+/** A figure's words against its target, in the target's direction: under a minimum, above a maximum. */
+function verdictText(f) {
+  if (f.onTarget === null) return t('verdict.noData');
+  if (f.onTarget) return t(f.higherIsBetter ? 'verdict.atLeastMinimum' : 'verdict.withinMaximum');
+  return t(f.higherIsBetter ? 'verdict.underMinimum' : 'verdict.aboveMaximum');
+}
+
+/** "previous period: 10.2 (+1.2)", or nothing when either period has no figure. */
+function changeText(value, previous) {
+  if (value === null || value === undefined || previous === null || previous === undefined) return '';
+  const d = Math.round((value - previous) * 10) / 10;
+  const arrow = d > 0 ? '▲' : d < 0 ? '▼' : '＝';
+  return `${t('previous')}: ${fmtNumber(previous)} (${arrow} ${d > 0 ? '+' : ''}${fmtNumber(d)})`;
+}
+
+// ------------------------------------------------------------------ lights
+function renderLights(answer) {
+  document.getElementById('lights').replaceChildren(...answer.lights.map((l) => el('div', { class: `light ${l.colour}`, id: `light-${l.area}`, 'data-colour': l.colour },
+    el('div', {}, el('span', { class: 'area' }, l.name), el('span', { class: 'colour' }, l.colourName)),
+    el('div', { class: 'reason' }, el('a', { href: l.link }, l.reason)),
+    el('div', { class: 'change' }, changeText(l.value, l.previous)))));
+  document.getElementById('light-rule-list').replaceChildren(...answer.lights.map((l) => el('li', {}, `${l.name}: ${l.rule}`)));
+}
+
 // ------------------------------------------------------------------ figures
-function renderFigures(figures) {
+function renderFigures(figures, previous = []) {
+  const before = Object.fromEntries(previous.map((f) => [f.code, f]));
   const box = document.getElementById('figures');
   box.replaceChildren(...figures.map((f) => el('div', { class: `figure ${verdictClass(f)}`, id: `kpi-${f.code}` },
     el('div', { class: 'name', title: f.definition }, f.name),
     el('div', { class: 'value' }, valueText(f)),
     el('div', { class: 'muted small' }, `${t('target')} ${f.higherIsBetter ? '≥' : '≤'} ${fmtNumber(f.target)} · `,
-      f.onTarget === null ? '' : (f.onTarget ? t('onTarget') : t('belowTarget'))),
+      verdictText(f)),
+    el('div', { class: 'change' }, changeText(f.value, before[f.code]?.value)),
     el('div', { class: 'small' }, drillLink(f)),
     f.computedAt ? el('div', { class: 'muted small as-of', 'data-live': String(f.live) },
       t(f.live ? 'asOf.live' : 'asOf.snapshot', fmtDateTime(f.computedAt))) : '')));
@@ -68,7 +94,10 @@ function renderRollout(p) {
   const origin = times.length ? Math.min(...times) : Date.now();
   const span = (a, b) => (a && b ? [a - origin, b - a] : [0, 0]);
   const phaseName = (x) => named(`rollout.phase.${x.code}`, x.name);
-  const names = phases.map(phaseName);
+  // a stage past its planned end (still running, or finished after it) is flagged late
+  const late = (x) => x.plannedEnd && (x.actualEnd ? ms(x.actualEnd) > ms(x.plannedEnd) : (x.actualStart && Date.now() > ms(x.plannedEnd)));
+  const names = phases.map((x) => (late(x) ? `${phaseName(x)} · ${t('rollout.late')}` : phaseName(x)));
+  page.dataset.latePhases = phases.filter(late).map((x) => x.code).join(',');
   const planned = phases.map((x) => span(ms(x.plannedStart), ms(x.plannedEnd)));
   const actual = phases.map((x) => span(ms(x.actualStart), ms(x.actualEnd) ?? (ms(x.actualStart) ? Date.now() : null)));
   const day = 86400000;
@@ -182,16 +211,24 @@ function renderTraining(tr) {
 // ------------------------------------------------------------------ adoption, trends
 function lineChart(node, series, target, unit, by = 'all') {
   const weeks = [...new Set(Object.values(series).flat().map((p) => p.week))].sort();
+  // a week that is not over is marked, not shown as a fall: its label says partial, its point is hollow
+  const partial = new Set(Object.values(series).flat().filter((p) => p.partial).map((p) => p.week));
+  node.dataset.partialWeeks = [...partial].join(',');
+  if (!weeks.length) {
+    node.replaceChildren(el('p', { class: 'muted empty-chart' }, t('chart.empty')));
+    return;
+  }
   chart(node, {
     tooltip: { trigger: 'axis' },
     legend: { type: 'scroll', bottom: 0 },
     grid: { left: 50, right: 15, top: 15, bottom: 45 },
-    xAxis: { type: 'category', data: weeks, axisLabel: { formatter: (v) => fmtDate(v) } },
+    xAxis: { type: 'category', data: weeks, axisLabel: { formatter: (v) => (partial.has(v) ? `${fmtDate(v)}\n(${t('verdict.partial')})` : fmtDate(v)) } },
     yAxis: { type: 'value', name: unit, nameGap: 8, max: target === undefined ? null : (v) => Math.ceil(Math.max(v.max, target) * 1.05) },
     color: palette,
     series: Object.entries(series).map(([slice, points], i) => ({
       name: sliceName(by, slice), type: 'line', showSymbol: weeks.length < 4, connectNulls: true,
-      data: weeks.map((w) => points.find((p) => p.week === w)?.value ?? null),
+      data: weeks.map((w) => { const v = points.find((p) => p.week === w)?.value ?? null;
+        return partial.has(w) && v !== null ? { value: v, symbol: 'emptyCircle', symbolSize: 8, itemStyle: { opacity: 0.6 } } : v; }),
       markLine: i === 0 && target !== undefined ? { symbol: 'none', lineStyle: { color: '#c0392b', type: 'dashed' }, label: { formatter: `${t('target')} {c}` }, data: [{ yAxis: target }] } : undefined,
     })),
   });
@@ -330,11 +367,13 @@ async function saveTarget(kpi, value, reason) {
 // ------------------------------------------------------------------ load
 async function loadAll() {
   charts.splice(0).forEach((c) => c.dispose());
-  const [figures, cohorts, rollout, training] = await Promise.all([
+  const [figures, cohorts, rollout, training, lights] = await Promise.all([
     getJson(`/api/insight/figures?${windowQuery}`), getJson(`/api/insight/cohorts?${windowQuery}`),
-    getJson('/api/insight/rollout'), getJson('/api/insight/training')]);
+    getJson('/api/insight/rollout'), getJson('/api/insight/training'), getJson(`/api/insight/lights?${windowQuery}`)]);
   defs = Object.fromEntries(figures.map((f) => [f.code, f]));
-  renderFigures(figures);
+  renderLights(lights);
+  const previous = await getJson(`/api/insight/figures?${new URLSearchParams({ from: lights.previousFrom, to: lights.previousTo })}`);
+  renderFigures(figures, previous);
   renderRollout(rollout);
   renderTraining(training);
   renderCohorts(cohorts);

@@ -158,8 +158,13 @@ public class Cockpit {
 		return messages.getMessage("insight.unit." + k.unit().replaceAll("[^a-z%]", ""), null, k.unit(), locale);
 	}
 
-	/** One point of a series: the week (its Monday) and the figure. */
-	public record Point(LocalDate week, Double value, long cases) {
+	/**
+	 * One point of a series: the week (its Monday) and the figure.
+	 *
+	 * @param partial whether the week is not over (or the window or the snapshots end inside it):
+	 * its figure covers only its first days
+	 */
+	public record Point(LocalDate week, Double value, long cases, boolean partial) {
 	}
 
 	/** Weekly series per slice value of one slice kind, for every KPI: {kpi: {slice: [points]}}. */
@@ -188,13 +193,16 @@ public class Cockpit {
 						cell[1] += rs.getDouble(5);
 					}
 				}, Date.valueOf(from), Date.valueOf(w.to()), sliceKind);
+		// the last day the snapshots cover: yesterday at the latest (today is not over)
+		LocalDate yesterday = KpiSnapshotJob.today().minusDays(1);
+		LocalDate lastDay = w.to().isBefore(yesterday) ? w.to() : yesterday;
 		var out = new LinkedHashMap<String, Map<String, List<Point>>>();
 		for (Kpi k : Kpi.values()) {
 			var bySlice = new TreeMap<String, List<Point>>();
 			acc.getOrDefault(k.name(), Map.of()).forEach((slice, weeks) -> {
 				var points = new ArrayList<Point>();
 				weeks.forEach((week, v) -> points.add(new Point(week, k.value(v[0], v[1]),
-						Math.round(k.cases().countedByNumerator() ? v[0] : v[1]))));
+						Math.round(k.cases().countedByNumerator() ? v[0] : v[1]), week.plusDays(6).isAfter(lastDay))));
 				bySlice.put(slice, points);
 			});
 			out.put(k.name(), bySlice);
@@ -251,27 +259,57 @@ public class Cockpit {
 		}
 		LocalDate day = days.get(0).toLocalDate();
 		var steps = new ArrayList<StepFigure>();
-		double[] total = { 0 };
 		var rows = jdbc.queryForList("select activity_id, activity_name, activity_type, instances, passes, mean_ms, p90_ms, total_ms"
 				+ " from crm_kpi_step where process_key = ? and snapshot_day = ? order by total_ms desc", processKey, Date.valueOf(day));
-		rows.forEach(r -> total[0] += ((Number) value(r, "total_ms")).doubleValue());
+		double[] shares = shares(rows.stream().mapToDouble(r -> ((Number) value(r, "total_ms")).doubleValue()).toArray());
+		int index = 0;
 		for (var r : rows) {
-			double t = ((Number) value(r, "total_ms")).doubleValue();
 			String activity = (String) value(r, "activity_id");
 			String activityName = (String) value(r, "activity_name");
 			steps.add(new StepFigure(activity,
 					activityName == null ? null : processTexts.stepName(processKey, activity, activityName, locale),
 					(String) value(r, "activity_type"), ((Number) value(r, "instances")).longValue(),
 					((Number) value(r, "passes")).longValue(), ((Number) value(r, "mean_ms")).doubleValue(),
-					((Number) value(r, "p90_ms")).doubleValue(), total[0] == 0 ? 0 : Math.round(1000.0 * t / total[0]) / 10.0));
+					((Number) value(r, "p90_ms")).doubleValue(), shares[index++]));
 		}
 		var slowest = steps.stream()
 			.filter(s -> s.type() != null && s.type().toLowerCase(Locale.ROOT).contains("task"))
+			.filter(s -> s.meanMs() > 0) // a step that takes no time is not among the slowest
 			.sorted(Comparator.comparingDouble(StepFigure::meanMs).reversed())
 			.limit(3)
 			.toList();
 		return new Heatmap(processKey, processTexts.processName(processKey, definition.getName(), locale), day, xml, steps,
 				slowest);
+	}
+
+	/**
+	 * Each step's share of all time spent, in tenths of a percent that add up to exactly 100 %
+	 * (largest remainder): rounding each share alone can miss 100 by a few tenths.
+	 */
+	static double[] shares(double[] totals) {
+		double sum = java.util.Arrays.stream(totals).map(t -> Math.max(0, t)).sum();
+		double[] shares = new double[totals.length];
+		if (sum <= 0) {
+			return shares;
+		}
+		long[] tenths = new long[totals.length];
+		Integer[] order = new Integer[totals.length];
+		long given = 0;
+		for (int i = 0; i < totals.length; i++) {
+			double exact = 1000.0 * Math.max(0, totals[i]) / sum;
+			tenths[i] = (long) Math.floor(exact);
+			given += tenths[i];
+			order[i] = i;
+		}
+		java.util.Arrays.sort(order, Comparator.comparingDouble(
+				(Integer i) -> 1000.0 * Math.max(0, totals[i]) / sum - tenths[i]).reversed());
+		for (int k = 0; given < 1000 && k < order.length; k++, given++) {
+			tenths[order[k]]++;
+		}
+		for (int i = 0; i < totals.length; i++) {
+			shares[i] = tenths[i] / 10.0;
+		}
+		return shares;
 	}
 
 	private static Object value(Map<String, Object> row, String column) {

@@ -42,8 +42,11 @@ class InsightController {
 	private final Cockpit cockpit;
 	private final CaseList cases;
 	private final KpiTargets targets;
+	private final TrafficLights lights;
 
-	InsightController(KpiService kpis, KpiReviewService reviews, Cockpit cockpit, CaseList cases, KpiTargets targets) {
+	InsightController(KpiService kpis, KpiReviewService reviews, Cockpit cockpit, CaseList cases, KpiTargets targets,
+			TrafficLights lights) {
+		this.lights = lights;
 		this.kpis = kpis;
 		this.reviews = reviews;
 		this.cockpit = cockpit;
@@ -81,6 +84,17 @@ class InsightController {
 			@RequestParam(defaultValue = "all") String slice, Locale locale) {
 		String[] s = slice(slice);
 		return cockpit.figures(cockpit.window(from, to), s[0], s[1], locale);
+	}
+
+	/**
+	 * The sponsor's top line: time, cost, quality, adoption and readiness red, amber or green
+	 * by the rules (in words), each with its reason, its figure and that figure in the previous
+	 * period of the same length.
+	 */
+	@GetMapping("/lights")
+	TrafficLights.Answer lights(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Locale locale) {
+		return lights.answer(cockpit.window(from, to), locale);
 	}
 
 	/** Week by week, per value of one slice kind ({@code all}, {@code role}, {@code department}, {@code cohort}): {kpi: {slice: points}}. */

@@ -39,7 +39,10 @@ class InsightPageController {
 	static final java.util.List<String> BORROWED = java.util.List.of("role.", "rollout.phase.", "rollout.phaseStatus.",
 			"rollout.issueStatus.", "rollout.wave.", "stakeholders.dim.", "stakeholders.category.");
 
-	InsightPageController(MessageSource messages, ObjectMapper json) {
+	private final BoardPack pack;
+
+	InsightPageController(MessageSource messages, ObjectMapper json, BoardPack pack) {
+		this.pack = pack;
 		this.messages = messages;
 		this.json = json;
 		this.keys = keysOf("i18n/insight.properties").stream().sorted().toList();
@@ -66,6 +69,13 @@ class InsightPageController {
 				user.getAuthorities().stream().anyMatch(a -> "ROLE_executive".equals(a.getAuthority())));
 		model.addAttribute("texts", texts(locale));
 		return "insight";
+	}
+
+	/** The print view as the board pack mails it: lights, reasons, rules and every figure, in the reader's language. */
+	@GetMapping("/insight/pack")
+	String pack(Model model, Locale locale) {
+		model.addAllAttributes(pack.model(locale));
+		return "insight-pack";
 	}
 
 	@GetMapping("/insight/cases")
