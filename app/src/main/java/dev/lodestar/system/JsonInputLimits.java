@@ -192,7 +192,7 @@ public final class JsonInputLimits {
 	private static final class BoundedUntyped extends com.fasterxml.jackson.databind.deser.std.UntypedObjectDeserializer {
 
 		BoundedUntyped() {
-			super(null, null);
+			super((com.fasterxml.jackson.databind.JavaType) null, (com.fasterxml.jackson.databind.JavaType) null);
 		}
 
 		/** Itself: Jackson's contextual copy would be a plain {@code UntypedObjectDeserializer}. */
