@@ -119,7 +119,7 @@ class HugeNumbersIntegrationTest {
 		String digits = "1234567890".repeat(6);
 		List<String> values = List.of("1e999999999", "\"1e999999999\"", "-1e999999999", digits, "\"" + digits + "\"");
 		for (String type : List.of("Double", "Integer", "Long", "Short")) {
-			for (String value : values) {
+			for (String value : type.equals("Double") ? values.subList(0, 3) : values) {
 				var started = send(api, "POST .../start " + type, value.length() > 14 ? value.substring(0, 14) : value,
 						() -> api.post("frank", start, """
 								{"variables":{"x":{"value":%s,"type":"%s"}}}""".formatted(value, type)));
