@@ -28,7 +28,9 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
  * 10^-{@value #MAX_MAGNITUDE}: {@code 1e999999999} is 11 characters but, written out, a
  * billion digits; {@code BigDecimal.toPlainString} or {@code setScale} of it fills the heap.
  * The exponent is what is bounded, so the refusal costs nothing.</li>
- * <li>A number that is no finite {@code double} where a {@code double} is expected.</li>
+ * <li>A number, or text, that is no finite {@code double} where a {@code double} is expected.</li>
+ * <li>The same bound on untyped values ({@code Map<String, Object>} bodies, Camunda's variable
+ * values), and, for readers whose mapper Lodestar does not configure, {@link #problemIn(byte[])}.</li>
  * <li>Text with a NUL character: PostgreSQL cannot store it, and no person types it.</li>
  * </ul>
  * A value within these bounds can still be too large for its column: each amount is checked
@@ -75,6 +77,7 @@ public final class JsonInputLimits {
 		module.addDeserializer(BigInteger.class, new BoundedIntegers());
 		module.addDeserializer(Double.class, new FiniteDoubles(Double.class, null));
 		module.addDeserializer(double.class, new FiniteDoubles(double.class, 0d));
+		module.addDeserializer(Object.class, new BoundedUntyped());
 		return module;
 	}
 
@@ -102,6 +105,41 @@ public final class JsonInputLimits {
 		catch (NumberFormatException e) {
 			return null;
 		}
+	}
+
+	private static final JsonFactory CHECKING_FACTORY = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+
+	/**
+	 * What in a JSON body is out of these limits, naming where (a JSON pointer such as
+	 * {@code /variables/amount/value}), or {@code null} when nothing is: for readers whose
+	 * ObjectMapper Lodestar does not configure (Camunda's web apps' copy of the REST API, whose
+	 * variable values are read untyped). Reads the tokens only: {@code 1e999999999} costs as
+	 * little as {@code 12}.
+	 */
+	public static String problemIn(byte[] json) {
+		try (JsonParser parser = CHECKING_FACTORY.createParser(json)) {
+			JsonToken token;
+			while ((token = parser.nextToken()) != null) {
+				if (token == JsonToken.VALUE_NUMBER_FLOAT && !withinMagnitude(parser.getDecimalValue())) {
+					return where(parser) + ": a number out of range (" + abbreviated(parser) + ")";
+				}
+				if ((token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME)
+						&& parser.getText().indexOf('\u0000') >= 0) {
+					return where(parser) + ": text with a NUL character";
+				}
+			}
+			return null;
+		}
+		catch (IOException e) {
+			String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException processing
+					? processing.getOriginalMessage() : e.getMessage();
+			return "not valid JSON: " + message;
+		}
+	}
+
+	private static String where(JsonParser parser) {
+		String pointer = parser.getParsingContext().pathAsPointer().toString();
+		return pointer.isEmpty() ? "/" : pointer;
 	}
 
 	private static final class NulRefusingStrings extends StringDeserializer {
@@ -146,6 +184,34 @@ public final class JsonInputLimits {
 
 	}
 
+	/**
+	 * Values of {@code Map<String, Object>} bodies (a task's form fields) and of Camunda's untyped
+	 * variable values: a decimal out of {@link #MAX_MAGNITUDE} would become an infinite
+	 * {@code Double} (or, with decimals, a billion digits) that no deserializer above sees.
+	 */
+	private static final class BoundedUntyped extends com.fasterxml.jackson.databind.deser.std.UntypedObjectDeserializer {
+
+		BoundedUntyped() {
+			super((com.fasterxml.jackson.databind.JavaType) null, (com.fasterxml.jackson.databind.JavaType) null);
+		}
+
+		/** Itself: Jackson's contextual copy would be a plain {@code UntypedObjectDeserializer}. */
+		@Override
+		public com.fasterxml.jackson.databind.JsonDeserializer<?> createContextual(DeserializationContext context,
+				com.fasterxml.jackson.databind.BeanProperty property) {
+			return this;
+		}
+
+		@Override
+		public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+			if (parser.hasToken(JsonToken.VALUE_NUMBER_FLOAT) && !withinMagnitude(parser.getDecimalValue())) {
+				throw InvalidFormatException.from(parser, "a number out of range", abbreviated(parser), Object.class);
+			}
+			return super.deserialize(parser, context);
+		}
+
+	}
+
 	private static final class FiniteDoubles extends NumberDeserializers.DoubleDeserializer {
 
 		FiniteDoubles(Class<Double> type, Double empty) {
@@ -154,9 +220,10 @@ public final class JsonInputLimits {
 
 		@Override
 		public Double deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-			boolean fromNumber = parser.hasToken(JsonToken.VALUE_NUMBER_FLOAT) || parser.hasToken(JsonToken.VALUE_NUMBER_INT);
+			// from a number or from text: Camunda reads a variable {"value": "1e999999999", "type": "Double"}
+			// by reading the text as a Double
 			Double value = super.deserialize(parser, context);
-			if (fromNumber && value != null && !Double.isFinite(value)) {
+			if (value != null && !Double.isFinite(value)) {
 				throw InvalidFormatException.from(parser, "a number out of range", abbreviated(parser), Double.class);
 			}
 			return value;

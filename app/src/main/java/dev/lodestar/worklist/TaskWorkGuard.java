@@ -54,6 +54,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import dev.lodestar.system.ConcurrentChange;
 import dev.lodestar.system.ConflictException;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.InvalidInputException.FieldError;
@@ -151,6 +152,12 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 			configuration.setCustomPostCommandInterceptorsTxRequiresNew(new ArrayList<>());
 		}
 		configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(new CommandGuard());
+		// outside the command context: a conflict found when the engine flushes (a second claim or
+		// completion of one task at the same moment) reaches Tasklist's API as a 409, not a 500
+		if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+			configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+		}
+		configuration.getCustomPreCommandInterceptorsTxRequired().add(new FlushConflicts());
 		TaskListener completion = this::checkCompletion;
 		TaskListener assignment = this::checkAssignment;
 		configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
@@ -486,6 +493,36 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 	private static final ThreadLocal<Deque<Before>> BEFORE = ThreadLocal.withInitial(ArrayDeque::new);
 
 	private record Before(String taskId, Map<String, Object> values) {
+	}
+
+	/**
+	 * A claim, completion or form submission that loses a race to another at the same moment fails
+	 * when the engine flushes (the optimistic lock, the unique key of the task's permission row),
+	 * after {@link CommandGuard} has returned. Camunda's own REST API (Tasklist's
+	 * {@code /camunda/api/engine}) answers that with 500; as a {@link RestException} with status
+	 * 409 it answers 409, like {@code /engine-rest} and {@code /api}, which find the engine's
+	 * exception as its cause. Other commands (the job executor's above all, which retries on the
+	 * engine's own exception) pass untouched.
+	 */
+	private static final class FlushConflicts extends CommandInterceptor {
+
+		private static final Set<Class<?>> TASK_WORK = Set.of(ClaimTaskCmd.class, CompleteTaskCmd.class,
+				SubmitTaskFormCmd.class);
+
+		@Override
+		public <T> T execute(Command<T> command) {
+			try {
+				return next.execute(command);
+			}
+			catch (RuntimeException ex) {
+				if (TASK_WORK.contains(command.getClass()) && !(ex instanceof RestException)
+						&& ConcurrentChange.in(ex)) {
+					throw new RestException(Status.CONFLICT, ex, ConcurrentChange.MESSAGE);
+				}
+				throw ex;
+			}
+		}
+
 	}
 
 	/**

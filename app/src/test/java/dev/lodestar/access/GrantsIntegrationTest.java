@@ -264,6 +264,44 @@ class GrantsIntegrationTest {
 		}
 	}
 
+	@Test
+	void simultaneousClaimsAndCompletionsThroughTasklistsApiGiveOneWinnerAnd409s() throws Exception {
+		String api = "/camunda/api/engine/engine/" + engine.getName() + "/task/";
+		// a session each, signed in before the start: Tasklist serialises the calls of one session
+		List<Tasklist> claimers = new ArrayList<>();
+		List<String> users = List.of("alice", REP2, "alice", REP2);
+		for (String user : users) {
+			claimers.add(new Tasklist(user));
+		}
+		Task claimed = qualifyTask();
+		Map<Integer, Integer> claims = race(4, i -> claimers.get(i).send("POST", api + claimed.getId() + "/claim",
+				json.writeValueAsString(Map.of("userId", users.get(i)))));
+		System.out.printf("4 simultaneous claims by alice and %s through Tasklist's API: %s%n", REP2, claims);
+		assertThat(claims.keySet()).as(claims.toString()).allMatch(status -> status == 204 || status == 409);
+		assertThat(taskService.createTaskQuery().taskId(claimed.getId()).singleResult().getAssignee()).isIn("alice", REP2);
+		assertThat(claims.getOrDefault(409, 0)).as(claims.toString()).isGreaterThanOrEqualTo(2);
+
+		List<Tasklist> completers = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			completers.add(new Tasklist("alice"));
+		}
+		Task completed = qualifyTask();
+		assertThat(send("alice", "POST", "/api/tasks/" + completed.getId() + "/claim", null).statusCode()).isIn(200, 204);
+		String disqualify = json.writeValueAsString(Map.of("variables", Map.of("qualified", Map.of("value", false),
+				"disqualifyReason", Map.of("value", "No budget"))));
+		for (String call : List.of("/complete", "/submit-form")) {
+			Task task = call.equals("/complete") ? completed : qualifyTask();
+			if (call.equals("/submit-form")) {
+				assertThat(send("alice", "POST", "/api/tasks/" + task.getId() + "/claim", null).statusCode()).isIn(200, 204);
+			}
+			Map<Integer, Integer> counts = race(8, i -> completers.get(i).send("POST", api + task.getId() + call, disqualify));
+			System.out.printf("8 simultaneous %s by alice through Tasklist's API: %s%n", call, counts);
+			assertThat(counts.getOrDefault(204, 0) + counts.getOrDefault(200, 0)).as(call + " " + counts).isEqualTo(1);
+			assertThat(counts.getOrDefault(409, 0)).as(call + " " + counts).isEqualTo(7);
+			assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isZero();
+		}
+	}
+
 	/** {@code n} calls at once (a start latch), and how often each status came back. */
 	private Map<Integer, Integer> race(int n, Call call) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(n);

@@ -103,6 +103,38 @@ class HugeNumbersIntegrationTest {
 	}
 
 	@Test
+	void typedVariablesOutOfRangeOnABareEngineRestStartAnswer400FastAndStartNothing() {
+		var api = new ApiClient(port);
+		String key = "huge-numbers-" + UUID.randomUUID().toString().substring(0, 8);
+		processEngine.getRepositoryService()
+			.createDeployment()
+			.addModelInstance(key + ".bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key)
+				.startEvent()
+				.userTask("wait")
+				.endEvent()
+				.done())
+			.deploy();
+		String start = "/engine-rest/engine/" + processEngine.getName() + "/process-definition/key/" + key + "/start";
+		send(api, "warm-up", "", () -> api.post("frank", start, "{\"variables\":{\"x\":{\"value\":\"y\",\"type\":\"Long\"}}}"));
+		String digits = "1234567890".repeat(6);
+		List<String> values = List.of("1e999999999", "\"1e999999999\"", "-1e999999999", digits, "\"" + digits + "\"");
+		for (String type : List.of("Double", "Integer", "Long", "Short")) {
+			for (String value : type.equals("Double") ? values.subList(0, 3) : values) {
+				var started = send(api, "POST .../start " + type, value.length() > 14 ? value.substring(0, 14) : value,
+						() -> api.post("frank", start, """
+								{"variables":{"x":{"value":%s,"type":"%s"}}}""".formatted(value, type)));
+				assertThat(started.status()).as(type + " " + value + " " + started.body()).isEqualTo(400);
+			}
+		}
+		assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(key).count())
+			.isZero();
+		// a value in range still starts it
+		var fine = api.post("frank", start, """
+				{"variables":{"x":{"value":12.5,"type":"Double"}}}""");
+		assertThat(fine.status()).as(fine.body()).isEqualTo(200);
+	}
+
+	@Test
 	void amountsThatFitTheirColumnStillGoThrough() {
 		var api = new ApiClient(port);
 		var captured = api.post("alice", "/api/leads", lead("9999999999999.99", UUID.randomUUID().toString()));
@@ -119,7 +151,10 @@ class HugeNumbersIntegrationTest {
 		var response = request.get();
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		System.out.printf("%-40s %-14s -> %d in %d ms%n", path, field, response.status(), millis);
-		assertThat(millis).as(path + " took").isLessThan(MAX_MILLIS);
+		if (!path.equals("warm-up")) {
+			// the warm-up starts what the first call of a path starts: seconds on a busy machine
+			assertThat(millis).as(path + " took").isLessThan(MAX_MILLIS);
+		}
 		return response;
 	}
 
