@@ -53,7 +53,7 @@ class EngineJsonLimits {
 					response.setContentType("application/json");
 					response.setCharacterEncoding("UTF-8");
 					var answer = new java.util.LinkedHashMap<String, Object>();
-					answer.put("type", "InvalidRequestException");
+					answer.put("type", "InvalidRequest"); // no exception names on /engine-rest (EngineRestErrors)
 					answer.put("message", "The request body is refused: " + problem);
 					json.writeValue(response.getOutputStream(), answer);
 					return;
