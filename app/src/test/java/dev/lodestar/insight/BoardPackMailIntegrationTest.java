@@ -50,6 +50,9 @@ class BoardPackMailIntegrationTest {
 	@Autowired
 	IdentityService identity;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -89,7 +92,10 @@ class BoardPackMailIntegrationTest {
 		assertThat(pack.send()).isEqualTo(executives.size());
 		await().atMost(Duration.ofSeconds(20)).until(() -> packs().length >= executives.size());
 		assertThat(pack.send()).as("the same month again: nothing more").isZero();
-		Thread.sleep(500);
+		// nothing of the pack is still waiting in the outbox, so the mailbox holds all there will be
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+				"select count(*) from crm_notification where kind = ? and status = 'PENDING'", Long.class,
+				"board-pack") == 0);
 		MimeMessage[] received = packs();
 		assertThat(received).hasSize(executives.size());
 		for (String address : executives) {
