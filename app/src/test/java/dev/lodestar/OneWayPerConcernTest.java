@@ -2,7 +2,15 @@ package dev.lodestar;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.TimeZone;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,6 +44,28 @@ class OneWayPerConcernTest {
 				+ "AccessDeniedException), which PageErrorResolver renders as the error page in the reader's "
 				+ "language, and an API's errors are ProblemDetailsAdvice's: no controller handles its own");
 
+	static final ArchRule ONE_WAY_TO_WRITE_DATES = noClasses().that()
+		.resideOutsideOfPackage("dev.lodestar.calendar..")
+		.should()
+		.callMethod(ZoneId.class, "systemDefault")
+		.orShould()
+		.callMethod(TimeZone.class, "getDefault")
+		.orShould()
+		.callMethod(DateTimeFormatter.class, "ofLocalizedDate", FormatStyle.class)
+		.orShould()
+		.callMethod(DateTimeFormatter.class, "ofLocalizedDateTime", FormatStyle.class)
+		.orShould()
+		.callMethod(DateTimeFormatter.class, "ofLocalizedDateTime", FormatStyle.class, FormatStyle.class)
+		.orShould()
+		.callMethod(DateTimeFormatter.class, "ofLocalizedTime", FormatStyle.class)
+		.orShould()
+		.callMethod(DateTimeFormatter.class, "ofPattern", String.class)
+		.orShould()
+		.callMethod(DateTimeFormatter.class, "ofPattern", String.class, Locale.class)
+		.because("the server writes a date for people one way, dev.lodestar.calendar.Dates: in the reader's "
+				+ "language and the company's zone (pages hand the browser <time datetime>, which lodestar.js "
+				+ "shows in the reader's own zone); the JVM's default zone is nobody's");
+
 	private final JavaClasses production = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("dev.lodestar");
@@ -55,6 +85,26 @@ class OneWayPerConcernTest {
 		// were the rule blind (another annotation, another package test), it would pass on anything
 		assertThat(ONE_WAY_TO_REFUSE.evaluate(new ClassFileImporter().importClasses(LocalHandler.class)).hasViolation())
 			.isTrue();
+	}
+
+	@Test
+	void datesAreWrittenForPeopleOneWay() {
+		ONE_WAY_TO_WRITE_DATES.check(production);
+	}
+
+	@Test
+	void theRuleSeesAClassFormattingItsOwnDates() {
+		assertThat(ONE_WAY_TO_WRITE_DATES.evaluate(new ClassFileImporter().importClasses(LocalDates.class)).hasViolation())
+			.isTrue();
+	}
+
+	/** A view writing dates its own way, in the server's zone, as the rollout pages once did. */
+	static final class LocalDates {
+
+		String date(Instant instant) {
+			return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).format(instant.atZone(ZoneId.systemDefault()));
+		}
+
 	}
 
 	/** A controller refusing its own way, as four page controllers once did. */

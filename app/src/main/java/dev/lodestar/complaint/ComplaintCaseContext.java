@@ -30,7 +30,7 @@ class ComplaintCaseContext implements CaseContextProvider {
 	private final CustomerService customers;
 	private final ComplaintReaders readers;
 	private final RuntimeService runtimeService;
-	private final dev.lodestar.calendar.BusinessCalendar calendar;
+	private final dev.lodestar.calendar.Dates dates;
 	private final org.springframework.context.MessageSource messages;
 
 	private final dev.lodestar.system.MoneyModel money;
@@ -38,13 +38,13 @@ class ComplaintCaseContext implements CaseContextProvider {
 	private final org.camunda.bpm.engine.HistoryService history;
 
 	ComplaintCaseContext(Complaints complaints, CustomerService customers, ComplaintReaders readers,
-			RuntimeService runtimeService, dev.lodestar.calendar.BusinessCalendar calendar,
+			RuntimeService runtimeService, dev.lodestar.calendar.Dates dates,
 			org.springframework.context.MessageSource messages, dev.lodestar.system.MoneyModel money,
 			org.camunda.bpm.engine.HistoryService history) {
 		this.history = history;
 		this.money = money;
 		this.messages = messages;
-		this.calendar = calendar;
+		this.dates = dates;
 		this.runtimeService = runtimeService;
 		this.complaints = complaints;
 		this.customers = customers;
@@ -213,12 +213,7 @@ class ComplaintCaseContext implements CaseContextProvider {
 		if (instant == null) {
 			return null;
 		}
-		var format = java.time.format.DateTimeFormatter
-			.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
-			.withLocale(org.springframework.context.i18n.LocaleContextHolder.getLocale());
-		var zoned = instant.atZone(calendar.zone());
-		return format.format(zoned) + " " + zoned.getZone().getDisplayName(java.time.format.TextStyle.SHORT,
-				org.springframework.context.i18n.LocaleContextHolder.getLocale());
+		return dates.dateTimeWithZone(instant, org.springframework.context.i18n.LocaleContextHolder.getLocale());
 	}
 
 	private static void fact(List<CaseContext.Fact> facts, String label, String value) {

@@ -23,20 +23,20 @@ class ComplaintCustomerView implements CustomerViewContributor {
 
 	private final Complaints complaints;
 	private final ComplaintReaders readers;
-	private final dev.lodestar.calendar.BusinessCalendar calendar;
+	private final dev.lodestar.calendar.Dates dates;
 	private final org.camunda.bpm.engine.HistoryService historyService;
 	private final ComplaintBoard board;
 	private final ProcessTexts texts;
 	private final MessageSource messages;
 
-	ComplaintCustomerView(Complaints complaints, ComplaintReaders readers, dev.lodestar.calendar.BusinessCalendar calendar,
+	ComplaintCustomerView(Complaints complaints, ComplaintReaders readers, dev.lodestar.calendar.Dates dates,
 			org.camunda.bpm.engine.HistoryService historyService, ComplaintBoard board, ProcessTexts texts,
 			MessageSource messages) {
 		this.historyService = historyService;
 		this.board = board;
 		this.texts = texts;
 		this.messages = messages;
-		this.calendar = calendar;
+		this.dates = dates;
 		this.complaints = complaints;
 		this.readers = readers;
 	}
@@ -113,12 +113,7 @@ class ComplaintCustomerView implements CustomerViewContributor {
 
 	/** In the reader's language, in the service desk's time zone. */
 	private String when(java.time.Instant instant) {
-		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-		var zoned = instant.atZone(calendar.zone());
-		return java.time.format.DateTimeFormatter
-			.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
-			.withLocale(locale)
-			.format(zoned) + " " + zoned.getZone().getDisplayName(java.time.format.TextStyle.SHORT, locale);
+		return dates.dateTimeWithZone(instant, org.springframework.context.i18n.LocaleContextHolder.getLocale());
 	}
 
 	static String label(String constant) {

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.lodestar.calendar.Dates;
 import dev.lodestar.rollout.RolloutOverview;
 import dev.lodestar.rollout.TrainingProgress;
 import dev.lodestar.system.InvalidInputException;
@@ -44,10 +45,12 @@ public class Cockpit {
 	private final ProcessTexts processTexts;
 	private final TrainingProgress training;
 	private final KpiSnapshotJob job;
+	private final Dates dates;
 
 	Cockpit(JdbcTemplate jdbc, KpiTargets targets, InsightSettings settings, RolloutOverview rollout,
 			RepositoryService repository, MessageSource messages, People people, ProcessTexts processTexts,
-			TrainingProgress training, KpiSnapshotJob job) {
+			TrainingProgress training, KpiSnapshotJob job, Dates dates) {
+		this.dates = dates;
 		this.training = training;
 		this.job = job;
 		this.processTexts = processTexts;
@@ -395,8 +398,7 @@ public class Cockpit {
 		if (w.deadline() == null) {
 			return name;
 		}
-		String due = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
-			.withLocale(locale).format(day(w.deadline()));
+		String due = dates.date(day(w.deadline()), locale);
 		return messages.getMessage("insight.training.waveLabel", new Object[] { name, due }, name + " · " + due, locale);
 	}
 

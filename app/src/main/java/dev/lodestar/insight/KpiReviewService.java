@@ -1,8 +1,6 @@
 package dev.lodestar.insight;
 
 import java.time.Clock;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -13,6 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.lodestar.calendar.Dates;
 import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.NotFoundException;
 import dev.lodestar.system.ProcessApi;
@@ -31,9 +30,11 @@ public class KpiReviewService {
 	private final KpiSnapshots snapshots;
 	private final RuntimeService runtimeService;
 	private final Clock clock;
+	private final Dates dates;
 
 	KpiReviewService(KpiService kpis, KpiReviews reviews, KpiSnapshots snapshots, RuntimeService runtimeService,
-			Optional<Clock> clock) {
+			Optional<Clock> clock, Dates dates) {
+		this.dates = dates;
 		this.kpis = kpis;
 		this.reviews = reviews;
 		this.snapshots = snapshots;
@@ -114,7 +115,7 @@ public class KpiReviewService {
 	}
 
 	private String period() {
-		return YearMonth.now(clock.withZone(ZoneId.systemDefault())).toString();
+		return dates.thisMonth(clock).toString();
 	}
 
 }

@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +14,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.lodestar.calendar.Dates;
 import dev.lodestar.rollout.RolloutOverview;
 import dev.lodestar.system.EngineClock;
 
@@ -59,8 +58,10 @@ public class TrafficLights {
 	private final Cockpit cockpit;
 	private final LightRules rules;
 	private final MessageSource messages;
+	private final Dates dates;
 
-	TrafficLights(Cockpit cockpit, LightRules rules, MessageSource messages) {
+	TrafficLights(Cockpit cockpit, LightRules rules, MessageSource messages, Dates dates) {
+		this.dates = dates;
 		this.cockpit = cockpit;
 		this.rules = rules;
 		this.messages = messages;
@@ -274,8 +275,8 @@ public class TrafficLights {
 		return format.format(v);
 	}
 
-	private static String date(Instant at, Locale locale) {
-		return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(at.atZone(ZoneOffset.UTC));
+	private String date(Instant at, Locale locale) {
+		return dates.date(at, locale);
 	}
 
 }

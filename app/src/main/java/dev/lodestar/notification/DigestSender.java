@@ -2,7 +2,6 @@ package dev.lodestar.notification;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.lodestar.calendar.Dates;
 import dev.lodestar.system.EngineClock;
 
 /**
@@ -37,9 +37,11 @@ class DigestSender {
 	private final TransactionTemplate transaction;
 	private final Clock clock;
 	private final NotificationSettings settings;
+	private final Dates dates;
 
 	DigestSender(DigestItems items, NotificationService notifications, TransactionTemplate transaction,
-			NotificationSettings settings, Optional<Clock> clock) {
+			NotificationSettings settings, Optional<Clock> clock, Dates dates) {
+		this.dates = dates;
 		this.settings = settings;
 		this.items = items;
 		this.notifications = notifications;
@@ -54,7 +56,7 @@ class DigestSender {
 
 	/** Queues today's digest of every user with messages waiting; returns how many were queued. */
 	int sendDigests() {
-		LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
+		LocalDate today = dates.today(clock);
 		int queued = 0;
 		for (String userId : items.waitingRecipients()) {
 			try {

@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import dev.lodestar.calendar.Dates;
+
 /**
  * "A task was assigned to you", "a task is waiting in your role's queue" and "a task is
  * overdue". Runs inside the engine's transaction, so a message exists only for work that
@@ -25,9 +27,11 @@ class TaskNotifier {
 	private final RepositoryService repositoryService;
 	private final NotificationSettings settings;
 	private final Map<String, Definition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Dates dates;
 
 	TaskNotifier(NotificationService notifications, RepositoryService repositoryService,
-			NotificationSettings settings) {
+			NotificationSettings settings, Dates dates) {
+		this.dates = dates;
 		this.notifications = notifications;
 		this.repositoryService = repositoryService;
 		this.settings = settings;
@@ -98,7 +102,7 @@ class TaskNotifier {
 		model.put("processName", definition.name());
 		model.put("processKey", definition.key());
 		model.put("businessKey", businessKey);
-		model.put("due", due == null ? null : due.toInstant().atZone(java.time.ZoneId.systemDefault()));
+		model.put("due", due == null ? null : dates.zoned(due.toInstant()));
 		model.put("link", settings.baseUrl() + "/tasks/" + taskId);
 		return model;
 	}

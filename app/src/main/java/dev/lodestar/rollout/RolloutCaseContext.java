@@ -1,9 +1,6 @@
 package dev.lodestar.rollout;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +12,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.lodestar.calendar.Dates;
 import dev.lodestar.worklist.CaseContext;
 import dev.lodestar.worklist.CaseContextProvider;
 
@@ -34,10 +32,12 @@ class RolloutCaseContext implements CaseContextProvider {
 	private final TrainingService training;
 	private final StakeholderRegister register;
 	private final MessageSource messages;
+	private final Dates dates;
 
 	RolloutCaseContext(Rollouts rollouts, RolloutService service, TrainingService training, StakeholderRegister register,
-			MessageSource messages) {
+			MessageSource messages, Dates dates) {
 		this.messages = messages;
+		this.dates = dates;
 		this.rollouts = rollouts;
 		this.service = service;
 		this.training = training;
@@ -129,10 +129,9 @@ class RolloutCaseContext implements CaseContextProvider {
 		return messages.getMessage("rollout.wave." + wave.kind(), null, wave.name(), locale());
 	}
 
-	/** A day in the reader's language, in the server's zone (as the rollout page shows it). */
-	private static String day(Instant instant) {
-		return instant == null ? "–"
-				: DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(instant.atZone(ZoneId.systemDefault()));
+	/** A day in the reader's language, in the company's zone (as the rollout page shows it). */
+	private String day(Instant instant) {
+		return instant == null ? "–" : dates.date(instant, locale());
 	}
 
 	private String text(String key, Object... arguments) {

@@ -3,9 +3,6 @@ package dev.lodestar.rollout;
 import dev.lodestar.system.EngineClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import dev.lodestar.access.Roles;
+import dev.lodestar.calendar.Dates;
 import dev.lodestar.system.NotFoundException;
 import dev.lodestar.system.PageRefusedException;
 import dev.lodestar.system.ProcessTexts;
@@ -53,11 +51,13 @@ class RolloutPageController {
 	private final IdentityService identity;
 	private final MessageSource messages;
 	private final ProcessTexts texts;
+	private final Dates dates;
 
 	RolloutPageController(RolloutService rollouts, StakeholderRegister register, TrainingService training, GoLiveGate gate,
 			TaskService tasks, RuntimeService runtime, IdentityService identity, MessageSource messages,
-			ProcessTexts texts) {
+			ProcessTexts texts, Dates dates) {
 		this.texts = texts;
+		this.dates = dates;
 		this.rollouts = rollouts;
 		this.register = register;
 		this.training = training;
@@ -76,7 +76,7 @@ class RolloutPageController {
 		if (all.size() == 1) {
 			return "redirect:/rollouts/" + all.get(0).getId();
 		}
-		var dates = new Dates(locale);
+		var dates = new ReaderDates(this.dates, locale);
 		model.addAttribute("rollouts", all.stream()
 			.sorted(Comparator.comparing(Rollout::getId))
 			.map(r -> new RolloutRow(r.getId(), r.getName(), r.getSponsor(), r.getStatus().name(),
@@ -95,7 +95,7 @@ class RolloutPageController {
 			throw PageRefusedException.notFound("rollout.notFound.text");
 		}
 		var caller = Caller.of(user);
-		var dates = new Dates(locale);
+		var dates = new ReaderDates(this.dates, locale);
 		var phases = rollouts.phasesOf(id);
 		model.addAttribute("rollout", new RolloutHead(rollout.getId(), rollout.getName(), rollout.getSponsor(),
 				rollout.getStatus().name(), dates.date(rollout.getCreatedAt()), rollout.getInternalProjectManager(),
@@ -148,7 +148,7 @@ class RolloutPageController {
 		if (rollout == null) {
 			throw PageRefusedException.notFound("rollout.notFound.text");
 		}
-		var dates = new Dates(locale);
+		var dates = new ReaderDates(this.dates, locale);
 		var mitigationTasks = new LinkedHashMap<Long, String>();
 		for (var task : tasks.createTaskQuery()
 			.processDefinitionKey(StakeholderAssessmentProcess.KEY)
@@ -196,7 +196,7 @@ class RolloutPageController {
 		if (session == null) {
 			throw PageRefusedException.notFound("rollout.notFound.text");
 		}
-		var dates = new Dates(locale);
+		var dates = new ReaderDates(this.dates, locale);
 		var wave = training.wave(session.getWaveId());
 		var taken = new LinkedHashMap<String, Boolean>();
 		training.attendanceOf(sessionId).forEach(a -> taken.put(a.getParticipant(), a.isPresent()));
@@ -215,7 +215,7 @@ class RolloutPageController {
 
 	// ---- views --------------------------------------------------------------------------
 
-	private List<PhaseRow> timeline(List<RolloutPhase> phases, Dates dates, Locale locale) {
+	private List<PhaseRow> timeline(List<RolloutPhase> phases, ReaderDates dates, Locale locale) {
 		Instant from = phases.stream().map(RolloutPhase::getPlannedStart).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(EngineClock.INSTANCE.instant());
 		Instant to = phases.stream()
 			.flatMap(p -> java.util.stream.Stream.of(p.getPlannedEnd(), p.getActualEnd(), p.getActualStart()))
@@ -230,7 +230,7 @@ class RolloutPageController {
 		return phases.stream().map(p -> phaseRow(p, dates, locale, from, end)).toList();
 	}
 
-	private PhaseRow phaseRow(RolloutPhase p, Dates dates, Locale locale, Instant from, Instant to) {
+	private PhaseRow phaseRow(RolloutPhase p, ReaderDates dates, Locale locale, Instant from, Instant to) {
 		double span = from == null ? 1 : Math.max(1, Duration.between(from, to).toMinutes());
 		java.util.function.Function<Instant, Double> at = i -> i == null || from == null ? 0
 				: Math.max(0, Math.min(100, 100.0 * Duration.between(from, i).toMinutes() / span));
@@ -247,7 +247,7 @@ class RolloutPageController {
 				p.getActualStart() == null ? null : Math.max(0.8, at.apply(actualEnd) - at.apply(p.getActualStart())));
 	}
 
-	private GateRow gateView(GoLiveGate.Verdict verdict, Dates dates, Locale locale) {
+	private GateRow gateView(GoLiveGate.Verdict verdict, ReaderDates dates, Locale locale) {
 		var inputs = new ArrayList<GateInput>();
 		verdict.figures().forEach((name, value) -> inputs.add(new GateInput(name,
 				messages.getMessage("rollout.gate.input." + name, null, name, locale), value instanceof Boolean b
@@ -294,12 +294,12 @@ class RolloutPageController {
 		return texts.value(reason, locale);
 	}
 
-	private List<WaveRow> waves(Long rolloutId, Dates dates, Locale locale) {
+	private List<WaveRow> waves(Long rolloutId, ReaderDates dates, Locale locale) {
 		return training.wavesOfRollout(rolloutId).stream().map(w -> waveRow(w, dates, locale)).toList();
 	}
 
 	/** A wave's figures and members, as {@link TrainingProgress} states them (no count of its own here). */
-	private WaveRow waveRow(TrainingWave w, Dates dates, Locale locale) {
+	private WaveRow waveRow(TrainingWave w, ReaderDates dates, Locale locale) {
 		var progress = training.progress(w);
 		var members = training.members(w).stream()
 			.map(m -> new MemberRow(m.participant(), m.attended(), m.score(), m.passed(), m.overdue(), m.named()))
@@ -312,7 +312,7 @@ class RolloutPageController {
 				progress.overdue(), members);
 	}
 
-	private SessionRow sessionRow(TrainingSession s, Dates dates) {
+	private SessionRow sessionRow(TrainingSession s, ReaderDates dates) {
 		return new SessionRow(s.getId(), s.getTitle(), dates.dateTime(s.getStartsAt()), s.getLocation(), s.isOnline(),
 				s.getTrainer(), training.attendanceOf(s.getId()).size());
 	}
@@ -332,18 +332,15 @@ class RolloutPageController {
 		}
 	}
 
-	/** Dates and times in the reader's language and the server's zone. */
-	record Dates(Locale locale) {
+	/** Dates and times in the reader's language and the company's zone. */
+	record ReaderDates(Dates dates, Locale locale) {
 
 		String date(Instant instant) {
-			return instant == null ? null
-					: DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(instant.atZone(ZoneId.systemDefault()));
+			return dates.date(instant, locale);
 		}
 
 		String dateTime(Instant instant) {
-			return instant == null ? null
-					: DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-						.format(instant.atZone(ZoneId.systemDefault()));
+			return dates.dateTime(instant, locale);
 		}
 
 	}

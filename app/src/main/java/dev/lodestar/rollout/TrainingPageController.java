@@ -17,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import dev.lodestar.calendar.Dates;
 import dev.lodestar.system.NotFoundException;
 import dev.lodestar.system.PageRefusedException;
 
@@ -32,9 +33,11 @@ class TrainingPageController {
 	private final TrainingDesk desk;
 	private final TrainingService training;
 	private final MessageSource messages;
+	private final Dates dates;
 
 	TrainingPageController(TrainingLibrary library, TrainingDesk desk, TrainingService training,
-			MessageSource messages) {
+			MessageSource messages, Dates dates) {
+		this.dates = dates;
 		this.library = library;
 		this.desk = desk;
 		this.training = training;
@@ -109,7 +112,7 @@ class TrainingPageController {
 			.filter(m -> m.participant().equals(user.getName()))
 			.findFirst());
 		model.addAttribute("overdueSince", standing.filter(TrainingProgress.ParticipantStatus::overdue)
-			.map(m -> new RolloutPageController.Dates(locale).date(m.deadline()))
+			.map(m -> dates.date(m.deadline(), locale))
 			.orElse(null));
 		model.addAttribute("passed", open.isEmpty() && training.recordsOfParticipant(user.getName())
 			.stream()
@@ -123,7 +126,7 @@ class TrainingPageController {
 					r.wave().getName(), locale), r.record().getScore(), r.record().getCheckCorrect(),
 					r.record().getCheckQuestions(), r.record().passed(r.wave().getPassScore()),
 					r.wave().getPassScore(), r.record().passed(r.wave().getPassScore()), r.record().isAttended(),
-					new RolloutPageController.Dates(locale).dateTime(r.record().getCheckTakenAt())))
+					dates.dateTime(r.record().getCheckTakenAt(), locale)))
 			.toList());
 		return "training-check";
 	}

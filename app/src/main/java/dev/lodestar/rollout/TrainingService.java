@@ -1,9 +1,9 @@
 package dev.lodestar.rollout;
 
+import dev.lodestar.calendar.Dates;
 import dev.lodestar.system.EngineClock;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -45,12 +45,14 @@ public class TrainingService {
 	private final Clock clock;
 	private final String baseUrl;
 	private final TrainingLedger ledger;
+	private final Dates dates;
 
 	TrainingService(TrainingWaves waves, Rollouts rollouts, TrainingRecords records, TrainingSessions sessions,
 			TrainingAttendances attendances, RolloutMessages messages, IdentityService identityService, RuntimeService runtimeService, NotificationService notifications,
 			Optional<Clock> clock, @Value("${lodestar.notification.base-url:http://localhost:8080}") String baseUrl,
-			TrainingLedger ledger) {
+			TrainingLedger ledger, Dates dates) {
 		this.ledger = ledger;
+		this.dates = dates;
 		this.waves = waves;
 		this.rollouts = rollouts;
 		this.records = records;
@@ -95,7 +97,7 @@ public class TrainingService {
 	public void planSession(Long waveId, DelegateTask task) {
 		String title = Values.text(task.getVariable(TrainingWaveProcess.VAR_SESSION_TITLE));
 		Instant startsAt = Values.instant(TrainingWaveProcess.VAR_SESSION_STARTS_AT,
-				task.getVariable(TrainingWaveProcess.VAR_SESSION_STARTS_AT));
+				task.getVariable(TrainingWaveProcess.VAR_SESSION_STARTS_AT), dates.zone());
 		if (title == null || title.isBlank() || startsAt == null) {
 			throw new InvalidInputException(List.of(
 					new InvalidInputException.FieldError(TrainingWaveProcess.VAR_SESSION_TITLE, "a session needs a title"),
@@ -115,7 +117,7 @@ public class TrainingService {
 		}
 		var sessionLines = sessions.findByWaveIdOrderByStartsAt(waveId)
 			.stream()
-			.map(s -> s.getTitle() + ", " + s.getStartsAt().atZone(ZoneId.systemDefault()).toLocalDateTime() + ", "
+			.map(s -> s.getTitle() + ", " + dates.isoWallClock(s.getStartsAt()) + ", "
 					+ Optional.ofNullable(s.getLocation()).orElse(""))
 			.toList();
 		int invited = 0;
@@ -334,7 +336,7 @@ public class TrainingService {
 
 	@ProcessApi
 	public void extend(Long waveId, Object newDeadline) {
-		wave(waveId).extend(Values.instant(TrainingWaveProcess.VAR_NEW_DEADLINE, newDeadline), clock.instant());
+		wave(waveId).extend(Values.instant(TrainingWaveProcess.VAR_NEW_DEADLINE, newDeadline, dates.zone()), clock.instant());
 	}
 
 	@ProcessApi
@@ -406,7 +408,7 @@ public class TrainingService {
 	private Map<String, Object> model(TrainingWave wave) {
 		Map<String, Object> model = new HashMap<>();
 		model.put("waveName", wave.getName());
-		model.put("deadline", wave.getDeadline().atZone(ZoneId.systemDefault()));
+		model.put("deadline", dates.zoned(wave.getDeadline()));
 		model.put("materialLink", baseUrl + materialLink(wave));
 		model.put("sessions", List.of());
 		return model;

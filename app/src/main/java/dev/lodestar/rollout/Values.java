@@ -41,7 +41,8 @@ final class Values {
 		return null;
 	}
 
-	static Instant instant(String field, Object value) {
+	/** A date and time; one written without a zone is read in {@code zone} (the company's). */
+	static Instant instant(String field, Object value, java.time.ZoneId zone) {
 		if (value == null || value instanceof String s && s.isBlank()) {
 			return null;
 		}
@@ -61,7 +62,7 @@ final class Values {
 			}
 			catch (DateTimeParseException e2) {
 				try {
-					return java.time.LocalDateTime.parse(text).atZone(java.time.ZoneId.systemDefault()).toInstant();
+					return java.time.LocalDateTime.parse(text).atZone(zone).toInstant();
 				}
 				catch (DateTimeParseException e3) {
 					throw new InvalidInputException(field, "must be a date and time (ISO 8601), was " + text);

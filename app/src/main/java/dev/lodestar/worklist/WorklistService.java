@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Date;
@@ -38,6 +37,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.lodestar.calendar.Dates;
 import dev.lodestar.system.ConflictException;
 import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.InvalidInputException;
@@ -82,12 +82,14 @@ public class WorklistService {
 	private final Map<String, ProcessDefinition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final dev.lodestar.system.MoneySettings money;
+	private final Dates dates;
 
 	WorklistService(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
 			HistoryService historyService, IdentityService identityService, FormSchemas forms,
 			FormValidator validator, List<CaseContextProvider> caseProviders, List<CompletionRule> completionRules,
 			WorklistSettings settings,
-			Optional<Clock> clock, JdbcTemplate jdbc, ProcessTexts texts, dev.lodestar.system.MoneySettings money) {
+			Optional<Clock> clock, JdbcTemplate jdbc, ProcessTexts texts, dev.lodestar.system.MoneySettings money, Dates dates) {
+		this.dates = dates;
 		this.money = money;
 		this.taskService = taskService;
 		this.runtimeService = runtimeService;
@@ -594,11 +596,7 @@ public class WorklistService {
 			throw new AccessDeniedException("the workload view is for managers");
 		}
 		Instant now = clock.instant();
-		Date weekStart = Date.from(now.atZone(ZoneId.systemDefault())
-			.toLocalDate()
-			.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-			.atStartOfDay(ZoneId.systemDefault())
-			.toInstant());
+		Date weekStart = Date.from(dates.startOf(dates.day(now).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))));
 		List<Workload> loads = new ArrayList<>();
 		for (String role : managed) {
 			List<Workload.Member> members = new ArrayList<>();

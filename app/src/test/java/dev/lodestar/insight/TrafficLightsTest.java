@@ -20,7 +20,9 @@ class TrafficLightsTest {
 	static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
 	static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
 
-	final TrafficLights lights = new TrafficLights(null, LightRules.defaults(), messages());
+	final TrafficLights lights = new TrafficLights(null, LightRules.defaults(), messages(),
+			new dev.lodestar.calendar.Dates(new dev.lodestar.calendar.WorkingCalendarSettings(java.time.ZoneOffset.UTC,
+					java.util.List.of(java.time.DayOfWeek.MONDAY), "09:00", "17:00", java.util.List.of(), 0.75)));
 
 	static ResourceBundleMessageSource messages() {
 		var m = new ResourceBundleMessageSource();

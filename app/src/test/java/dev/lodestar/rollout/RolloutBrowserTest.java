@@ -60,6 +60,9 @@ class RolloutBrowserTest {
 	int port;
 
 	@Autowired
+	dev.lodestar.calendar.Dates dates;
+
+	@Autowired
 	RolloutScenario scenario;
 
 	@Autowired
@@ -142,12 +145,11 @@ class RolloutBrowserTest {
 			.processInstanceId(rollout.getProcessInstanceId())
 			.activityId(RolloutProcess.TASK_TRIAL)
 			.singleResult();
-		var dates = new RolloutPageController.Dates(Locale.US);
 		assertThat(current.get(0).findElement(By.className("actual-start")).getText())
-			.isEqualTo(dates.date(trial.getStartTime().toInstant()));
+			.isEqualTo(dates.date(trial.getStartTime().toInstant(), Locale.US));
 		var phase = rollouts.phasesOf(rolloutId).stream().filter(p -> p.getCode() == Phase.TRIAL_RUN).findFirst().orElseThrow();
 		assertThat(current.get(0).findElement(By.className("planned-dates")).getText())
-			.isEqualTo(dates.date(phase.getPlannedStart()) + " – " + dates.date(phase.getPlannedEnd()));
+			.isEqualTo(dates.date(phase.getPlannedStart(), Locale.US) + " – " + dates.date(phase.getPlannedEnd(), Locale.US));
 		assertThat(trial.getStartTime().toInstant()).isBefore(Instant.now().minus(Duration.ofDays(3)));
 		// the phases beside the delivery line run too, and are said to run alongside
 		assertThat(browser.driver().findElement(By.id("alongside")).getText()).contains("Stakeholder assessment",
