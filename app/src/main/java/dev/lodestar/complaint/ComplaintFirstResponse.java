@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -15,13 +14,12 @@ import dev.lodestar.customer.NewInteraction;
 import dev.lodestar.system.ProcessApi;
 
 /**
- * Completion of {@code Task_RespondToCustomer} ({@code ${complaintFirstResponse}}): the agent who
+ * Completion of {@code Task_RespondToCustomer} ({@code ${complaintFirstResponse.record(task)}}): the agent who
  * gave the first response becomes the case's {@code firstResponder}, so that the investigation
  * comes back to them; the note is kept on the complaint and in the customer's interaction log.
  */
-@ProcessApi
 @Component("complaintFirstResponse")
-class ComplaintFirstResponse implements TaskListener {
+public class ComplaintFirstResponse {
 
 	private final Complaints complaints;
 	private final CustomerService customers;
@@ -33,8 +31,8 @@ class ComplaintFirstResponse implements TaskListener {
 		this.clock = clock.orElse(dev.lodestar.system.EngineClock.INSTANCE); // the engine's time, as the case's history and timers
 	}
 
-	@Override
-	public void notify(DelegateTask task) {
+	@ProcessApi
+	public void record(DelegateTask task) {
 		String responder = task.getAssignee();
 		if (responder == null) {
 			Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();

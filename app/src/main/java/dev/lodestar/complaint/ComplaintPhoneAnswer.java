@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -14,15 +13,14 @@ import dev.lodestar.customer.NewInteraction;
 import dev.lodestar.system.ProcessApi;
 
 /**
- * Completion of {@code Task_CallWithResolution} ({@code ${complaintPhoneAnswer}}): a customer
+ * Completion of {@code Task_CallWithResolution} ({@code ${complaintPhoneAnswer.record(task)}}): a customer
  * without an e-mail address was called with the resolution. Their answer, as the agent records
  * it, is kept on the complaint (confirmed with a score, or rejected with what is still wrong)
  * and in the customer's interaction log, just as an answer through the e-mailed link would be;
  * {@code customerConfirmed} then takes the process on as the link's answer does.
  */
-@ProcessApi
 @Component("complaintPhoneAnswer")
-class ComplaintPhoneAnswer implements TaskListener {
+public class ComplaintPhoneAnswer {
 
 	private final Complaints complaints;
 	private final CustomerService customers;
@@ -37,8 +35,8 @@ class ComplaintPhoneAnswer implements TaskListener {
 		this.clock = clock.orElse(dev.lodestar.system.EngineClock.INSTANCE);
 	}
 
-	@Override
-	public void notify(DelegateTask task) {
+	@ProcessApi
+	public void record(DelegateTask task) {
 		boolean confirmed = Boolean.TRUE.equals(task.getVariable(ComplaintToResolution.VAR_CUSTOMER_CONFIRMED));
 		Object score = task.getVariable(ComplaintToResolution.VAR_SATISFACTION_SCORE);
 		Integer satisfaction = confirmed && score instanceof Number n ? Integer.valueOf(n.intValue()) : null;

@@ -1,20 +1,18 @@
 package dev.lodestar.insight;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import dev.lodestar.system.ProcessApi;
 
 /**
  * {@code Task_FollowUpKpi} (create): the task names the figure it is about, as its local
- * variable {@code kpiName}. A listener bean, because models may not write variables through
+ * variable {@code kpiName}. A listener method, because models may not write variables through
  * {@code task} (README, Security model), and an input mapping runs before the multi-instance
  * element variable {@code kpiCode} exists.
  */
-@ProcessApi
 @Component("kpiNameLabel")
-class KpiNameLabel implements TaskListener {
+public class KpiNameLabel {
 
 	private final KpiReviewService reviews;
 
@@ -22,8 +20,8 @@ class KpiNameLabel implements TaskListener {
 		this.reviews = reviews;
 	}
 
-	@Override
-	public void notify(DelegateTask task) {
+	@ProcessApi
+	public void label(DelegateTask task) {
 		task.setVariableLocal("kpiName", reviews.nameOf(String.valueOf(task.getVariable("kpiCode"))));
 	}
 

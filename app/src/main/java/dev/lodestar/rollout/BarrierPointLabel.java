@@ -1,20 +1,18 @@
 package dev.lodestar.rollout;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import dev.lodestar.system.ProcessApi;
 
 /**
  * {@code Task_MitigateBarrierPoint} (create): the task shows which barrier point it is about,
- * as its local variable {@code barrierPoint}. A listener bean, because models may not write
+ * as its local variable {@code barrierPoint}. A listener method, because models may not write
  * variables through {@code task} (README, Security model), and an input mapping runs before the
  * multi-instance element variable {@code barrierPointId} exists.
  */
-@ProcessApi
 @Component("barrierPointLabel")
-class BarrierPointLabel implements TaskListener {
+public class BarrierPointLabel {
 
 	private final StakeholderRegister register;
 
@@ -22,8 +20,8 @@ class BarrierPointLabel implements TaskListener {
 		this.register = register;
 	}
 
-	@Override
-	public void notify(DelegateTask task) {
+	@ProcessApi
+	public void label(DelegateTask task) {
 		task.setVariableLocal("barrierPoint",
 				register.describeBarrierPoint(((Number) task.getVariable("barrierPointId")).longValue()));
 	}

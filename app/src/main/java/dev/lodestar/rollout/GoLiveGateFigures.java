@@ -3,7 +3,6 @@ package dev.lodestar.rollout;
 import java.util.EnumMap;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import dev.lodestar.system.ProcessApi;
@@ -13,9 +12,8 @@ import dev.lodestar.system.ProcessApi;
  * figures: completion of the three waves due before go-live, open barrier points, open
  * critical issues; the UAT result is the project team's sign-off (or a later re-test).
  */
-@ProcessApi
 @Component("goLiveGateFigures")
-class GoLiveGateFigures implements JavaDelegate {
+public class GoLiveGateFigures {
 
 	private final GoLiveGate gate;
 
@@ -23,8 +21,8 @@ class GoLiveGateFigures implements JavaDelegate {
 		this.gate = gate;
 	}
 
-	@Override
-	public void execute(DelegateExecution execution) {
+	@ProcessApi
+	public void gather(DelegateExecution execution) {
 		Long rolloutId = (Long) execution.getVariable(RolloutProcess.VAR_ROLLOUT_ID);
 		var waves = new EnumMap<WaveKind, Long>(WaveKind.class);
 		waves.put(WaveKind.EXECUTIVES, (Long) execution.getVariable(RolloutProcess.VAR_EXECUTIVES_WAVE));

@@ -1,7 +1,6 @@
 package dev.lodestar.rollout;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import dev.lodestar.system.ProcessApi;
@@ -10,14 +9,13 @@ import dev.lodestar.system.ProcessApi;
  * The rollout's last step: starts the first {@code kpi-review} by its start message (the same
  * one an on-demand review uses), so the periodic reviews take over after the rollout ends.
  */
-@ProcessApi
 @Component("kpiReviewRequest")
-class KpiReviewRequest implements JavaDelegate {
+public class KpiReviewRequest {
 
 	static final String MESSAGE = "KpiReviewRequested";
 
-	@Override
-	public void execute(DelegateExecution execution) {
+	@ProcessApi
+	public void request(DelegateExecution execution) {
 		execution.getProcessEngineServices()
 			.getRuntimeService()
 			.createMessageCorrelation(MESSAGE)
