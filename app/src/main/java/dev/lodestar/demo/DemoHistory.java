@@ -38,7 +38,9 @@ import dev.lodestar.complaint.ComplaintIntake;
 import dev.lodestar.complaint.ComplaintService;
 import dev.lodestar.complaint.CustomerConfirmations;
 import dev.lodestar.insight.KpiService;
-import dev.lodestar.lead.LeadService;
+import dev.lodestar.lead.LeadCapture;
+import dev.lodestar.lead.LeadPipeline;
+import dev.lodestar.lead.LeadSteps;
 import dev.lodestar.lead.NewLead;
 import dev.lodestar.notification.NotificationService;
 import dev.lodestar.rollout.StandaloneTrainingWaves;
@@ -86,7 +88,9 @@ class DemoHistory implements DemoData {
 	private final TaskService tasks;
 	private final WorklistService worklist;
 	private final ManagementService management;
-	private final LeadService leads;
+	private final LeadCapture capture;
+	private final LeadPipeline pipeline;
+	private final LeadSteps steps;
 	private final ComplaintService complaints;
 	private final StandaloneTrainingWaves waves;
 	private final KpiService kpis;
@@ -107,7 +111,7 @@ class DemoHistory implements DemoData {
 
 	DemoHistory(@Value("${lodestar.demo.history.days:182}") int days, DemoHistoryStatus status, Clock clock,
 			IdentityService identity, RuntimeService runtime, TaskService tasks, ManagementService management,
-			LeadService leads, ComplaintService complaints, StandaloneTrainingWaves waves, KpiService kpis,
+			LeadCapture capture, LeadPipeline pipeline, LeadSteps steps, ComplaintService complaints, StandaloneTrainingWaves waves, KpiService kpis,
 			ProcessEngineConfigurationImpl engine, WorklistService worklist, NotificationService mail,
 			CustomerConfirmations confirmations, @Qualifier("applicationTaskExecutor") Executor listeners) {
 		this.days = days;
@@ -120,7 +124,9 @@ class DemoHistory implements DemoData {
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.management = management;
-		this.leads = leads;
+		this.capture = capture;
+		this.pipeline = pipeline;
+		this.steps = steps;
 		this.complaints = complaints;
 		this.waves = waves;
 		this.kpis = kpis;
@@ -313,43 +319,43 @@ class DemoHistory implements DemoData {
 		try {
 			move(at(day, 9 + random.nextInt(7), random.nextInt(60)));
 			int n = random.nextInt(1_000_000);
-			long id = leads.capture(new NewLead("Demo Company " + n, "Contact " + n, "contact" + n + "@demo-history.example",
+			long id = capture.capture(new NewLead("Demo Company " + n, "Contact " + n, "contact" + n + "@demo-history.example",
 					null, pick("WEB", "EVENT", "REFERRAL", "PHONE", "EMAIL"), pick("EMEA", "NA", "APAC"), "Seeded history", null,
 					null), rep).id();
-			seen(leads.get(id).processInstanceId());
+			seen(pipeline.get(id).processInstanceId());
 			boolean trained = trained(rep);
 			later(trained ? 2 + random.nextInt(6) : 12 + random.nextInt(40));
 			if (random.nextDouble() < 0.25) {
-				leads.completeStep(id, "Task_QualifyLead", rep, SALES_REP, new HashMap<>(Map.of("qualified", false,
+				steps.completeStep(id, "Task_QualifyLead", rep, SALES_REP, new HashMap<>(Map.of("qualified", false,
 						"disqualifyReason", "No budget this year")));
 				drain();
 				return true;
 			}
-			leads.completeStep(id, "Task_QualifyLead", rep, SALES_REP, new HashMap<>(Map.of("qualified", true, "budget",
+			steps.completeStep(id, "Task_QualifyLead", rep, SALES_REP, new HashMap<>(Map.of("qualified", true, "budget",
 					"approved", "decisionMaker", "the CFO", "need", "one view of the customer", "timeline", "this quarter")));
 			later(24 + random.nextInt(48));
 			boolean bigDiscount = random.nextDouble() < 0.45;
 			int amount = 10_000 + random.nextInt(90) * 1000;
-			leads.completeStep(id, "Task_PrepareProposal", rep, SALES_REP, new HashMap<>(Map.of("amount", amount,
+			steps.completeStep(id, "Task_PrepareProposal", rep, SALES_REP, new HashMap<>(Map.of("amount", amount,
 					"discountPercent", bigDiscount ? 15 : 5, "decisionMaker", "the CFO", "proposalSummary", "Licences and onboarding",
 					"nextFollowUp", clock.instant().plus(Duration.ofDays(7)).toString())));
 			if (bigDiscount) {
 				later(48 + random.nextInt(96)); // the managers' queue: the bottleneck
 				String manager = random.nextBoolean() ? "bob" : "sales.01";
-				leads.completeStep(id, "Task_ApproveDiscount", manager, SALES_MANAGER, new HashMap<>(Map.of("discountApproved",
+				steps.completeStep(id, "Task_ApproveDiscount", manager, SALES_MANAGER, new HashMap<>(Map.of("discountApproved",
 						true, "discountComment", "ok")));
 			}
 			later(24 + random.nextInt(trained ? 48 : 120));
 			double chance = (trained ? 0.45 : 0.22) + 0.1 * index / days;
 			boolean won = random.nextDouble() < chance;
-			leads.completeStep(id, "Task_NegotiateDeal", rep, SALES_REP, new HashMap<>(won
+			steps.completeStep(id, "Task_NegotiateDeal", rep, SALES_REP, new HashMap<>(won
 					? Map.of("won", "true", "finalAmount", amount)
 					: Map.of("won", "false", "lostReason", "Chose a competitor")));
 			drain();
 			if (won) {
 				later(12 + random.nextInt(24));
 				var agents = members(d -> d.equals("service"), Roles.SERVICE_AGENT);
-				leads.completeStep(id, "Task_WelcomeCall", agents.get(random.nextInt(agents.size())), SERVICE_AGENT,
+				steps.completeStep(id, "Task_WelcomeCall", agents.get(random.nextInt(agents.size())), SERVICE_AGENT,
 						new HashMap<>(Map.of("welcomeNotes", "Welcome call done")));
 			}
 			return true;

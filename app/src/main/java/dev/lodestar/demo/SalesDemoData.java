@@ -24,7 +24,9 @@ import dev.lodestar.customer.CustomerService;
 import dev.lodestar.customer.InteractionType;
 import dev.lodestar.customer.NewInteraction;
 import dev.lodestar.lead.LeadProcess;
-import dev.lodestar.lead.LeadService;
+import dev.lodestar.lead.LeadCapture;
+import dev.lodestar.lead.LeadPipeline;
+import dev.lodestar.lead.LeadSteps;
 import dev.lodestar.lead.NewLead;
 import dev.lodestar.system.EngineClock;
 import dev.lodestar.worklist.Caller;
@@ -50,7 +52,9 @@ class SalesDemoData implements DemoData {
 	private static final Logger log = LoggerFactory.getLogger(SalesDemoData.class);
 	private static final Set<String> REP = Set.of("sales-rep", "employee");
 
-	private final LeadService leads;
+	private final LeadCapture capture;
+	private final LeadPipeline pipeline;
+	private final LeadSteps steps;
 	private final CustomerService customers;
 	private final TaskService taskService;
 	private final WorklistService worklist;
@@ -59,12 +63,14 @@ class SalesDemoData implements DemoData {
 	private final ProcessEngineConfigurationImpl engineConfiguration;
 	private final Clock clock;
 
-	SalesDemoData(LeadService leads, CustomerService customers, TaskService taskService,
+	SalesDemoData(LeadCapture capture, LeadPipeline pipeline, LeadSteps steps, CustomerService customers, TaskService taskService,
 			ManagementService managementService, TransactionTemplate transaction,
 			ProcessEngineConfigurationImpl engineConfiguration, WorklistService worklist, Clock clock) {
 		this.clock = clock;
 		this.worklist = worklist;
-		this.leads = leads;
+		this.capture = capture;
+		this.pipeline = pipeline;
+		this.steps = steps;
 		this.customers = customers;
 		this.taskService = taskService;
 		this.managementService = managementService;
@@ -74,7 +80,7 @@ class SalesDemoData implements DemoData {
 
 	@Override
 	public void seed() {
-		if (!leads.search(null, MARKER_COMPANY, 1).isEmpty() || DemoCases.standAside(engineConfiguration)) {
+		if (!pipeline.search(null, MARKER_COMPANY, 1).isEmpty() || DemoCases.standAside(engineConfiguration)) {
 			return;
 		}
 		long started = System.nanoTime();
@@ -118,7 +124,7 @@ class SalesDemoData implements DemoData {
 		long hooli = inThePast(now.minus(6, ChronoUnit.DAYS), () -> capture("Hooli", "Gavin Belson",
 				"gavin@hooli.example", "+1 650 555 0142", "EMAIL", "NA", null, "E-mailed the sales address"));
 		var untouched = managementService.createJobQuery()
-			.processInstanceId(leads.get(hooli).processInstanceId())
+			.processInstanceId(pipeline.get(hooli).processInstanceId())
 			.activityId(LeadProcess.TIMER_LEAD_UNTOUCHED)
 			.singleResult();
 		managementService.executeJob(untouched.getId());
@@ -145,7 +151,7 @@ class SalesDemoData implements DemoData {
 
 	private long capture(String company, String contact, String email, String phone, String source, String region,
 			String segment, String notes) {
-		return leads.capture(new NewLead(company, contact, email, phone, source, region, notes, segment, null), "alice")
+		return capture.capture(new NewLead(company, contact, email, phone, source, region, notes, segment, null), "alice")
 			.id();
 	}
 
@@ -177,7 +183,7 @@ class SalesDemoData implements DemoData {
 	}
 
 	private void step(long leadId, String task, String user, Set<String> groups, Map<String, Object> variables) {
-		leads.completeStep(leadId, task, user, groups, new HashMap<>(variables));
+		steps.completeStep(leadId, task, user, groups, new HashMap<>(variables));
 	}
 
 }

@@ -25,7 +25,7 @@ import dev.lodestar.complaint.ComplaintService;
 import dev.lodestar.customer.Customer360;
 import dev.lodestar.customer.CustomerService;
 import dev.lodestar.customer.CustomerSummary;
-import dev.lodestar.lead.LeadService;
+import dev.lodestar.lead.LeadCapture;
 import dev.lodestar.lead.LeadView;
 import dev.lodestar.lead.NewLead;
 import dev.lodestar.lead.Region;
@@ -43,9 +43,9 @@ class IntakePageController {
 
 	private final CustomerService customers;
 	private final ComplaintService complaints;
-	private final LeadService leads;
+	private final LeadCapture leads;
 
-	IntakePageController(CustomerService customers, ComplaintService complaints, LeadService leads) {
+	IntakePageController(CustomerService customers, ComplaintService complaints, LeadCapture leads) {
 		this.customers = customers;
 		this.complaints = complaints;
 		this.leads = leads;

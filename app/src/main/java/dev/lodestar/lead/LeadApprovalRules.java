@@ -2,6 +2,7 @@ package dev.lodestar.lead;
 
 import org.springframework.stereotype.Component;
 
+import dev.lodestar.system.FormValues;
 import dev.lodestar.system.ProcessApi;
 
 /**
@@ -14,15 +15,15 @@ import dev.lodestar.system.ProcessApi;
 @Component("leadApprovalRules")
 public class LeadApprovalRules {
 
-	private final LeadService leads;
+	private final LeadSteps leads;
 
-	LeadApprovalRules(LeadService leads) {
+	LeadApprovalRules(LeadSteps leads) {
 		this.leads = leads;
 	}
 
 	@ProcessApi
 	public boolean needsApproval(Object leadId) {
-		return leads.needsDiscountApproval(LeadProcessListener.leadId(leadId));
+		return leads.needsDiscountApproval(FormValues.id(leadId));
 	}
 
 }

@@ -46,19 +46,23 @@ class LeadController {
 	static final String SALES = "hasAnyRole('sales-rep','sales-manager')";
 	static final String READ = "hasAnyRole('sales-rep','sales-manager','executive','camunda-admin')";
 
-	private final LeadService leads;
+	private final LeadCapture capture;
+	private final LeadPipeline leads;
+	private final LeadSteps steps;
 	private final LeadImport importer;
 
-	LeadController(LeadService leads, LeadImport importer) {
+	LeadController(LeadCapture capture, LeadPipeline leads, LeadSteps steps, LeadImport importer) {
+		this.capture = capture;
 		this.leads = leads;
+		this.steps = steps;
 		this.importer = importer;
 	}
 
 	/** Captures a lead and starts its lead-to-sale case (business key = the lead id). */
 	@PostMapping
 	@PreAuthorize(SALES)
-	ResponseEntity<LeadView> capture(@RequestBody LeadRequest request, Authentication user) {
-		var lead = leads.capture(request.toNewLead(), user.getName());
+	ResponseEntity<LeadView> capture(@Valid @RequestBody NewLead request, Authentication user) {
+		var lead = capture.capture(request, user.getName());
 		return ResponseEntity.created(URI.create("/api/leads/" + lead.id())).body(lead);
 	}
 
@@ -81,7 +85,7 @@ class LeadController {
 	@PreAuthorize(SALES)
 	ResponseEntity<InteractionEntry> logInteraction(@PathVariable long id,
 			@Valid @RequestBody InteractionRequest request, Authentication user) {
-		var entry = leads.logInteraction(id, request.type(), request.contactName(), request.summary(),
+		var entry = capture.logInteraction(id, request.type(), request.contactName(), request.summary(),
 				request.outcome(), request.occurredAt(), user.getName());
 		return ResponseEntity.created(URI.create("/api/customers/" + entry.customerId() + "/interactions")).body(entry);
 	}
@@ -91,6 +95,16 @@ class LeadController {
 	@PreAuthorize(SALES)
 	ImportReport importCsv(@RequestBody String csv, Authentication user) {
 		return importer.run(csv, user.getName());
+	}
+
+	/**
+	 * A CSV file to fill in: the header naming every column the import reads and one example row
+	 * (codes as the import expects them, an amount as a person writes it).
+	 */
+	@GetMapping(path = "/import/template", produces = "text/csv")
+	@PreAuthorize(SALES)
+	ResponseEntity<String> importTemplate() {
+		return LeadImport.templateDownload();
 	}
 
 	/** Imports leads from an uploaded CSV file (form field {@code file}). */
@@ -159,7 +173,7 @@ class LeadController {
 	}
 
 	private LeadView step(long id, String taskKey, Authentication user, Map<String, Object> variables) {
-		return leads.completeStep(id, taskKey, user.getName(), groups(user), variables);
+		return steps.completeStep(id, taskKey, user.getName(), groups(user), variables);
 	}
 
 	static Set<String> groups(Authentication user) {
@@ -175,20 +189,6 @@ class LeadController {
 		if (value != null) {
 			variables.put(name, value);
 		}
-	}
-
-	/** The lead as posted: plain text, every field checked by the service so each problem is named. */
-	// the limits are LeadService's checks (which name every wrong field at once), stated here for the API's readers
-	record LeadRequest(@Size(max = 300) String company, @Size(max = 200) String contactName,
-			@Size(max = 320) String email, @Size(max = 64) String phone, @Size(max = 16) String source,
-			@Size(max = 16) String region, @Size(max = 4000) String notes, @Size(max = 16) String segment,
-			@Digits(integer = 13, fraction = 2) BigDecimal estimatedValue) {
-
-		NewLead toNewLead() {
-			return new NewLead(company, contactName, email, phone, source, region, notes, segment,
-					estimatedValue == null ? null : estimatedValue.toString());
-		}
-
 	}
 
 	record InteractionRequest(@NotNull InteractionType type, Instant occurredAt, @Size(max = 200) String contactName,

@@ -33,12 +33,12 @@ class LeadCustomerView implements CustomerViewContributor {
 
 	private final Leads leads;
 	private final Opportunities opportunities;
-	private final LeadService service;
+	private final LeadPipeline service;
 	private final IdentityService identityService;
 	private final ProcessTexts texts;
 	private final MessageSource messages;
 
-	LeadCustomerView(Leads leads, Opportunities opportunities, LeadService service, IdentityService identityService,
+	LeadCustomerView(Leads leads, Opportunities opportunities, LeadPipeline service, IdentityService identityService,
 			ProcessTexts texts, MessageSource messages) {
 		this.texts = texts;
 		this.messages = messages;
@@ -160,12 +160,7 @@ class LeadCustomerView implements CustomerViewContributor {
 	}
 
 	private static Optional<Long> parseId(String id) {
-		try {
-			return Optional.of(Long.parseLong(id.strip()));
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
+		return dev.lodestar.system.FormValues.idOrEmpty(id);
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.lodestar.access.Roles;
 import dev.lodestar.notification.NotificationService;
 import dev.lodestar.notification.NotificationSettings;
+import dev.lodestar.system.FormValues;
 import dev.lodestar.system.ProcessApi;
 
 /** The service tasks of lead-to-sale: each reads its variables, makes one call and writes back. */
@@ -20,9 +21,9 @@ class LeadDelegates {
 	/** Task_MatchCustomer: links the lead to its customer (or creates one) and flags a likely duplicate. */
 	@Bean
 	@ProcessApi
-	JavaDelegate matchCustomerDelegate(LeadService leads) {
+	JavaDelegate matchCustomerDelegate(LeadSteps leads) {
 		return execution -> {
-			long leadId = LeadProcessListener.leadId(execution.getVariable(LeadProcess.LEAD_ID));
+			long leadId = FormValues.id(execution.getVariable(LeadProcess.LEAD_ID));
 			boolean likelyDuplicate = leads.matchCustomer(leadId);
 			execution.setVariable(LeadProcess.CUSTOMER_ID, leads.customerOf(leadId));
 			execution.setVariable(LeadProcess.DUPLICATE_OF_ID, leads.duplicateOf(leadId));
@@ -33,10 +34,10 @@ class LeadDelegates {
 	/** Task_ReturnLeadToQueue: nobody touched the lead in time; back to the queue, managers told. */
 	@Bean
 	@ProcessApi
-	JavaDelegate returnLeadToQueueDelegate(LeadService leads, NotificationService notifications,
+	JavaDelegate returnLeadToQueueDelegate(LeadSteps leads, NotificationService notifications,
 			NotificationSettings settings) {
 		return execution -> {
-			Lead lead = leads.returnToQueue(LeadProcessListener.leadId(execution.getVariable(LeadProcess.LEAD_ID)));
+			Lead lead = leads.returnToQueue(FormValues.id(execution.getVariable(LeadProcess.LEAD_ID)));
 			notifications.notifyRole(Roles.SALES_MANAGER, "lead-returned-to-queue",
 					Map.of("leadId", lead.getId(), "company", lead.getCompany(), "queue", String.valueOf(lead.getQueue()),
 							"timesReturned", lead.getTimesReturned(), "link", settings.baseUrl() + "/leads/" + lead.getId()),
@@ -47,9 +48,9 @@ class LeadDelegates {
 	/** Task_OpenOpportunity: the qualified lead continues as an opportunity. */
 	@Bean
 	@ProcessApi
-	JavaDelegate openOpportunityDelegate(LeadService leads) {
+	JavaDelegate openOpportunityDelegate(LeadSteps leads) {
 		return execution -> {
-			var opportunity = leads.openOpportunity(LeadProcessListener.leadId(execution.getVariable(LeadProcess.LEAD_ID)));
+			var opportunity = leads.openOpportunity(FormValues.id(execution.getVariable(LeadProcess.LEAD_ID)));
 			execution.setVariable("opportunityId", opportunity.getId());
 		};
 	}
@@ -57,7 +58,7 @@ class LeadDelegates {
 	/** Task_RemindProposalOwner and Task_RemindFollowUp: the owner is reminded of the waiting step. */
 	@Bean
 	@ProcessApi
-	JavaDelegate followUpReminderDelegate(LeadService leads, NotificationService notifications,
+	JavaDelegate followUpReminderDelegate(LeadSteps leads, NotificationService notifications,
 			NotificationSettings settings) {
 		return execution -> remind(execution, leads, notifications, settings.baseUrl() + "/leads/");
 	}
@@ -65,17 +66,17 @@ class LeadDelegates {
 	/** Task_HandOverCustomer: the won customer goes to service. */
 	@Bean
 	@ProcessApi
-	JavaDelegate handOverCustomerDelegate(LeadService leads, ApplicationEventPublisher events) {
+	JavaDelegate handOverCustomerDelegate(LeadSteps leads, ApplicationEventPublisher events) {
 		return execution -> events
-			.publishEvent(leads.handOver(LeadProcessListener.leadId(execution.getVariable(LeadProcess.LEAD_ID))));
+			.publishEvent(leads.handOver(FormValues.id(execution.getVariable(LeadProcess.LEAD_ID))));
 	}
 
 	/** {@code link} + the lead id is the lead's page, where its waiting step can be done. */
-	private static void remind(DelegateExecution execution, LeadService leads, NotificationService notifications,
+	private static void remind(DelegateExecution execution, LeadSteps leads, NotificationService notifications,
 			String link) {
-		long leadId = LeadProcessListener.leadId(execution.getVariable(LeadProcess.LEAD_ID));
+		long leadId = FormValues.id(execution.getVariable(LeadProcess.LEAD_ID));
 		Lead lead = leads.load(leadId);
-		String owner = LeadService.text(execution.getVariable(LeadProcess.OWNER));
+		String owner = FormValues.text(execution.getVariable(LeadProcess.OWNER));
 		String step = LeadProcess.REMIND_PROPOSAL.equals(execution.getCurrentActivityId()) ? "the proposal"
 				: "the follow-up with the customer";
 		var model = Map.<String, Object>of("leadId", leadId, "company", lead.getCompany(), "step", step, "link", link + leadId);

@@ -30,15 +30,39 @@ class LeadImport {
 	static final List<String> COLUMNS = List.of("company", "contactName", "email", "phone", "source", "region",
 			"notes", "segment", "estimatedValue");
 
-	private final LeadService leads;
+	private final LeadCapture leads;
 	private final TransactionTemplate rowTransaction;
 	private final LeadSettings settings;
 
-	LeadImport(LeadService leads, PlatformTransactionManager transactions, LeadSettings settings) {
+	LeadImport(LeadCapture leads, PlatformTransactionManager transactions, LeadSettings settings) {
 		this.leads = leads;
 		this.settings = settings;
 		this.rowTransaction = new TransactionTemplate(transactions);
 		this.rowTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** The header and an example row: what {@code /leads/import/template} hands out. */
+	static String template() {
+		return String.join(",", COLUMNS) + "\r\n"
+				+ "Acme Ltd,Ann Lee,ann.lee@example.com,+44 20 7946 0000,WEB,EMEA,Met at the trade fair,ENTERPRISE,\"50,000\"\r\n";
+	}
+
+	/** {@link #template()} as a file to save: UTF-8 with a byte order mark, so spreadsheets read it as such. */
+	static org.springframework.http.ResponseEntity<String> templateDownload() {
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.attachment().filename("leads-template.csv").build().toString())
+			.body("\uFEFF" + template());
+	}
+
+	/** The columns whose values are codes, with their codes: the import page lists them. */
+	static java.util.Map<String, List<String>> codedColumns() {
+		var columns = new java.util.LinkedHashMap<String, List<String>>();
+		columns.put("source", java.util.Arrays.stream(LeadSource.values()).map(Enum::name).toList());
+		columns.put("region", java.util.Arrays.stream(Region.values()).map(Enum::name).toList());
+		columns.put("segment", java.util.Arrays.stream(Segment.values()).map(Enum::name).toList());
+		return columns;
 	}
 
 	ImportReport run(String csv, String user) {

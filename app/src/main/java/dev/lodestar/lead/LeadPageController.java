@@ -12,7 +12,13 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +29,7 @@ import dev.lodestar.customer.CustomerService;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.worklist.DecisionHistory;
 import dev.lodestar.worklist.WorklistService;
+import jakarta.validation.Valid;
 
 /**
  * The sales pages: the pipeline board ({@code /leads}), the capture form, a lead with its
@@ -36,20 +43,28 @@ class LeadPageController {
 	/** Whoever may read a lead's case (its tasks link here): sales, service for the welcome call, leadership. */
 	static final String CASE_READERS = "hasAnyRole('sales-rep','sales-manager','service-agent','service-manager','executive','camunda-admin')";
 
-	private final LeadService leads;
+	private final LeadPipeline leads;
+	private final LeadCapture capture;
 	private final LeadImport importer;
 	private final CustomerService customers;
 	private final WorklistService worklist;
 
 	private final DecisionHistory decisions;
 
-	LeadPageController(LeadService leads, LeadImport importer, CustomerService customers, WorklistService worklist,
-			DecisionHistory decisions) {
+	LeadPageController(LeadPipeline leads, LeadCapture capture, LeadImport importer, CustomerService customers,
+			WorklistService worklist, DecisionHistory decisions) {
 		this.decisions = decisions;
 		this.leads = leads;
+		this.capture = capture;
 		this.importer = importer;
 		this.customers = customers;
 		this.worklist = worklist;
+	}
+
+	/** The capture form's text as typed, without surrounding blanks; an empty field is no value. */
+	@InitBinder("lead")
+	void trimmed(WebDataBinder binder) {
+		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
 	}
 
 	@GetMapping("/leads")
@@ -68,7 +83,7 @@ class LeadPageController {
 	@PreAuthorize(LeadController.SALES)
 	String captureForm(Model model) {
 		if (!model.containsAttribute("lead")) {
-			model.addAttribute("lead", new LeadForm(null, null, null, null, null, null, null, null, null));
+			model.addAttribute("lead", new NewLead(null, null, null, null, null, null, null, null, null));
 		}
 		model.addAttribute("regions", Region.values());
 		model.addAttribute("sources", LeadSource.values());
@@ -79,20 +94,24 @@ class LeadPageController {
 
 	@PostMapping("/leads/new")
 	@PreAuthorize(LeadController.SALES)
-	String capture(@ModelAttribute("lead") LeadForm form, Authentication user, Model model) {
-		try {
-			var lead = leads.capture(form.toNewLead(), user.getName());
-			return "redirect:/leads/" + lead.id() + "?captured";
+	String capture(@Valid @ModelAttribute("lead") NewLead form, BindingResult invalid, Authentication user,
+			Model model) {
+		var errors = new LinkedHashMap<String, String>();
+		invalid.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), e.getDefaultMessage()));
+		if (errors.isEmpty()) {
+			try {
+				var lead = capture.capture(form, user.getName());
+				return "redirect:/leads/" + lead.id() + "?captured";
+			}
+			catch (InvalidInputException refused) {
+				refused.errors().forEach(e -> errors.putIfAbsent(e.field(), e.message()));
+			}
 		}
-		catch (InvalidInputException invalid) {
-			var errors = new LinkedHashMap<String, String>();
-			invalid.errors().forEach(e -> errors.putIfAbsent(e.field(), e.message()));
-			model.addAttribute("regions", Region.values());
-			model.addAttribute("sources", LeadSource.values());
-			model.addAttribute("segments", Segment.values());
-			model.addAttribute("errors", errors);
-			return "lead-new";
-		}
+		model.addAttribute("regions", Region.values());
+		model.addAttribute("sources", LeadSource.values());
+		model.addAttribute("segments", Segment.values());
+		model.addAttribute("errors", errors);
+		return "lead-new";
 	}
 
 	@GetMapping("/leads/{id}")
@@ -114,13 +133,25 @@ class LeadPageController {
 
 	@GetMapping("/leads/import")
 	@PreAuthorize(LeadController.SALES)
-	String importForm() {
+	String importForm(Model model) {
+		model.addAttribute("codedColumns", LeadImport.codedColumns());
+		model.addAttribute("columns", LeadImport.COLUMNS);
 		return "leads-import";
+	}
+
+	/** The CSV template to fill in, as {@code GET /api/leads/import/template} hands it out. */
+	@GetMapping(path = "/leads/import/template", produces = "text/csv")
+	@PreAuthorize(LeadController.SALES)
+	@ResponseBody
+	ResponseEntity<String> importTemplate() {
+		return LeadImport.templateDownload();
 	}
 
 	@PostMapping("/leads/import")
 	@PreAuthorize(LeadController.SALES)
 	String importFile(@RequestParam("file") MultipartFile file, Authentication user, Model model) throws IOException {
+		model.addAttribute("codedColumns", LeadImport.codedColumns());
+		model.addAttribute("columns", LeadImport.COLUMNS);
 		model.addAttribute("fileName", file.getOriginalFilename());
 		try {
 			model.addAttribute("report", importer.run(new String(file.getBytes(), StandardCharsets.UTF_8), user.getName()));
@@ -148,21 +179,6 @@ class LeadPageController {
 
 		public java.time.Instant at() {
 			return Objects.requireNonNullElse(ended, started);
-		}
-
-	}
-
-	/** The capture form as posted: plain text, checked by {@link LeadService#capture}. */
-	record LeadForm(String company, String contactName, String email, String phone, String source, String region,
-			String segment, String estimatedValue, String notes) {
-
-		NewLead toNewLead() {
-			return new NewLead(blankToNull(company), blankToNull(contactName), blankToNull(email), blankToNull(phone),
-					source, region, blankToNull(notes), blankToNull(segment), blankToNull(estimatedValue));
-		}
-
-		private static String blankToNull(String text) {
-			return text == null || text.isBlank() ? null : text.strip();
 		}
 
 	}

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 import dev.lodestar.system.EngineClock;
+import dev.lodestar.system.FormValues;
 import dev.lodestar.system.ProcessApi;
 
 /**
@@ -24,9 +25,9 @@ import dev.lodestar.system.ProcessApi;
 @Component("leadProcessListener")
 class LeadProcessListener implements TaskListener, ExecutionListener {
 
-	private final LeadService leads;
+	private final LeadSteps leads;
 
-	LeadProcessListener(LeadService leads) {
+	LeadProcessListener(LeadSteps leads) {
 		this.leads = leads;
 	}
 
@@ -41,12 +42,12 @@ class LeadProcessListener implements TaskListener, ExecutionListener {
 		if (!relevant) {
 			return;
 		}
-		long leadId = leadId(task.getVariable(LeadProcess.LEAD_ID));
+		long leadId = FormValues.id(task.getVariable(LeadProcess.LEAD_ID));
 		String user = actor(task);
 		switch (key) {
 			case LeadProcess.REVIEW_DUPLICATE -> {
 				if (EVENTNAME_COMPLETE.equals(event)) {
-					leads.resolveDuplicate(leadId, LeadService.text(task.getVariable(LeadProcess.DUPLICATE_DECISION)), user);
+					leads.resolveDuplicate(leadId, FormValues.text(task.getVariable(LeadProcess.DUPLICATE_DECISION)), user);
 					task.getExecution().setVariable(LeadProcess.CUSTOMER_ID, leads.customerOf(leadId));
 				}
 			}
@@ -55,7 +56,7 @@ class LeadProcessListener implements TaskListener, ExecutionListener {
 					leads.claimed(leadId, task.getAssignee());
 				}
 				else if (EVENTNAME_COMPLETE.equals(event)) {
-					boolean qualified = bool(task.getVariable(LeadProcess.QUALIFIED));
+					boolean qualified = FormValues.bool(task.getVariable(LeadProcess.QUALIFIED));
 					leads.qualify(leadId, qualified, task.getVariables(), user);
 					task.getExecution().setVariable(LeadProcess.QUALIFIED, qualified);
 					if (qualified) {
@@ -84,7 +85,7 @@ class LeadProcessListener implements TaskListener, ExecutionListener {
 					leads.awaitDiscountApproval(leadId);
 				}
 				else if (EVENTNAME_COMPLETE.equals(event)) {
-					boolean approved = bool(task.getVariable(LeadProcess.DISCOUNT_APPROVED));
+					boolean approved = FormValues.bool(task.getVariable(LeadProcess.DISCOUNT_APPROVED));
 					leads.decideDiscount(leadId, approved, task.getVariable(LeadProcess.DISCOUNT_COMMENT), user);
 					task.getExecution().setVariable(LeadProcess.DISCOUNT_APPROVED, approved);
 				}
@@ -94,7 +95,7 @@ class LeadProcessListener implements TaskListener, ExecutionListener {
 					leads.startNegotiation(leadId);
 				}
 				else if (EVENTNAME_COMPLETE.equals(event)) {
-					boolean won = bool(task.getVariable(LeadProcess.WON));
+					boolean won = FormValues.bool(task.getVariable(LeadProcess.WON));
 					leads.closeDeal(leadId, won, task.getVariable(LeadProcess.FINAL_AMOUNT),
 							task.getVariable(LeadProcess.LOST_REASON));
 					task.getExecution().setVariable(LeadProcess.WON, won);
@@ -115,9 +116,9 @@ class LeadProcessListener implements TaskListener, ExecutionListener {
 	public void notify(DelegateExecution execution) {
 		// taken once the routing decision's outputs are mapped (an end listener on the task runs before that)
 		if (LeadProcess.FLOW_ROUTED.equals(execution.getCurrentTransitionId())) {
-			leads.routed(leadId(execution.getVariable(LeadProcess.LEAD_ID)),
-					LeadService.text(execution.getVariable(LeadProcess.PRIORITY)),
-					LeadService.text(execution.getVariable(LeadProcess.QUEUE)));
+			leads.routed(FormValues.id(execution.getVariable(LeadProcess.LEAD_ID)),
+					FormValues.text(execution.getVariable(LeadProcess.PRIORITY)),
+					FormValues.text(execution.getVariable(LeadProcess.QUEUE)));
 		}
 	}
 
@@ -128,14 +129,6 @@ class LeadProcessListener implements TaskListener, ExecutionListener {
 		var authentication = Context.getCommandContext() == null ? null
 				: Context.getCommandContext().getAuthentication();
 		return authentication != null ? authentication.getUserId() : "system";
-	}
-
-	static long leadId(Object value) {
-		return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString());
-	}
-
-	static boolean bool(Object value) {
-		return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString());
 	}
 
 }

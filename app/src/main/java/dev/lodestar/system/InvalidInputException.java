@@ -1,6 +1,9 @@
 package dev.lodestar.system;
 
+import java.util.Collection;
 import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
 
 /**
  * Input that binding alone cannot judge (a rule across fields, a value unknown to the
@@ -17,6 +20,22 @@ public class InvalidInputException extends RuntimeException {
 
 	public InvalidInputException(String field, String message) {
 		this(List.of(new FieldError(field, message)));
+	}
+
+	/**
+	 * Bean Validation's refusals as one exception, each naming its field (the last node of its
+	 * path: {@code company}, not {@code capture.input.company}) with its message, already in the
+	 * reader's language.
+	 */
+	public static InvalidInputException of(Collection<? extends ConstraintViolation<?>> violations) {
+		return new InvalidInputException(violations.stream()
+			.map(violation -> new FieldError(field(violation.getPropertyPath().toString()), violation.getMessage()))
+			.toList());
+	}
+
+	private static String field(String path) {
+		int dot = path.lastIndexOf('.');
+		return dot < 0 ? path : path.substring(dot + 1);
 	}
 
 	public List<FieldError> errors() {

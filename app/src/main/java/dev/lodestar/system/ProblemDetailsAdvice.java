@@ -84,11 +84,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ConstraintViolationException.class)
 	ProblemDetail constraintViolation(ConstraintViolationException ex) {
-		return invalid(ex.getConstraintViolations()
-			.stream()
-			.map(violation -> new InvalidInputException.FieldError(lastNode(violation.getPropertyPath().toString()),
-					violation.getMessage()))
-			.toList());
+		return invalid(InvalidInputException.of(ex.getConstraintViolations()).errors());
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -148,11 +144,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		problem.setTitle("Invalid input");
 		problem.setProperty("errors", sorted.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
 		return problem;
-	}
-
-	private static String lastNode(String path) {
-		int dot = path.lastIndexOf('.');
-		return dot < 0 ? path : path.substring(dot + 1);
 	}
 
 }

@@ -207,7 +207,13 @@ class AccessIntegrationTest {
 	// ---- Tasklist's API uses the same authorizations and the same engine guard ----------------
 
 	@Autowired
-	dev.lodestar.lead.LeadService leads;
+	dev.lodestar.lead.LeadCapture capture;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.lodestar.lead.LeadPipeline pipeline;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.lodestar.lead.LeadSteps steps;
 
 	@Autowired
 	dev.lodestar.complaint.ComplaintService complaints;
@@ -382,9 +388,9 @@ class AccessIntegrationTest {
 	}
 
 	private org.camunda.bpm.engine.task.Task proposalTask() {
-		long leadId = leads.capture(new dev.lodestar.lead.NewLead("Tasklist " + UUID.randomUUID(), "Pat Doe", null, null,
+		long leadId = capture.capture(new dev.lodestar.lead.NewLead("Tasklist " + UUID.randomUUID(), "Pat Doe", null, null,
 				"WEB", "NA", null, null, null), "alice").id();
-		leads.completeStep(leadId, "Task_QualifyLead", "alice", java.util.Set.of("sales-rep"), java.util.Map.of(
+		steps.completeStep(leadId, "Task_QualifyLead", "alice", java.util.Set.of("sales-rep"), java.util.Map.of(
 				"qualified", true, "budget", "approved", "decisionMaker", "CFO", "need", "one view", "timeline", "Q1"));
 		return taskService.createTaskQuery()
 			.processInstanceBusinessKey(String.valueOf(leadId))

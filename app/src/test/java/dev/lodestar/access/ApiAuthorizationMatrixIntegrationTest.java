@@ -34,7 +34,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.lodestar.LodestarIntegrationTest;
 import dev.lodestar.lead.LeadProcess;
-import dev.lodestar.lead.LeadService;
 import dev.lodestar.lead.NewLead;
 
 /**
@@ -66,7 +65,13 @@ class ApiAuthorizationMatrixIntegrationTest {
 	ObjectMapper json;
 
 	@Autowired
-	LeadService leads;
+	dev.lodestar.lead.LeadCapture capture;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.lodestar.lead.LeadPipeline pipeline;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.lodestar.lead.LeadSteps steps;
 
 	@Autowired
 	TaskService taskService;
@@ -126,7 +131,7 @@ class ApiAuthorizationMatrixIntegrationTest {
 
 	@Test
 	void theEngineRestTaskAndVariableEndpointsFollowTheRolesToo() throws Exception {
-		long leadId = leads.capture(new NewLead("Matrix " + System.nanoTime(), "Pat Doe", null, null, "WEB", "NA", null,
+		long leadId = capture.capture(new NewLead("Matrix " + System.nanoTime(), "Pat Doe", null, null, "WEB", "NA", null,
 				null, null), "alice").id();
 		Task task = taskService.createTaskQuery()
 			.processInstanceBusinessKey(String.valueOf(leadId))
@@ -205,7 +210,7 @@ class ApiAuthorizationMatrixIntegrationTest {
 	}
 
 	private Task salesTask() {
-		long leadId = leads.capture(new NewLead("Matrix " + System.nanoTime(), "Pat Doe", null, null, "WEB", "NA", null,
+		long leadId = capture.capture(new NewLead("Matrix " + System.nanoTime(), "Pat Doe", null, null, "WEB", "NA", null,
 				null, null), "alice").id();
 		return taskService.createTaskQuery()
 			.processInstanceBusinessKey(String.valueOf(leadId))

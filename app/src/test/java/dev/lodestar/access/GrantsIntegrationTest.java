@@ -41,7 +41,6 @@ import dev.lodestar.LodestarIntegrationTest;
 import dev.lodestar.complaint.ComplaintIntake;
 import dev.lodestar.complaint.ComplaintService;
 import dev.lodestar.lead.LeadProcess;
-import dev.lodestar.lead.LeadService;
 import dev.lodestar.lead.NewLead;
 
 /**
@@ -66,7 +65,13 @@ class GrantsIntegrationTest {
 	int port;
 
 	@Autowired
-	LeadService leads;
+	dev.lodestar.lead.LeadCapture capture;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.lodestar.lead.LeadPipeline pipeline;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.lodestar.lead.LeadSteps steps;
 
 	@Autowired
 	TaskService taskService;
@@ -412,7 +417,7 @@ class GrantsIntegrationTest {
 		// ---- helpers ---------------------------------------------------------------------------------
 
 	private Task qualifyTask() {
-		long leadId = leads.capture(new NewLead("Grants " + UUID.randomUUID(), "Pat Doe", null, null, "WEB", "NA", null,
+		long leadId = capture.capture(new NewLead("Grants " + UUID.randomUUID(), "Pat Doe", null, null, "WEB", "NA", null,
 				null, null), "alice").id();
 		return taskService.createTaskQuery()
 			.processDefinitionKey(LeadProcess.KEY)

@@ -31,7 +31,6 @@ import dev.lodestar.complaint.Complaint;
 import dev.lodestar.complaint.ComplaintIntake;
 import dev.lodestar.complaint.ComplaintService;
 import dev.lodestar.lead.LeadProcess;
-import dev.lodestar.lead.LeadService;
 import dev.lodestar.lead.NewLead;
 
 /**
@@ -48,7 +47,13 @@ class HardeningIntegrationTest {
 	int port;
 
 	@Autowired
-	LeadService leads;
+	dev.lodestar.lead.LeadCapture capture;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.lodestar.lead.LeadPipeline pipeline;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.lodestar.lead.LeadSteps steps;
 
 	@Autowired
 	ComplaintService complaints;
@@ -222,7 +227,7 @@ class HardeningIntegrationTest {
 
 	@Test
 	void onlyAManagerOfTheRoleReassignsAndOnlyToAMemberOfIt() throws Exception {
-		long leadId = leads.capture(new NewLead("Reassign " + UUID.randomUUID(), "Pat Doe", null, null, "WEB", "NA",
+		long leadId = capture.capture(new NewLead("Reassign " + UUID.randomUUID(), "Pat Doe", null, null, "WEB", "NA",
 				null, null, null), "alice").id();
 		Task qualify = task(LeadProcess.KEY, leadId, LeadProcess.QUALIFY_LEAD);
 		String path = "/engine-rest/task/" + qualify.getId() + "/assignee";
@@ -248,7 +253,7 @@ class HardeningIntegrationTest {
 
 	@Test
 	void hostileFormValuesAnswer400WithTheFieldNamedAndChangeNothing() throws Exception {
-		long leadId = leads.capture(new NewLead("Strict " + UUID.randomUUID(), "Pat Doe", null, null, "WEB", "NA", null,
+		long leadId = capture.capture(new NewLead("Strict " + UUID.randomUUID(), "Pat Doe", null, null, "WEB", "NA", null,
 				null, null), "alice").id();
 		Task qualify = task(LeadProcess.KEY, leadId, LeadProcess.QUALIFY_LEAD);
 		String complete = "/api/tasks/" + qualify.getId() + "/complete";
@@ -262,7 +267,7 @@ class HardeningIntegrationTest {
 		Task still = taskService.createTaskQuery().taskId(qualify.getId()).singleResult();
 		assertThat(still).isNotNull();
 		assertThat(still.getAssignee()).isNull();
-		assertThat(leads.get(leadId).stage().name()).isEqualTo("QUALIFYING");
+		assertThat(pipeline.get(leadId).stage().name()).isEqualTo("QUALIFYING");
 
 		long proposing = leadAtProposal();
 		Task proposal = task(LeadProcess.KEY, proposing, LeadProcess.PREPARE_PROPOSAL);
@@ -272,7 +277,7 @@ class HardeningIntegrationTest {
 		assertField(send("alice", "POST", "/api/leads/" + proposing + "/proposal", Map.of("amount", 1e20,
 				"discountPercent", 5, "decisionMaker", "CFO", "nextFollowUp",
 				Instant.now().plus(3, ChronoUnit.DAYS).toString())), "amount");
-		assertThat(leads.get(proposing).opportunity().amount()).isNull();
+		assertThat(pipeline.get(proposing).opportunity().amount()).isNull();
 	}
 
 	private void assertField(HttpResponse<String> response, String field) throws Exception {
@@ -422,9 +427,9 @@ class HardeningIntegrationTest {
 	// ---- helpers ---------------------------------------------------------------------------------
 
 	private long leadAtProposal() {
-		long leadId = leads.capture(new NewLead("Bypass " + UUID.randomUUID(), "Pat Doe", null, null, "WEB", "NA", null,
+		long leadId = capture.capture(new NewLead("Bypass " + UUID.randomUUID(), "Pat Doe", null, null, "WEB", "NA", null,
 				null, null), "alice").id();
-		leads.completeStep(leadId, LeadProcess.QUALIFY_LEAD, "alice", java.util.Set.copyOf(REP),
+		steps.completeStep(leadId, LeadProcess.QUALIFY_LEAD, "alice", java.util.Set.copyOf(REP),
 				Map.of("qualified", true, "budget", "approved", "decisionMaker", "CFO", "need", "one view", "timeline",
 						"this quarter"));
 		return leadId;

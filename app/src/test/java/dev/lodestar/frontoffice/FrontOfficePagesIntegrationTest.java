@@ -222,7 +222,7 @@ class FrontOfficePagesIntegrationTest {
 				String.valueOf(customer.id()), "company", customer.name(), "contactName", "Jo Buyer", "region", "EMEA",
 				"estimatedValue", "12000", "notes", "Wants 12 desks"));
 		assertThat(recorded.statusCode()).isEqualTo(302);
-		var lead = leads.search(null, customer.name(), 5).get(0);
+		var lead = pipeline.search(null, customer.name(), 5).get(0);
 		assertThat(lead.email()).isEqualTo(customer.email());
 		assertThat(lead.source().name()).isEqualTo("EMAIL");
 		String after = alice.get(recorded.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body();
@@ -235,7 +235,7 @@ class FrontOfficePagesIntegrationTest {
 		var alice = PageSession.logIn(port, "alice");
 		alice.post("/intake/leads", Map.of("caller", customer.email(), "customerId", String.valueOf(customer.id()),
 				"company", customer.name(), "contactName", "Li Wei", "region", "APAC", "estimatedValue", "8000"));
-		var lead = leads.search(null, customer.name(), 5).get(0);
+		var lead = pipeline.search(null, customer.name(), 5).get(0);
 
 		String chinese = alice.get("/leads/" + lead.id() + "?lang=zh-CN").body();
 		assertThat(chinese).contains("已录入线索").contains("线索资格审核（BANT）").contains("销售代表")
@@ -255,7 +255,7 @@ class FrontOfficePagesIntegrationTest {
 		var alice = PageSession.logIn(port, "alice");
 		alice.post("/intake/leads", Map.of("caller", customer.email(), "customerId", String.valueOf(customer.id()),
 				"company", customer.name(), "contactName", "Jo Buyer", "region", "EMEA", "estimatedValue", "5000"));
-		var lead = leads.search(null, customer.name(), 5).get(0);
+		var lead = pipeline.search(null, customer.name(), 5).get(0);
 
 		String leadPage = alice.get("/leads/" + lead.id()).body();
 		assertThat(leadPage).contains("Lead #" + lead.id() + " captured").doesNotContain(secret);
@@ -284,7 +284,7 @@ class FrontOfficePagesIntegrationTest {
 		var alice = PageSession.logIn(port, "alice");
 		alice.post("/intake/leads", Map.of("caller", customer.email(), "customerId", String.valueOf(customer.id()),
 				"company", customer.name(), "contactName", "Lin Hua", "region", "APAC", "estimatedValue", "9000"));
-		var lead = leads.search(null, customer.name(), 5).get(0);
+		var lead = pipeline.search(null, customer.name(), 5).get(0);
 		String leadLink = "href=\"/leads/" + lead.id() + "\"";
 
 		var carol = PageSession.logIn(port, "carol");
@@ -327,17 +327,17 @@ class FrontOfficePagesIntegrationTest {
 	@Test
 	void theLeadPageNamesTheDiscountDecisionAndTheKindOfInteractionInWords() {
 		String key = UUID.randomUUID().toString().substring(0, 8);
-		var lead = leads.capture(new dev.lodestar.lead.NewLead("Words Ltd " + key, "Ana Words", "words-" + key + "@example.com",
+		var lead = capture.capture(new dev.lodestar.lead.NewLead("Words Ltd " + key, "Ana Words", "words-" + key + "@example.com",
 				null, "WEB", "EMEA", null, null, null), "alice");
 		var rep = java.util.List.of("sales-rep");
-		leads.completeStep(lead.id(), dev.lodestar.lead.LeadProcess.QUALIFY_LEAD, "alice", rep,
+		steps.completeStep(lead.id(), dev.lodestar.lead.LeadProcess.QUALIFY_LEAD, "alice", rep,
 				new java.util.HashMap<>(Map.of("qualified", true, "budget", "yes", "decisionMaker", "CFO", "need", "desks",
 						"timeline", "now")));
-		leads.completeStep(lead.id(), dev.lodestar.lead.LeadProcess.PREPARE_PROPOSAL, "alice", rep,
+		steps.completeStep(lead.id(), dev.lodestar.lead.LeadProcess.PREPARE_PROPOSAL, "alice", rep,
 				new java.util.HashMap<>(Map.of("amount", new java.math.BigDecimal("20000"), "discountPercent",
 						new java.math.BigDecimal("25"), "decisionMaker", "CFO", "proposalSummary", "Desks",
 						"nextFollowUp", java.time.Instant.now().plus(java.time.Duration.ofDays(3)).toString())));
-		leads.completeStep(lead.id(), dev.lodestar.lead.LeadProcess.APPROVE_DISCOUNT, "bob", java.util.List.of("sales-manager"),
+		steps.completeStep(lead.id(), dev.lodestar.lead.LeadProcess.APPROVE_DISCOUNT, "bob", java.util.List.of("sales-manager"),
 				new java.util.HashMap<>(Map.of("discountApproved", false, "discountComment", "15 % at most")));
 		var alice = PageSession.logIn(port, "alice");
 
@@ -371,7 +371,13 @@ class FrontOfficePagesIntegrationTest {
 	org.camunda.bpm.engine.TaskService taskService;
 
 	@Autowired
-	dev.lodestar.lead.LeadService leads;
+	dev.lodestar.lead.LeadCapture capture;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.lodestar.lead.LeadPipeline pipeline;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.lodestar.lead.LeadSteps steps;
 
 	private void complete(Complaint complaint, String taskKey, Map<String, Object> values) {
 		var task = taskService.createTaskQuery()

@@ -110,14 +110,45 @@ class LeadRulesUnitTest {
 		assertThat(records.get(2)).containsExactly("B", "");
 	}
 
+	private static final jakarta.validation.Validator VALIDATOR = jakarta.validation.Validation
+		.buildDefaultValidatorFactory()
+		.getValidator();
+
+	private static java.util.List<String> invalidFields(NewLead lead) {
+		return VALIDATOR.validate(lead).stream().map(v -> v.getPropertyPath().toString()).sorted().toList();
+	}
+
 	@Test
-	void everyInvalidFieldOfANewLeadIsNamed() {
-		assertThatThrownBy(() -> LeadService.validate(new NewLead(null, null, "a@b", null, "fax", null, null, "huge", "-5")))
-			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
-				.extracting(InvalidInputException.FieldError::field)
-				.containsExactlyInAnyOrder("company", "email", "source", "region", "segment", "estimatedValue"));
-		assertThat(LeadService.validate(new NewLead("Acme", null, "a@b.example", null, "web", "emea", null, null, "10"))
-			.source()).isEqualTo(LeadSource.WEB);
+	void everyInvalidFieldOfANewLeadIsNamedByItsConstraints() {
+		assertThat(invalidFields(new NewLead(null, null, "a@b", null, "fax", null, null, "huge", "-5")))
+			.containsExactly("company", "email", "estimatedValue", "region", "segment", "source");
+		var valid = new NewLead("Acme", null, " a@b.example ", null, "web", "emea", null, null, "50,000");
+		assertThat(invalidFields(valid)).isEmpty();
+		assertThat(valid.leadSource()).isEqualTo(LeadSource.WEB);
+		assertThat(valid.leadRegion()).isEqualTo(Region.EMEA);
+		assertThat(valid.leadSegment()).isNull();
+		assertThat(valid.amount()).isEqualByComparingTo("50000");
+	}
+
+	@Test
+	void anEstimatedValueIsReadAsWrittenAndMustFitItsColumn() {
+		java.util.function.Function<String, java.util.List<String>> problems = value -> invalidFields(
+				new NewLead("Acme", null, null, null, "WEB", "NA", null, null, value));
+		assertThat(problems.apply("５００００")).isEmpty();
+		assertThat(problems.apply("5,0000")).isEmpty();
+		assertThat(problems.apply("50000.50")).isEmpty();
+		assertThat(problems.apply("9999999999999.99")).isEmpty();
+		assertThat(problems.apply("10000000000000")).containsExactly("estimatedValue");
+		assertThat(problems.apply("50,00")).containsExactly("estimatedValue");
+		assertThat(problems.apply("1.005")).containsExactly("estimatedValue");
+		assertThat(problems.apply("5e3")).containsExactly("estimatedValue");
+		assertThat(problems.apply("-1")).containsExactly("estimatedValue");
+	}
+
+	@Test
+	void blankOptionalCodesAreNoValueButARequiredCodeMustBeGiven() {
+		assertThat(invalidFields(new NewLead("Acme", null, "", null, "", " ", null, " ", " "))).containsExactly("region",
+				"source");
 	}
 
 }

@@ -61,7 +61,13 @@ class LeadToSaleProcessTest {
 	ManagementService managementService;
 
 	@Autowired
-	LeadService leads;
+	dev.lodestar.lead.LeadCapture capture;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.lodestar.lead.LeadPipeline pipeline;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.lodestar.lead.LeadSteps steps;
 
 	@Autowired
 	CustomerService customers;
@@ -91,7 +97,7 @@ class LeadToSaleProcessTest {
 			.isWaitingAt(LeadProcess.QUALIFY_LEAD);
 		assertThat(pi).task().hasCandidateGroup("sales-rep");
 		assertThat(pi).variables().containsEntry(LeadProcess.PRIORITY, "MEDIUM").containsEntry(LeadProcess.FOLLOW_UP_DAYS, 3);
-		var view = leads.get(lead.id());
+		var view = pipeline.get(lead.id());
 		assertThat(view.stage()).isEqualTo(LeadStage.QUALIFYING);
 		assertThat(view.customerId()).isNotNull();
 		assertThat(view.openTasks().get(0).formKey()).isEqualTo("lead-qualify");
@@ -102,8 +108,8 @@ class LeadToSaleProcessTest {
 	void aKeyAccountIsRoutedToTheSalesManagers() {
 		var lead = capture("WEB", "APAC", null, "250000", null);
 		assertThat(instance(lead.id())).isWaitingAt(LeadProcess.QUALIFY_LEAD).task().hasCandidateGroup("sales-manager");
-		assertThat(leads.get(lead.id()).priority()).isEqualTo("HIGH");
-		assertThat(leads.get(lead.id()).queue()).isEqualTo("sales-manager");
+		assertThat(pipeline.get(lead.id()).priority()).isEqualTo("HIGH");
+		assertThat(pipeline.get(lead.id()).queue()).isEqualTo("sales-manager");
 		assertThat(task(instance(lead.id())).getPriority()).as("a HIGH lead's task comes first").isEqualTo(80);
 	}
 
@@ -119,7 +125,7 @@ class LeadToSaleProcessTest {
 		step(lead.id(), LeadProcess.QUALIFY_LEAD, "alice", REP, Map.of("qualified", false, "disqualifyReason", "Students"));
 
 		assertThat(pi).isEnded().hasPassed(LeadProcess.END_LEAD_DISQUALIFIED);
-		var view = leads.get(lead.id());
+		var view = pipeline.get(lead.id());
 		assertThat(view.stage()).isEqualTo(LeadStage.DISQUALIFIED);
 		assertThat(view.disqualifyReason()).isEqualTo("Students");
 	}
@@ -133,7 +139,7 @@ class LeadToSaleProcessTest {
 					e -> assertThat(e.errors()).extracting(InvalidInputException.FieldError::field)
 						.containsExactlyInAnyOrder("decisionMaker", "need", "timeline"));
 		assertThat(instance(lead.id())).isWaitingAt(LeadProcess.QUALIFY_LEAD);
-		assertThat(leads.get(lead.id()).stage()).isEqualTo(LeadStage.QUALIFYING);
+		assertThat(pipeline.get(lead.id()).stage()).isEqualTo(LeadStage.QUALIFYING);
 	}
 
 	@Test
@@ -152,18 +158,18 @@ class LeadToSaleProcessTest {
 		assertThat(pi).hasPassed(LeadProcess.GATEWAY_DISCOUNT_NEEDS_APPROVAL)
 			.hasNotPassed(LeadProcess.APPROVE_DISCOUNT)
 			.isWaitingAt(LeadProcess.NEGOTIATE_DEAL);
-		assertThat(leads.get(lead.id()).opportunity().stage()).isEqualTo(OpportunityStage.NEGOTIATION);
+		assertThat(pipeline.get(lead.id()).opportunity().stage()).isEqualTo(OpportunityStage.NEGOTIATION);
 
 		step(lead.id(), LeadProcess.NEGOTIATE_DEAL, "alice", REP, Map.of("won", "true"));
 		assertThat(pi).hasPassed(LeadProcess.HAND_OVER_CUSTOMER).isWaitingAt(LeadProcess.WELCOME_CALL)
 			.task().hasCandidateGroup("service-agent");
-		var won = leads.get(lead.id()).opportunity();
+		var won = pipeline.get(lead.id()).opportunity();
 		assertThat(won.stage()).isEqualTo(OpportunityStage.WON);
 		assertThat(won.finalAmount()).isEqualByComparingTo("38000");
 
 		step(lead.id(), LeadProcess.WELCOME_CALL, "carol", AGENT, Map.of("welcomeNotes", "Onboarding call booked"));
 		assertThat(pi).isEnded().hasPassed(LeadProcess.END_CUSTOMER_ONBOARDED);
-		var log = customers.interactions(leads.get(lead.id()).customerId(), 10, "alice");
+		var log = customers.interactions(pipeline.get(lead.id()).customerId(), 10, "alice");
 		assertThat(log).extracting(i -> i.summary()).contains("Onboarding call booked")
 			.anyMatch(s -> s.startsWith("Deal won (lead #" + lead.id()));
 	}
@@ -175,7 +181,7 @@ class LeadToSaleProcessTest {
 		propose(lead.id(), "alice", "20000", "25");
 		ProcessInstance pi = instance(lead.id());
 		assertThat(pi).isWaitingAt(LeadProcess.APPROVE_DISCOUNT).task().hasCandidateGroup("sales-manager");
-		assertThat(leads.get(lead.id()).opportunity().stage()).isEqualTo(OpportunityStage.DISCOUNT_APPROVAL);
+		assertThat(pipeline.get(lead.id()).opportunity().stage()).isEqualTo(OpportunityStage.DISCOUNT_APPROVAL);
 
 		assertThatThrownBy(() -> step(lead.id(), LeadProcess.APPROVE_DISCOUNT, "bob", MANAGER,
 				Map.of("discountApproved", false)))
@@ -183,7 +189,7 @@ class LeadToSaleProcessTest {
 		step(lead.id(), LeadProcess.APPROVE_DISCOUNT, "bob", MANAGER,
 				Map.of("discountApproved", false, "discountComment", "15 % at most"));
 		assertThat(pi).isWaitingAt(LeadProcess.PREPARE_PROPOSAL).task().isAssignedTo("alice");
-		assertThat(leads.get(lead.id()).opportunity().discountComment()).isEqualTo("15 % at most");
+		assertThat(pipeline.get(lead.id()).opportunity().discountComment()).isEqualTo("15 % at most");
 
 		propose(lead.id(), "alice", "20000", "10");
 		assertThat(pi).isWaitingAt(LeadProcess.NEGOTIATE_DEAL);
@@ -192,7 +198,7 @@ class LeadToSaleProcessTest {
 					e -> assertThat(e.errors().get(0).field()).isEqualTo("lostReason"));
 		step(lead.id(), LeadProcess.NEGOTIATE_DEAL, "alice", REP, Map.of("won", "false", "lostReason", "Chose a competitor"));
 		assertThat(pi).isEnded().hasPassed(LeadProcess.END_DEAL_LOST);
-		assertThat(leads.get(lead.id()).opportunity().lostReason()).isEqualTo("Chose a competitor");
+		assertThat(pipeline.get(lead.id()).opportunity().lostReason()).isEqualTo("Chose a competitor");
 	}
 
 	@Test
@@ -202,7 +208,7 @@ class LeadToSaleProcessTest {
 		propose(lead.id(), "alice", "90000", "20");
 		step(lead.id(), LeadProcess.APPROVE_DISCOUNT, "bob", MANAGER, Map.of("discountApproved", true));
 		assertThat(instance(lead.id())).hasPassed(LeadProcess.GATEWAY_DISCOUNT_APPROVED).isWaitingAt(LeadProcess.NEGOTIATE_DEAL);
-		var opportunity = leads.get(lead.id()).opportunity();
+		var opportunity = pipeline.get(lead.id()).opportunity();
 		assertThat(opportunity.discountDecision()).isEqualTo("APPROVED");
 		assertThat(opportunity.discountDecidedBy()).isEqualTo("bob");
 	}
@@ -225,7 +231,7 @@ class LeadToSaleProcessTest {
 		ProcessInstance pi = instance(lead.id());
 		var task = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
 		taskService.claim(task.getId(), "alice");
-		assertThat(leads.get(lead.id()).owner()).isEqualTo("alice");
+		assertThat(pipeline.get(lead.id()).owner()).isEqualTo("alice");
 		var due = task.getDueDate().toInstant();
 		assertThat(due).isBetween(Instant.now().plus(3, ChronoUnit.DAYS).minusSeconds(120),
 				Instant.now().plus(3, ChronoUnit.DAYS).plusSeconds(120));
@@ -236,7 +242,7 @@ class LeadToSaleProcessTest {
 		managementService.executeJob(timer.getId());
 
 		assertThat(pi).hasPassed(LeadProcess.RETURN_LEAD_TO_QUEUE).isWaitingAt(LeadProcess.QUALIFY_LEAD).task().isNotAssigned();
-		var view = leads.get(lead.id());
+		var view = pipeline.get(lead.id());
 		assertThat(view.owner()).isNull();
 		assertThat(view.timesReturned()).isEqualTo(1);
 		assertThat(notifications.recentFor("bob", 20)).anyMatch(n -> n.getSubject().contains("Lead #" + lead.id() + " "));
@@ -255,7 +261,7 @@ class LeadToSaleProcessTest {
 
 		propose(lead.id(), "alice", "5000", "0");
 		var task = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
-		var followUp = leads.get(lead.id()).opportunity().nextFollowUp();
+		var followUp = pipeline.get(lead.id()).opportunity().nextFollowUp();
 		assertThat(task.getDueDate().toInstant()).isEqualTo(followUp.truncatedTo(ChronoUnit.MILLIS));
 		var followUpTimer = managementService.createJobQuery().processInstanceId(pi.getId())
 			.activityId(LeadProcess.TIMER_FOLLOW_UP_DUE).singleResult();
@@ -275,13 +281,13 @@ class LeadToSaleProcessTest {
 		var lead = capture("Beacon " + tag + " Ltd", "WEB", "EMEA", null, null, null);
 		ProcessInstance pi = instance(lead.id());
 		assertThat(pi).isWaitingAt(LeadProcess.REVIEW_DUPLICATE).task().hasCandidateGroup("sales-rep");
-		assertThat(leads.get(lead.id()).stage()).isEqualTo(LeadStage.DUPLICATE_REVIEW);
-		assertThat(leads.get(lead.id()).duplicateOfId()).isEqualTo(existing.customer().id());
+		assertThat(pipeline.get(lead.id()).stage()).isEqualTo(LeadStage.DUPLICATE_REVIEW);
+		assertThat(pipeline.get(lead.id()).duplicateOfId()).isEqualTo(existing.customer().id());
 
 		step(lead.id(), LeadProcess.REVIEW_DUPLICATE, "alice", REP, Map.of("duplicateDecision", "MERGE"));
 
 		assertThat(pi).hasPassed(LeadProcess.ROUTE_LEAD).isWaitingAt(LeadProcess.QUALIFY_LEAD);
-		var view = leads.get(lead.id());
+		var view = pipeline.get(lead.id());
 		assertThat(view.customerId()).isEqualTo(existing.customer().id());
 		assertThat(view.duplicateOfId()).isNull();
 		assertThat(view.stage()).isEqualTo(LeadStage.QUALIFYING);
@@ -294,7 +300,7 @@ class LeadToSaleProcessTest {
 		var existing = customers.createOrLink(CustomerDraft.company("Cobalt " + tag, null, null, null, null), "alice");
 		var lead = capture("Cobalt " + tag + " Inc.", "PHONE", "NA", null, null, null);
 		step(lead.id(), LeadProcess.REVIEW_DUPLICATE, "alice", REP, Map.of("duplicateDecision", "DISTINCT"));
-		var view = leads.get(lead.id());
+		var view = pipeline.get(lead.id());
 		assertThat(view.customerId()).isNotEqualTo(existing.customer().id());
 		assertThat(customers.possibleDuplicates(view.customerId())).isEmpty();
 		assertThat(instance(lead.id())).isWaitingAt(LeadProcess.QUALIFY_LEAD);
@@ -308,7 +314,7 @@ class LeadToSaleProcessTest {
 	}
 
 	private LeadView capture(String company, String source, String region, String segment, String value, String email) {
-		return leads.capture(new NewLead(company, "Pat Doe", email, null, source, region, "from the process test", segment,
+		return capture.capture(new NewLead(company, "Pat Doe", email, null, source, region, "from the process test", segment,
 				value), "alice");
 	}
 
@@ -320,7 +326,7 @@ class LeadToSaleProcessTest {
 	}
 
 	private void step(long leadId, String task, String user, Set<String> groups, Map<String, Object> variables) {
-		leads.completeStep(leadId, task, user, groups, new HashMap<>(variables));
+		steps.completeStep(leadId, task, user, groups, new HashMap<>(variables));
 	}
 
 	private void qualify(long leadId, String user) {

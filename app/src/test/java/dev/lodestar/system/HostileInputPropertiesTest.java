@@ -29,7 +29,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lodestar.LodestarIntegrationTest;
 import dev.lodestar.SeededRandom;
 import dev.lodestar.lead.LeadProcess;
-import dev.lodestar.lead.LeadService;
 import dev.lodestar.lead.NewLead;
 
 /**
@@ -65,7 +64,13 @@ class HostileInputPropertiesTest {
 	TaskService tasks;
 
 	@Autowired
-	LeadService leads;
+	dev.lodestar.lead.LeadCapture capture;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.lodestar.lead.LeadPipeline pipeline;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.lodestar.lead.LeadSteps steps;
 
 	// ---- values ---------------------------------------------------------------------------------
 
@@ -155,12 +160,12 @@ class HostileInputPropertiesTest {
 				Task still = tasks.createTaskQuery().taskId(task.getId()).singleResult();
 				assertThat(still).as(response.body()).isNotNull();
 				assertThat(still.getAssignee()).isNull();
-				assertThat(leads.get(leadId).stage().name()).isEqualTo("QUALIFYING");
+				assertThat(pipeline.get(leadId).stage().name()).isEqualTo("QUALIFYING");
 				assertThat(tasks.getVariable(task.getId(), "discountApprovalThreshold")).isNull();
 			}
 			else if (response.statusCode() < 300) {
 				assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
-				assertThat(leads.get(leadId).stage().name()).isIn("QUALIFIED", "DISQUALIFIED", "PROPOSAL",
+				assertThat(pipeline.get(leadId).stage().name()).isIn("QUALIFIED", "DISQUALIFIED", "PROPOSAL",
 						"OPPORTUNITY");
 			}
 			return response;
@@ -218,7 +223,7 @@ class HostileInputPropertiesTest {
 		if (current != null && tasks.createTaskQuery().taskId(current.getId()).count() == 1) {
 			return current;
 		}
-		long leadId = leads
+		long leadId = capture
 			.capture(new NewLead("Property " + System.nanoTime(), "Pat Doe", null, null, "WEB", "NA", null, null, null),
 					"alice")
 			.id();
