@@ -5,6 +5,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +15,10 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.TimeZone;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
@@ -20,6 +27,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
+import dev.lodestar.system.ProcessApi;
 import dev.lodestar.worklist.Caller;
 
 /**
@@ -66,6 +74,18 @@ class OneWayPerConcernTest {
 				+ "language and the company's zone (pages hand the browser <time datetime>, which lodestar.js "
 				+ "shows in the reader's own zone); the JVM's default zone is nobody's");
 
+	static final ArchRule ONE_STYLE_OF_PROCESS_GLUE = noClasses().should()
+		.implement(JavaDelegate.class)
+		.orShould()
+		.implement(TaskListener.class)
+		.orShould()
+		.implement(ExecutionListener.class)
+		.orShould()
+		.beAnnotatedWith(ProcessApi.class)
+		.because("a model reaches Java one way, a named @ProcessApi method of its module's glue bean "
+				+ "(${leadTasks.qualified(task)}); no delegate or listener class named whole "
+				+ "(processes/README.md, Java glue)");
+
 	private final JavaClasses production = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("dev.lodestar");
@@ -96,6 +116,40 @@ class OneWayPerConcernTest {
 	void theRuleSeesAClassFormattingItsOwnDates() {
 		assertThat(ONE_WAY_TO_WRITE_DATES.evaluate(new ClassFileImporter().importClasses(LocalDates.class)).hasViolation())
 			.isTrue();
+	}
+
+	@Test
+	void processGlueIsNamedMethodsOnly() {
+		ONE_STYLE_OF_PROCESS_GLUE.check(production);
+	}
+
+	@Test
+	void theGlueRuleSeesADelegateClass() {
+		assertThat(ONE_STYLE_OF_PROCESS_GLUE.evaluate(new ClassFileImporter().importClasses(LocalDelegate.class))
+			.hasViolation()).isTrue();
+	}
+
+	@Test
+	void noModelNamesADelegateWhole() throws IOException {
+		try (var files = Files.list(Path.of("..", "processes"))) {
+			var models = files.filter(f -> f.toString().endsWith(".bpmn")).toList();
+			assertThat(models).hasSizeGreaterThan(3);
+			for (Path model : models) {
+				assertThat(Files.readString(model)).as(model.toString())
+					.doesNotContain("delegateExpression=")
+					.doesNotContain("camunda:class=");
+			}
+		}
+	}
+
+	/** A delegate class, the style the models once used beside named methods. */
+	static final class LocalDelegate implements JavaDelegate {
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			execution.setVariable("x", 1);
+		}
+
 	}
 
 	/** A view writing dates its own way, in the server's zone, as the rollout pages once did. */

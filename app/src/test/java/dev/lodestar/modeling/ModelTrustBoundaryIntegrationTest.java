@@ -220,7 +220,7 @@ class ModelTrustBoundaryIntegrationTest {
 		assertThat(english.body).contains("What a model may call")
 			.contains("${trainingService.invite(waveId)}")
 			.contains("${phaseTracker.started(execution, code)}")
-			.contains("${matchCustomerDelegate}")
+			.contains("${leadTasks.matchCustomer(execution)}")
 			.doesNotContain("${identityService");
 		var chinese = getPage("/models?lang=zh-CN", "frank");
 		assertThat(chinese.body).contains("模型可调用的内容").contains("${trainingService.invite(waveId)}");

@@ -526,15 +526,15 @@ class ModelWorkspaceIntegrationTest {
 	}
 
 	@Test
-	void timersAndDelegateExpressionsAreChecked() {
+	void timersAndServiceTaskExpressionsAreChecked() {
 		String xml = file("processes/lead-to-sale.bpmn")
 			.replace("<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">P2D</bpmn:timeDuration>",
 					"<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">two days</bpmn:timeDuration>")
-			.replace("${followUpReminderDelegate}", "${noSuchDelegate}");
+			.replace("${leadTasks.remind(execution)}", "${noSuchBean.remind(execution)}");
 		var report = modelService.check("lead-to-sale", xml, java.util.Locale.ENGLISH);
 		assertThat(report.deployable()).isFalse();
 		assertThat(report.findings()).extracting(f -> f.elementId() + ":" + f.code())
-			.contains("Timer_ProposalReminder:badTimer", "Task_RemindProposalOwner:unknownBean");
+			.contains("Timer_ProposalReminder:badTimer", "Task_RemindProposalOwner:notCallable");
 	}
 
 	// ---- helpers ---------------------------------------------------------------------------------
