@@ -19,16 +19,35 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import dev.lodestar.system.ProcessApi;
+import dev.lodestar.system.FormValues;
+import dev.lodestar.system.WrittenNumbers;
 import dev.lodestar.worklist.Caller;
+import jakarta.validation.Valid;
 
 /**
  * One way per concern: each concern that the code once solved two to four ways is solved one way,
@@ -85,6 +104,56 @@ class OneWayPerConcernTest {
 		.because("a model reaches Java one way, a named @ProcessApi method of its module's glue bean "
 				+ "(${leadTasks.qualified(task)}); no delegate or listener class named whole "
 				+ "(processes/README.md, Java glue)");
+	/** Types whose text parsing ({@code parseLong}, {@code valueOf(String)}, {@code new BigDecimal(String)}, {@code parse}) reads input. */
+	private static final Set<Class<?>> PARSED = Set.of(Long.class, Integer.class, Short.class, Double.class, Float.class,
+			Boolean.class, BigDecimal.class, BigInteger.class, Instant.class, LocalDate.class, LocalDateTime.class,
+			OffsetDateTime.class, ZonedDateTime.class);
+
+	private static final DescribedPredicate<JavaCall<?>> PARSES_TEXT = new DescribedPredicate<>(
+			"parse text into a number, a yes/no or a date (parseLong, valueOf(String), new BigDecimal(String), parse)") {
+		@Override
+		public boolean test(JavaCall<?> call) {
+			var target = call.getTarget();
+			if (PARSED.stream().noneMatch(target.getOwner()::isEquivalentTo)) {
+				return false;
+			}
+			var parameters = target.getRawParameterTypes();
+			boolean fromText = !parameters.isEmpty() && (parameters.get(0).isAssignableTo(CharSequence.class)
+					|| parameters.get(0).isEquivalentTo(char[].class));
+			return fromText && (target.getName().startsWith("parse") || target.getName().equals("valueOf")
+					|| target.getName().equals("<init>"));
+		}
+	};
+
+	static final ArchRule ONE_WAY_TO_READ_FORM_VALUES = noClasses().that()
+		.doNotHaveFullyQualifiedName(FormValues.class.getName())
+		.and()
+		.doNotHaveFullyQualifiedName(WrittenNumbers.class.getName())
+		// reads the training material's own markdown (question numbers), not what a person sent
+		.and()
+		.doNotHaveFullyQualifiedName("dev.lodestar.rollout.KnowledgeCheck")
+		.should()
+		.callCodeUnitWhere(PARSES_TEXT)
+		.because("form values, process variables and ids arrive as text, numbers, dates or booleans; "
+				+ "dev.lodestar.system.FormValues reads them all one way (amounts as people write them, "
+				+ "refusals naming the field), so a second parser cannot read 50,000 as 50");
+
+	static final ArchRule REQUEST_BODIES_ARE_VALIDATED = methods().should(new ArchCondition<JavaMethod>(
+			"validate each @RequestBody of an application type with @Valid") {
+		@Override
+		public void check(JavaMethod method, ConditionEvents events) {
+			for (var parameter : method.getParameters()) {
+				if (parameter.isAnnotatedWith(RequestBody.class)
+						&& parameter.getRawType().getPackageName().startsWith("dev.lodestar")
+						&& !parameter.isAnnotatedWith(Valid.class)) {
+					events.add(SimpleConditionEvent.violated(method,
+							method.getFullName() + " takes a @RequestBody " + parameter.getRawType().getSimpleName()
+									+ " without @Valid"));
+				}
+			}
+		}
+	}).because("a request type states its rules as Bean Validation constraints and @Valid applies them, so a "
+			+ "refusal is a 400 naming each field; no controller or service checks a body by hand");
 
 	private final JavaClasses production = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -152,11 +221,74 @@ class OneWayPerConcernTest {
 
 	}
 
+	@Test
+	void formValuesAreReadOnlyByFormValues() {
+		ONE_WAY_TO_READ_FORM_VALUES.check(production);
+	}
+
+	@Test
+	void theFormValueRuleSeesAHandWrittenParser() {
+		var parser = new ClassFileImporter().importClasses(HandParser.class);
+		assertThat(ONE_WAY_TO_READ_FORM_VALUES.evaluate(parser).hasViolation()).isTrue();
+		assertThat(ONE_WAY_TO_READ_FORM_VALUES.evaluate(parser).getFailureReport().getDetails()).hasSize(3);
+	}
+
+	@Test
+	void everyRequestBodyOfAnApplicationTypeIsValidated() {
+		REQUEST_BODIES_ARE_VALIDATED.check(production);
+	}
+
+	@Test
+	void theRequestBodyRuleSeesAMissingValid() {
+		var result = REQUEST_BODIES_ARE_VALIDATED.evaluate(new ClassFileImporter().importClasses(UncheckedBody.class));
+		assertThat(result.getFailureReport().getDetails()).singleElement()
+			.asString()
+			.contains("UncheckedBody.unchecked(");
+	}
+
+	/** Form values read a second way, as LeadService, rollout's Values and the listeners once did. */
+	static final class HandParser {
+
+		long id(Object value) {
+			return Long.parseLong(value.toString());
+		}
+
+		BigDecimal amount(String text) {
+			return new BigDecimal(text);
+		}
+
+		boolean yes(Object value) {
+			return Boolean.parseBoolean(String.valueOf(value));
+		}
+
+		Long fine(long value) {
+			return Long.valueOf(value); // boxing, no parsing
+		}
+
+	}
+
 	/** A view writing dates its own way, in the server's zone, as the rollout pages once did. */
 	static final class LocalDates {
 
 		String date(Instant instant) {
 			return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).format(instant.atZone(ZoneId.systemDefault()));
+		}
+
+	}
+
+	/** A request type taken without its constraints applied, beside one taken right. */
+	static final class UncheckedBody {
+
+		record Body(String name) {
+		}
+
+		void unchecked(@RequestBody Body body) {
+		}
+
+		void checked(@Valid @RequestBody Body body) {
+		}
+
+		void text(@RequestBody String csv) {
 		}
 
 	}

@@ -116,7 +116,9 @@ class ComplaintCaseContext implements CaseContextProvider {
 				lastRejection(c).ifPresent(r -> fact(facts, "case.complaint.compensationRejected", r));
 				proposal(c).ifPresent(p -> {
 					fact(facts, "case.complaint.proposedResolution", p.resolution());
-					fact(facts, "case.complaint.compensationToApprove", money.format(new java.math.BigDecimal(p.compensation())));
+					var amount = dev.lodestar.system.FormValues.decimalOrNull(p.compensation());
+					fact(facts, "case.complaint.compensationToApprove",
+							amount == null ? String.valueOf(p.compensation()) : money.format(amount));
 				});
 			}
 			fact(facts, "case.complaint.resolution", c.getResolution());
@@ -143,7 +145,7 @@ class ComplaintCaseContext implements CaseContextProvider {
 
 	/** A proposed compensation as shown; a variable no amount (sent past the forms) is shown as sent, shortened. */
 	private static String compensationText(Object compensation) {
-		var amount = dev.lodestar.system.JsonInputLimits.decimalOrNull(compensation.toString());
+		var amount = dev.lodestar.system.FormValues.decimalOrNull(compensation);
 		if (amount == null) {
 			String text = compensation.toString();
 			return text.length() <= 20 ? text : text.substring(0, 20) + "…";

@@ -65,7 +65,7 @@ class ComplaintController {
 
 	@PostMapping
 	@Operation(summary = "Record a complaint and start complaint-to-resolution (business key = complaint id)")
-	ResponseEntity<ComplaintView> register(@RequestBody ComplaintIntake intake, Authentication user) {
+	ResponseEntity<ComplaintView> register(@jakarta.validation.Valid @RequestBody ComplaintIntake intake, Authentication user) {
 		Complaint complaint = complaints.register(intake, user.getName());
 		return ResponseEntity.created(URI.create("/api/complaints/" + complaint.getId())).body(ComplaintView.of(complaint));
 	}

@@ -140,13 +140,7 @@ class ComplaintCustomerView implements CustomerViewContributor {
 		if (!"complaint".equals(subjectType)) {
 			return Optional.empty();
 		}
-		Optional<Complaint> complaint;
-		try {
-			complaint = complaints.findById(Long.parseLong(subjectId.strip()));
-		}
-		catch (NumberFormatException ex) {
-			complaint = Optional.empty();
-		}
+		Optional<Complaint> complaint = dev.lodestar.system.FormValues.idOrEmpty(subjectId).flatMap(complaints::findById);
 		if (complaint.isEmpty()) {
 			return Optional.of(dev.lodestar.customer.SubjectAccess.UNKNOWN);
 		}

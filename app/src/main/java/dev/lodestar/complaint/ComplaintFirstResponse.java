@@ -40,11 +40,11 @@ public class ComplaintFirstResponse {
 		}
 		task.setVariable(ComplaintToResolution.VAR_FIRST_RESPONDER, responder);
 		Object id = task.getVariable(ComplaintToResolution.VAR_COMPLAINT_ID);
-		long complaintId = id instanceof Number n ? n.longValue() : Long.parseLong(task.getExecution().getProcessBusinessKey());
+		long complaintId = dev.lodestar.system.FormValues.id(id != null ? id : task.getExecution().getProcessBusinessKey());
 		Complaint complaint = complaints.findById(complaintId)
 			.orElseThrow(() -> new IllegalStateException("complaint " + complaintId + " of this task is gone"));
 		Object note = task.getVariable(ComplaintToResolution.VAR_CONTACT_NOTE);
-		String text = note == null || note.toString().isBlank() ? null : note.toString().strip();
+		String text = dev.lodestar.system.FormValues.textOrNull(note);
 		Instant now = clock.instant();
 		String by = responder != null ? responder : complaint.getCreatedBy();
 		complaint.firstResponse(text, by, now);

@@ -37,13 +37,13 @@ public class ComplaintPhoneAnswer {
 
 	@ProcessApi
 	public void record(DelegateTask task) {
-		boolean confirmed = Boolean.TRUE.equals(task.getVariable(ComplaintToResolution.VAR_CUSTOMER_CONFIRMED));
+		boolean confirmed = dev.lodestar.system.FormValues.bool(task.getVariable(ComplaintToResolution.VAR_CUSTOMER_CONFIRMED));
 		Object score = task.getVariable(ComplaintToResolution.VAR_SATISFACTION_SCORE);
 		Integer satisfaction = confirmed && score instanceof Number n ? Integer.valueOf(n.intValue()) : null;
 		Object said = task.getVariable(ComplaintToResolution.VAR_CUSTOMER_COMMENT);
-		String comment = said == null || said.toString().isBlank() ? null : said.toString().strip();
+		String comment = dev.lodestar.system.FormValues.textOrNull(said);
 		Object id = task.getVariable(ComplaintToResolution.VAR_COMPLAINT_ID);
-		long complaintId = id instanceof Number n ? n.longValue() : Long.parseLong(task.getExecution().getProcessBusinessKey());
+		long complaintId = dev.lodestar.system.FormValues.id(id != null ? id : task.getExecution().getProcessBusinessKey());
 		Complaint complaint = complaints.findById(complaintId)
 			.orElseThrow(() -> new IllegalStateException("complaint " + complaintId + " of this task is gone"));
 		complaint.recordReply(confirmed ? CustomerReply.CONFIRMED : CustomerReply.REJECTED, satisfaction, comment);

@@ -263,7 +263,7 @@ public class ComplaintProcess {
 
 	private Complaint complaint(DelegateExecution execution) {
 		Object id = execution.getVariable(ComplaintToResolution.VAR_COMPLAINT_ID);
-		long complaintId = id instanceof Number n ? n.longValue() : Long.parseLong(execution.getProcessBusinessKey());
+		long complaintId = dev.lodestar.system.FormValues.id(id != null ? id : execution.getProcessBusinessKey());
 		return complaints.findById(complaintId)
 			.orElseThrow(() -> new IllegalStateException("complaint " + complaintId + " of this process is gone"));
 	}
@@ -296,10 +296,9 @@ public class ComplaintProcess {
 		if (value == null) {
 			return null;
 		}
-		BigDecimal amount = value instanceof BigDecimal decimal ? decimal
-				: dev.lodestar.system.JsonInputLimits.decimalOrNull(value.toString());
-		if (amount == null || !dev.lodestar.system.JsonInputLimits.withinMagnitude(amount)) {
-			throw new dev.lodestar.system.InvalidInputException(ComplaintToResolution.VAR_COMPENSATION, "must be a number");
+		BigDecimal amount = dev.lodestar.system.FormValues.decimal(ComplaintToResolution.VAR_COMPENSATION, value);
+		if (amount == null) {
+			return null;
 		}
 		// bounded before setScale: rounding 1e999999999 would write out every digit
 		return dev.lodestar.system.DecimalColumn.MONEY_12_2.require(ComplaintToResolution.VAR_COMPENSATION,

@@ -36,10 +36,7 @@ interface Complaints extends JpaRepository<Complaint, Long> {
 
 	/** The complaint a process instance's business key names (its id), if the key is one. */
 	default Optional<Complaint> findByBusinessKey(String businessKey) {
-		if (businessKey == null || !businessKey.matches("\\d{1,18}")) {
-			return Optional.empty();
-		}
-		return findById(Long.parseLong(businessKey));
+		return dev.lodestar.system.FormValues.idOrEmpty(businessKey).flatMap(this::findById);
 	}
 
 }

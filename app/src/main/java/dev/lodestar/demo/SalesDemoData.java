@@ -19,6 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.lodestar.system.FormValues;
 import dev.lodestar.customer.CustomerDraft;
 import dev.lodestar.customer.CustomerService;
 import dev.lodestar.customer.InteractionType;
@@ -176,8 +177,8 @@ class SalesDemoData implements DemoData {
 	}
 
 	private void propose(long leadId, String user, String amount, String discount, Instant followUp) {
-		step(leadId, LeadProcess.PREPARE_PROPOSAL, user, REP, Map.of("amount", new java.math.BigDecimal(amount),
-				"discountPercent", new java.math.BigDecimal(discount),
+		step(leadId, LeadProcess.PREPARE_PROPOSAL, user, REP, Map.of("amount", FormValues.decimal("amount", amount),
+				"discountPercent", FormValues.decimal("discountPercent", discount),
 				"decisionMaker", "the CFO", "proposalSummary", "Licences, onboarding and training", "nextFollowUp",
 				followUp.toString()));
 	}

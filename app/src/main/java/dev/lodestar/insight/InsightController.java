@@ -173,7 +173,7 @@ class InsightController {
 	/** Sets a KPI's target; the change is logged with who and when. Executives only. */
 	@PutMapping("/targets/{kpi}")
 	@PreAuthorize("hasRole('executive')")
-	KpiTargets.Change setTarget(@PathVariable String kpi, @RequestBody TargetChange change, Authentication user) {
+	KpiTargets.Change setTarget(@PathVariable String kpi, @jakarta.validation.Valid @RequestBody TargetChange change, Authentication user) {
 		return targets.set(kpi(kpi), change.target(), change.reason(), user.getName());
 	}
 

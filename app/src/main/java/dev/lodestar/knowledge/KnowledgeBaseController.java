@@ -64,7 +64,7 @@ class KnowledgeBaseController {
 	@PostMapping
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "Write a new draft")
-	ResponseEntity<ArticleView> draft(@RequestBody KnowledgeBase.ArticleText text, Authentication user) {
+	ResponseEntity<ArticleView> draft(@jakarta.validation.Valid @RequestBody KnowledgeBase.ArticleText text, Authentication user) {
 		Article article = knowledgeBase.draft(text, null, user.getName());
 		return ResponseEntity.created(URI.create("/api/knowledge/articles/" + article.getId()))
 			.body(ArticleView.of(article, null));
@@ -73,7 +73,7 @@ class KnowledgeBaseController {
 	@PutMapping("/{id}")
 	@PreAuthorize(WRITERS)
 	@Operation(summary = "Write a new revision: a draft changes at once, a published article only when a manager publishes it")
-	ArticleView rewrite(@PathVariable long id, @RequestBody KnowledgeBase.ArticleText text, Authentication user) {
+	ArticleView rewrite(@PathVariable long id, @jakarta.validation.Valid @RequestBody KnowledgeBase.ArticleText text, Authentication user) {
 		return withPending(knowledgeBase.rewrite(id, text, user.getName()));
 	}
 

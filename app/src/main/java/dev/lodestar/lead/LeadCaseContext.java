@@ -53,7 +53,7 @@ class LeadCaseContext implements CaseContextProvider {
 				|| !mayRead(userId)) {
 			return Optional.empty();
 		}
-		return leads.findById(Long.parseLong(businessKey)).map(lead -> describe(lead, userId));
+		return dev.lodestar.system.FormValues.idOrEmpty(businessKey).flatMap(leads::findById).map(lead -> describe(lead, userId));
 	}
 
 	@Override

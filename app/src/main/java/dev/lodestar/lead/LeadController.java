@@ -101,7 +101,7 @@ class LeadController {
 	 * A CSV file to fill in: the header naming every column the import reads and one example row
 	 * (codes as the import expects them, an amount as a person writes it).
 	 */
-	@GetMapping(path = "/import/template", produces = "text/csv")
+	@GetMapping("/import/template")
 	@PreAuthorize(SALES)
 	ResponseEntity<String> importTemplate() {
 		return LeadImport.templateDownload();

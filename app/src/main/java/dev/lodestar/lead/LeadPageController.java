@@ -140,7 +140,7 @@ class LeadPageController {
 	}
 
 	/** The CSV template to fill in, as {@code GET /api/leads/import/template} hands it out. */
-	@GetMapping(path = "/leads/import/template", produces = "text/csv")
+	@GetMapping("/leads/import/template")
 	@PreAuthorize(LeadController.SALES)
 	@ResponseBody
 	ResponseEntity<String> importTemplate() {

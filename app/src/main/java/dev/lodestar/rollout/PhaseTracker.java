@@ -1,5 +1,6 @@
 package dev.lodestar.rollout;
 
+import dev.lodestar.system.FormValues;
 import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.ProcessApi;
 import java.time.Clock;
@@ -45,13 +46,13 @@ public class PhaseTracker {
 	public void completed(DelegateExecution execution, String code) {
 		var phase = Phase.valueOf(code);
 		var cost = dev.lodestar.system.DecimalColumn.MONEY_14_2.require(RolloutProcess.VAR_ACTUAL_COST,
-				Values.decimal(execution.getVariable(RolloutProcess.VAR_ACTUAL_COST)));
+				FormValues.decimal(RolloutProcess.VAR_ACTUAL_COST, execution.getVariable(RolloutProcess.VAR_ACTUAL_COST)));
 		String qualityVariable = QUALITY_VARIABLE.get(phase);
 		Object quality = qualityVariable == null ? null : execution.getVariable(qualityVariable);
 		if (phase == Phase.TESTING && quality != null) {
 			quality = Boolean.TRUE.equals(quality) ? UAT_PASSED : UAT_FAILED;
 		}
-		String qualityText = quality == null ? null : Values.text(quality);
+		String qualityText = quality == null ? null : FormValues.text(quality);
 		phase(execution, code).ifPresent(p -> p.complete(clock.instant(), cost, qualityText));
 		if (cost != null) {
 			// each phase states its own cost; never carry one phase's figure into the next

@@ -147,12 +147,7 @@ class RolloutCaseContext implements CaseContextProvider {
 	}
 
 	private static Optional<Long> parse(String key) {
-		try {
-			return Optional.of(Long.valueOf(key));
-		}
-		catch (NumberFormatException e) {
-			return Optional.empty();
-		}
+		return dev.lodestar.system.FormValues.idOrEmpty(key);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.lodestar.rollout;
 
+import dev.lodestar.system.FormValues;
 import dev.lodestar.system.EngineClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,8 +95,8 @@ public class RolloutService {
 	/** Completing {@code Task_FormProjectTeam}: two co-project-managers or the task stays open. */
 	@ProcessApi
 	public void formProjectTeam(Long rolloutId, DelegateTask task) {
-		rollout(rolloutId).formProjectTeam(Values.text(task.getVariable(RolloutProcess.VAR_INTERNAL_PM)),
-				Values.text(task.getVariable(RolloutProcess.VAR_PARTNER_PM)));
+		rollout(rolloutId).formProjectTeam(FormValues.text(task.getVariable(RolloutProcess.VAR_INTERNAL_PM)),
+				FormValues.text(task.getVariable(RolloutProcess.VAR_PARTNER_PM)));
 	}
 
 	@ProcessApi

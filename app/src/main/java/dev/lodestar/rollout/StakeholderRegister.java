@@ -1,5 +1,6 @@
 package dev.lodestar.rollout;
 
+import dev.lodestar.system.FormValues;
 import dev.lodestar.system.EngineClock;
 import java.time.Clock;
 import java.util.List;
@@ -84,13 +85,13 @@ public class StakeholderRegister {
 	public int recordAssessment(Long stakeholderId, Object awareness, Object desire, Object knowledge, Object ability,
 			Object reinforcement, Object notes) {
 		var stakeholder = stakeholder(stakeholderId);
-		var barriers = stakeholder.assess(Values.integer("awareness", awareness), Values.integer("desire", desire),
-				Values.integer("knowledge", knowledge), Values.integer("ability", ability),
-				Values.integer("reinforcement", reinforcement), Values.text(notes), clock.instant());
+		var barriers = stakeholder.assess(FormValues.integer("awareness", awareness), FormValues.integer("desire", desire),
+				FormValues.integer("knowledge", knowledge), FormValues.integer("ability", ability),
+				FormValues.integer("reinforcement", reinforcement), FormValues.text(notes), clock.instant());
 		barriers.forEach((dimension, score) -> barrierPoints
 			.save(new BarrierPoint(stakeholder, dimension, score, clock.instant())));
 		assessments.save(new StakeholderAssessment(stakeholderId, stakeholder.getAwareness(), stakeholder.getDesire(),
-				stakeholder.getKnowledge(), stakeholder.getAbility(), stakeholder.getReinforcement(), Values.text(notes),
+				stakeholder.getKnowledge(), stakeholder.getAbility(), stakeholder.getReinforcement(), FormValues.text(notes),
 				stakeholder.getAssessedAt()));
 		return barriers.size();
 	}
@@ -100,8 +101,8 @@ public class StakeholderRegister {
 		if (plan == null) {
 			throw new InvalidInputException("communicationPlan", "the power/interest grid gave no plan");
 		}
-		stakeholder(stakeholderId).planCommunication(Values.text(plan.get("quadrant")), Values.text(plan.get("channel")),
-				Values.text(plan.get("cadence")));
+		stakeholder(stakeholderId).planCommunication(FormValues.text(plan.get("quadrant")), FormValues.text(plan.get("channel")),
+				FormValues.text(plan.get("cadence")));
 	}
 
 	@ProcessApi
@@ -128,7 +129,7 @@ public class StakeholderRegister {
 
 	@ProcessApi
 	public void mitigate(Long barrierPointId, Object mitigation) {
-		barrierPoint(barrierPointId).mitigate(Values.text(mitigation), clock.instant());
+		barrierPoint(barrierPointId).mitigate(FormValues.text(mitigation), clock.instant());
 	}
 
 	@Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package dev.lodestar.rollout;
 
 import dev.lodestar.calendar.Dates;
+import dev.lodestar.system.FormValues;
 import dev.lodestar.system.EngineClock;
 import java.time.Clock;
 import java.time.Instant;
@@ -95,8 +96,8 @@ public class TrainingService {
 
 	@ProcessApi
 	public void planSession(Long waveId, DelegateTask task) {
-		String title = Values.text(task.getVariable(TrainingWaveProcess.VAR_SESSION_TITLE));
-		Instant startsAt = Values.instant(TrainingWaveProcess.VAR_SESSION_STARTS_AT,
+		String title = FormValues.text(task.getVariable(TrainingWaveProcess.VAR_SESSION_TITLE));
+		Instant startsAt = FormValues.instant(TrainingWaveProcess.VAR_SESSION_STARTS_AT,
 				task.getVariable(TrainingWaveProcess.VAR_SESSION_STARTS_AT), dates.zone());
 		if (title == null || title.isBlank() || startsAt == null) {
 			throw new InvalidInputException(List.of(
@@ -104,7 +105,7 @@ public class TrainingService {
 					new InvalidInputException.FieldError(TrainingWaveProcess.VAR_SESSION_STARTS_AT, "and a start time")));
 		}
 		sessions.save(new TrainingSession(wave(waveId).getId(), title, startsAt,
-				Values.text(task.getVariable(TrainingWaveProcess.VAR_SESSION_LOCATION)), task.getAssignee()));
+				FormValues.text(task.getVariable(TrainingWaveProcess.VAR_SESSION_LOCATION)), task.getAssignee()));
 	}
 
 	/** Resolves the audience roles to people, records each invitation and e-mails it. */
@@ -321,8 +322,8 @@ public class TrainingService {
 	public void recordResult(Long waveId, String participant, Object attended, Object score) {
 		var record = records.findByWaveIdAndParticipant(waveId, participant)
 			.orElseThrow(() -> new NotFoundException("Training record", waveId + "/" + participant));
-		record.record(attended instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(attended)),
-				Values.integer(TrainingWaveProcess.VAR_SCORE, score), clock.instant());
+		record.record(FormValues.bool(attended),
+				FormValues.integer(TrainingWaveProcess.VAR_SCORE, score), clock.instant());
 		announceIfPassed(wave(waveId), record);
 	}
 
@@ -336,7 +337,8 @@ public class TrainingService {
 
 	@ProcessApi
 	public void extend(Long waveId, Object newDeadline) {
-		wave(waveId).extend(Values.instant(TrainingWaveProcess.VAR_NEW_DEADLINE, newDeadline, dates.zone()), clock.instant());
+		wave(waveId).extend(FormValues.instant(TrainingWaveProcess.VAR_NEW_DEADLINE, newDeadline,
+				dates.zone()), clock.instant());
 	}
 
 	@ProcessApi

@@ -90,23 +90,6 @@ public final class JsonInputLimits {
 		return integerDigits <= MAX_MAGNITUDE && value.scale() <= MAX_MAGNITUDE;
 	}
 
-	/**
-	 * Text such as {@code "1e999999999"} read as a decimal, or {@code null} when it is no number
-	 * or out of {@link #MAX_MAGNITUDE}: for the places that take amounts as text (CSV, forms).
-	 */
-	public static BigDecimal decimalOrNull(String text) {
-		if (text == null || text.isBlank() || text.strip().length() > MAX_NUMBER_LENGTH) {
-			return null;
-		}
-		try {
-			BigDecimal value = new BigDecimal(text.strip());
-			return withinMagnitude(value) ? value : null;
-		}
-		catch (NumberFormatException e) {
-			return null;
-		}
-	}
-
 	private static final JsonFactory CHECKING_FACTORY = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
 
 	/**

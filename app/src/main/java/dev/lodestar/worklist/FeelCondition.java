@@ -1,5 +1,6 @@
 package dev.lodestar.worklist;
 
+import dev.lodestar.system.FormValues;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -36,7 +37,7 @@ final class FeelCondition {
 		}
 		if (NAME.matcher(text).matches()) {
 			if ("true".equals(text) || "false".equals(text)) {
-				return Boolean.valueOf(text);
+				return FormValues.bool(text);
 			}
 			return Boolean.TRUE.equals(values.get(text)); // FEEL: a non-boolean is null, i.e. not true
 		}
@@ -62,17 +63,13 @@ final class FeelCondition {
 			return text.substring(1, text.length() - 1);
 		}
 		if ("true".equals(text) || "false".equals(text)) {
-			return Boolean.valueOf(text);
+			return FormValues.bool(text);
 		}
 		if ("null".equals(text)) {
 			return null;
 		}
-		try {
-			return new BigDecimal(text);
-		}
-		catch (NumberFormatException ex) {
-			return Unknown.VALUE;
-		}
+		BigDecimal number = FormValues.decimalOrNull(text);
+		return number != null ? number : Unknown.VALUE;
 	}
 
 	private static boolean equal(Object left, Object right) {
@@ -80,7 +77,8 @@ final class FeelCondition {
 			return left == right;
 		}
 		if (right instanceof BigDecimal number && left instanceof Number actual) {
-			return new BigDecimal(actual.toString()).compareTo(number) == 0;
+			BigDecimal value = FormValues.decimalOrNull(actual);
+			return value != null && value.compareTo(number) == 0;
 		}
 		if (left instanceof Boolean || right instanceof Boolean) {
 			// a decision's radio sends "true", the app's own API true: the same choice

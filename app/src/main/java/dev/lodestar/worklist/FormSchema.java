@@ -74,8 +74,12 @@ record FormSchema(String id, ObjectNode json, List<Field> fields) {
 
 		private static Double number(JsonNode node, String name) {
 			JsonNode value = node.path(name);
-			return value.isNumber() ? Double.valueOf(value.asDouble()) : (value.isTextual() && !value.asText().isBlank()
-					&& !value.asText().startsWith("=") ? Double.valueOf(value.asText()) : null);
+			if (value.isNumber()) {
+				return value.asDouble();
+			}
+			var written = value.isTextual() && !value.asText().startsWith("=")
+					? dev.lodestar.system.FormValues.decimalOrNull(value.asText()) : null;
+			return written == null ? null : written.doubleValue();
 		}
 
 		private static Integer integer(JsonNode node, String name) {

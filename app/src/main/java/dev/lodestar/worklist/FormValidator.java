@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.lodestar.system.InvalidInputException.FieldError;
+import dev.lodestar.system.FormValues;
 import dev.lodestar.system.WrittenNumbers;
 
 /**
@@ -197,7 +198,7 @@ class FormValidator {
 		}
 		if ("checkbox".equals(field.type()) || field.yesNoChoice()) {
 			// a decision's "true" / "false" goes to the process as the boolean its gateway reads
-			return value instanceof Boolean b ? b : Boolean.valueOf(String.valueOf(value));
+			return FormValues.bool(value);
 		}
 		if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
 			// lists (checklist, taglist) are kept as JSON text: the engine has no JSON format without Spin
@@ -212,14 +213,13 @@ class FormValidator {
 	}
 
 	private static Double asNumber(Object value) {
-		if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
-			return n.doubleValue();
+		if (value instanceof Boolean) {
+			return null;
 		}
-		if (value instanceof String text) {
-			// as the person typed it ("50,000", "5,0000", "５００００"); ambiguous text is refused, never cut
-			return WrittenNumbers.parse(text).map(java.math.BigDecimal::doubleValue).orElse(null);
-		}
-		return null;
+		// a JSON number, or text as the person typed it ("50,000", "5,0000", "５００００"); ambiguous text is
+		// refused, never cut
+		var number = FormValues.decimalOrNull(value);
+		return number == null ? null : number.doubleValue();
 	}
 
 	private static boolean isEmpty(Object value) {

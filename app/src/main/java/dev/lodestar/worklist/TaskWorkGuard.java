@@ -225,12 +225,9 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 	/** Numbers by value (a form submits 5000 where the case holds 5000.0); everything else equal. */
 	static boolean sameValue(Object submitted, Object before) {
 		if (submitted instanceof Number a && before instanceof Number b) {
-			try {
-				return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
-			}
-			catch (NumberFormatException ex) {
-				return a.doubleValue() == b.doubleValue();
-			}
+			BigDecimal x = dev.lodestar.system.FormValues.decimalOrNull(a);
+			BigDecimal y = dev.lodestar.system.FormValues.decimalOrNull(b);
+			return x != null && y != null ? x.compareTo(y) == 0 : a.doubleValue() == b.doubleValue();
 		}
 		return Objects.equals(submitted, before);
 	}

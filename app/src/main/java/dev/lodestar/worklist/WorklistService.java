@@ -406,10 +406,11 @@ public class WorklistService {
 				data.putIfAbsent(templated.group(1), texts.value(text, locale));
 			}
 			else if (templated.group(1).endsWith("Money")
-					&& variables.get(templated.group(1).substring(0, templated.group(1).length() - 5)) instanceof Number amount) {
+					&& variables.get(templated.group(1).substring(0, templated.group(1).length() - 5)) instanceof Number amount
+					&& dev.lodestar.system.FormValues.decimalOrNull(amount) != null) {
 				// {{amountMoney}}: the variable amount as an amount of the company's currency (50,000.00 CNY)
 				data.putIfAbsent(templated.group(1), String.format(java.util.Locale.ROOT, "%,.2f %s",
-						new java.math.BigDecimal(amount.toString()), money.currency()));
+						dev.lodestar.system.FormValues.decimalOrNull(amount), money.currency()));
 			}
 			else if (value instanceof Number || value instanceof Boolean) {
 				data.putIfAbsent(templated.group(1), value);
@@ -420,8 +421,10 @@ public class WorklistService {
 		}
 		for (FormSchema.Field field : form.fields()) {
 			// a number is shown as the text field's text, written as people write it (50,000.5)
-			if ("number".equals(field.type()) && data.get(field.key()) instanceof Number number) {
-				data.put(field.key(), new java.math.BigDecimal(number.toString()).stripTrailingZeros().toPlainString());
+			if ("number".equals(field.type()) && data.get(field.key()) instanceof Number number
+					&& dev.lodestar.system.FormValues.decimalOrNull(number) != null) {
+				data.put(field.key(),
+						dev.lodestar.system.FormValues.decimalOrNull(number).stripTrailingZeros().toPlainString());
 			}
 		}
 		return Map.of("schema", FormSchemas.forPeople(form.json(), money.currency()), "data", data);

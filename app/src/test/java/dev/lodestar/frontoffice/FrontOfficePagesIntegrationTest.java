@@ -41,6 +41,30 @@ class FrontOfficePagesIntegrationTest {
 	KnowledgeBase knowledgeBase;
 
 	@Test
+	void theImportPageListsTheAllowedCodesInTheReadersLanguageAndHandsOutATemplate() {
+		var alice = PageSession.logIn(port, "alice");
+
+		String english = alice.get("/leads/import?lang=en").body();
+		String chinese = alice.get("/leads/import?lang=zh-CN").body();
+
+		for (var codes : java.util.List.of(dev.lodestar.lead.LeadSource.values(), dev.lodestar.lead.Region.values(),
+				dev.lodestar.lead.Segment.values())) {
+			for (Enum<?> code : codes) {
+				assertThat(english).contains("data-code=\"" + code.name() + "\"");
+			}
+		}
+		assertThat(english).contains("Europe, Middle East, Africa").contains("Small and medium business")
+			.contains("href=\"/leads/import/template\"");
+		assertThat(chinese).contains("欧洲、中东和非洲").contains("中小企业").contains("网站").contains("下载 CSV 模板");
+		var template = alice.get("/leads/import/template");
+		assertThat(template.statusCode()).isEqualTo(200);
+		assertThat(template.headers().firstValue("Content-Disposition").orElse("")).contains("attachment")
+			.contains("leads-template.csv");
+		assertThat(template.body()).contains("estimatedValue").contains("\"50,000\"");
+		assertThat(PageSession.logIn(port, "carol").get("/leads/import/template").statusCode()).isIn(302, 403);
+	}
+
+	@Test
 	void customerPagesAreForSalesAndServiceAndSayInWordsWhenARoleMayNotOpenThem() {
 		CustomerSummary customer = customer();
 		for (String user : new String[] { "alice", "bob", "carol", "dave" }) {

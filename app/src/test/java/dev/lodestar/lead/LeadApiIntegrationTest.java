@@ -110,6 +110,73 @@ class LeadApiIntegrationTest {
 	}
 
 	@Test
+	void refusalsNameTheFieldAndSayWhatIsExpectedInTheReadersLanguage() {
+		String body = """
+				{"company":" ","source":"web","region":"NA","segment":"HUGE","estimatedValue":"50,00"}""";
+
+		var english = api().post("alice", "/api/leads?lang=en", body);
+		var chinese = api().post("alice", "/api/leads?lang=zh-CN", body);
+
+		assertThat(english.status()).as(english.body()).isEqualTo(400);
+		assertThat(english.contentType()).startsWith("application/problem+json");
+		assertThat(english.json().at("/errors").findValuesAsText("field")).containsExactly("company", "estimatedValue",
+				"segment");
+		assertThat(message(english, "company")).isEqualTo("is required");
+		assertThat(message(english, "estimatedValue")).contains("a number, such as 50,000");
+		assertThat(message(english, "segment")).isEqualTo("must be one of ENTERPRISE, SMB, CONSUMER, UNKNOWN");
+		assertThat(chinese.status()).isEqualTo(400);
+		assertThat(message(chinese, "company")).isEqualTo("为必填项");
+		assertThat(message(chinese, "estimatedValue")).startsWith("必须是数字").contains("50,000");
+		assertThat(message(chinese, "segment")).isEqualTo("必须是以下之一：ENTERPRISE, SMB, CONSUMER, UNKNOWN");
+	}
+
+	@Test
+	void anAmountIsReadAsWrittenAndOneTooLargeForItsColumnIsRefused() {
+		var written = api().post("alice", "/api/leads", """
+				{"company":"Written %s","source":"WEB","region":"NA","estimatedValue":"50,000"}""".formatted(tag));
+		assertThat(written.status()).as(written.body()).isEqualTo(201);
+		assertThat(written.json().at("/estimatedValue").decimalValue()).isEqualByComparingTo("50000");
+		var number = api().post("alice", "/api/leads", """
+				{"company":"Number %s","source":"WEB","region":"NA","estimatedValue":30000.5}""".formatted(tag));
+		assertThat(number.json().at("/estimatedValue").decimalValue()).isEqualByComparingTo("30000.5");
+
+		var tooLarge = api().post("alice", "/api/leads", """
+				{"company":"Large %s","source":"WEB","region":"NA","estimatedValue":"10,000,000,000,000"}""".formatted(tag));
+		assertThat(tooLarge.status()).isEqualTo(400);
+		assertThat(message(tooLarge, "estimatedValue")).isEqualTo("must be at most 9999999999999.99");
+	}
+
+	@Test
+	void theImportTemplateNamesEveryColumnAndImportsAsItIs() {
+		var template = api().get("alice", "/api/leads/import/template");
+
+		assertThat(template.status()).isEqualTo(200);
+		assertThat(template.contentType()).startsWith("text/csv");
+		var lines = template.body().replace("\uFEFF", "").split("\r\n");
+		assertThat(lines[0]).isEqualTo(String.join(",", LeadImport.COLUMNS));
+		assertThat(lines).hasSize(2);
+		String csv = template.body()
+			.replace("Acme Ltd", "Template " + tag)
+			.replace("ann.lee@example.com", "ann." + tag + "@template.example");
+		var report = api().postBody("alice", "/api/leads/import", "text/csv", csv);
+		assertThat(report.status()).as(report.body()).isEqualTo(200);
+		assertThat(report.json().at("/created").asInt()).as(report.body()).isEqualTo(1);
+		var lead = api().get("alice", "/api/leads/" + report.json().at("/results/0/leadId").asLong()).json();
+		assertThat(lead.at("/estimatedValue").decimalValue()).isEqualByComparingTo("50000");
+		assertThat(lead.at("/segment").asText()).isEqualTo("ENTERPRISE");
+		assertThat(api().get("carol", "/api/leads/import/template").status()).isEqualTo(403);
+	}
+
+	private static String message(ApiClient.Response response, String field) {
+		for (var error : response.json().at("/errors")) {
+			if (field.equals(error.at("/field").asText())) {
+				return error.at("/message").asText();
+			}
+		}
+		return null;
+	}
+
+	@Test
 	void aLeadWithTheEmailOrPhoneOfAnExistingCustomerIsLinkedToIt() {
 		var existing = customers.createOrLink(CustomerDraft.company("Delta " + tag + " AG", "Rui", "rui." + tag + "@delta.example",
 				"+49 89 " + tag.hashCode() % 100000 + "77", "EMEA"), "bob");

@@ -159,7 +159,17 @@ class LeadPagesBrowserTest {
 				+ ",Ada,ada@" + key().toLowerCase() + ".example,,WEB,EMEA,SMB,5000,from the fair\n"
 				+ ",Nobody,not-an-email,,WEB,MARS,,abc,\n");
 		browser.logIn("bob");
-		browser.open("/leads/import");
+		// the page lists the coded columns' codes with their meaning, in the reader's language
+		browser.open("/leads/import?lang=zh-CN");
+		assertThat(browser.waitFor(By.cssSelector("#import-codes tr[data-column='region'] li[data-code='EMEA']"))
+			.getText()).contains("欧洲、中东和非洲");
+		browser.screenshot("leads-import-zh");
+		browser.open("/leads/import?lang=en");
+		assertThat(browser.waitFor(By.cssSelector("#import-codes tr[data-column='source'] li[data-code='REFERRAL']"))
+			.getText()).contains("Referral");
+		assertThat(browser.driver().findElement(By.id("import-template")).getDomAttribute("href"))
+			.isEqualTo("/leads/import/template");
+		browser.screenshot("leads-import-en");
 		browser.waitFor(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
 		browser.driver().findElement(By.id("import")).click();
 		assertThat(browser.waitFor(By.id("import-summary")).getText()).contains("2 rows").contains("1 lead created")

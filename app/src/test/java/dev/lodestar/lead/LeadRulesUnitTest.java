@@ -151,4 +151,25 @@ class LeadRulesUnitTest {
 				"source");
 	}
 
+	@Test
+	void theImportSummaryCountsInTheRightPluralInBothLanguages() {
+		var messages = new org.springframework.context.support.ResourceBundleMessageSource();
+		messages.setBasename("i18n/frontoffice");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		java.util.function.BiFunction<java.util.Locale, Object[], String> summary = (locale, counts) -> messages
+			.getMessage("leads.import.summary", counts, locale);
+
+		assertThat(summary.apply(java.util.Locale.ENGLISH, new Object[] { 1, 0, 1 }))
+			.isEqualTo("1 row: no lead created, 1 row refused.");
+		assertThat(summary.apply(java.util.Locale.ENGLISH, new Object[] { 3, 1, 2 }))
+			.isEqualTo("3 rows: 1 lead created, 2 rows refused.");
+		assertThat(summary.apply(java.util.Locale.ENGLISH, new Object[] { 2, 2, 0 }))
+			.isEqualTo("2 rows: 2 leads created, none refused.");
+		assertThat(summary.apply(java.util.Locale.SIMPLIFIED_CHINESE, new Object[] { 3, 1, 2 }))
+			.isEqualTo("共 3 行：新建 1 条线索，拒绝 2 行。");
+		assertThat(summary.apply(java.util.Locale.SIMPLIFIED_CHINESE, new Object[] { 2, 2, 0 }))
+			.isEqualTo("共 2 行：新建 2 条线索，没有被拒绝的行。");
+	}
+
 }
