@@ -1,6 +1,11 @@
-// Shared by the cockpit and its drill-down: texts, JSON fetch, tables with CSV export, dates.
+// Shared by the cockpit and its drill-down: texts, tables with CSV export, dates and numbers as the
+// insight pages show them (through lodestar.js).
+import { formatDate, formatDateTime, formatNumber } from './lodestar.js';
+
+// fetching, the CSRF header and the reader's language come from lodestar.js, the one client library
+export { lang, getJson, sendJson } from './lodestar.js';
+
 export const T = JSON.parse(document.getElementById('insight-texts').textContent || '{}');
-export const lang = document.documentElement.lang || 'en';
 
 export function t(key, ...args) {
   let text = T[key] ?? key;
@@ -8,38 +13,18 @@ export function t(key, ...args) {
   return text;
 }
 
-export async function getJson(path) {
-  const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  if (response.status === 204) return null;
-  if (!response.ok) {
-    let detail = response.statusText;
-    try { detail = (await response.json()).detail ?? detail; } catch { /* not JSON */ }
-    throw new Error(`${response.status} ${detail}`);
-  }
-  return response.json();
-}
-
-export function csrfHeaders() {
-  const header = document.querySelector('meta[name="csrf-header"]');
-  const token = document.querySelector('meta[name="csrf-token"]');
-  return header && token ? { [header.content]: token.content } : {};
-}
-
+// dense tables and chart axes: the browser's plain numeric form of the reader's language
 export function fmtDate(value) {
-  if (!value) return '';
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? String(value) : d.toLocaleDateString(lang);
+  return formatDate(value, 'numericDate');
 }
 
 export function fmtDateTime(value) {
-  if (!value) return '';
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? String(value) : d.toLocaleString(lang);
+  return formatDateTime(value, 'numericDateTime');
 }
 
 export function fmtNumber(value, digits = 1) {
   if (value === null || value === undefined) return '–';
-  return Number(value).toLocaleString(lang, { maximumFractionDigits: digits });
+  return formatNumber(value, { maximumFractionDigits: digits });
 }
 
 /** Text made safe to put into HTML (ECharts renders a tooltip formatter's string as HTML). */

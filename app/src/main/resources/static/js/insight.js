@@ -1,6 +1,7 @@
 // The leadership cockpit: every section drawn from /api/insight/** with ECharts (and bpmn-js for
 // the heatmap); every figure names its definition on hover and links to the cases behind it.
-import { T, t, lang, getJson, csrfHeaders, table, el, html, fmtDate, fmtDateTime, fmtNumber, showError } from './insight-common.js';
+import { T, t, lang, getJson, sendJson, table, el, html, fmtDate, fmtDateTime, fmtNumber, showError } from './insight-common.js';
+import { colour } from './lodestar.js';
 
 const page = document.getElementById('cockpit');
 const mayEdit = page.dataset.mayEdit === 'true';
@@ -30,7 +31,13 @@ function chart(node, option) {
   return c;
 }
 
-const palette = ['#3b7dd8', '#e67e22', '#2e8b57', '#9b59b6', '#c0392b', '#16a085', '#7f8c8d', '#d4ac0d'];
+// the charts' colours are the stylesheet's (lodestar.css :root), read once
+const palette = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => colour(`--chart-${n}`));
+const C = {
+  planned: colour('--chart-planned'), actual: colour('--chart-1'), low: colour('--chart-5'), middle: colour('--chart-middle'),
+  high: colour('--chart-3'), guide: colour('--chart-guide'), target: colour('--chart-5'), trained: colour('--chart-3'),
+  untrained: colour('--chart-2'),
+};
 
 function verdictClass(f) {
   return f.onTarget === null ? 'none' : f.onTarget ? 'on' : 'below';
@@ -116,9 +123,9 @@ function renderRollout(p) {
     yAxis: { type: 'category', data: names, inverse: true },
     series: [
       { type: 'bar', stack: 'p', itemStyle: { color: 'transparent' }, data: planned.map((v) => v[0]), silent: true },
-      { name: t('rollout.planned'), type: 'bar', stack: 'p', barGap: '10%', itemStyle: { color: '#aac4ea' }, data: planned.map((v) => v[1]) },
+      { name: t('rollout.planned'), type: 'bar', stack: 'p', barGap: '10%', itemStyle: { color: C.planned }, data: planned.map((v) => v[1]) },
       { type: 'bar', stack: 'a', itemStyle: { color: 'transparent' }, data: actual.map((v) => v[0]), silent: true },
-      { name: t('rollout.actual'), type: 'bar', stack: 'a', itemStyle: { color: '#3b7dd8' }, data: actual.map((v) => v[1]) },
+      { name: t('rollout.actual'), type: 'bar', stack: 'a', itemStyle: { color: C.actual }, data: actual.map((v) => v[1]) },
     ],
   });
   table(document.getElementById('table-gates'), [
@@ -157,7 +164,7 @@ function renderReadiness(stakeholders) {
     grid: { left: 110, right: 20, top: 10, bottom: 90 },
     xAxis: { type: 'category', data: dimNames },
     yAxis: { type: 'category', data: groupNames },
-    visualMap: { min: 1, max: 5, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#c0392b', '#f4d03f', '#2e8b57'] } },
+    visualMap: { min: 1, max: 5, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: [C.low, C.middle, C.high] } },
     series: [{ type: 'heatmap', data, label: { show: true } }],
   });
   chart(document.getElementById('chart-grid'), {
@@ -168,7 +175,7 @@ function renderReadiness(stakeholders) {
     series: [{ type: 'scatter', symbolSize: 14,
       data: stakeholders.map((s) => ({ name: s.name, value: [s.influence, s.interest] })),
       label: { show: true, formatter: (p) => p.data.name, position: 'right', fontSize: 10 },
-      markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#999' }, data: [{ xAxis: 2.5 }, { yAxis: 2.5 }] } }],
+      markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: C.guide }, data: [{ xAxis: 2.5 }, { yAxis: 2.5 }] } }],
   });
 }
 
@@ -182,7 +189,7 @@ function renderTraining(tr) {
     xAxis: { type: 'category', data: tr.waves.map((w) => w.name),
       axisLabel: { interval: 0, fontSize: 10, lineHeight: 12, width: Math.max(60, 480 / Math.max(1, tr.waves.length)), overflow: 'break' } },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
-    series: [{ type: 'bar', data: tr.waves.map((w) => w.percent), itemStyle: { color: '#3b7dd8' }, label: { show: true, formatter: '{c} %' } }],
+    series: [{ type: 'bar', data: tr.waves.map((w) => w.percent), itemStyle: { color: C.actual }, label: { show: true, formatter: '{c} %' } }],
   });
   document.getElementById('progress-departments').replaceChildren(...tr.departments.map((d) => {
     const bar = el('span');
@@ -229,7 +236,7 @@ function lineChart(node, series, target, unit, by = 'all') {
       name: sliceName(by, slice), type: 'line', showSymbol: weeks.length < 4, connectNulls: true,
       data: weeks.map((w) => { const v = points.find((p) => p.week === w)?.value ?? null;
         return partial.has(w) && v !== null ? { value: v, symbol: 'emptyCircle', symbolSize: 8, itemStyle: { opacity: 0.6 } } : v; }),
-      markLine: i === 0 && target !== undefined ? { symbol: 'none', lineStyle: { color: '#c0392b', type: 'dashed' }, label: { formatter: `${t('target')} {c}` }, data: [{ yAxis: target }] } : undefined,
+      markLine: i === 0 && target !== undefined ? { symbol: 'none', lineStyle: { color: C.target, type: 'dashed' }, label: { formatter: `${t('target')} {c}` }, data: [{ yAxis: target }] } : undefined,
     })),
   });
 }
@@ -271,8 +278,8 @@ function renderCohorts(c) {
     xAxis: { type: 'category', data: percent.map((r) => r.trained.name), axisLabel: { interval: 0, rotate: 25 } },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
     series: [
-      { name: t('cohort.trained'), type: 'bar', data: percent.map((r) => r.trained.value), itemStyle: { color: '#2e8b57' } },
-      { name: t('cohort.untrained'), type: 'bar', data: percent.map((r) => r.untrained.value), itemStyle: { color: '#e67e22' } },
+      { name: t('cohort.trained'), type: 'bar', data: percent.map((r) => r.trained.value), itemStyle: { color: C.trained } },
+      { name: t('cohort.untrained'), type: 'bar', data: percent.map((r) => r.untrained.value), itemStyle: { color: C.untrained } },
     ],
   });
   table(document.getElementById('table-cohorts'), [
@@ -308,7 +315,7 @@ async function renderHeatmap(key) {
       title: `${s.name ?? s.activityId}: ${s.instances} ${t('heatmap.instances')}, ${t('heatmap.mean')} ${duration(s.meanMs)}, ${t('heatmap.p90')} ${duration(s.p90Ms)}, ${t('heatmap.share')} ${s.sharePercent} %` },
     `${s.instances} · ${duration(s.meanMs)} · p90 ${duration(s.p90Ms)} · ${s.sharePercent}%`);
     const strength = s.sharePercent / maxShare;
-    heat.style.background = `rgba(192, 57, 43, ${0.15 + 0.75 * strength})`;
+    heat.style.background = `color-mix(in srgb, var(--heat) ${Math.round(100 * (0.15 + 0.75 * strength))}%, transparent)`;
     overlays.add(s.activityId, { position: { bottom: -4, left: 0 }, html: heat });
   });
   document.getElementById('heatmap-slowest').textContent = h.steps.length
@@ -349,19 +356,14 @@ async function renderTargets() {
 
 async function saveTarget(kpi, value, reason) {
   const message = document.getElementById('target-message');
-  const response = await fetch(`/api/insight/targets/${kpi}`, {
-    method: 'PUT', credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...csrfHeaders() },
-    body: JSON.stringify({ target: value === '' ? null : Number(value), reason }),
-  });
-  if (response.ok) {
-    message.textContent = t('targets.saved');
-    await loadAll();
-  } else {
-    let detail = response.statusText;
-    try { const p = await response.json(); detail = p.errors?.map((e) => `${e.field}: ${e.message}`).join(', ') || p.detail || detail; } catch { /* */ }
-    message.textContent = detail;
+  try {
+    await sendJson('PUT', `/api/insight/targets/${kpi}`, { target: value === '' ? null : Number(value), reason });
+  } catch (error) {
+    message.textContent = error.message;
+    return;
   }
+  message.textContent = t('targets.saved');
+  await loadAll();
 }
 
 // ------------------------------------------------------------------ load

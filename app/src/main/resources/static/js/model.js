@@ -2,6 +2,9 @@
 // who may see the model), the DMN and form editors, check / draft / deploy, compare two
 // versions, change impact and briefing, suggestions and migration. Every action goes to the
 // JSON API under /api/models, which checks everything again on the server.
+// (request answers { ok, status, json }; json holds the problem details of a refusal.)
+import { request, getText } from './lodestar.js';
+
 const page = document.getElementById('model-page');
 const key = page.dataset.key;
 const kind = page.dataset.kind;
@@ -10,33 +13,6 @@ const workspace = page.dataset.workspace === 'true';
 const base = `/api/models/${encodeURIComponent(key)}`;
 const state = { modeler: null, viewer: null, dmn: null, form: null };
 window.modelPage = state;
-
-function csrfHeaders() {
-  const header = document.querySelector('meta[name="csrf-header"]');
-  const token = document.querySelector('meta[name="csrf-token"]');
-  return header && token ? { [header.content]: token.content } : {};
-}
-
-async function api(method, path, body) {
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: { Accept: 'application/json, application/problem+json', 'Content-Type': 'application/json', ...csrfHeaders() },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  let json = null;
-  const type = response.headers.get('Content-Type') ?? '';
-  if (type.includes('json')) {
-    try { json = await response.json(); } catch { json = null; }
-  }
-  return { ok: response.ok, status: response.status, json };
-}
-
-async function text(path) {
-  const response = await fetch(path, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`${response.status}`);
-  return response.text();
-}
 
 function fill(message, ...args) {
   return args.reduce((text, arg, i) => text.replace(`{${i}}`, arg), message);
@@ -77,11 +53,11 @@ async function loadBpmn() {
   let xml;
   if (owner) {
     state.modeler = window.ModelEditor.createModeler(canvas, document.getElementById('properties'));
-    xml = await text(`${base}/editable`);
+    xml = await getText(`${base}/editable`);
   } else {
     state.viewer = window.ModelEditor.createViewer(canvas);
     const version = page.dataset.version;
-    xml = await text(workspace ? `${base}/content${version ? `?version=${version}` : ''}` : `${base}/diagram`);
+    xml = await getText(workspace ? `${base}/content${version ? `?version=${version}` : ''}` : `${base}/diagram`);
   }
   await diagram().importXML(xml);
   if (state.modeler) state.modeler.on('commandStack.changed', () => { state.dirty = true; });
@@ -98,7 +74,7 @@ async function loadBpmn() {
 async function loadDmn() {
   const container = document.getElementById('dmn');
   state.dmn = owner ? window.DmnEditor.createModeler(container) : window.DmnEditor.createViewer(container);
-  const xml = await text(owner ? `${base}/editable` : `${base}/content`);
+  const xml = await getText(owner ? `${base}/editable` : `${base}/content`);
   await state.dmn.importXML(xml);
   if (owner) state.dmn.getActiveViewer()?.get('eventBus')?.on('commandStack.changed', () => { state.dirty = true; });
   const decision = state.dmn.getViews().find((view) => view.type === 'decisionTable');
@@ -108,7 +84,7 @@ async function loadDmn() {
 async function loadForm() {
   const container = document.getElementById('form-editor');
   state.form = owner ? window.FormEditor.createEditor(container) : window.FormEditor.createViewer(container);
-  const schema = JSON.parse(await text(owner ? `${base}/editable` : `${base}/content`));
+  const schema = JSON.parse(await getText(owner ? `${base}/editable` : `${base}/content`));
   await state.form.importSchema(schema);
   if (owner) state.form.on('changed', () => { state.dirty = true; });
 }
@@ -148,7 +124,7 @@ function showFindings(findings) {
 }
 
 document.getElementById('check')?.addEventListener('click', async () => {
-  const result = await api('POST', `${base}/check`, { content: await content() });
+  const result = await request('POST', `${base}/check`, { content: await content() });
   if (!result.ok) return say(message, problemText(result), 'error');
   showFindings(result.json.findings);
   say(message, result.json.deployable ? page.dataset.msgCheckPassed : page.dataset.msgCheckFailed,
@@ -157,7 +133,7 @@ document.getElementById('check')?.addEventListener('click', async () => {
 });
 
 document.getElementById('save-draft')?.addEventListener('click', async () => {
-  const result = await api('POST', `${base}/drafts`, {
+  const result = await request('POST', `${base}/drafts`, {
     content: await content(), comment: document.getElementById('deploy-comment').value,
   });
   if (result.ok) state.dirty = false;
@@ -181,7 +157,7 @@ document.addEventListener('click', (event) => {
 }, true);
 
 document.getElementById('deploy')?.addEventListener('click', async () => {
-  const result = await api('POST', `${base}/deployments`, {
+  const result = await request('POST', `${base}/deployments`, {
     content: await content(), comment: document.getElementById('deploy-comment').value,
   });
   if (result.ok) {
@@ -200,7 +176,7 @@ document.getElementById('deploy')?.addEventListener('click', async () => {
 
 // a conflict between a changed file and a newer version from the workspace, resolved for the file
 document.getElementById('deploy-file')?.addEventListener('click', async () => {
-  const result = await api('POST', `${base}/file-deployments`);
+  const result = await request('POST', `${base}/file-deployments`);
   if (result.ok) {
     window.location.href = `${window.location.pathname}?deployed=${result.json.version}`;
   } else if (result.status === 409 && result.json?.findings) {
@@ -214,7 +190,7 @@ document.getElementById('deploy-file')?.addEventListener('click', async () => {
 // ---- suggestions ------------------------------------------------------------------------------
 document.getElementById('suggest')?.addEventListener('click', async () => {
   const box = document.getElementById('suggest-message');
-  const result = await api('POST', `${base}/suggestions`, {
+  const result = await request('POST', `${base}/suggestions`, {
     elementId: document.getElementById('suggest-element').value,
     text: document.getElementById('suggest-text').value,
   });
@@ -230,7 +206,7 @@ document.getElementById('suggest')?.addEventListener('click', async () => {
 document.querySelectorAll('.close-suggestion-button').forEach((button) => button.addEventListener('click', async () => {
   const row = button.closest('tr');
   const answer = row.querySelector('.suggestion-answer').value;
-  const result = await api('POST', `/api/models/suggestions/${row.dataset.suggestionId}/close`, { answer });
+  const result = await request('POST', `/api/models/suggestions/${row.dataset.suggestionId}/close`, { answer });
   if (result.ok) window.location.reload();
   else say(message, problemText(result), 'error');
 }));
@@ -247,12 +223,12 @@ document.getElementById('compare')?.addEventListener('click', async () => {
   const right = document.getElementById('diff-right');
   left.replaceChildren();
   right.replaceChildren();
-  const [oldXml, newXml] = await Promise.all([text(`${base}/content?version=${from}`), text(`${base}/content?version=${to}`)]);
+  const [oldXml, newXml] = await Promise.all([getText(`${base}/content?version=${from}`), getText(`${base}/content?version=${to}`)]);
   const visual = await window.ModelDiff.compare(left, right, oldXml, newXml);
   diffBox.dataset.changed = visual.changed.join(',');
   diffBox.dataset.added = visual.added.join(',');
   diffBox.dataset.removed = visual.removed.join(',');
-  const result = await api('GET', `${base}/diff?from=${from}&to=${to}`);
+  const result = await request('GET', `${base}/diff?from=${from}&to=${to}`);
   if (!result.ok) return say(message, problemText(result), 'error');
   const list = document.getElementById('changes');
   list.replaceChildren();
@@ -279,7 +255,7 @@ document.getElementById('compare')?.addEventListener('click', async () => {
 document.getElementById('brief')?.addEventListener('click', async () => {
   const box = document.getElementById('brief-message');
   if (!compared) return;
-  const result = await api('POST', `${base}/briefings`, compared);
+  const result = await request('POST', `${base}/briefings`, compared);
   if (result.ok) say(box, fill(page.dataset.msgBriefing, result.json.members.length), 'info');
   else say(box, `${page.dataset.msgFailed} ${result.json?.errors?.[0]?.message ?? result.json?.detail ?? result.status}`, 'error');
 });
@@ -305,7 +281,7 @@ function listInto(id, items, render) {
 document.getElementById('migration-plan')?.addEventListener('click', async () => {
   const from = document.getElementById('migrate-from').value;
   const to = document.getElementById('migrate-to').value;
-  const result = await api('GET', `${base}/migrations/plan?from=${from}&to=${to}`);
+  const result = await request('GET', `${base}/migrations/plan?from=${from}&to=${to}`);
   if (!result.ok) return say(message, problemText(result), 'error');
   planned = { from: Number(from), to: Number(to) };
   const plan = result.json;
@@ -331,7 +307,7 @@ document.getElementById('migration-plan')?.addEventListener('click', async () =>
 
 async function migrate(ids) {
   const box = document.getElementById('migration-result');
-  const result = await api('POST', `${base}/migrations`, { ...planned, processInstanceIds: ids });
+  const result = await request('POST', `${base}/migrations`, { ...planned, processInstanceIds: ids });
   if (!result.ok) return say(box, problemText(result), 'error');
   const outcome = result.json;
   say(box, outcome.batchId ? fill(page.dataset.msgBatch, outcome.batchId, outcome.migrated)
@@ -344,7 +320,7 @@ async function migrate(ids) {
 async function followBatch(batchId) {
   const box = document.getElementById('migration-result');
   box.dataset.batchId = batchId;
-  const result = await api('GET', `${base}/migrations/batches/${encodeURIComponent(batchId)}`);
+  const result = await request('GET', `${base}/migrations/batches/${encodeURIComponent(batchId)}`);
   if (!result.ok) return say(box, problemText(result), 'error');
   const status = result.json;
   box.dataset.finished = status.finished;

@@ -1,27 +1,8 @@
 // The rollout workspace and the training pages: every change goes to the module's JSON API
 // (with the CSRF header); on success the page reloads to show the new state, on failure the
 // problem's words appear beside the control.
-function csrfHeaders() {
-  const header = document.querySelector('meta[name="csrf-header"]');
-  const token = document.querySelector('meta[name="csrf-token"]');
-  return header && token ? { [header.content]: token.content } : {};
-}
-
-async function call(url, method, body) {
-  const response = await fetch(url, {
-    method,
-    credentials: 'same-origin',
-    headers: { Accept: 'application/json, application/problem+json', 'Content-Type': 'application/json', ...csrfHeaders() },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const json = text ? JSON.parse(text) : {};
-  if (!response.ok) {
-    const fields = (json.errors || []).map((e) => `${e.field}: ${e.message}`).join('; ');
-    throw new Error(fields || json.detail || json.title || String(response.status));
-  }
-  return json;
-}
+// (sendJson throws HttpError on a refusal: its message is the problem's words, its fields first.)
+import { sendJson } from './lodestar.js';
 
 function showError(near, error) {
   const target = near.querySelector?.('.form-error') || document.getElementById('issue-error');
@@ -73,7 +54,7 @@ document.querySelectorAll('form[data-api]').forEach((form) => {
     if (button) button.disabled = true;
     try {
       const body = shape(form);
-      await call(form.dataset.api, form.dataset.method || 'POST', body);
+      await sendJson(form.dataset.method || 'POST', form.dataset.api, body);
       if (form.dataset.saved && form.dataset.savedTarget) {
         const present = body.present ? Object.values(body.present).filter(Boolean).length : 0;
         const text = form.dataset.saved.replace('{present}', present).replace('{participant}', body.participant ?? '');
@@ -91,7 +72,7 @@ document.querySelectorAll('select[data-api]').forEach((select) => {
   select.addEventListener('change', async () => {
     select.disabled = true;
     try {
-      await call(select.dataset.api, 'PUT', { [select.dataset.field]: select.value });
+      await sendJson('PUT', select.dataset.api, { [select.dataset.field]: select.value });
       window.location.reload();
     } catch (error) {
       showError(document, error);
@@ -104,7 +85,7 @@ document.querySelectorAll('button[data-api]').forEach((button) => {
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {
-      await call(button.dataset.api, button.dataset.method || 'POST');
+      await sendJson(button.dataset.method || 'POST', button.dataset.api);
       window.location.reload();
     } catch (error) {
       showError(document, error);

@@ -3,28 +3,11 @@
 // let the user do the case's next step in place.
 import { parseWritten, formatPlain } from './numbers.js';
 import { guard } from './unsaved.js';
+import { request } from './lodestar.js';
 
-export function csrfHeaders() {
-  const header = document.querySelector('meta[name="csrf-header"]');
-  const token = document.querySelector('meta[name="csrf-token"]');
-  return header && token ? { [header.content]: token.content } : {};
-}
-
-export async function taskApi(taskId, method, path, body) {
-  const response = await fetch(`/api/tasks/${encodeURIComponent(taskId)}${path}`, {
-    method,
-    credentials: 'same-origin',
-    headers: { Accept: 'application/json, application/problem+json', 'Content-Type': 'application/json', ...csrfHeaders() },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  let problem = null;
-  let json = null;
-  if (!response.ok) {
-    try { problem = await response.json(); } catch { problem = { detail: response.statusText }; }
-  } else if ((response.headers.get('Content-Type') ?? '').includes('json')) {
-    try { json = await response.json(); } catch { json = null; }
-  }
-  return { ok: response.ok, status: response.status, problem, json, response };
+/** A call to the task's API: lodestar.js's request, answering { ok, status, json, problem, response }. */
+export function taskApi(taskId, method, path, body) {
+  return request(method, `/api/tasks/${encodeURIComponent(taskId)}${path}`, body);
 }
 
 function componentsByKey(components, into = {}) {
@@ -48,9 +31,9 @@ export function labelOf(component, key) {
  * once instead (debounce: false), so the state is never behind what is on the screen.
  */
 export async function mountTaskForm(container, taskId, errorList) {
-  const response = await fetch(`/api/tasks/${encodeURIComponent(taskId)}/form`, { credentials: 'same-origin' });
-  if (!response.ok) return null;
-  const body = await response.json();
+  const answer = await request('GET', `/api/tasks/${encodeURIComponent(taskId)}/form`);
+  if (!answer.ok) return null;
+  const body = answer.json;
   const schema = body.schema;
   const byKey = componentsByKey(schema?.components);
   const form = new window.FormViewer.Form({ container, debounce: false });

@@ -3,6 +3,7 @@
 // reassign / comment / complete to the JSON API, which checks everything again on the server.
 import { mountTaskForm, taskApi } from './task-form.js';
 import { saved } from './unsaved.js';
+import { getText } from './lodestar.js';
 
 const page = document.getElementById('task-page');
 const taskId = page.dataset.taskId;
@@ -86,10 +87,10 @@ completeButton?.addEventListener('click', async () => {
 // ---- the diagram ----------------------------------------------------------------------------
 async function loadDiagram() {
   const container = document.getElementById('diagram');
-  const response = await fetch(`/api/tasks/${encodeURIComponent(taskId)}/diagram`, { credentials: 'same-origin' });
-  if (!response.ok || !window.BpmnJS) return;
+  const xml = await getText(`/api/tasks/${encodeURIComponent(taskId)}/diagram`).catch(() => null);
+  if (xml === null || !window.BpmnJS) return;
   const viewer = new window.BpmnJS({ container });
-  await viewer.importXML(await response.text());
+  await viewer.importXML(xml);
   const canvas = viewer.get('canvas');
   const current = page.dataset.activityId;
   if (current) canvas.addMarker(current, 'current-step');
