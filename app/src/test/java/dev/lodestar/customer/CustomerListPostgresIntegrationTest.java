@@ -19,19 +19,48 @@ class CustomerListPostgresIntegrationTest extends CustomerListContract {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	/**
+	 * The search's one column and the primary key make it a bitmap OR of index scans: the OR does
+	 * not defeat the indexes (as an OR across a join to the contacts did). At 5,000 customers the
+	 * planner still prefers to scan (300 pages, some milliseconds), as it should; the plan shows
+	 * the indexed path once scans are ruled out, and so is what it takes as the table grows.
+	 */
 	@Test
-	void theSearchIsAnIndexLookupNotAScan() {
+	void theSearchCanBeServedByTheTrigramIndexAndThePrimaryKey() {
 		jdbc.execute("analyze crm_customer");
-		// the statement Customers.findActiveContaining becomes, with one seeded customer's e-mail
-		var plan = String.join("\n", jdbc.queryForList("""
-				explain select c.id from crm_customer c
-				where c.merged_into_id is null
-				  and (c.search_text like ? escape '\\' or c.search_text like ? escape '\\'
-				       or c.search_text like ? escape '\\' or c.id = ?)
-				order by c.name, c.id offset 0 rows fetch first 20 rows only""", String.class,
-				"%desk42." + tag + "@quill.example%", "%desk42 " + tag + " quill example%",
-				"%desk42." + tag + "@quill.example%", -1L));
-		assertThat(plan).as(plan).contains("crm_customer_search_text").doesNotContain("Seq Scan");
+		String plan = jdbc.execute((java.sql.Connection connection) -> {
+			try (var statement = connection.createStatement()) {
+				statement.execute("set enable_seqscan = off");
+				statement.execute("set enable_indexscan = off");
+				try (var explain = connection.prepareStatement("""
+						explain select c.id from crm_customer c
+						where c.merged_into_id is null
+						  and (c.search_text like ? escape '\\' or c.search_text like ? escape '\\'
+						       or c.search_text like ? escape '\\' or c.id = ?)
+						order by c.name, c.id offset 0 rows fetch first 20 rows only""")) {
+					explain.setString(1, "%desk42." + tag + "@quill.example%");
+					explain.setString(2, "%desk42 " + tag + " quill example%");
+					explain.setString(3, "%desk42." + tag + "@quill.example%");
+					explain.setLong(4, -1L);
+					var lines = new StringBuilder();
+					try (var rows = explain.executeQuery()) {
+						while (rows.next()) {
+							lines.append(rows.getString(1)).append('\n');
+						}
+					}
+					return lines.toString();
+				}
+				finally {
+					statement.execute("reset enable_seqscan");
+					statement.execute("reset enable_indexscan");
+				}
+			}
+		});
+		assertThat(plan).as(plan)
+			.contains("BitmapOr")
+			.contains("Bitmap Index Scan on crm_customer_search_text")
+			.contains("Bitmap Index Scan on crm_customer_pkey")
+			.doesNotContain("Seq Scan");
 	}
 
 }

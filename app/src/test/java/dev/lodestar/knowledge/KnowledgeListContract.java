@@ -23,7 +23,9 @@ abstract class KnowledgeListContract {
 	@Autowired
 	KnowledgeBase knowledgeBase;
 
-	final String word = "kw" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 8);
+	/** A word no other article has: letters only, so that it is one search term. */
+	final String word = "kw" + UUID.randomUUID().toString().replace("-", "").chars().limit(10)
+		.mapToObj(c -> String.valueOf((char) ('a' + Character.digit(c, 16)))).collect(java.util.stream.Collectors.joining());
 
 	private Article draft(String title, String body) {
 		return knowledgeBase.draft(new KnowledgeBase.ArticleText(title, body, List.of(), null), null, "carol");
