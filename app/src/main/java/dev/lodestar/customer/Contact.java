@@ -1,6 +1,7 @@
 package dev.lodestar.customer;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 import jakarta.persistence.Entity;
@@ -72,6 +73,11 @@ class Contact {
 			phone = newPhone.strip();
 			phoneKey = MatchKeys.phone(newPhone);
 		}
+	}
+
+	/** The contact's name and keys, for its customer's search text ({@code null} where blank). */
+	List<String> searchParts() {
+		return java.util.Arrays.asList(name, emailKey, phoneKey);
 	}
 
 	void moveTo(Customer survivor) {

@@ -51,6 +51,9 @@ class Customer {
 
 	private String createdBy;
 
+	/** What the customer list searches: names, e-mail and phone keys of the customer and its contacts. */
+	private String searchText;
+
 	@Version
 	private long version;
 
@@ -73,6 +76,7 @@ class Customer {
 		this.segment = blankToNull(segment);
 		this.createdBy = createdBy;
 		this.createdAt = now;
+		refreshSearchText();
 	}
 
 	void rename(String name) {
@@ -81,6 +85,7 @@ class Customer {
 		}
 		this.name = name.strip();
 		this.nameKey = MatchKeys.name(name);
+		refreshSearchText();
 	}
 
 	/** Adds a contact unless one with the same e-mail or name is already there. */
@@ -90,11 +95,13 @@ class Customer {
 		for (Contact existing : contacts) {
 			if (existing.sameAs(contactName, emailKey)) {
 				existing.fillBlanks(jobTitle, contactEmail, contactPhone);
+				refreshSearchText();
 				return existing;
 			}
 		}
 		Contact contact = new Contact(this, contactName, jobTitle, contactEmail, contactPhone, now);
 		contacts.add(contact);
+		refreshSearchText();
 		return contact;
 	}
 
@@ -125,6 +132,28 @@ class Customer {
 			contacts.add(contact);
 		}
 		duplicate.mergedIntoId = id;
+		refreshSearchText();
+		duplicate.refreshSearchText();
+	}
+
+	/**
+	 * The lower-cased text the customer list searches with "contains": the name as written and as
+	 * its match key, the e-mail and phone keys, and each contact's name and keys (the same form as
+	 * the backfill of migration V130).
+	 */
+	private void refreshSearchText() {
+		var parts = new ArrayList<String>();
+		parts.add(name);
+		parts.add(nameKey);
+		parts.add(emailKey);
+		parts.add(phoneKey);
+		for (Contact contact : contacts) {
+			parts.addAll(contact.searchParts());
+		}
+		this.searchText = parts.stream()
+			.filter(java.util.Objects::nonNull)
+			.map(part -> part.toLowerCase(java.util.Locale.ROOT))
+			.collect(java.util.stream.Collectors.joining(" | "));
 	}
 
 	void requireActive() {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,8 +17,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import dev.lodestar.system.CsvExport;
 import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.system.ListPage;
 import dev.lodestar.system.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -36,12 +40,61 @@ class CustomerController {
 		this.customers = customers;
 	}
 
-	/** Active customers matching the text (name, contact, e-mail, phone); all by name without text. */
-	@GetMapping
+	/**
+	 * One page of the active customers, filtered by {@code q} (name, e-mail, phone or contact
+	 * containing it, or customer number {@code #42}) and sorted on the server; as JSON, or as CSV
+	 * (the same rows and the list's columns, cells neutralised) when the Accept header asks for
+	 * {@code text/csv}. The total is in {@code X-Total-Count}, the neighbouring pages in
+	 * {@code Link} (first, prev, next, last). {@code limit} is the older name of {@code size}.
+	 */
+	@GetMapping // no "produces": JSON is the default answer, also to Accept */*
 	@PreAuthorize(CustomerAccess.READ)
-	List<CustomerSummary> search(@RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "50") int limit) {
-		return customers.search(q, limit);
+	ResponseEntity<List<CustomerSummary>> search(@RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "1") int page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir) {
+		var list = customers.list(CustomerListParameters.query(q, page, size != null ? size : limit, sort, dir));
+		return ResponseEntity.ok().headers(pagingHeaders(list)).body(list.items());
+	}
+
+	/** The same page as CSV: Accept {@code text/csv}. */
+	@GetMapping(produces = "text/csv")
+	@PreAuthorize(CustomerAccess.READ)
+	ResponseEntity<String> searchAsCsv(@RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "1") int page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir) {
+		var list = customers.list(CustomerListParameters.query(q, page, size != null ? size : limit, sort, dir));
+		var out = new java.io.StringWriter();
+		try (var csv = CsvExport.to(out, CustomerListParameters.CSV_COLUMNS)) {
+			list.items().forEach(c -> CustomerListParameters.row(csv, c));
+		}
+		return ResponseEntity.ok()
+			.headers(pagingHeaders(list))
+			.contentType(CsvExport.TEXT_CSV)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"customers.csv\"")
+			.body(out.toString());
+	}
+
+	private static HttpHeaders pagingHeaders(ListPage<?> list) {
+		var headers = new HttpHeaders();
+		headers.add("X-Total-Count", String.valueOf(list.total()));
+		var links = new java.util.ArrayList<String>();
+		links.add(link(1, "first"));
+		if (list.hasPrevious()) {
+			links.add(link(list.page() - 1, "prev"));
+		}
+		if (list.hasNext()) {
+			links.add(link(list.page() + 1, "next"));
+		}
+		links.add(link(list.pages(), "last"));
+		headers.add(HttpHeaders.LINK, String.join(", ", links));
+		return headers;
+	}
+
+	private static String link(int page, String rel) {
+		String uri = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).build().toUriString();
+		return "<" + uri + ">; rel=\"" + rel + "\"";
 	}
 
 	/** Call-centre intake: the customer with this e-mail or phone, or 404. */

@@ -1,6 +1,7 @@
 package dev.lodestar.customer;
 
-
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -12,8 +13,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.lodestar.system.ConflictException;
+import dev.lodestar.system.CsvExport;
+import dev.lodestar.system.ListPage;
 import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The customer pages: search ({@code /customers}) and the 360° view ({@code /customers/{id}})
@@ -26,17 +30,62 @@ class CustomerPageController {
 	private static final String PAGE = "hasAnyRole('sales-rep','sales-manager','service-agent','service-manager')";
 
 	private final CustomerService customers;
+	private final MessageSource messages;
 
-	CustomerPageController(CustomerService customers) {
+	CustomerPageController(CustomerService customers, MessageSource messages) {
 		this.customers = customers;
+		this.messages = messages;
 	}
 
+	/**
+	 * The customer list: one page, counted, sorted and filtered on the server; its state (text,
+	 * page, size, order) lives in the URL, so a link or a reload shows the same rows.
+	 */
 	@GetMapping("/customers")
 	@PreAuthorize(PAGE)
-	String search(@RequestParam(required = false) String q, Model model) {
+	String search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir, Model model) {
+		var query = CustomerListParameters.query(q, page, size, sort, dir);
 		model.addAttribute("q", q);
-		model.addAttribute("results", customers.search(q, 100));
+		model.addAttribute("query", query);
+		model.addAttribute("sort", query.sort().name().toLowerCase(java.util.Locale.ROOT));
+		model.addAttribute("dir", query.descending() ? "desc" : "asc");
+		model.addAttribute("sizes", ListPage.SIZES);
+		model.addAttribute("list", customers.list(query));
 		return "customers";
+	}
+
+	/**
+	 * What the list shows, every page of it (at most {@value #EXPORT_MAX} rows), as a CSV file in
+	 * the reader's language, its cells neutralised against formulas.
+	 */
+	@GetMapping("/customers/export")
+	@PreAuthorize(PAGE)
+	void export(@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir, java.util.Locale locale, HttpServletResponse response)
+			throws java.io.IOException {
+		var query = CustomerListParameters.query(q, 1, ListPage.MAX_SIZE, sort, dir);
+		response.setContentType(CsvExport.TEXT_CSV.toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"customers.csv\"");
+		var header = java.util.stream.Stream.of("number", "name", "kind", "email", "phone", "region", "segment", "since")
+			.map(column -> messages.getMessage("customers.csv." + column, null, locale))
+			.toList();
+		var out = response.getWriter();
+		out.write('\uFEFF'); // so that spreadsheets read UTF-8 (Chinese names) as UTF-8
+		try (var csv = CsvExport.to(out, header)) {
+			customers.export(query, EXPORT_MAX, c -> csv.row(c.id(), c.name(),
+					messages.getMessage("customers.kind." + c.kind(), null, locale), c.email(), c.phone(),
+					label("leads.region.", c.region(), locale), label("leads.segment.", c.segment(), locale),
+					c.createdAt() == null ? null : java.time.LocalDate.ofInstant(c.createdAt(), java.time.ZoneOffset.UTC)));
+		}
+	}
+
+	static final int EXPORT_MAX = 10_000;
+
+	/** A code's name in the reader's language, the code itself where it has none. */
+	private String label(String prefix, String code, java.util.Locale locale) {
+		return code == null ? null : messages.getMessage(prefix + code, null, code, locale);
 	}
 
 	@GetMapping("/customers/{id}")

@@ -20,6 +20,7 @@ import dev.lodestar.customer.CustomerMatch.Strength;
 import dev.lodestar.system.ConflictException;
 import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.system.ListPage;
 import dev.lodestar.system.NotFoundException;
 
 /**
@@ -106,6 +107,59 @@ public class CustomerService {
 			.stream()
 			.map(Customer::summary)
 			.toList();
+	}
+
+	/**
+	 * One page of the customer list, counted, sorted and filtered by the database: the active
+	 * customers whose name, e-mail or phone, or a contact's, contains the text (in any case; the
+	 * name also without accents and legal forms, the phone in any spelling of seven digits or
+	 * more), or whose number it is ({@code #42}, or digits too few for a phone).
+	 */
+	@Transactional(readOnly = true)
+	public ListPage<CustomerSummary> list(CustomerListQuery query) {
+		var page = ListPage.request(query.page(), query.size(), query.sort().by(query.descending()));
+		String text = query.text() == null ? "" : query.text().strip();
+		if (text.isEmpty()) {
+			return ListPage.of(customers.findByMergedIntoIdIsNull(page), Customer::summary);
+		}
+		var number = CUSTOMER_NUMBER.matcher(text);
+		if (number.matches() && (text.startsWith("#") || number.group(1).length() < MatchKeys.MIN_PHONE_DIGITS)) {
+			long id = number.group(1).length() > 18 ? -1 : Long.parseLong(number.group(1));
+			return ListPage.of(customers.findByIdAndMergedIntoIdIsNull(id, page), Customer::summary);
+		}
+		String lower = text.toLowerCase(java.util.Locale.ROOT);
+		String nameKey = MatchKeys.name(text);
+		String phoneKey = MatchKeys.phone(text);
+		return ListPage.of(customers.findActiveContaining(contains(lower), contains(nameKey.isEmpty() ? lower : nameKey),
+				contains(phoneKey != null ? phoneKey : lower), -1, page), Customer::summary);
+	}
+
+	/**
+	 * Every row of the list the query describes (all its pages, in its order, at most
+	 * {@code max}), handed over a page at a time so that memory does not grow with the list.
+	 */
+	@Transactional(readOnly = true)
+	public void export(CustomerListQuery query, int max, java.util.function.Consumer<CustomerSummary> row) {
+		int handed = 0;
+		for (int page = 1;; page++) {
+			var rows = list(query.atPage(page));
+			for (CustomerSummary summary : rows.items()) {
+				if (handed++ >= max) {
+					return;
+				}
+				row.accept(summary);
+			}
+			if (!rows.hasNext()) {
+				return;
+			}
+		}
+	}
+
+	private static final java.util.regex.Pattern CUSTOMER_NUMBER = java.util.regex.Pattern.compile("#?\\s*(\\d+)");
+
+	/** A LIKE pattern for "contains", its wildcards escaped (the queries declare {@code escape '\'}). */
+	private static String contains(String text) {
+		return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 
 	/**

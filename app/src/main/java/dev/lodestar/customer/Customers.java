@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
 
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -77,5 +78,24 @@ interface Customers extends JpaRepository<Customer, Long> {
 			Pageable page);
 
 	List<Customer> findByMergedIntoIdIsNullOrderByName(Pageable page);
+
+	/** One page of the active customers, in the page's order, and how many there are. */
+	Page<Customer> findByMergedIntoIdIsNull(Pageable page);
+
+	/**
+	 * One page of the active customers whose search text contains one of the (lower-case, LIKE
+	 * escaped) patterns, or whose number is {@code number}. One column and the primary key: on
+	 * PostgreSQL a trigram index (V130) and the key serve it as a bitmap OR of index scans.
+	 */
+	@Query("""
+			select c from Customer c
+			where c.mergedIntoId is null
+			  and (c.searchText like :text escape '\\' or c.searchText like :key escape '\\'
+			       or c.searchText like :phone escape '\\' or c.id = :number)""")
+	Page<Customer> findActiveContaining(@Param("text") String textPattern, @Param("key") String nameKeyPattern,
+			@Param("phone") String phonePattern, @Param("number") long number, Pageable page);
+
+	/** The active customer with this number, as a page of zero or one. */
+	Page<Customer> findByIdAndMergedIntoIdIsNull(long id, Pageable page);
 
 }

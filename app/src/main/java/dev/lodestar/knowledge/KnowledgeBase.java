@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.lodestar.system.ConflictException;
 import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.system.ListPage;
 import dev.lodestar.system.NotFoundException;
 
 /**
@@ -31,10 +33,12 @@ public class KnowledgeBase {
 
 	private final Articles articles;
 	private final ArticleRevisions revisions;
+	private final ArticleSearch search;
 	private final Clock clock;
 
-	KnowledgeBase(Articles articles, ArticleRevisions revisions, Optional<Clock> clock) {
+	KnowledgeBase(Articles articles, ArticleRevisions revisions, ArticleSearch search, Optional<Clock> clock) {
 		this.articles = articles;
+		this.search = search;
 		this.revisions = revisions;
 		this.clock = clock.orElse(EngineClock.INSTANCE);
 	}
@@ -119,6 +123,34 @@ public class KnowledgeBase {
 		return articles.findById(id)
 			.filter(a -> withDrafts || a.getStatus() == ArticleStatus.PUBLISHED)
 			.orElseThrow(() -> new NotFoundException("Article", id));
+	}
+
+	/**
+	 * One page of the knowledge base as the list shows it: with a query, the articles whose title
+	 * or body contain every word of it (as word prefixes), best first (see {@link ArticleSearch});
+	 * without, the newest first. {@code filter} is what a writer chose; a reader
+	 * ({@code withDrafts} false) sees published articles whatever it says.
+	 */
+	@Transactional(readOnly = true)
+	public ListPage<Article> list(String query, ArticleFilter filter, boolean withDrafts, int page, int size) {
+		ArticleFilter shown = withDrafts && filter != null ? filter : ArticleFilter.PUBLISHED;
+		var request = ListPage.request(page, size,
+				Sort.by(Sort.Direction.DESC, "updatedAt").and(Sort.by(Sort.Direction.DESC, "id")));
+		Set<String> queryTerms = SearchTerms.of(query);
+		if (queryTerms.isEmpty()) {
+			var found = switch (shown) {
+				case PUBLISHED -> articles.findByStatus(ArticleStatus.PUBLISHED, request);
+				case DRAFT -> articles.findByStatus(ArticleStatus.DRAFT, request);
+				case IN_REVIEW -> articles.findInReview(request);
+				case ALL -> articles.findAll(request);
+			};
+			return ListPage.of(found, a -> a);
+		}
+		var hits = search.search(queryTerms, shown, (int) request.getOffset(), size);
+		var byId = new java.util.HashMap<Long, Article>();
+		articles.findAllById(hits.ids()).forEach(a -> byId.put(a.getId(), a));
+		return new ListPage<>(hits.ids().stream().map(byId::get).filter(java.util.Objects::nonNull).toList(), page, size,
+				hits.total());
 	}
 
 	/** Articles whose title or body contain every word of the query (as word prefixes), best first. */

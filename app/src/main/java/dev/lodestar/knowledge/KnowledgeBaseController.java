@@ -39,13 +39,19 @@ class KnowledgeBaseController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Search articles: every word of q must start a word of the title or body")
-	List<ArticleView> search(@RequestParam(name = "q", required = false) String query,
+	@Operation(summary = "Search articles: every word of q must start a word of the title or body; best first, "
+			+ "a page at a time (the total in X-Total-Count); writers filter by status (published, draft, in_review, all; all by default)")
+	ResponseEntity<List<ArticleView>> search(@RequestParam(name = "q", required = false) String query,
+			@RequestParam(name = "status", required = false) String status,
+			@RequestParam(name = "page", defaultValue = "1") int page,
 			@RequestParam(name = "limit", defaultValue = "20") int limit, Authentication user) {
-		return knowledgeBase.search(query, isWriter(user), Math.max(1, Math.min(limit, 100)))
-			.stream()
-			.map(a -> ArticleView.of(a, null))
-			.toList();
+		// without a status a writer's search covers every article, as it always did
+		var filter = status == null ? ArticleFilter.ALL : KnowledgePageController.filter(status);
+		var list = knowledgeBase.list(query, filter, isWriter(user), page,
+				Math.max(1, Math.min(limit, 100)));
+		return ResponseEntity.ok()
+			.header("X-Total-Count", String.valueOf(list.total()))
+			.body(list.items().stream().map(a -> ArticleView.of(a, null)).toList());
 	}
 
 	@GetMapping("/{id}")

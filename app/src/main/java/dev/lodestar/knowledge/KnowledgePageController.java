@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.lodestar.system.ConflictException;
 import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.system.ListPage;
 
 /**
  * The knowledge base as pages: search ({@code /knowledge}, also "articles like this complaint"
@@ -48,17 +49,43 @@ class KnowledgePageController {
 		this.knowledgeBase = knowledgeBase;
 	}
 
-	/** Search; with {@code like} (a complaint's words) and {@code category}: the articles suggested for it. */
+	/**
+	 * The knowledge base: published articles, newest first, or those matching {@code q}, best
+	 * first, a page at a time; writers filter by {@code status} (published, draft, in_review,
+	 * all). With {@code like} (a complaint's words) and {@code category}: the articles suggested
+	 * for it. The state lives in the URL.
+	 */
 	@GetMapping("/knowledge")
 	String search(@RequestParam(required = false) String q, @RequestParam(required = false) String like,
-			@RequestParam(required = false) String category, Authentication user, Model model) {
-		boolean suggesting = (like != null && !like.isBlank()) || (category != null && !category.isBlank());
+			@RequestParam(required = false) String category, @RequestParam(required = false) String status,
+			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size,
+			Authentication user, Model model) {
+		boolean suggesting = ((like != null && !like.isBlank()) || (category != null && !category.isBlank()))
+				&& (q == null || q.isBlank());
+		ArticleFilter filter = filter(status);
 		model.addAttribute("q", q);
-		model.addAttribute("suggesting", suggesting && (q == null || q.isBlank()));
-		model.addAttribute("articles", suggesting && (q == null || q.isBlank())
-				? knowledgeBase.suggest(category, like, 10)
-				: knowledgeBase.search(q, isWriter(user), 50));
+		model.addAttribute("suggesting", suggesting);
+		model.addAttribute("status", filter.name().toLowerCase(java.util.Locale.ROOT));
+		model.addAttribute("filters", ArticleFilter.values());
+		if (suggesting) {
+			var suggested = knowledgeBase.suggest(category, like, 10);
+			model.addAttribute("list", new ListPage<>(suggested, 1, 10, suggested.size()));
+		}
+		else {
+			model.addAttribute("list", knowledgeBase.list(q, filter, isWriter(user), page, size));
+		}
 		return "knowledge";
+	}
+
+	/** The status filter as the URL names it (any case); a name it does not know is invalid. */
+	static ArticleFilter filter(String status) {
+		if (status == null || status.isBlank()) {
+			return ArticleFilter.PUBLISHED;
+		}
+		return java.util.Arrays.stream(ArticleFilter.values())
+			.filter(f -> f.name().equalsIgnoreCase(status.strip()))
+			.findFirst()
+			.orElseThrow(() -> new InvalidInputException("status", "must be one of published, draft, in_review, all"));
 	}
 
 	@GetMapping("/knowledge/new")

@@ -79,6 +79,16 @@ class LeadPageController {
 		return "leads";
 	}
 
+	/** The leads of a finished stage (won, lost, disqualified), a page at a time: where a folded column links. */
+	@GetMapping("/leads/list")
+	@PreAuthorize(LeadController.SALES)
+	String finished(@RequestParam PipelineStage stage, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(defaultValue = "50") int size, Model model) {
+		model.addAttribute("stage", stage);
+		model.addAttribute("list", leads.finished(stage, page, size));
+		return "leads-list";
+	}
+
 	@GetMapping("/leads/new")
 	@PreAuthorize(LeadController.SALES)
 	String captureForm(Model model) {

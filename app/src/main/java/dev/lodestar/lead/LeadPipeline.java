@@ -52,45 +52,78 @@ public class LeadPipeline {
 	}
 
 	/**
-	 * The pipeline board over the newest {@code limit} leads: a column per stage, in the
-	 * pipeline's order, with the cards that pass the filter.
+	 * The pipeline board: a column per stage, in the pipeline's order, each with how many leads
+	 * pass the filter and what they are worth (counted by the database over all leads), and the
+	 * cards of the newest {@code limit} open leads. Finished stages (won, lost, disqualified) get
+	 * no cards: the board folds them to their count, so it does not grow with the history.
 	 */
 	public Pipeline pipeline(Pipeline.Filter filter, int limit) {
-		var recent = leads.findAll(PageRequest.of(0, Math.max(1, Math.min(limit, 2000)),
-				Sort.by(Sort.Direction.DESC, "createdAt", "id")))
-			.getContent();
+		var counts = new EnumMap<PipelineStage, Long>(PipelineStage.class);
+		var values = new EnumMap<PipelineStage, BigDecimal>(PipelineStage.class);
+		var owners = new TreeSet<String>();
+		for (PipelineTotal total : leads.stageTotals()) {
+			if (total.owner() != null) {
+				owners.add(total.owner());
+			}
+			if (filter.accepts(total.owner(), total.region(), total.source())) {
+				counts.merge(total.stage(), total.count(), Long::sum);
+				if (total.value() != null) {
+					values.merge(total.stage(), total.value(), BigDecimal::add);
+				}
+			}
+		}
+		var open = leads.findOpen(PageRequest.of(0, Math.max(1, Math.min(limit, 2000))));
 		var byLead = new HashMap<Long, Opportunity>();
-		if (!recent.isEmpty()) {
-			opportunities.findByLeadIdIn(recent.stream().map(Lead::getId).toList())
+		if (!open.isEmpty()) {
+			opportunities.findByLeadIdIn(open.stream().map(Lead::getId).toList())
 				.forEach(o -> byLead.put(o.getLeadId(), o));
 		}
 		var cards = new EnumMap<PipelineStage, List<Pipeline.Card>>(PipelineStage.class);
-		var owners = new TreeSet<String>();
-		for (Lead lead : recent) {
+		for (Lead lead : open) {
 			Opportunity opportunity = byLead.get(lead.getId());
-			String owner = opportunity != null && opportunity.getOwner() != null ? opportunity.getOwner() : lead.getOwner();
-			if (owner != null) {
-				owners.add(owner);
-			}
-			BigDecimal value = opportunity == null ? lead.getEstimatedValue()
-					: opportunity.getFinalAmount() != null ? opportunity.getFinalAmount()
-							: opportunity.getAmount() != null ? opportunity.getAmount() : lead.getEstimatedValue();
-			var card = new Pipeline.Card(lead.getId(), lead.getCompany(), lead.getContactName(), owner, lead.getRegion(),
-					lead.getSource(), lead.getPriority(), value, lead.getCreatedAt());
-			if (filter.accepts(card)) {
-				cards.computeIfAbsent(PipelineStage.of(lead, opportunity), s -> new ArrayList<>()).add(card);
+			var card = card(lead, opportunity);
+			PipelineStage stage = PipelineStage.of(lead, opportunity);
+			if (filter.accepts(card) && !stage.finished()) {
+				cards.computeIfAbsent(stage, s -> new ArrayList<>()).add(card);
 			}
 		}
 		var columns = new ArrayList<Pipeline.Column>();
 		for (PipelineStage stage : PipelineStage.values()) {
-			List<Pipeline.Card> in = cards.getOrDefault(stage, List.of());
-			BigDecimal total = in.stream()
-				.map(Pipeline.Card::value)
-				.filter(Objects::nonNull)
-				.reduce(BigDecimal.ZERO, BigDecimal::add);
-			columns.add(new Pipeline.Column(stage, in.size(), total, in));
+			columns.add(new Pipeline.Column(stage, counts.getOrDefault(stage, 0L),
+					values.getOrDefault(stage, BigDecimal.ZERO), cards.getOrDefault(stage, List.of())));
 		}
 		return new Pipeline(columns, List.copyOf(owners));
+	}
+
+	/**
+	 * One page of the leads in a finished stage (won, lost, disqualified), newest first: the list
+	 * a folded column of the board links to.
+	 */
+	public dev.lodestar.system.ListPage<Pipeline.Card> finished(PipelineStage stage, int page, int size) {
+		if (stage == null || !stage.finished()) {
+			throw new dev.lodestar.system.InvalidInputException("stage", "must be one of WON, LOST, DISQUALIFIED");
+		}
+		var request = dev.lodestar.system.ListPage.request(page, size, Sort.unsorted());
+		boolean disqualified = stage == PipelineStage.DISQUALIFIED;
+		var found = leads.findFinished(disqualified,
+				disqualified ? OpportunityStage.LOST : OpportunityStage.valueOf(stage.name()),
+				PageRequest.of(request.getPageNumber(), request.getPageSize(),
+						Sort.by(Sort.Direction.DESC, "createdAt", "id")));
+		var byLead = new HashMap<Long, Opportunity>();
+		if (!found.isEmpty()) {
+			opportunities.findByLeadIdIn(found.map(Lead::getId).toList()).forEach(o -> byLead.put(o.getLeadId(), o));
+		}
+		return dev.lodestar.system.ListPage.of(found, lead -> card(lead, byLead.get(lead.getId())));
+	}
+
+	/** A lead as the board shows it: its opportunity's owner and amount once there is one. */
+	private static Pipeline.Card card(Lead lead, Opportunity opportunity) {
+		String owner = opportunity != null && opportunity.getOwner() != null ? opportunity.getOwner() : lead.getOwner();
+		BigDecimal value = opportunity == null ? lead.getEstimatedValue()
+				: opportunity.getFinalAmount() != null ? opportunity.getFinalAmount()
+						: opportunity.getAmount() != null ? opportunity.getAmount() : lead.getEstimatedValue();
+		return new Pipeline.Card(lead.getId(), lead.getCompany(), lead.getContactName(), owner, lead.getRegion(),
+				lead.getSource(), lead.getPriority(), value, lead.getCreatedAt());
 	}
 
 	/** Where the lead stands on the pipeline board. */

@@ -24,6 +24,38 @@ interface Leads extends JpaRepository<Lead, Long> {
 
 	List<Lead> findByCustomerIdOrderByCreatedAtDesc(Long customerId);
 
+	/**
+	 * How many leads stand where, grouped by what the board filters on: lead stage, opportunity
+	 * stage (null before there is one), owner (the opportunity's, else the lead's), region and
+	 * source, with their value. A few hundred groups however many leads.
+	 */
+	@Query("""
+			select new dev.lodestar.lead.PipelineTotal(l.stage, o.stage, coalesce(o.owner, l.owner), l.region,
+			       l.source, count(l), sum(coalesce(o.finalAmount, o.amount, l.estimatedValue)))
+			from Lead l left join Opportunity o on o.leadId = l.id
+			group by l.stage, o.stage, coalesce(o.owner, l.owner), l.region, l.source""")
+	List<PipelineTotal> stageTotals();
+
+	/** Leads not done with (not disqualified, won or lost), newest first: the board's cards. */
+	@Query("""
+			select l from Lead l left join Opportunity o on o.leadId = l.id
+			where l.stage <> dev.lodestar.lead.LeadStage.DISQUALIFIED
+			  and (o.id is null or o.stage not in (dev.lodestar.lead.OpportunityStage.WON, dev.lodestar.lead.OpportunityStage.LOST))
+			order by l.createdAt desc, l.id desc""")
+	List<Lead> findOpen(Pageable page);
+
+	/** Leads in a finished pipeline stage (won, lost: the opportunity's; disqualified: the lead's), newest first. */
+	@Query(value = """
+			select l from Lead l left join Opportunity o on o.leadId = l.id
+			where (:disqualified = true and l.stage = dev.lodestar.lead.LeadStage.DISQUALIFIED)
+			   or (:disqualified = false and o.stage = :opportunityStage)""",
+			countQuery = """
+			select count(l) from Lead l left join Opportunity o on o.leadId = l.id
+			where (:disqualified = true and l.stage = dev.lodestar.lead.LeadStage.DISQUALIFIED)
+			   or (:disqualified = false and o.stage = :opportunityStage)""")
+	org.springframework.data.domain.Page<Lead> findFinished(@Param("disqualified") boolean disqualified,
+			@Param("opportunityStage") OpportunityStage opportunityStage, Pageable page);
+
 	/** The lead, locked until the transaction ends: steps of one lead are completed one at a time. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select l from Lead l where l.id = :id")

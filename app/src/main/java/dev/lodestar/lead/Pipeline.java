@@ -11,7 +11,17 @@ import java.util.List;
  */
 public record Pipeline(List<Column> columns, List<String> owners) {
 
-	public record Column(PipelineStage stage, int count, BigDecimal value, List<Card> cards) {
+	/**
+	 * One stage: how many leads and what they are worth (all of them, counted by the database),
+	 * and the cards shown; a {@link PipelineStage#finished() finished} stage shows none.
+	 */
+	public record Column(PipelineStage stage, long count, BigDecimal value, List<Card> cards) {
+
+		/** Folded to its count, with a link to its list. */
+		public boolean folded() {
+			return stage.finished();
+		}
+
 	}
 
 	public record Card(long id, String company, String contactName, String owner, Region region, LeadSource source,
@@ -22,8 +32,12 @@ public record Pipeline(List<Column> columns, List<String> owners) {
 	public record Filter(String owner, Region region, LeadSource source) {
 
 		boolean accepts(Card card) {
-			return (owner == null || owner.isBlank() || owner.equals(card.owner()))
-					&& (region == null || region == card.region()) && (source == null || source == card.source());
+			return accepts(card.owner(), card.region(), card.source());
+		}
+
+		boolean accepts(String leadOwner, Region leadRegion, LeadSource leadSource) {
+			return (owner == null || owner.isBlank() || owner.equals(leadOwner))
+					&& (region == null || region == leadRegion) && (source == null || source == leadSource);
 		}
 
 	}

@@ -8,10 +8,22 @@ public enum PipelineStage {
 	NEW, DUPLICATE_REVIEW, QUALIFYING, PROPOSAL, DISCOUNT_APPROVAL, NEGOTIATION, WON, LOST, DISQUALIFIED;
 
 	static PipelineStage of(Lead lead, Opportunity opportunity) {
-		if (lead.getStage() == LeadStage.QUALIFIED) {
-			return opportunity == null ? PROPOSAL : valueOf(opportunity.getStage().name());
+		return of(lead.getStage(), opportunity == null ? null : opportunity.getStage());
+	}
+
+	static PipelineStage of(LeadStage lead, OpportunityStage opportunity) {
+		if (lead == LeadStage.QUALIFIED) {
+			return opportunity == null ? PROPOSAL : valueOf(opportunity.name());
 		}
-		return valueOf(lead.getStage().name());
+		return valueOf(lead.name());
+	}
+
+	/**
+	 * Whether leads here are done with (won, lost, disqualified): the board folds such a stage to
+	 * its count and links to its list, so that the page does not grow with the history.
+	 */
+	public boolean finished() {
+		return this == WON || this == LOST || this == DISQUALIFIED;
 	}
 
 }
