@@ -124,7 +124,7 @@ public class CustomerService {
 		}
 		var number = CUSTOMER_NUMBER.matcher(text);
 		if (number.matches() && (text.startsWith("#") || number.group(1).length() < MatchKeys.MIN_PHONE_DIGITS)) {
-			long id = number.group(1).length() > 18 ? -1 : Long.parseLong(number.group(1));
+			long id = dev.lodestar.system.FormValues.idOrEmpty(number.group(1)).orElse(-1L);
 			return ListPage.of(customers.findByIdAndMergedIntoIdIsNull(id, page), Customer::summary);
 		}
 		String lower = text.toLowerCase(java.util.Locale.ROOT);
