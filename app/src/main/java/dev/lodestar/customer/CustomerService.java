@@ -92,21 +92,14 @@ public class CustomerService {
 	}
 
 	/**
-	 * Active customers whose name, contact name or e-mail contains the text, or whose phone
-	 * matches it; all active customers by name when the text is blank.
+	 * Active customers whose name, e-mail or phone, or a contact's, contains the text (or whose
+	 * number it is), by name: the first page of {@link #list}; all active customers by name when
+	 * the text is blank.
 	 */
 	@Transactional(readOnly = true)
 	public List<CustomerSummary> search(String text, int limit) {
-		var page = PageRequest.of(0, Math.max(1, Math.min(limit, 200)));
-		if (text == null || text.isBlank()) {
-			return customers.findByMergedIntoIdIsNullOrderByName(page).stream().map(Customer::summary).toList();
-		}
-		String lower = text.strip().toLowerCase(java.util.Locale.ROOT);
-		String phoneKey = MatchKeys.phone(text);
-		return customers.search(MatchKeys.name(text), lower, phoneKey != null ? phoneKey : "-", page)
-			.stream()
-			.map(Customer::summary)
-			.toList();
+		return list(new CustomerListQuery(text, CustomerSort.NAME, false, 1, Math.max(1, Math.min(limit, 200))))
+			.items();
 	}
 
 	/**
