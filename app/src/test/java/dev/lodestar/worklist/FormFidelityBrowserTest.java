@@ -571,9 +571,23 @@ class FormFidelityBrowserTest {
 			for (FormSchema.Field f : fields) {
 				List<Trial> accepted = trials.get(f.key()).stream().filter(Trial::accepted).toList();
 				if (!f.options().isEmpty() && !accepted.isEmpty()) {
-					Trial choice = accepted.get(i % accepted.size());
+					// every option once; then the one that shows the most fields with values still to try
+					Trial choice = pending.get(f.key()).poll();
+					if (choice == null) {
+						int best = -1;
+						for (Trial option : accepted) {
+							var with = new LinkedHashMap<>(values);
+							with.put(f.key(), option.value());
+							int shown = (int) fields.stream()
+								.filter(x -> x.options().isEmpty() && !pending.get(x.key()).isEmpty() && visible(x, with))
+								.count();
+							if (shown > best) {
+								best = shown;
+								choice = option;
+							}
+						}
+					}
 					values.put(f.key(), choice.value());
-					pending.get(f.key()).remove(choice);
 				}
 			}
 			for (FormSchema.Field f : fields) {
