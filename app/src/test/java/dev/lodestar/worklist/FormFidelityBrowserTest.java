@@ -77,10 +77,12 @@ import dev.lodestar.LodestarIntegrationTest;
  * <p><b>How a case gets to the step.</b> Each accepted value set needs a task of its own: a new case
  * is started through the app's own API (a lead, a complaint, a rollout, a stakeholder assessment,
  * a training wave, a KPI review; a model-change briefing through the engine, as the models API
- * starts it), and when the step is not the case's first, the engine's process-instance
- * modification puts the case in front of that step ({@link #START_BEFORE} names the steps whose
- * preparing service task must run first). Refused values are tried on the same task first: a
- * refusal completes nothing.
+ * starts it) and walked there: each earlier step from which the flow leads to it is completed
+ * with its own form's first value set, as its role ({@link #STEER} names the gateway inputs that
+ * lead to a step the first values do not; {@link #FIRE} the timers that lead to a step). Where no
+ * open step leads there (a step after a called process), the engine's process-instance
+ * modification puts the case in front of it ({@link #START_BEFORE}, {@link #SET_BY_EARLIER_STEPS}).
+ * Refused values are tried on the same task first: a refusal completes nothing.
  *
  * <p><b>How values are sent.</b> Through the task page in Chromium, one session per role, for a
  * representative form per field type ({@link #browserForms}: text field, text area, number, choice,
