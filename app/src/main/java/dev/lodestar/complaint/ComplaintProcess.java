@@ -301,7 +301,7 @@ public class ComplaintProcess {
 			return null;
 		}
 		// bounded before setScale: rounding 1e999999999 would write out every digit
-		return dev.lodestar.system.DecimalColumn.MONEY_12_2.require(ComplaintToResolution.VAR_COMPENSATION,
+		return dev.lodestar.system.DecimalColumn.MONEY_15_2.require(ComplaintToResolution.VAR_COMPENSATION,
 				amount.setScale(2, java.math.RoundingMode.HALF_UP));
 	}
 

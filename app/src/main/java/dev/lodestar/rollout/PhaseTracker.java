@@ -45,7 +45,7 @@ public class PhaseTracker {
 	@ProcessApi
 	public void completed(DelegateExecution execution, String code) {
 		var phase = Phase.valueOf(code);
-		var cost = dev.lodestar.system.DecimalColumn.MONEY_14_2.require(RolloutProcess.VAR_ACTUAL_COST,
+		var cost = dev.lodestar.system.DecimalColumn.MONEY_15_2.require(RolloutProcess.VAR_ACTUAL_COST,
 				FormValues.decimal(RolloutProcess.VAR_ACTUAL_COST, execution.getVariable(RolloutProcess.VAR_ACTUAL_COST)));
 		String qualityVariable = QUALITY_VARIABLE.get(phase);
 		Object quality = qualityVariable == null ? null : execution.getVariable(qualityVariable);

@@ -15,14 +15,11 @@ import dev.lodestar.system.InvalidInputException.FieldError;
  */
 public record DecimalColumn(int precision, int scale) {
 
-	/** {@code numeric(15, 2)}: the amounts of leads and opportunities. */
+	/**
+	 * {@code numeric(15, 2)}: every amount of money: leads and opportunities, a complaint's
+	 * compensation (V211), a rollout phase's cost (V340).
+	 */
 	public static final DecimalColumn MONEY_15_2 = new DecimalColumn(15, 2);
-
-	/** {@code numeric(12, 2)}: a complaint's compensation. */
-	public static final DecimalColumn MONEY_12_2 = new DecimalColumn(12, 2);
-
-	/** {@code numeric(14, 2)}: a rollout phase's cost. */
-	public static final DecimalColumn MONEY_14_2 = new DecimalColumn(14, 2);
 
 	/** {@code numeric(5, 2)}: a percentage. */
 	public static final DecimalColumn PERCENT_5_2 = new DecimalColumn(5, 2);

@@ -65,7 +65,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				message = "must be one of " + java.util.Arrays.toString(format.getTargetType().getEnumConstants());
 			}
 			else if (mapping instanceof InvalidFormatException format && format.getTargetType() == String.class) {
-				message = "must be text without NUL characters";
+				// the same words as the form's own rule, in the reader's language
+				message = getMessageSource() == null ? "must not contain a NUL character"
+						: getMessageSource().getMessage("platform.validation.nul", null, "must not contain a NUL character",
+								request.getLocale());
 			}
 			else if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
 				message = "must be a valid " + format.getTargetType().getSimpleName();

@@ -141,6 +141,9 @@ class FormValidator {
 		if (!(value instanceof String)) {
 			return "text";
 		}
+		if ("datetime".equals(field.type()) && !isDate(((String) value).strip())) {
+			return "date"; // 2030-02-30 is refused here, not deep in the step that reads it
+		}
 		if (value instanceof String text) {
 			if (text.indexOf('\u0000') >= 0) {
 				return "nul";
@@ -210,6 +213,21 @@ class FormValidator {
 			}
 		}
 		return value;
+	}
+
+	/** A date (2030-02-28) or a date-time with or without its offset, as form-js writes them. */
+	private static boolean isDate(String text) {
+		for (java.util.function.Consumer<String> parse : List.<java.util.function.Consumer<String>>of(
+				java.time.LocalDate::parse, java.time.OffsetDateTime::parse, java.time.LocalDateTime::parse)) {
+			try {
+				parse.accept(text);
+				return true;
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				// the next form
+			}
+		}
+		return false;
 	}
 
 	private static Double asNumber(Object value) {

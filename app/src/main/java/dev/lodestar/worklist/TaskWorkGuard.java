@@ -277,6 +277,7 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 			case "longestText" -> "must have at most " + FormValidator.LONGEST_TEXT + " characters";
 			case "maxLength" -> "must have at most " + field.maxLength() + " characters";
 			case "minLength" -> "must have at least " + field.minLength() + " characters";
+			case "date" -> "must be a date that exists, such as 2030-02-28";
 			default -> "does not have the expected format";
 		};
 	}
