@@ -4,8 +4,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The login page. The start page ({@code /}) is My work (worklist module); every page shares
- * the header fragment {@code templates/fragments/shell.html}.
+ * The login page. The start page ({@code /}) is My work (worklist module); every page uses the
+ * layout {@code templates/fragments/shell.html :: page} (head, header, lodestar.js).
  */
 @Controller
 class ShellController {
