@@ -55,6 +55,15 @@ class ModelPageController {
 			.body(models.export());
 	}
 
+	/** Makes a new process, decision or form, or uploads model files (process owners). */
+	@GetMapping("/models/new")
+	@PreAuthorize(ModelApiController.OWNER)
+	String newModel(Model model) {
+		model.addAttribute("keyPattern", ModelContents.KEY_PATTERN);
+		model.addAttribute("keyLength", ModelContents.MAX_KEY_LENGTH);
+		return "model-new";
+	}
+
 	@GetMapping("/models/{key}")
 	String model(Authentication user, @PathVariable String key, @RequestParam(required = false) Integer version,
 			Model model) {
@@ -75,12 +84,14 @@ class ModelPageController {
 			model.addAttribute("kind", detail.kind().name());
 			model.addAttribute("name", detail.name());
 			model.addAttribute("latest", detail.versions().isEmpty() ? 0 : detail.versions().get(0).version());
+			model.addAttribute("hasDraft", detail.draft() != null);
 		}
 		else {
 			model.addAttribute("mine", suggestions.mine(caller, key));
 			model.addAttribute("kind", ModelKind.BPMN.name());
 			model.addAttribute("name", key);
 			model.addAttribute("latest", models.latestDiagramVersion(key));
+			model.addAttribute("hasDraft", false);
 		}
 		model.addAttribute("version", version);
 		return "model";

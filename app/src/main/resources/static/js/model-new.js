@@ -1,0 +1,77 @@
+// The new-model page (/models/new): makes a new process, decision or form as a draft, or
+// uploads model files as drafts. Every refusal is shown with the server's reason.
+const page = document.getElementById('model-new-page');
+
+function csrfHeaders() {
+  const header = document.querySelector('meta[name="csrf-header"]');
+  const token = document.querySelector('meta[name="csrf-token"]');
+  return header && token ? { [header.content]: token.content } : {};
+}
+
+function say(element, message, kind) {
+  element.textContent = message;
+  element.className = kind;
+}
+
+// the server's reason: each refused field with its message, else the problem's detail
+function reason(status, json) {
+  const errors = json?.errors?.map((e) => `${e.field}: ${e.message}`).join('; ');
+  return `${page.dataset.msgFailed} ${errors || json?.detail || status}`;
+}
+
+async function send(method, path, body, contentType) {
+  try {
+    const response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json, application/problem+json', 'Content-Type': contentType, ...csrfHeaders() },
+      body,
+    });
+    let json = null;
+    if ((response.headers.get('Content-Type') ?? '').includes('json')) {
+      try { json = await response.json(); } catch { json = null; }
+    }
+    return { ok: response.ok, status: response.status, json };
+  } catch (error) {
+    return { ok: false, status: error.message, json: null };
+  }
+}
+
+document.getElementById('new-model').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  const message = document.getElementById('new-message');
+  const key = form.key.value.trim();
+  const result = await send('POST', '/api/models', JSON.stringify({
+    kind: form.kind.value, key, name: form.name.value.trim() || null, start: form.start.value,
+  }), 'application/json');
+  if (!result.ok) {
+    form.key.setAttribute('aria-invalid', String(result.json?.errors?.some((e) => e.field === 'key') ?? false));
+    return say(message, reason(result.status, result.json), 'error');
+  }
+  say(message, page.dataset.msgCreated, 'info');
+  window.location.href = `/models/${encodeURIComponent(key)}`;
+});
+
+document.getElementById('upload-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const message = document.getElementById('upload-message');
+  const list = document.getElementById('uploaded');
+  list.replaceChildren();
+  const file = document.getElementById('upload-file').files[0];
+  if (!file) return say(message, `${page.dataset.msgFailed} file: —`, 'error');
+  const result = await send('POST', `/api/models/uploads?fileName=${encodeURIComponent(file.name)}`, file,
+    'application/octet-stream');
+  if (!result.ok) return say(message, reason(result.status, result.json), 'error');
+  say(message, page.dataset.msgUploaded.replace('{0}', result.json.length), 'info');
+  for (const model of result.json) {
+    const item = document.createElement('li');
+    item.dataset.key = model.key;
+    item.dataset.created = model.created;
+    const link = document.createElement('a');
+    link.href = `/models/${encodeURIComponent(model.key)}`;
+    link.textContent = model.resourceName;
+    item.append(link);
+    list.append(item);
+  }
+});
