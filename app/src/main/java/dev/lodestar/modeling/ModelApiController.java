@@ -166,7 +166,7 @@ class ModelApiController {
 		var file = models.file(key, version, draft);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
-				.filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+				.filename(file.fileName()) // a key is ASCII by its pattern
 				.build()
 				.toString())
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
