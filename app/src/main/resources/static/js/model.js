@@ -57,6 +57,8 @@ function fill(message, ...args) {
 function say(element, message, kind) {
   element.textContent = message;
   element.className = kind;
+  // a failure below the fold would be a silent one
+  if (kind === 'error') element.scrollIntoView?.({ block: 'nearest' });
 }
 
 // the server's reason: each refused field with its message, else the problem's detail
