@@ -46,7 +46,11 @@ document.getElementById('new-model').addEventListener('submit', async (event) =>
     kind: form.kind.value, key, name: form.name.value.trim() || null, start: form.start.value,
   }), 'application/json');
   if (!result.ok) {
-    form.key.setAttribute('aria-invalid', String(result.json?.errors?.some((e) => e.field === 'key') ?? false));
+    const keyRefused = result.json?.errors?.some((e) => e.field === 'key') ?? false;
+    form.key.setAttribute('aria-invalid', String(keyRefused));
+    // the key's refusals in the reader's language; anything else with the server's reason
+    if (result.status === 409 && keyRefused) return say(message, page.dataset.msgKeyTaken.replace('{0}', key), 'error');
+    if (result.status === 400 && keyRefused) return say(message, page.dataset.msgKeyInvalid.replace('{0}', key), 'error');
     return say(message, reason(result.status, result.json), 'error');
   }
   say(message, page.dataset.msgCreated, 'info');

@@ -94,7 +94,8 @@ class ModelCreationBrowserTest {
 		// a key that is taken is refused on the page, with the field named
 		create("FORM", "lead-to-sale", null);
 		browser.waitUntil(ExpectedConditions.attributeToBe(By.id("new-message"), "class", "error"));
-		assertThat(browser.driver().findElement(By.id("new-message")).getText()).contains("key").contains("taken");
+		assertThat(browser.driver().findElement(By.id("new-message")).getText())
+			.contains("The key \"lead-to-sale\" is taken");
 		browser.screenshot("model-new-refused-frank");
 
 		create("FORM", FORM, "Expense note");
@@ -216,6 +217,7 @@ class ModelCreationBrowserTest {
 		assertThat(browser.driver().findElement(By.id("create")).getText()).isEqualTo("创建");
 		create("FORM", "lead-to-sale", null);
 		browser.waitUntil(ExpectedConditions.attributeToBe(By.id("new-message"), "class", "error"));
+		assertThat(browser.driver().findElement(By.id("new-message")).getText()).contains("键“lead-to-sale”已被占用");
 		browser.screenshot("model-new-refused-frank-zh");
 		browser.open("/models?lang=en");
 	}

@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -24,8 +26,10 @@ import java.util.zip.ZipOutputStream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +41,7 @@ import dev.lodestar.LodestarIntegrationTest;
  * out like the export, downloaded as their file, drafts refused when no parser reads them,
  * thrown away, compared with the deployed version; and every refusal as problem details
  * naming its field — 400 for a bad key or content, 409 for a key that is taken, 403 for
- * everyone but process owners.
+ * everyone but process owners; and the new model's round trip through the files like the others.
  */
 @LodestarIntegrationTest
 class ModelCreationIntegrationTest {
@@ -60,6 +64,33 @@ class ModelCreationIntegrationTest {
 
 	@Autowired
 	TaskService taskService;
+
+	@Autowired
+	org.camunda.bpm.engine.RuntimeService runtimeService;
+
+	@Autowired
+	org.camunda.bpm.engine.HistoryService historyService;
+
+	@Autowired
+	org.camunda.bpm.engine.IdentityService identityService;
+
+	@Autowired
+	org.camunda.bpm.engine.AuthorizationService authorizationService;
+
+	@Autowired
+	DeployedModels deployedModels;
+
+	@Autowired
+	ModelChecker checker;
+
+	@Autowired
+	ModelRevisions revisions;
+
+	@Autowired
+	FileStates fileStates;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
 
 	@Test
 	void aProcessFromTheTemplateIsADraftThatChecksDeploysStartsAndIsExported() throws Exception {
@@ -280,6 +311,36 @@ class ModelCreationIntegrationTest {
 				"{\"id\":\"lead-to-sale\",\"components\":[]}".getBytes(StandardCharsets.UTF_8));
 		assertThat(taken.status).isEqualTo(409);
 		assertThat(taken.json().path("field").asText()).isEqualTo("key");
+	}
+
+	@Test
+	void aNewModelJoinsTheFilesRoundTripExportRestartAndConflict(@TempDir Path folder) throws Exception {
+		String key = key("round-trip");
+		assertThat(post("/api/models", "frank", Map.of("kind", "BPMN", "key", key, "start", "TEMPLATE")).status)
+			.isEqualTo(201);
+		String first = get("/api/models/" + key + "/editable", "frank").body;
+		assertThat(post("/api/models/" + key + "/deployments", "frank", Map.of("content", first)).status).isEqualTo(201);
+		assertThat(listed(key).path("inFiles").asBoolean()).as("made in the browser: no file yet").isFalse();
+
+		// the export, unpacked over the folders: the next start deploys nothing, the file is the model's
+		var unpacked = Files.createDirectories(folder.resolve("processes"));
+		Files.writeString(unpacked.resolve(key + ".bpmn"), exported().get("processes/" + key + ".bpmn"));
+		var files = new ModelFiles(new PathMatchingResourcePatternResolver(),
+				new ModelingSettings("lodestar", List.of("file:" + unpacked + "/*.bpmn"), true));
+		ModelService withFile = new ModelService(repositoryService, runtimeService, historyService, taskService,
+				identityService, authorizationService, deployedModels, checker, revisions, fileStates, files);
+		var deployer = new ProcessModelDeployer(withFile, files, events);
+		assertThat(deployer.deploy().deploymentId()).as("the file holds what runs").isNull();
+		assertThat(withFile.model(key).inFiles()).isTrue();
+		assertThat(withFile.model(key).differsFromFile()).isFalse();
+
+		// the workspace deploys a newer version while the file changes too: a conflict, kept for the browser
+		String browser = first.replace("name=\"Do the work\"", "name=\"From the browser\"");
+		assertThat(post("/api/models/" + key + "/deployments", "frank", Map.of("content", browser)).status).isEqualTo(201);
+		Files.writeString(unpacked.resolve(key + ".bpmn"), first.replace("name=\"Do the work\"", "name=\"From git\""));
+		assertThat(deployer.deploy().deploymentId()).as("nothing deployed over the newer version").isNull();
+		assertThat(withFile.model(key).fileConflict()).isTrue();
+		assertThat(withFile.content(key, null)).contains("From the browser");
 	}
 
 	// ---- helpers ---------------------------------------------------------------------------
