@@ -460,6 +460,11 @@ document.getElementById('migrate-all')?.addEventListener('click', () => migrate(
 // ---- start ------------------------------------------------------------------------------------
 (async () => {
   try {
+    // a new model that was never deployed has nothing to show to those who only read
+    if (!owner && Number(page.dataset.latest) === 0) {
+      page.dataset.ready = 'true';
+      return;
+    }
     if (kind === 'BPMN') await loadBpmn();
     else if (kind === 'DMN') await loadDmn();
     else await loadForm();

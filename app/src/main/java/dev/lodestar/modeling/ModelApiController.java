@@ -163,7 +163,11 @@ class ModelApiController {
 		if (draft && !ModelService.isOwner(Caller.of(user))) {
 			throw new AccessDeniedException("drafts are the process owners'");
 		}
-		var file = models.file(key, version, draft);
+		return download(models.file(key, version, draft));
+	}
+
+	/** A model's file as a download (the page's link answers the same). */
+	static ResponseEntity<byte[]> download(ModelService.ModelFile file) {
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
 				.filename(file.fileName()) // a key is ASCII by its pattern

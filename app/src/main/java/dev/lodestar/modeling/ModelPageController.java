@@ -55,6 +55,17 @@ class ModelPageController {
 			.body(models.export());
 	}
 
+	/** One model's file as a download from its page (the same as {@code GET /api/models/{key}/file}). */
+	@GetMapping("/models/{key}/file")
+	@PreAuthorize(ModelApiController.WORKSPACE)
+	org.springframework.http.ResponseEntity<byte[]> file(Authentication user, @PathVariable String key,
+			@RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean draft) {
+		if (draft && !ModelService.isOwner(Caller.of(user))) {
+			throw PageRefusedException.forbidden("models.forbidden");
+		}
+		return ModelApiController.download(models.file(key, version, draft));
+	}
+
 	/** Makes a new process, decision or form, or uploads model files (process owners). */
 	@GetMapping("/models/new")
 	@PreAuthorize(ModelApiController.OWNER)

@@ -166,7 +166,12 @@ class ModelCreationIntegrationTest {
 			assertThat(send("DELETE", "/api/models/lead-to-sale/drafts", user, null).status).as(user).isEqualTo(403);
 		}
 		assertThat(models.exists(key)).isFalse();
+		assertThat(page("/models/new", "erin")).isEqualTo(403);
+		assertThat(page("/models/new", "alice")).isEqualTo(403);
+		assertThat(page("/models/new", "frank")).isEqualTo(200);
 		assertThat(post("/api/models", "frank", Map.of("kind", "DMN", "key", key, "start", "TEMPLATE")).status).isEqualTo(201);
+		assertThat(page("/models/" + key, "erin")).as("the workspace's readers see a new model").isEqualTo(200);
+		assertThat(page("/models/" + key, "frank")).isEqualTo(200);
 		assertThat(get("/api/models/" + key + "/file?draft=true", "erin").status).as("drafts are the owners'").isEqualTo(403);
 		assertThat(get("/api/models/" + key + "/file?draft=true", "frank").body).contains("<decision id=\"" + key + "\"");
 	}
@@ -395,6 +400,28 @@ class ModelCreationIntegrationTest {
 			return mapper.readTree(body);
 		}
 
+	}
+
+	/** The status of a page as the user's browser gets it: logged in through the login form (pages take no HTTP Basic). */
+	private int page(String path, String user) throws Exception {
+		var cookies = new java.net.CookieManager();
+		var browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+		String base = "http://localhost:" + port;
+		browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(), HttpResponse.BodyHandlers.discarding());
+		String csrf = cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals("XSRF-TOKEN"))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElseThrow();
+		browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "&_csrf="
+					+ java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.discarding());
+		return browser.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build(),
+				HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
 	private Response upload(String user, String fileName, byte[] content) throws Exception {
