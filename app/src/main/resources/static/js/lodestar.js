@@ -75,8 +75,37 @@ export async function sendJson(method, url, body) {
 /** GET text (a model's XML, a diagram): the text; a refusal throws HttpError. */
 export async function getText(url) {
   const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) throw new HttpError(response.status, { status: response.status, detail: response.statusText });
-  return response.text();
+  const body = await response.text();
+  if (!response.ok) {
+    // the server's reason when it gave one (problem details), else the status line
+    let problem = null;
+    try { problem = JSON.parse(body); } catch { problem = null; }
+    throw new HttpError(response.status, problem ?? { status: response.status, detail: response.statusText });
+  }
+  return body;
+}
+
+/**
+ * Sends a body as it is (a file, a zip) with its content type and the CSRF header; answers like
+ * {@link request}: { ok, status, json, problem }, and a network failure as { ok: false, status: its message }.
+ */
+export async function sendRaw(method, url, body, contentType) {
+  let response;
+  try {
+    response = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json, application/problem+json', 'Content-Type': contentType, ...csrfHeaders() },
+      body,
+    });
+  } catch (error) {
+    return { ok: false, status: error.message, json: null, problem: null };
+  }
+  let json = null;
+  if ((response.headers.get('Content-Type') ?? '').includes('json')) {
+    try { json = await response.json(); } catch { json = null; }
+  }
+  return { ok: response.ok, status: response.status, json, problem: response.ok ? null : json };
 }
 
 // ---- colours ---------------------------------------------------------------------------------

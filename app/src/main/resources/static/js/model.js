@@ -2,9 +2,7 @@
 // who may see the model), the DMN and form editors, check / draft / deploy, compare two
 // versions, change impact and briefing, suggestions and migration. Every action goes to the
 // JSON API under /api/models, which checks everything again on the server.
-// (request answers { ok, status, json }; json holds the problem details of a refusal.)
 import { request, getText } from './lodestar.js';
-
 const page = document.getElementById('model-page');
 const key = page.dataset.key;
 const kind = page.dataset.kind;
@@ -21,10 +19,41 @@ function fill(message, ...args) {
 function say(element, message, kind) {
   element.textContent = message;
   element.className = kind;
+  // a failure below the fold would be a silent one
+  if (kind === 'error') element.scrollIntoView?.({ block: 'nearest' });
 }
 
+// the server's reason: each refused field with its message, else the problem's detail
 function problemText(result) {
-  return `${page.dataset.msgFailed} ${result.json?.detail ?? result.status}`;
+  const errors = result.json?.errors?.map((e) => `${e.field}: ${e.message}`).join('; ');
+  return `${page.dataset.msgFailed} ${errors || result.json?.detail || result.status}`;
+}
+
+// an action that fails in the browser (an editor that throws, a network that breaks) says so
+function guarded(action) {
+  return async (...args) => {
+    try {
+      await action(...args);
+    } catch (error) {
+      say(message, `${page.dataset.msgFailed} ${error.message ?? error}`, 'error');
+    }
+  };
+}
+
+// the editor's import warnings, each with the element it concerns, listed under the editor
+function showImportWarnings(warnings) {
+  const list = document.getElementById('import-warnings');
+  if (!list || !warnings?.length) return;
+  list.replaceChildren();
+  for (const warning of warnings) {
+    const item = document.createElement('li');
+    const element = warning.element?.id ?? warning.context?.element?.id ?? warning.property ?? '';
+    item.dataset.elementId = element;
+    item.textContent = element ? `${element}: ${warning.message}` : warning.message;
+    list.append(item);
+  }
+  document.getElementById('import-warnings-box').classList.remove('hidden');
+  page.dataset.importWarnings = String(warnings.length);
 }
 
 // ---- the model ---------------------------------------------------------------------------------
@@ -59,7 +88,8 @@ async function loadBpmn() {
     const version = page.dataset.version;
     xml = await getText(workspace ? `${base}/content${version ? `?version=${version}` : ''}` : `${base}/diagram`);
   }
-  await diagram().importXML(xml);
+  const imported = await diagram().importXML(xml);
+  showImportWarnings(imported?.warnings);
   if (state.modeler) state.modeler.on('commandStack.changed', () => { state.dirty = true; });
   diagram().get('canvas').zoom('fit-viewport');
   diagram().get('eventBus').on('element.click', (event) => {
@@ -75,7 +105,8 @@ async function loadDmn() {
   const container = document.getElementById('dmn');
   state.dmn = owner ? window.DmnEditor.createModeler(container) : window.DmnEditor.createViewer(container);
   const xml = await getText(owner ? `${base}/editable` : `${base}/content`);
-  await state.dmn.importXML(xml);
+  const imported = await state.dmn.importXML(xml);
+  showImportWarnings(imported?.warnings);
   if (owner) state.dmn.getActiveViewer()?.get('eventBus')?.on('commandStack.changed', () => { state.dirty = true; });
   const decision = state.dmn.getViews().find((view) => view.type === 'decisionTable');
   if (decision) await state.dmn.open(decision);
@@ -85,14 +116,27 @@ async function loadForm() {
   const container = document.getElementById('form-editor');
   state.form = owner ? window.FormEditor.createEditor(container) : window.FormEditor.createViewer(container);
   const schema = JSON.parse(await getText(owner ? `${base}/editable` : `${base}/content`));
-  await state.form.importSchema(schema);
+  const imported = await state.form.importSchema(schema);
+  showImportWarnings(imported?.warnings);
   if (owner) state.form.on('changed', () => { state.dirty = true; });
 }
 
-async function content() {
+async function editorContent() {
   if (kind === 'BPMN') return (await state.modeler.saveXML({ format: true })).xml;
   if (kind === 'DMN') return (await state.dmn.saveXML({ format: true })).xml;
   return JSON.stringify(window.FormEditor.saveSchema(state.form), null, 2);
+}
+
+// what the editor holds, or null when it cannot write it: then the error is shown, nothing is sent
+async function content() {
+  try {
+    const written = await editorContent();
+    if (!written) throw new Error('—');
+    return written;
+  } catch (error) {
+    say(message, fill(page.dataset.msgExportFailed, error.message ?? error), 'error');
+    return null;
+  }
 }
 
 // ---- check, draft, deploy ---------------------------------------------------------------------
@@ -123,23 +167,51 @@ function showFindings(findings) {
   }
 }
 
-document.getElementById('check')?.addEventListener('click', async () => {
-  const result = await request('POST', `${base}/check`, { content: await content() });
+document.getElementById('check')?.addEventListener('click', guarded(async () => {
+  const written = await content();
+  if (written === null) return;
+  const result = await request('POST', `${base}/check`, { content: written });
   if (!result.ok) return say(message, problemText(result), 'error');
   showFindings(result.json.findings);
   say(message, result.json.deployable ? page.dataset.msgCheckPassed : page.dataset.msgCheckFailed,
     result.json.deployable ? 'info' : 'error');
   message.dataset.deployable = result.json.deployable;
-});
+}));
 
-document.getElementById('save-draft')?.addEventListener('click', async () => {
+document.getElementById('save-draft')?.addEventListener('click', guarded(async () => {
+  const written = await content();
+  if (written === null) return;
   const result = await request('POST', `${base}/drafts`, {
-    content: await content(), comment: document.getElementById('deploy-comment').value,
+    content: written, comment: document.getElementById('deploy-comment').value,
   });
   if (result.ok) state.dirty = false;
   // a failed save says so on the screen, with the server's reason; the changes stay
   say(message, result.ok ? page.dataset.msgDraftSaved : problemText(result), result.ok ? 'info' : 'error');
-});
+}));
+
+// back to the deployed version: the draft is thrown away (a model never deployed is gone)
+document.getElementById('discard-draft')?.addEventListener('click', guarded(async () => {
+  if (!window.confirm(page.dataset.msgDiscardConfirm)) return;
+  const result = await request('DELETE', `${base}/drafts`);
+  if (!result.ok) return say(message, problemText(result), 'error');
+  state.leaving = true;
+  window.location.href = Number(page.dataset.latest) > 0 ? `${window.location.pathname}?discarded=true` : '/models';
+}));
+
+// tries a deployed process: starts its latest version as the process owner
+document.getElementById('start-process')?.addEventListener('click', guarded(async () => {
+  const result = await request('POST', `${base}/instances`);
+  if (!result.ok) return say(message, problemText(result), 'error');
+  say(message, fill(page.dataset.msgStarted, result.json.processInstanceId), 'info');
+  message.dataset.processInstanceId = result.json.processInstanceId;
+  if (result.json.taskId) {
+    const link = document.createElement('a');
+    link.id = 'started-task';
+    link.href = `/tasks/${encodeURIComponent(result.json.taskId)}`;
+    link.textContent = page.dataset.msgOpenTask;
+    message.append(' ', link);
+  }
+}));
 // nothing leaves unsaved (as unsaved.js does for the module pages; this page is a classic script)
 window.addEventListener('beforeunload', (event) => {
   if (!owner || state.dirty !== true || state.leaving) return;
@@ -156,9 +228,11 @@ document.addEventListener('click', (event) => {
   }
 }, true);
 
-document.getElementById('deploy')?.addEventListener('click', async () => {
+document.getElementById('deploy')?.addEventListener('click', guarded(async () => {
+  const written = await content();
+  if (written === null) return;
   const result = await request('POST', `${base}/deployments`, {
-    content: await content(), comment: document.getElementById('deploy-comment').value,
+    content: written, comment: document.getElementById('deploy-comment').value,
   });
   if (result.ok) {
     showFindings(result.json.warnings ?? []);
@@ -172,7 +246,7 @@ document.getElementById('deploy')?.addEventListener('click', async () => {
   } else {
     say(message, problemText(result), 'error');
   }
-});
+}));
 
 // a conflict between a changed file and a newer version from the workspace, resolved for the file
 document.getElementById('deploy-file')?.addEventListener('click', async () => {
@@ -213,22 +287,26 @@ document.querySelectorAll('.close-suggestion-button').forEach((button) => button
 
 // ---- compare, impact, briefing ----------------------------------------------------------------
 let compared = null;
-document.getElementById('compare')?.addEventListener('click', async () => {
+document.getElementById('compare')?.addEventListener('click', guarded(async () => {
   const from = document.getElementById('compare-from').value;
   const to = document.getElementById('compare-to').value;
-  compared = { from: Number(from), to: Number(to) };
+  // the draft against the latest deployed version, or two versions
+  const draft = to === 'draft';
+  compared = draft ? null : { from: Number(from), to: Number(to) };
   const diffBox = document.getElementById('diff');
   diffBox.classList.remove('hidden');
   const left = document.getElementById('diff-left');
   const right = document.getElementById('diff-right');
   left.replaceChildren();
   right.replaceChildren();
-  const [oldXml, newXml] = await Promise.all([getText(`${base}/content?version=${from}`), getText(`${base}/content?version=${to}`)]);
+  const [oldXml, newXml] = await Promise.all([
+    getText(`${base}/content?version=${draft ? page.dataset.latest : from}`),
+    getText(draft ? `${base}/draft` : `${base}/content?version=${to}`)]);
   const visual = await window.ModelDiff.compare(left, right, oldXml, newXml);
   diffBox.dataset.changed = visual.changed.join(',');
   diffBox.dataset.added = visual.added.join(',');
   diffBox.dataset.removed = visual.removed.join(',');
-  const result = await request('GET', `${base}/diff?from=${from}&to=${to}`);
+  const result = await request('GET', draft ? `${base}/draft-diff` : `${base}/diff?from=${from}&to=${to}`);
   if (!result.ok) return say(message, problemText(result), 'error');
   const list = document.getElementById('changes');
   list.replaceChildren();
@@ -250,7 +328,9 @@ document.getElementById('compare')?.addEventListener('click', async () => {
   document.getElementById('impact-runtime-roles').textContent = impact.runtimeRoles.join(', ') || '–';
   document.getElementById('impact-forms').textContent = impact.forms.join(', ') || '–';
   document.getElementById('impact-running').textContent = impact.runningInstancesTouched;
-});
+  const brief = document.getElementById('brief');
+  if (brief) brief.disabled = draft;
+}));
 
 document.getElementById('brief')?.addEventListener('click', async () => {
   const box = document.getElementById('brief-message');
@@ -342,11 +422,18 @@ document.getElementById('migrate-all')?.addEventListener('click', () => migrate(
 // ---- start ------------------------------------------------------------------------------------
 (async () => {
   try {
+    // a new model that was never deployed has nothing to show to those who only read
+    if (!owner && Number(page.dataset.latest) === 0) {
+      page.dataset.ready = 'true';
+      return;
+    }
     if (kind === 'BPMN') await loadBpmn();
     else if (kind === 'DMN') await loadDmn();
     else await loadForm();
-    const deployed = new URLSearchParams(window.location.search).get('deployed');
+    const params = new URLSearchParams(window.location.search);
+    const deployed = params.get('deployed');
     if (deployed) say(message, fill(page.dataset.msgDeployed, deployed), 'info');
+    if (params.get('discarded')) say(message, page.dataset.msgDiscarded, 'info');
     page.dataset.ready = 'true';
   } catch (error) {
     say(message, `${page.dataset.msgFailed} ${error.message}`, 'error');

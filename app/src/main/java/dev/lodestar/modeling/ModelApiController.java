@@ -8,6 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +23,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
@@ -66,6 +68,11 @@ class ModelApiController {
 	record VersionPair(@NotNull @Positive Integer from, @NotNull @Positive Integer to) {
 	}
 
+	record NewModel(@NotNull ModelKind kind, @NotBlank @Size(max = ModelContents.MAX_KEY_LENGTH)
+	@Pattern(regexp = ModelContents.KEY_PATTERN, message = "must be lower-case letters and digits in words joined by hyphens, starting with a letter (e.g. expense-claim)") String key,
+			@Size(max = 200) String name, ModelTemplates.Start start) {
+	}
+
 	record MigrationRequest(@NotNull @Positive Integer from, @NotNull @Positive Integer to,
 			List<String> processInstanceIds) {
 	}
@@ -85,6 +92,27 @@ class ModelApiController {
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"lodestar-models.zip\"")
 			.contentType(MediaType.parseMediaType("application/zip"))
 			.body(models.export());
+	}
+
+	@PostMapping
+	@PreAuthorize(OWNER)
+	@ResponseStatusCreated
+	@Operation(summary = "Makes a new process, decision or form as a draft, blank or from a small template; "
+			+ "refused (409, naming key) when a model has the key already")
+	ModelService.RevisionView create(Authentication user, @Valid @RequestBody NewModel body) {
+		return models.create(Caller.of(user), body.kind(), body.key(), body.name(),
+				body.start() == null ? ModelTemplates.Start.BLANK : body.start());
+	}
+
+	@PostMapping(value = "/uploads", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+	@PreAuthorize(OWNER)
+	@ResponseStatusCreated
+	@Operation(summary = "Uploads one .bpmn, .dmn or .form file, or a zip laid out like the export, as drafts "
+			+ "(new models or drafts over existing ones); refused whole (400) with the reason when a file is not a "
+			+ "readable model named by its key")
+	List<ModelService.Uploaded> upload(Authentication user, @RequestParam String fileName,
+			@RequestBody(required = false) byte[] body) {
+		return models.upload(Caller.of(user), ModelUploads.read(fileName, body));
 	}
 
 	@GetMapping("/{key}")
@@ -108,6 +136,60 @@ class ModelApiController {
 	@Operation(summary = "What the editor opens: the newest draft, or else the latest deployed version")
 	ResponseEntity<String> editable(@PathVariable String key) {
 		return text(models.editable(key));
+	}
+
+	@GetMapping(value = "/{key}/draft", produces = { MediaType.APPLICATION_XML_VALUE, MediaType.APPLICATION_JSON_VALUE,
+			MediaType.TEXT_PLAIN_VALUE })
+	@PreAuthorize(OWNER)
+	@Operation(summary = "The newest draft, when there is one newer than the latest deployed version")
+	ResponseEntity<String> draft(@PathVariable String key) {
+		return text(models.draft(key));
+	}
+
+	@DeleteMapping("/{key}/drafts")
+	@PreAuthorize(OWNER)
+	@Operation(summary = "Discards the newest draft: the editor opens the deployed version again (a model that was "
+			+ "never deployed is gone)")
+	ModelService.RevisionView discardDraft(Authentication user, @PathVariable String key) {
+		return models.discardDraft(Caller.of(user), key);
+	}
+
+	@GetMapping(value = "/{key}/file", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+	@PreAuthorize(WORKSPACE)
+	@Operation(summary = "Downloads the model as its file: the latest deployed version, the given version, or "
+			+ "(process owners) the draft")
+	ResponseEntity<byte[]> file(Authentication user, @PathVariable String key,
+			@RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean draft) {
+		if (draft && !ModelService.isOwner(Caller.of(user))) {
+			throw new AccessDeniedException("drafts are the process owners'");
+		}
+		return download(models.file(key, version, draft));
+	}
+
+	/** A model's file as a download (the page's link answers the same). */
+	static ResponseEntity<byte[]> download(ModelService.ModelFile file) {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+				.filename(file.fileName()) // a key is ASCII by its pattern
+				.build()
+				.toString())
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.body(file.content().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	@GetMapping("/{key}/draft-diff")
+	@PreAuthorize(OWNER)
+	@Operation(summary = "What the newest draft changes against the latest deployed version, in words, and its impact")
+	ModelChanges.Diff draftDiff(@PathVariable String key) {
+		return changes.draftDiff(key, ModelService.locale());
+	}
+
+	@PostMapping("/{key}/instances")
+	@PreAuthorize(OWNER)
+	@ResponseStatusCreated
+	@Operation(summary = "Starts the latest version of a process as the caller (to try a new process)")
+	ModelService.Started start(Authentication user, @PathVariable String key) {
+		return models.start(Caller.of(user), key, null);
 	}
 
 	@GetMapping(value = "/{key}/diagram", produces = { MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_PLAIN_VALUE })

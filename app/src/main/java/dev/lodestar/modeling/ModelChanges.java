@@ -62,8 +62,22 @@ class ModelChanges {
 	}
 
 	Diff diff(String key, int from, int to, Locale locale) {
-		String before = models.content(key, from);
-		String after = models.content(key, to);
+		return diff(key, from, models.content(key, from), to, models.content(key, to), locale);
+	}
+
+	/**
+	 * What the newest draft changes against the latest deployed version ({@code to} is 0: the
+	 * draft has no version yet).
+	 */
+	Diff draftDiff(String key, Locale locale) {
+		int latest = models.latestVersion(key);
+		if (latest == 0) {
+			throw new InvalidInputException("key", key + " was never deployed: there is nothing to compare its draft with");
+		}
+		return diff(key, latest, models.content(key, latest), 0, models.draft(key), locale);
+	}
+
+	private Diff diff(String key, int from, String before, int to, String after, Locale locale) {
 		var elementsBefore = elements(ModelChecker.xml(before));
 		var elementsAfter = elements(ModelChecker.xml(after));
 		var changes = new ArrayList<Change>();

@@ -55,6 +55,26 @@ class ModelPageController {
 			.body(models.export());
 	}
 
+	/** One model's file as a download from its page (the same as {@code GET /api/models/{key}/file}). */
+	@GetMapping("/models/{key}/file")
+	@PreAuthorize(ModelApiController.WORKSPACE)
+	org.springframework.http.ResponseEntity<byte[]> file(Authentication user, @PathVariable String key,
+			@RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean draft) {
+		if (draft && !ModelService.isOwner(Caller.of(user))) {
+			throw PageRefusedException.forbidden("models.forbidden");
+		}
+		return ModelApiController.download(models.file(key, version, draft));
+	}
+
+	/** Makes a new process, decision or form, or uploads model files (process owners). */
+	@GetMapping("/models/new")
+	@PreAuthorize(ModelApiController.OWNER)
+	String newModel(Model model) {
+		model.addAttribute("keyPattern", ModelContents.KEY_PATTERN);
+		model.addAttribute("keyLength", ModelContents.MAX_KEY_LENGTH);
+		return "model-new";
+	}
+
 	@GetMapping("/models/{key}")
 	String model(Authentication user, @PathVariable String key, @RequestParam(required = false) Integer version,
 			Model model) {
@@ -75,12 +95,14 @@ class ModelPageController {
 			model.addAttribute("kind", detail.kind().name());
 			model.addAttribute("name", detail.name());
 			model.addAttribute("latest", detail.versions().isEmpty() ? 0 : detail.versions().get(0).version());
+			model.addAttribute("hasDraft", detail.draft() != null);
 		}
 		else {
 			model.addAttribute("mine", suggestions.mine(caller, key));
 			model.addAttribute("kind", ModelKind.BPMN.name());
 			model.addAttribute("name", key);
 			model.addAttribute("latest", models.latestDiagramVersion(key));
+			model.addAttribute("hasDraft", false);
 		}
 		model.addAttribute("version", version);
 		return "model";

@@ -19,8 +19,9 @@ import jakarta.persistence.Table;
 @Table(name = "mdl_revision")
 class ModelRevision {
 
+	/** A draft, a deployed version, or a draft the process owner threw away (back to what is deployed). */
 	enum Status {
-		DRAFT, DEPLOYED
+		DRAFT, DEPLOYED, DISCARDED
 	}
 
 	/** Who deployed a revision from the files at start-up. */
@@ -72,6 +73,14 @@ class ModelRevision {
 
 	static ModelRevision draft(String resourceName, String author, String comment, String content, Instant now) {
 		return new ModelRevision(resourceName, Status.DRAFT, author, comment, content, null, now);
+	}
+
+	/** Throws a draft away: the newest revision then says the draft is gone, and its content stays on record. */
+	static ModelRevision discarded(ModelRevision draft, String author, Instant now) {
+		if (draft.status != Status.DRAFT) {
+			throw new IllegalStateException("only a draft can be discarded");
+		}
+		return new ModelRevision(draft.resourceName, Status.DISCARDED, author, "discarded", draft.content, null, now);
 	}
 
 	static ModelRevision deployed(String resourceName, String author, String comment, String content,

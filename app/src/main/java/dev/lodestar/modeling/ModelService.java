@@ -142,8 +142,16 @@ public class ModelService {
 					views.stream().mapToLong(VersionView::runningInstances).sum(),
 					views.stream().mapToLong(VersionView::openIncidents).sum(),
 					file != null && !Hashes.sha256(file).equals(latest.hash()), conflict(name, file, latest),
-					file != null, latestDraft(ModelKind.keyOf(name), latest).isPresent()));
+					file != null, latestDraft(ModelKind.keyOf(name), Optional.of(latest)).isPresent()));
 		});
+		// new models, made or uploaded in the browser and not deployed yet: their draft is all there is
+		for (ModelRevision draft : revisions.findNewestDrafts()) {
+			if (deployed.resourceName(draft.modelKey()).isEmpty()) {
+				summaries.add(new ModelSummary(draft.modelKey(), draft.resourceName(), draft.kind(),
+						displayName(draft.resourceName(), draft.content()), 0, null, draft.author(), Source.WORKSPACE, 0, 0,
+						false, false, fileContents.containsKey(draft.resourceName()), true));
+			}
+		}
 		summaries.sort(java.util.Comparator.comparing(ModelSummary::kind).thenComparing(ModelSummary::key));
 		return summaries;
 	}
@@ -154,11 +162,17 @@ public class ModelService {
 		var versions = deployed.versions(name);
 		var views = new ArrayList<>(versionViews(name, versions));
 		java.util.Collections.reverse(views);
-		Deployed latest = versions.get(versions.size() - 1);
 		String file = files.read().get(name);
+		if (versions.isEmpty()) {
+			// a new model: its draft is all there is
+			ModelRevision draft = latestDraft(key, Optional.empty()).orElseThrow(() -> new NotFoundException("Model", key));
+			return new ModelDetail(key, name, ModelKind.of(name), displayName(name, draft.content()), views, false, false,
+					file != null, RevisionView.of(draft));
+		}
+		Deployed latest = versions.get(versions.size() - 1);
 		return new ModelDetail(key, name, ModelKind.of(name), displayName(latest), views,
 				file != null && !Hashes.sha256(file).equals(latest.hash()), conflict(name, file, latest), file != null,
-				latestDraft(key, latest).map(RevisionView::of).orElse(null));
+				latestDraft(key, Optional.of(latest)).map(RevisionView::of).orElse(null));
 	}
 
 	/**
@@ -188,8 +202,17 @@ public class ModelService {
 	@Transactional(readOnly = true)
 	String editable(String key) {
 		String name = resourceName(key);
-		Deployed latest = deployed.latest(name).orElseThrow();
-		return latestDraft(key, latest).map(ModelRevision::content).orElse(latest.content());
+		Optional<Deployed> latest = deployed.latest(name);
+		return latestDraft(key, latest).map(ModelRevision::content)
+			.orElseGet(() -> latest.orElseThrow(() -> new NotFoundException("Model", key)).content());
+	}
+
+	/** The newest draft of a model, when there is one newer than the latest deployment. */
+	@Transactional(readOnly = true)
+	String draft(String key) {
+		String name = resourceName(key);
+		return latestDraft(key, deployed.latest(name)).map(ModelRevision::content)
+			.orElseThrow(() -> new NotFoundException("Draft of model", key));
 	}
 
 	@Transactional(readOnly = true)
@@ -222,12 +245,21 @@ public class ModelService {
 		return deployed.versions(resourceName(key)).size();
 	}
 
+	/** Whether the key names a model: deployed, or new with a draft. */
 	boolean exists(String key) {
-		return deployed.resourceName(key).isPresent();
+		return knownResourceName(key).isPresent();
 	}
 
 	String resourceName(String key) {
-		return deployed.resourceName(key).orElseThrow(() -> new NotFoundException("Model", key));
+		return knownResourceName(key).orElseThrow(() -> new NotFoundException("Model", key));
+	}
+
+	/** The resource name of a deployed model, or of a new one whose draft was not thrown away. */
+	private Optional<String> knownResourceName(String key) {
+		return deployed.resourceName(key)
+			.or(() -> revisions.findFirstByModelKeyOrderByIdDesc(key)
+				.filter(r -> r.status() == ModelRevision.Status.DRAFT)
+				.map(ModelRevision::resourceName));
 	}
 
 	/** Process owners edit, deploy and migrate models. */
@@ -278,10 +310,125 @@ public class ModelService {
 		if (!ModelService.isOwner(caller)) {
 			throw new AccessDeniedException("only process owners keep drafts");
 		}
-		var draft = revisions.save(ModelRevision.draft(resourceName(key), caller.userId(), comment, content,
-				clock.instant()));
+		String name = resourceName(key);
+		ModelContents.checkReadable("content", ModelKind.of(name), content);
+		var draft = revisions.save(ModelRevision.draft(name, caller.userId(), comment, content, clock.instant()));
 		return RevisionView.of(draft);
 	}
+
+	/**
+	 * Makes a new model as a draft, blank or from a template: refused (400) when the key is no
+	 * file name, (409) when a process, decision or form has the key already.
+	 */
+	@Transactional
+	RevisionView create(Caller caller, ModelKind kind, String key, String name, ModelTemplates.Start start) {
+		if (!ModelService.isOwner(caller)) {
+			throw new AccessDeniedException("only process owners make models");
+		}
+		ModelContents.checkKey("key", key);
+		if (exists(key)) {
+			throw new ModelKeyTakenException(key, resourceName(key));
+		}
+		String content = ModelTemplates.of(kind, key, name, start);
+		log.info("Model {} ({}) made from {} by {}", key, kind, start, caller.userId());
+		return RevisionView.of(revisions.save(ModelRevision.draft(kind.resourceName(key), caller.userId(),
+				start == ModelTemplates.Start.TEMPLATE ? "new, from the template" : "new", content, clock.instant())));
+	}
+
+	/**
+	 * Throws the newest draft away: the editor opens the deployed version again; a new model
+	 * that was never deployed is gone with it.
+	 */
+	@Transactional
+	RevisionView discardDraft(Caller caller, String key) {
+		if (!ModelService.isOwner(caller)) {
+			throw new AccessDeniedException("only process owners discard drafts");
+		}
+		String name = resourceName(key);
+		ModelRevision draft = latestDraft(key, deployed.latest(name))
+			.orElseThrow(() -> new NotFoundException("Draft of model", key));
+		return RevisionView.of(revisions.save(ModelRevision.discarded(draft, caller.userId(), clock.instant())));
+	}
+
+	/** One model file that was uploaded, as it was kept. */
+	record Uploaded(String key, String resourceName, ModelKind kind, boolean created, boolean changed, long draftId) {
+	}
+
+	/**
+	 * Keeps uploaded files as drafts, all or none ({@link ModelUploads} read and refused them
+	 * already): a key used by a model of another kind is refused (409). The drafts are deployed
+	 * like every other, through the check and the engine's guards.
+	 */
+	@Transactional
+	List<Uploaded> upload(Caller caller, List<ModelUploads.File> uploaded) {
+		if (!ModelService.isOwner(caller)) {
+			throw new AccessDeniedException("only process owners upload models");
+		}
+		var kept = new ArrayList<Uploaded>();
+		for (ModelUploads.File file : uploaded) {
+			Optional<String> known = knownResourceName(file.key());
+			if (known.isPresent() && ModelKind.of(known.get()) != file.kind()) {
+				throw new ModelKeyTakenException(file.key(), known.get());
+			}
+			String name = known.orElse(file.kind().resourceName(file.key()));
+			Optional<Deployed> latest = deployed.latest(name);
+			String current = latestDraft(file.key(), latest).map(ModelRevision::content)
+				.orElse(latest.map(Deployed::content).orElse(null));
+			boolean changed = current == null || !Hashes.sha256(current).equals(Hashes.sha256(file.content()));
+			var draft = revisions.save(ModelRevision.draft(name, caller.userId(), "uploaded " + file.fileName(),
+					file.content(), clock.instant()));
+			kept.add(new Uploaded(file.key(), name, file.kind(), known.isEmpty(), changed, draft.id()));
+		}
+		log.info("Models uploaded by {}: {}", caller.userId(), kept);
+		return kept;
+	}
+
+	/** A model as its file: the draft, the given version, or the latest deployed version. */
+	@Transactional(readOnly = true)
+	ModelFile file(String key, Integer version, boolean draft) {
+		String name = resourceName(key);
+		String file = name.substring(name.lastIndexOf('/') + 1);
+		return new ModelFile(file, draft ? draft(key) : content(key, version));
+	}
+
+	/** A model's content with the name of its file. */
+	record ModelFile(String fileName, String content) {
+	}
+
+	/** A process started from the workspace: its instance and the caller's first task in it, if any. */
+	record Started(String processInstanceId, String businessKey, String taskId) {
+	}
+
+	/**
+	 * Starts the latest version of a process as the caller (the engine's authorizations decide
+	 * whether they may), so a process owner can try a new process right after deploying it.
+	 */
+	@Transactional
+	Started start(Caller caller, String key, String businessKey) {
+		String name = resourceName(key);
+		if (ModelKind.of(name) != ModelKind.BPMN) {
+			throw new InvalidInputException("key", key + " is not a process");
+		}
+		if (deployed.latest(name).isEmpty()) {
+			throw new dev.lodestar.system.ConflictException(key + " is not deployed yet: deploy it before starting it");
+		}
+		String processKey = DeployedModels.definitionId(ModelKind.BPMN, deployed.latest(name).get().content());
+		identityService.setAuthentication(caller.userId(), caller.roles());
+		try {
+			var instance = runtimeService.startProcessInstanceByKey(processKey, businessKey);
+			var query = taskService.createTaskQuery().processInstanceId(instance.getId()).or().taskAssignee(caller.userId());
+			if (!caller.roles().isEmpty()) {
+				query = query.taskCandidateGroupIn(caller.roles());
+			}
+			var task = query.endOr().list().stream().findFirst();
+			log.info("Process {} started from the workspace by {}: {}", key, caller.userId(), instance.getId());
+			return new Started(instance.getId(), businessKey, task.map(t -> t.getId()).orElse(null));
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+	}
+
 
 	/** The outcome of a deployment from the browser. */
 	record DeployResult(String key, int version, String deploymentId, List<Finding> warnings) {
@@ -512,14 +659,18 @@ public class ModelService {
 			.findFirst();
 	}
 
-	private Optional<ModelRevision> latestDraft(String key, Deployed latest) {
+	private Optional<ModelRevision> latestDraft(String key, Optional<Deployed> latest) {
 		return revisions.findFirstByModelKeyOrderByIdDesc(key)
 			.filter(r -> r.status() == ModelRevision.Status.DRAFT)
-			.filter(r -> !r.contentHash().equals(latest.hash()));
+			.filter(r -> latest.isEmpty() || !r.contentHash().equals(latest.get().hash()));
 	}
 
 	private String displayName(Deployed latest) {
-		var document = ModelChecker.xml(latest.content());
+		return displayName(latest.resourceName(), latest.content());
+	}
+
+	private static String displayName(String resourceName, String content) {
+		var document = ModelChecker.xml(content);
 		if (document != null) {
 			for (String element : List.of("process", "decision")) {
 				var found = ModelChecker.elements(document, "*", element);
@@ -528,11 +679,11 @@ public class ModelService {
 				}
 			}
 		}
-		return ModelKind.keyOf(latest.resourceName());
+		return ModelKind.keyOf(resourceName);
 	}
 
 	private String resourceNameForNew(String key, String content) {
-		return deployed.resourceName(key).orElseGet(() -> {
+		return knownResourceName(key).orElseGet(() -> {
 			String trimmed = content.stripLeading();
 			ModelKind kind = trimmed.startsWith("{") ? ModelKind.FORM
 					: trimmed.contains("omg.org/spec/DMN") ? ModelKind.DMN : ModelKind.BPMN;

@@ -40,7 +40,7 @@ import dev.lodestar.LodestarIntegrationTest;
  * himself administrator through a model on every path that deploys one — the start-up files,
  * {@code /api/models}, {@code /engine-rest/deployment/create} as Camunda Modeler does — with a
  * service task's expression, a listener, a script task, a {@code camunda:class}, a bean of the
- * application and a DMN expression. Each is refused with its element named, the Check button
+ * application and a DMN expression, also in a file he uploads. Each is refused with its element named, the Check button
  * gives the same verdict, nothing is deployed, and frank's memberships are what they were.
  */
 @LodestarIntegrationTest
@@ -155,6 +155,30 @@ class ModelTrustBoundaryIntegrationTest {
 			assertThat(deploy.body).as(escalation.way()).contains(escalation.elementId());
 			assertThat(versionsOf(escalation.resourceName(key))).as(escalation.way() + ": nothing deployed")
 				.isEqualTo(before);
+		}
+	}
+
+	@Test
+	void anUploadedModelGetsTheSameGuardsAsAnEditedOne() throws Exception {
+		for (Escalation escalation : escalations()) {
+			String key = "uploaded-escalation-" + SEQUENCE.incrementAndGet();
+			String file = key + (escalation.dmn() ? ".dmn" : ".bpmn");
+			var uploaded = CLIENT.send(request("/api/models/uploads?fileName=" + file, "frank")
+				.header("Content-Type", "application/octet-stream")
+				.POST(HttpRequest.BodyPublishers.ofString(escalation.content(key)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			// kept as a draft, which is not deployed: the guards stand between it and the engine
+			assertThat(uploaded.statusCode()).as(escalation.way() + ": " + uploaded.body()).isEqualTo(201);
+			String draft = modelService.editable(key);
+			var check = post("/api/models/" + key + "/check", "frank", Map.of("content", draft));
+			assertThat(check.json().path("deployable").asBoolean()).as(escalation.way()).isFalse();
+			assertThat(elementsOfErrors(check.json().path("findings"))).as(escalation.way() + ": " + check.body)
+				.contains(escalation.elementId());
+			var deploy = post("/api/models/" + key + "/deployments", "frank",
+					Map.of("content", draft, "comment", "make me admin"));
+			assertThat(deploy.status).as(escalation.way() + ": " + deploy.body).isEqualTo(409);
+			assertThat(deploy.body).as(escalation.way()).contains(escalation.elementId());
+			assertThat(versionsOf(escalation.resourceName(key))).as(escalation.way() + ": nothing deployed").isZero();
 		}
 	}
 
