@@ -159,6 +159,29 @@ class FrontEndRulesTest {
 	}
 
 	@Test
+	void pagesShowMomentsOnlyThroughTheTimeFragment() {
+		Path fragment = TEMPLATES.resolve("fragments/front.html");
+		assertThat(read(fragment)).as("the fragment formats the fallback itself").contains("#temporals");
+		for (Path template : files(TEMPLATES, ".html", true)) {
+			if (!template.equals(fragment)) {
+				assertThat(serverFormattedMoments(read(template))).as(template
+						+ ": show an instant with ~{fragments/front :: at(${x})} or day(${x}), which lodestar.js "
+						+ "shows in the reader's zone (server texts: calendar.Dates)").isEmpty();
+			}
+		}
+		assertThat(serverFormattedMoments("<td th:text=\"${#temporals.format(v.at, 'yyyy-MM-dd')}\">")).hasSize(1);
+		assertThat(serverFormattedMoments("<td th:text=\"${#dates.format(v.at)}\">")).hasSize(1);
+		assertThat(serverFormattedMoments("<p th:text=\"${T(java.time.ZoneId).systemDefault()}\">")).hasSize(1);
+		assertThat(serverFormattedMoments("<time th:replace=\"~{fragments/front :: at(${v.at})}\"></time>")).isEmpty();
+	}
+
+	private static List<String> serverFormattedMoments(String template) {
+		return all(SERVER_MOMENT.matcher(template));
+	}
+
+	private static final Pattern SERVER_MOMENT = Pattern.compile("#temporals\\.|#dates\\.|ZoneId\\)\\.systemDefault");
+
+	@Test
 	void everyColourIsAVariableOfTheMainStylesheetsRoot() {
 		Matcher palette = ROOT_BLOCK.matcher(CSS_COMMENT.matcher(read(MAIN_STYLESHEET)).replaceAll(""));
 		assertThat(palette.find()).as("lodestar.css has a :root").isTrue();
