@@ -41,7 +41,7 @@ function valueText(f) {
 }
 
 function drillLink(f, text) {
-  if (!f.cases) return el('span', { class: 'muted' }, text ?? `n = 0`);
+  if (!f.cases || !f.drill) return el('span', { class: 'muted' }, text ?? `n = ${f.cases}`);
   return el('a', { href: f.drill, class: 'drill', 'data-kpi': f.code, 'data-cases': f.cases }, text ?? `n = ${f.cases} ${t('cases.link')}`);
 }
 
@@ -123,23 +123,41 @@ function renderRollout(p) {
   });
   table(document.getElementById('table-gates'), [
     { label: t('rollout.evaluatedAt'), value: (g) => fmtDateTime(g.evaluatedAt), csv: (g) => g.evaluatedAt },
-    { label: t('rollout.reasons'), value: (g) => g.outputs.map((o) => Object.entries(o).map(([k, v]) => `${k}: ${v}`).join(', ')).join(' | ') || '—' },
-  ], p?.gates ?? [], 'gate-decisions');
+    { label: t('rollout.verdict'), value: (g) => el('span', { class: g.go ? 'go' : 'nogo' }, named(g.go ? 'rollout.gate.go' : 'rollout.gate.nogo', g.go ? 'go' : 'no-go')),
+      csv: (g) => (g.go ? 'go' : 'no-go') },
+    { label: t('rollout.inputs'), value: (g) => Object.entries(g.inputs ?? {}).map(([k, v]) => `${named(`rollout.gate.input.${k}`, k)}: ${gateValue(v)}`).join('; ') },
+    // a go has no reason from the table: it says every criterion was met
+    { label: t('rollout.reasons'), value: (g) => (g.go ? t('rollout.allMet') : g.outputs.flatMap((o) => Object.values(o)).join('; ')) },
+  ], p?.gates ?? [], csvName('gate-decisions'));
   table(document.getElementById('table-barriers'), [
     { label: t('readiness.stakeholder'), value: (b) => b.stakeholder },
     { label: t('readiness.dimension'), value: (b) => dimensionName(b.dimension) },
     { label: t('readiness.score'), value: (b) => b.score },
     { label: t('rollout.status'), value: (b) => named(`barrierStatus.${b.status}`, b.status) },
-    { label: t('readiness.mitigation'), value: (b) => b.mitigation ?? '' },
-  ], (p?.barriers ?? []).filter((b) => !b.closedAt), 'barrier-points');
+    { label: t('readiness.mitigation'), value: mitigationText },
+  ], p?.barriers ?? [], csvName('barrier-points'));
   table(document.getElementById('table-issues'), [
     { label: t('cases.id'), value: (i) => i.id },
     { label: t('cases.what'), value: (i) => i.title },
     { label: t('rollout.status'), value: (i) => named(`rollout.issueStatus.${i.status}`, i.status) },
     { label: t('cases.who'), value: (i) => i.reportedBy },
     { label: t('cases.at'), value: (i) => fmtDateTime(i.openedAt), csv: (i) => i.openedAt },
-  ], (p?.issues ?? []).filter((i) => i.critical), 'critical-issues');
+  ], (p?.issues ?? []).filter((i) => i.critical), csvName('critical-issues'));
   renderReadiness(p?.stakeholders ?? []);
+}
+
+/** A gate input's value as the reader reads it: yes/no, a percentage with one decimal, a count. */
+function gateValue(v) {
+  if (typeof v === 'boolean') return named(v ? 'rollout.yes' : 'rollout.no', String(v));
+  if (typeof v === 'number' && !Number.isInteger(v)) return `${fmtNumber(v)} %`;
+  return v === null || v === undefined ? '–' : String(v);
+}
+
+/** A barrier point's mitigation: what was done, else the register's open task and who holds it. */
+function mitigationText(b) {
+  if (b.mitigation) return b.mitigation;
+  if (b.mitigationTask === null || b.mitigationTask === undefined) return t('readiness.noTask');
+  return b.mitigationTask ? t('readiness.taskOpen', b.mitigationTask) : t('readiness.taskUnclaimed');
 }
 
 function renderReadiness(stakeholders) {
@@ -205,7 +223,7 @@ function renderTraining(tr) {
     { label: t('training.department'), value: (o) => o.department },
     { label: t('training.wave'), value: (o) => o.wave },
     { label: t('training.deadline'), value: (o) => fmtDate(o.deadline), csv: (o) => o.deadline },
-  ], tr.overdue, 'training-overdue');
+  ], tr.overdue, csvName('training-overdue'));
 }
 
 // ------------------------------------------------------------------ adoption, trends
@@ -221,15 +239,16 @@ function lineChart(node, series, target, unit, by = 'all') {
   chart(node, {
     tooltip: { trigger: 'axis' },
     legend: { type: 'scroll', bottom: 0 },
-    grid: { left: 50, right: 15, top: 15, bottom: 45 },
-    xAxis: { type: 'category', data: weeks, axisLabel: { formatter: (v) => (partial.has(v) ? `${fmtDate(v)}\n(${t('verdict.partial')})` : fmtDate(v)) } },
-    yAxis: { type: 'value', name: unit, nameGap: 8, max: target === undefined ? null : (v) => Math.ceil(Math.max(v.max, target) * 1.05) },
+    // room above the plot for the unit's name, the target's label inside the plot (not cut at its right edge)
+    grid: { left: 50, right: 15, top: 30, bottom: 50 },
+    xAxis: { type: 'category', data: weeks, axisLabel: { hideOverlap: true, formatter: (v) => (partial.has(v) ? `${fmtDate(v)}\n(${t('verdict.partial')})` : fmtDate(v)) } },
+    yAxis: { type: 'value', name: unit, nameGap: 10, nameTextStyle: { align: 'left' }, max: target === undefined ? null : (v) => Math.ceil(Math.max(v.max, target) * 1.05) },
     color: palette,
     series: Object.entries(series).map(([slice, points], i) => ({
       name: sliceName(by, slice), type: 'line', showSymbol: weeks.length < 4, connectNulls: true,
       data: weeks.map((w) => { const v = points.find((p) => p.week === w)?.value ?? null;
         return partial.has(w) && v !== null ? { value: v, symbol: 'emptyCircle', symbolSize: 8, itemStyle: { opacity: 0.6 } } : v; }),
-      markLine: i === 0 && target !== undefined ? { symbol: 'none', lineStyle: { color: '#c0392b', type: 'dashed' }, label: { formatter: `${t('target')} {c}` }, data: [{ yAxis: target }] } : undefined,
+      markLine: i === 0 && target !== undefined ? { symbol: 'none', lineStyle: { color: '#c0392b', type: 'dashed' }, label: { position: 'insideEndTop', formatter: `${t('target')} {c}` }, data: [{ yAxis: target }] } : undefined,
     })),
   });
 }
@@ -280,7 +299,7 @@ function renderCohorts(c) {
     { label: t('cohort.trained'), value: (r) => el('span', {}, `${valueText(r.trained)} (`, drillLink(r.trained, `n = ${r.trained.cases}`), ')'), csv: (r) => r.trained.value },
     { label: t('cohort.untrained'), value: (r) => el('span', {}, `${valueText(r.untrained)} (`, drillLink(r.untrained, `n = ${r.untrained.cases}`), ')'), csv: (r) => r.untrained.value },
     { label: t('cohort.gap'), value: (r) => (r.trained.value === null || r.untrained.value === null ? '–' : fmtNumber(r.trained.value - r.untrained.value)) },
-  ], rows.filter((r) => r.trained.code !== 'TRAINING_COMPLETION'), 'cohorts');
+  ], rows.filter((r) => r.trained.code !== 'TRAINING_COMPLETION'), csvName('cohorts'));
 }
 
 // ------------------------------------------------------------------ heatmap
@@ -293,7 +312,7 @@ function duration(ms) {
 }
 
 async function renderHeatmap(key) {
-  const h = await getJson(`/api/insight/heatmaps/${encodeURIComponent(key)}`);
+  const h = await getJson(`/api/insight/heatmaps/${encodeURIComponent(key)}?${windowQuery}`);
   if (!viewer) viewer = new window.BpmnJS({ container: '#heatmap-diagram' });
   await viewer.importXML(h.bpmnXml);
   viewer.get('canvas').zoom('fit-viewport');
@@ -320,12 +339,12 @@ async function renderHeatmap(key) {
     { label: t('heatmap.mean'), value: (s) => duration(s.meanMs), csv: (s) => Math.round(s.meanMs) },
     { label: t('heatmap.p90'), value: (s) => duration(s.p90Ms), csv: (s) => Math.round(s.p90Ms) },
     { label: `${t('heatmap.share')} %`, value: (s) => s.sharePercent },
-  ], h.steps, `heatmap-${key}`);
+  ], h.steps, csvName(`heatmap-${key}`));
 }
 
 // ------------------------------------------------------------------ targets
 async function renderTargets() {
-  const data = await getJson('/api/insight/targets');
+  const data = await getJson(`/api/insight/targets?${windowQuery}`);
   table(document.getElementById('table-targets'), [
     { label: t('kpi'), value: (r) => defs[r.kpi]?.name ?? r.kpi, title: undefined },
     { label: t('target'), value: (r) => {
@@ -336,7 +355,7 @@ async function renderTargets() {
       save.onclick = () => saveTarget(r.kpi, input.value, reason.value);
       return el('span', {}, input, ' ', reason, ' ', save);
     }, csv: (r) => r.target },
-  ], data.targets, 'targets');
+  ], data.targets, csvName('targets'));
   table(document.getElementById('table-target-changes'), [
     { label: t('kpi'), value: (c) => defs[c.kpi]?.name ?? c.kpi },
     { label: t('targets.old'), value: (c) => fmtNumber(c.oldTarget) },
@@ -344,7 +363,7 @@ async function renderTargets() {
     { label: t('targets.changedBy'), value: (c) => c.changedBy },
     { label: t('targets.changedAt'), value: (c) => fmtDateTime(c.changedAt), csv: (c) => c.changedAt },
     { label: t('targets.reason'), value: (c) => c.reason ?? '' },
-  ], data.changes, 'target-changes');
+  ], data.changes, csvName('target-changes'));
 }
 
 async function saveTarget(kpi, value, reason) {
@@ -364,12 +383,36 @@ async function saveTarget(kpi, value, reason) {
   }
 }
 
+// ------------------------------------------------------------------ window
+/**
+ * The window every section shows, stated on the page: the state sections say the day they stand
+ * at (now when the window ends today), the board-pack link and every CSV file carry it.
+ */
+function showWindow(answer) {
+  const today = new Date().toISOString().slice(0, 10);
+  const live = answer.to >= today;
+  page.dataset.windowFrom = answer.from;
+  page.dataset.windowTo = answer.to;
+  document.querySelectorAll('.state-note').forEach((n) => { n.textContent = live ? t('stateNow') : t('stateAt', fmtDate(answer.to)); });
+  document.querySelectorAll('.window-note').forEach((n) => { n.textContent = t('windowNote', fmtDate(answer.from), fmtDate(answer.to)); });
+  const pack = document.getElementById('pack-link');
+  const url = new URL(pack.href, location.href);
+  url.search = new URLSearchParams({ from: answer.from, to: answer.to }).toString();
+  pack.href = url.pathname + url.search;
+}
+
+/** A CSV file's name with the window it holds. */
+function csvName(name) {
+  return page.dataset.windowFrom ? `${name}_${page.dataset.windowFrom}_${page.dataset.windowTo}` : name;
+}
+
 // ------------------------------------------------------------------ load
 async function loadAll() {
   charts.splice(0).forEach((c) => c.dispose());
   const [figures, cohorts, rollout, training, lights] = await Promise.all([
     getJson(`/api/insight/figures?${windowQuery}`), getJson(`/api/insight/cohorts?${windowQuery}`),
-    getJson('/api/insight/rollout'), getJson('/api/insight/training'), getJson(`/api/insight/lights?${windowQuery}`)]);
+    getJson(`/api/insight/rollout?${windowQuery}`), getJson(`/api/insight/training?${windowQuery}`), getJson(`/api/insight/lights?${windowQuery}`)]);
+  showWindow(lights);
   defs = Object.fromEntries(figures.map((f) => [f.code, f]));
   renderLights(lights);
   const previous = await getJson(`/api/insight/figures?${new URLSearchParams({ from: lights.previousFrom, to: lights.previousTo })}`);
@@ -399,6 +442,8 @@ function windowFromUrl(status) {
   const to = params.get('to') || status.to;
   document.getElementById('window-from').value = from;
   document.getElementById('window-to').value = to;
+  // a shared link with a reversed range: the message beside the picker, the sections on the default window
+  if (!windowValid(from, to)) return;
   if (params.get('from') || params.get('to')) windowQuery = new URLSearchParams({ from, to }).toString();
 }
 
