@@ -110,10 +110,11 @@ function renderRollout(p) {
         + html`${t('rollout.cost')}: ${x.plannedCost ?? '–'} / ${x.actualCost ?? '–'}<br>`
         + html`${t('rollout.quality')}: ${x.qualityTarget ?? '–'} / ${x.qualityResult ?? '–'}<br>${t('rollout.status')}: ${named(`rollout.phaseStatus.${x.status}`, x.status)}`;
     } },
-    legend: { data: [t('rollout.planned'), t('rollout.actual')] },
-    grid: { left: 160, right: 20, top: 30, bottom: 30 },
-    xAxis: { type: 'value', axisLabel: { formatter: (v) => fmtDate(origin + v) }, splitNumber: 6, max: (m) => m.max + day },
-    yAxis: { type: 'category', data: names, inverse: true },
+    legend: { top: 0, data: [t('rollout.planned'), t('rollout.actual')] },
+    grid: { left: 160, right: 30, top: 30, bottom: 30 },
+    xAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v) => fmtDate(origin + v) }, splitNumber: 6, max: (m) => m.max + day },
+    // long phase names (and "late") wrap inside the margin instead of running off the left edge
+    yAxis: { type: 'category', data: names, inverse: true, axisLabel: { width: 150, overflow: 'break', lineHeight: 13 } },
     series: [
       { type: 'bar', stack: 'p', itemStyle: { color: 'transparent' }, data: planned.map((v) => v[0]), silent: true },
       { name: t('rollout.planned'), type: 'bar', stack: 'p', barGap: '10%', itemStyle: { color: '#aac4ea' }, data: planned.map((v) => v[1]) },
@@ -125,7 +126,7 @@ function renderRollout(p) {
     { label: t('rollout.evaluatedAt'), value: (g) => fmtDateTime(g.evaluatedAt), csv: (g) => g.evaluatedAt },
     { label: t('rollout.verdict'), value: (g) => el('span', { class: g.go ? 'go' : 'nogo' }, named(g.go ? 'rollout.gate.go' : 'rollout.gate.nogo', g.go ? 'go' : 'no-go')),
       csv: (g) => (g.go ? 'go' : 'no-go') },
-    { label: t('rollout.inputs'), value: (g) => Object.entries(g.inputs ?? {}).map(([k, v]) => `${named(`rollout.gate.input.${k}`, k)}: ${gateValue(v)}`).join('; ') },
+    { label: t('rollout.inputs'), value: (g) => Object.entries(g.inputs ?? {}).map(([k, v]) => `${named(`rollout.gate.input.${k}`, k)}: ${gateValue(v, k)}`).join('; ') },
     // a go has no reason from the table: it says every criterion was met
     { label: t('rollout.reasons'), value: (g) => (g.go ? t('rollout.allMet') : g.outputs.flatMap((o) => Object.values(o)).join('; ')) },
   ], p?.gates ?? [], csvName('gate-decisions'));
@@ -147,9 +148,9 @@ function renderRollout(p) {
 }
 
 /** A gate input's value as the reader reads it: yes/no, a percentage with one decimal, a count. */
-function gateValue(v) {
+function gateValue(v, name) {
   if (typeof v === 'boolean') return named(v ? 'rollout.yes' : 'rollout.no', String(v));
-  if (typeof v === 'number' && !Number.isInteger(v)) return `${fmtNumber(v)} %`;
+  if (typeof v === 'number' && name.endsWith('Completion')) return `${fmtNumber(v)} %`;
   return v === null || v === undefined ? '–' : String(v);
 }
 
@@ -173,7 +174,8 @@ function renderReadiness(stakeholders) {
   chart(document.getElementById('chart-adkar'), {
     tooltip: { formatter: (p) => html`${groupNames[p.value[1]]} · ${dimNames[p.value[0]]}: ${p.value[2]}` },
     grid: { left: 110, right: 20, top: 10, bottom: 90 },
-    xAxis: { type: 'category', data: dimNames },
+    // every dimension named, wrapped when narrow: none may be dropped for lack of room
+    xAxis: { type: 'category', data: dimNames, axisLabel: { interval: 0, width: 70, overflow: 'break' } },
     yAxis: { type: 'category', data: groupNames },
     visualMap: { min: 1, max: 5, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#c0392b', '#f4d03f', '#2e8b57'] } },
     series: [{ type: 'heatmap', data, label: { show: true } }],
@@ -212,8 +214,8 @@ function renderTraining(tr) {
   const waveNames = waves.map((w) => tr.waves.find((g) => g.key === w)?.name ?? w);
   chart(document.getElementById('chart-scores'), {
     tooltip: { formatter: (p) => html`${p.data.name}: ${p.value[1]}` },
-    grid: { left: 60, right: 20, top: 20, bottom: 40 },
-    xAxis: { type: 'category', data: waveNames, axisLabel: { interval: 0, fontSize: 10, width: 120, overflow: 'truncate' } },
+    grid: { left: 60, right: 30, top: 20, bottom: 60 },
+    xAxis: { type: 'category', data: waveNames, axisLabel: { interval: 0, fontSize: 10, lineHeight: 12, width: Math.max(80, 900 / Math.max(1, waveNames.length)), overflow: 'break' } },
     yAxis: { type: 'value', min: 0, max: 100 },
     series: [{ type: 'scatter', data: tr.scores.map((s) => ({ name: s.participant, value: [waves.indexOf(s.wave), s.score] })),
       markLine: tr.scores.length ? { symbol: 'none', data: [{ yAxis: tr.scores[0].passScore, name: t('training.passScore') }] } : undefined }],
@@ -234,6 +236,11 @@ function lineChart(node, series, target, unit, by = 'all') {
   node.dataset.partialWeeks = [...partial].join(',');
   if (!weeks.length) {
     node.replaceChildren(el('p', { class: 'muted empty-chart' }, t('chart.empty')));
+    return;
+  }
+  // weeks without a single value in any slice: the figure is not kept per slice (or had no case), say so
+  if (by !== 'all' && Object.values(series).flat().every((p) => p.value === null || p.value === undefined)) {
+    node.replaceChildren(el('p', { class: 'muted empty-chart' }, t('chart.emptySlices')));
     return;
   }
   chart(node, {
@@ -285,9 +292,11 @@ function renderCohorts(c) {
   const percent = rows.filter((r) => r.trained.unit === '%' || r.trained.unit === '％');
   chart(document.getElementById('chart-cohorts'), {
     tooltip: { trigger: 'axis' },
-    legend: { data: [t('cohort.trained'), t('cohort.untrained')] },
-    grid: { left: 50, right: 20, top: 30, bottom: 90 },
-    xAxis: { type: 'category', data: percent.map((r) => r.trained.name), axisLabel: { interval: 0, rotate: 25 } },
+    legend: { top: 0, data: [t('cohort.trained'), t('cohort.untrained')] },
+    grid: { left: 50, right: 20, top: 30, bottom: 60 },
+    // every name whole, wrapped under its bars (rotated names ran into the legend and off the left edge)
+    xAxis: { type: 'category', data: percent.map((r) => r.trained.name),
+      axisLabel: { interval: 0, fontSize: 10, lineHeight: 12, width: Math.max(60, 900 / Math.max(1, percent.length)), overflow: 'break' } },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
     series: [
       { name: t('cohort.trained'), type: 'bar', data: percent.map((r) => r.trained.value), itemStyle: { color: '#2e8b57' } },
@@ -315,7 +324,12 @@ async function renderHeatmap(key) {
   const h = await getJson(`/api/insight/heatmaps/${encodeURIComponent(key)}?${windowQuery}`);
   if (!viewer) viewer = new window.BpmnJS({ container: '#heatmap-diagram' });
   await viewer.importXML(h.bpmnXml);
-  viewer.get('canvas').zoom('fit-viewport');
+  // the whole process when it fits readably; else readable and dragged to see the rest
+  const canvas = viewer.get('canvas');
+  if (canvas.zoom('fit-viewport') < 0.75) {
+    const inner = canvas.viewbox().inner;
+    canvas.zoom(0.75, { x: inner.x, y: inner.y + inner.height / 2 });
+  }
   const overlays = viewer.get('overlays');
   overlays.clear();
   const registry = viewer.get('elementRegistry');

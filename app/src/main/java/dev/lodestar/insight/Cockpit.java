@@ -270,7 +270,7 @@ public class Cockpit {
 		}
 		var slowest = steps.stream()
 			.filter(s -> s.type() != null && s.type().toLowerCase(Locale.ROOT).contains("task"))
-			.filter(s -> s.meanMs() > 0) // a step that takes no time is not among the slowest
+			.filter(s -> s.meanMs() >= 1000) // a step that takes no time (under a second) is not among the slowest
 			.sorted(Comparator.comparingDouble(StepFigure::meanMs).reversed())
 			.limit(3)
 			.toList();
