@@ -327,8 +327,9 @@ async function renderHeatmap(key) {
   // the whole process when it fits readably; else readable and dragged to see the rest
   const canvas = viewer.get('canvas');
   if (canvas.zoom('fit-viewport') < 0.75) {
-    const inner = canvas.viewbox().inner;
-    canvas.zoom(0.75, { x: inner.x, y: inner.y + inner.height / 2 });
+    // around the container's left middle (screen pixels): the start stays in view, the main line centred
+    const outer = canvas.viewbox().outer;
+    canvas.zoom(0.75, { x: 0, y: outer.height / 2 });
   }
   const overlays = viewer.get('overlays');
   overlays.clear();

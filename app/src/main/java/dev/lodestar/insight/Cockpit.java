@@ -308,11 +308,6 @@ public class Cockpit {
 		return shares;
 	}
 
-	private static Object value(Map<String, Object> row, String column) {
-		Object v = row.get(column);
-		return v != null ? v : row.get(column.toUpperCase(Locale.ROOT));
-	}
-
 	// ------------------------------------------------------------------ rollout and training
 
 	/** The latest rollout as it stands, every phase (the lights judge the phases at a moment themselves). */

@@ -110,6 +110,17 @@ class WindowEverySectionIntegrationTest {
 		assertThat(rolloutNow.get("stakeholders").findValues("awareness").stream().anyMatch(v -> !v.isNull()))
 			.as("assessed by now").isTrue();
 
+		// the default window's gate decisions state verdict, inputs and reasons; open barrier points their mitigation task
+		JsonNode rollout = get("/api/insight/rollout");
+		assertThat(rollout.get("gates").size()).as("the demo's gate decision in the last 30 days").isPositive();
+		rollout.get("gates").forEach(g -> {
+			assertThat(g.get("inputs").size()).as("figures that went in").isEqualTo(6);
+			assertThat(g.get("go").asBoolean()).as("go exactly when no reason").isEqualTo(g.get("outputs").isEmpty());
+		});
+		assertThat(rollout.get("barriers").size()).as("the demo's open barrier points").isPositive();
+		rollout.get("barriers").forEach(b -> assertThat(b.get("mitigationTask").isNull() && b.get("mitigation").isNull())
+			.as("barrier point %s: its mitigation or the register's open task", b.get("id")).isFalse());
+
 		// training: the audience at the window's end
 		assertThat(get("/api/insight/training?" + now).get("waves").size()).isPositive();
 		JsonNode trainingBefore = get("/api/insight/training?" + before);
