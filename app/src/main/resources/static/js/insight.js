@@ -327,9 +327,11 @@ async function renderHeatmap(key) {
   // the whole process when it fits readably; else readable and dragged to see the rest
   const canvas = viewer.get('canvas');
   if (canvas.zoom('fit-viewport') < 0.75) {
-    // around the container's left middle (screen pixels): the start stays in view, the main line centred
-    const outer = canvas.viewbox().outer;
-    canvas.zoom(0.75, { x: 0, y: outer.height / 2 });
+    // at 75 %: the process's start at the left edge, its height centred (diagram coordinates)
+    const { inner, outer } = canvas.viewbox();
+    const width = outer.width / 0.75;
+    const height = outer.height / 0.75;
+    canvas.viewbox({ x: inner.x - 10, y: inner.y + inner.height / 2 - height / 2, width, height });
   }
   const overlays = viewer.get('overlays');
   overlays.clear();
