@@ -74,6 +74,8 @@ export function table(tableEl, columns, rows, fileName) {
   tableEl.replaceChildren();
   tableEl.append(el('thead', {}, el('tr', {}, columns.map((c) => el('th', { title: c.title }, c.label)))));
   tableEl.append(el('tbody', {}, rows.map((r) => el('tr', {}, columns.map((c) => el('td', {}, c.value(r) ?? ''))))));
+  // an empty table says so, not a bare header
+  if (!rows.length) tableEl.tBodies[0].append(el('tr', { class: 'empty' }, el('td', { colspan: columns.length, class: 'muted' }, t('table.empty'))));
   let button = tableEl.previousElementSibling;
   if (!button || !button.classList.contains('export-csv')) {
     button = el('button', { type: 'button', class: 'export-csv', id: `export-${tableEl.id}` }, t('export'));

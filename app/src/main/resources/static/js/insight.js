@@ -48,7 +48,7 @@ function valueText(f) {
 }
 
 function drillLink(f, text) {
-  if (!f.cases) return el('span', { class: 'muted' }, text ?? `n = 0`);
+  if (!f.cases || !f.drill) return el('span', { class: 'muted' }, text ?? `n = ${f.cases}`);
   return el('a', { href: f.drill, class: 'drill', 'data-kpi': f.code, 'data-cases': f.cases }, text ?? `n = ${f.cases} ${t('cases.link')}`);
 }
 
@@ -117,10 +117,11 @@ function renderRollout(p) {
         + html`${t('rollout.cost')}: ${x.plannedCost ?? '–'} / ${x.actualCost ?? '–'}<br>`
         + html`${t('rollout.quality')}: ${x.qualityTarget ?? '–'} / ${x.qualityResult ?? '–'}<br>${t('rollout.status')}: ${named(`rollout.phaseStatus.${x.status}`, x.status)}`;
     } },
-    legend: { data: [t('rollout.planned'), t('rollout.actual')] },
-    grid: { left: 160, right: 20, top: 30, bottom: 30 },
-    xAxis: { type: 'value', axisLabel: { formatter: (v) => fmtDate(origin + v) }, splitNumber: 6, max: (m) => m.max + day },
-    yAxis: { type: 'category', data: names, inverse: true },
+    legend: { top: 0, data: [t('rollout.planned'), t('rollout.actual')] },
+    grid: { left: 160, right: 30, top: 30, bottom: 30 },
+    xAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v) => fmtDate(origin + v) }, splitNumber: 6, max: (m) => m.max + day },
+    // long phase names (and "late") wrap inside the margin instead of running off the left edge
+    yAxis: { type: 'category', data: names, inverse: true, axisLabel: { width: 150, overflow: 'break', lineHeight: 13 } },
     series: [
       { type: 'bar', stack: 'p', itemStyle: { color: 'transparent' }, data: planned.map((v) => v[0]), silent: true },
       { name: t('rollout.planned'), type: 'bar', stack: 'p', barGap: '10%', itemStyle: { color: C.planned }, data: planned.map((v) => v[1]) },
@@ -130,23 +131,41 @@ function renderRollout(p) {
   });
   table(document.getElementById('table-gates'), [
     { label: t('rollout.evaluatedAt'), value: (g) => fmtDateTime(g.evaluatedAt), csv: (g) => g.evaluatedAt },
-    { label: t('rollout.reasons'), value: (g) => g.outputs.map((o) => Object.entries(o).map(([k, v]) => `${k}: ${v}`).join(', ')).join(' | ') || '—' },
-  ], p?.gates ?? [], 'gate-decisions');
+    { label: t('rollout.verdict'), value: (g) => el('span', { class: g.go ? 'go' : 'nogo' }, named(g.go ? 'rollout.gate.go' : 'rollout.gate.nogo', g.go ? 'go' : 'no-go')),
+      csv: (g) => (g.go ? 'go' : 'no-go') },
+    { label: t('rollout.inputs'), value: (g) => Object.entries(g.inputs ?? {}).map(([k, v]) => `${named(`rollout.gate.input.${k}`, k)}: ${gateValue(v, k)}`).join('; ') },
+    // a go has no reason from the table: it says every criterion was met
+    { label: t('rollout.reasons'), value: (g) => (g.go ? t('rollout.allMet') : g.outputs.flatMap((o) => Object.values(o)).join('; ')) },
+  ], p?.gates ?? [], csvName('gate-decisions'));
   table(document.getElementById('table-barriers'), [
     { label: t('readiness.stakeholder'), value: (b) => b.stakeholder },
     { label: t('readiness.dimension'), value: (b) => dimensionName(b.dimension) },
     { label: t('readiness.score'), value: (b) => b.score },
     { label: t('rollout.status'), value: (b) => named(`barrierStatus.${b.status}`, b.status) },
-    { label: t('readiness.mitigation'), value: (b) => b.mitigation ?? '' },
-  ], (p?.barriers ?? []).filter((b) => !b.closedAt), 'barrier-points');
+    { label: t('readiness.mitigation'), value: mitigationText },
+  ], p?.barriers ?? [], csvName('barrier-points'));
   table(document.getElementById('table-issues'), [
     { label: t('cases.id'), value: (i) => i.id },
     { label: t('cases.what'), value: (i) => i.title },
     { label: t('rollout.status'), value: (i) => named(`rollout.issueStatus.${i.status}`, i.status) },
     { label: t('cases.who'), value: (i) => i.reportedBy },
     { label: t('cases.at'), value: (i) => fmtDateTime(i.openedAt), csv: (i) => i.openedAt },
-  ], (p?.issues ?? []).filter((i) => i.critical), 'critical-issues');
+  ], (p?.issues ?? []).filter((i) => i.critical), csvName('critical-issues'));
   renderReadiness(p?.stakeholders ?? []);
+}
+
+/** A gate input's value as the reader reads it: yes/no, a percentage with one decimal, a count. */
+function gateValue(v, name) {
+  if (typeof v === 'boolean') return named(v ? 'rollout.yes' : 'rollout.no', String(v));
+  if (typeof v === 'number' && name.endsWith('Completion')) return `${fmtNumber(v)} %`;
+  return v === null || v === undefined ? '–' : String(v);
+}
+
+/** A barrier point's mitigation: what was done, else the register's open task and who holds it. */
+function mitigationText(b) {
+  if (b.mitigation) return b.mitigation;
+  if (b.mitigationTask === null || b.mitigationTask === undefined) return t('readiness.noTask');
+  return b.mitigationTask ? t('readiness.taskOpen', b.mitigationTask) : t('readiness.taskUnclaimed');
 }
 
 function renderReadiness(stakeholders) {
@@ -162,7 +181,8 @@ function renderReadiness(stakeholders) {
   chart(document.getElementById('chart-adkar'), {
     tooltip: { formatter: (p) => html`${groupNames[p.value[1]]} · ${dimNames[p.value[0]]}: ${p.value[2]}` },
     grid: { left: 110, right: 20, top: 10, bottom: 90 },
-    xAxis: { type: 'category', data: dimNames },
+    // every dimension named, wrapped when narrow: none may be dropped for lack of room
+    xAxis: { type: 'category', data: dimNames, axisLabel: { interval: 0, width: 70, overflow: 'break' } },
     yAxis: { type: 'category', data: groupNames },
     visualMap: { min: 1, max: 5, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: [C.low, C.middle, C.high] } },
     series: [{ type: 'heatmap', data, label: { show: true } }],
@@ -201,8 +221,8 @@ function renderTraining(tr) {
   const waveNames = waves.map((w) => tr.waves.find((g) => g.key === w)?.name ?? w);
   chart(document.getElementById('chart-scores'), {
     tooltip: { formatter: (p) => html`${p.data.name}: ${p.value[1]}` },
-    grid: { left: 60, right: 20, top: 20, bottom: 40 },
-    xAxis: { type: 'category', data: waveNames, axisLabel: { interval: 0, fontSize: 10, width: 120, overflow: 'truncate' } },
+    grid: { left: 60, right: 30, top: 20, bottom: 60 },
+    xAxis: { type: 'category', data: waveNames, axisLabel: { interval: 0, fontSize: 10, lineHeight: 12, width: Math.max(80, 900 / Math.max(1, waveNames.length)), overflow: 'break' } },
     yAxis: { type: 'value', min: 0, max: 100 },
     series: [{ type: 'scatter', data: tr.scores.map((s) => ({ name: s.participant, value: [waves.indexOf(s.wave), s.score] })),
       markLine: tr.scores.length ? { symbol: 'none', data: [{ yAxis: tr.scores[0].passScore, name: t('training.passScore') }] } : undefined }],
@@ -212,7 +232,7 @@ function renderTraining(tr) {
     { label: t('training.department'), value: (o) => o.department },
     { label: t('training.wave'), value: (o) => o.wave },
     { label: t('training.deadline'), value: (o) => fmtDate(o.deadline), csv: (o) => o.deadline },
-  ], tr.overdue, 'training-overdue');
+  ], tr.overdue, csvName('training-overdue'));
 }
 
 // ------------------------------------------------------------------ adoption, trends
@@ -225,18 +245,24 @@ function lineChart(node, series, target, unit, by = 'all') {
     node.replaceChildren(el('p', { class: 'muted empty-chart' }, t('chart.empty')));
     return;
   }
+  // weeks without a single value in any slice: the figure is not kept per slice (or had no case), say so
+  if (by !== 'all' && Object.values(series).flat().every((p) => p.value === null || p.value === undefined)) {
+    node.replaceChildren(el('p', { class: 'muted empty-chart' }, t('chart.emptySlices')));
+    return;
+  }
   chart(node, {
     tooltip: { trigger: 'axis' },
     legend: { type: 'scroll', bottom: 0 },
-    grid: { left: 50, right: 15, top: 15, bottom: 45 },
-    xAxis: { type: 'category', data: weeks, axisLabel: { formatter: (v) => (partial.has(v) ? `${fmtDate(v)}\n(${t('verdict.partial')})` : fmtDate(v)) } },
-    yAxis: { type: 'value', name: unit, nameGap: 8, max: target === undefined ? null : (v) => Math.ceil(Math.max(v.max, target) * 1.05) },
+    // room above the plot for the unit's name, the target's label inside the plot (not cut at its right edge)
+    grid: { left: 50, right: 15, top: 30, bottom: 50 },
+    xAxis: { type: 'category', data: weeks, axisLabel: { hideOverlap: true, formatter: (v) => (partial.has(v) ? `${fmtDate(v)}\n(${t('verdict.partial')})` : fmtDate(v)) } },
+    yAxis: { type: 'value', name: unit, nameGap: 10, nameTextStyle: { align: 'left' }, max: target === undefined ? null : (v) => Math.ceil(Math.max(v.max, target) * 1.05) },
     color: palette,
     series: Object.entries(series).map(([slice, points], i) => ({
       name: sliceName(by, slice), type: 'line', showSymbol: weeks.length < 4, connectNulls: true,
       data: weeks.map((w) => { const v = points.find((p) => p.week === w)?.value ?? null;
         return partial.has(w) && v !== null ? { value: v, symbol: 'emptyCircle', symbolSize: 8, itemStyle: { opacity: 0.6 } } : v; }),
-      markLine: i === 0 && target !== undefined ? { symbol: 'none', lineStyle: { color: C.target, type: 'dashed' }, label: { formatter: `${t('target')} {c}` }, data: [{ yAxis: target }] } : undefined,
+      markLine: i === 0 && target !== undefined ? { symbol: 'none', lineStyle: { color: C.target, type: 'dashed' }, label: { position: 'insideEndTop', formatter: `${t('target')} {c}` }, data: [{ yAxis: target }] } : undefined,
     })),
   });
 }
@@ -273,9 +299,11 @@ function renderCohorts(c) {
   const percent = rows.filter((r) => r.trained.unit === '%' || r.trained.unit === '％');
   chart(document.getElementById('chart-cohorts'), {
     tooltip: { trigger: 'axis' },
-    legend: { data: [t('cohort.trained'), t('cohort.untrained')] },
-    grid: { left: 50, right: 20, top: 30, bottom: 90 },
-    xAxis: { type: 'category', data: percent.map((r) => r.trained.name), axisLabel: { interval: 0, rotate: 25 } },
+    legend: { top: 0, data: [t('cohort.trained'), t('cohort.untrained')] },
+    grid: { left: 50, right: 20, top: 30, bottom: 60 },
+    // every name whole, wrapped under its bars (rotated names ran into the legend and off the left edge)
+    xAxis: { type: 'category', data: percent.map((r) => r.trained.name),
+      axisLabel: { interval: 0, fontSize: 10, lineHeight: 12, width: Math.max(60, 900 / Math.max(1, percent.length)), overflow: 'break' } },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
     series: [
       { name: t('cohort.trained'), type: 'bar', data: percent.map((r) => r.trained.value), itemStyle: { color: C.trained } },
@@ -287,7 +315,7 @@ function renderCohorts(c) {
     { label: t('cohort.trained'), value: (r) => el('span', {}, `${valueText(r.trained)} (`, drillLink(r.trained, `n = ${r.trained.cases}`), ')'), csv: (r) => r.trained.value },
     { label: t('cohort.untrained'), value: (r) => el('span', {}, `${valueText(r.untrained)} (`, drillLink(r.untrained, `n = ${r.untrained.cases}`), ')'), csv: (r) => r.untrained.value },
     { label: t('cohort.gap'), value: (r) => (r.trained.value === null || r.untrained.value === null ? '–' : fmtNumber(r.trained.value - r.untrained.value)) },
-  ], rows.filter((r) => r.trained.code !== 'TRAINING_COMPLETION'), 'cohorts');
+  ], rows.filter((r) => r.trained.code !== 'TRAINING_COMPLETION'), csvName('cohorts'));
 }
 
 // ------------------------------------------------------------------ heatmap
@@ -300,10 +328,18 @@ function duration(ms) {
 }
 
 async function renderHeatmap(key) {
-  const h = await getJson(`/api/insight/heatmaps/${encodeURIComponent(key)}`);
+  const h = await getJson(`/api/insight/heatmaps/${encodeURIComponent(key)}?${windowQuery}`);
   if (!viewer) viewer = new window.BpmnJS({ container: '#heatmap-diagram' });
   await viewer.importXML(h.bpmnXml);
-  viewer.get('canvas').zoom('fit-viewport');
+  // the whole process when it fits readably; else readable and dragged to see the rest
+  const canvas = viewer.get('canvas');
+  if (canvas.zoom('fit-viewport') < 0.75) {
+    // at 75 %: the process's start at the left edge, its height centred (diagram coordinates)
+    const { inner, outer } = canvas.viewbox();
+    const width = outer.width / 0.75;
+    const height = outer.height / 0.75;
+    canvas.viewbox({ x: inner.x - 10, y: inner.y + inner.height / 2 - height / 2, width, height });
+  }
   const overlays = viewer.get('overlays');
   overlays.clear();
   const registry = viewer.get('elementRegistry');
@@ -327,12 +363,12 @@ async function renderHeatmap(key) {
     { label: t('heatmap.mean'), value: (s) => duration(s.meanMs), csv: (s) => Math.round(s.meanMs) },
     { label: t('heatmap.p90'), value: (s) => duration(s.p90Ms), csv: (s) => Math.round(s.p90Ms) },
     { label: `${t('heatmap.share')} %`, value: (s) => s.sharePercent },
-  ], h.steps, `heatmap-${key}`);
+  ], h.steps, csvName(`heatmap-${key}`));
 }
 
 // ------------------------------------------------------------------ targets
 async function renderTargets() {
-  const data = await getJson('/api/insight/targets');
+  const data = await getJson(`/api/insight/targets?${windowQuery}`);
   table(document.getElementById('table-targets'), [
     { label: t('kpi'), value: (r) => defs[r.kpi]?.name ?? r.kpi, title: undefined },
     { label: t('target'), value: (r) => {
@@ -343,7 +379,7 @@ async function renderTargets() {
       save.onclick = () => saveTarget(r.kpi, input.value, reason.value);
       return el('span', {}, input, ' ', reason, ' ', save);
     }, csv: (r) => r.target },
-  ], data.targets, 'targets');
+  ], data.targets, csvName('targets'));
   table(document.getElementById('table-target-changes'), [
     { label: t('kpi'), value: (c) => defs[c.kpi]?.name ?? c.kpi },
     { label: t('targets.old'), value: (c) => fmtNumber(c.oldTarget) },
@@ -351,7 +387,7 @@ async function renderTargets() {
     { label: t('targets.changedBy'), value: (c) => c.changedBy },
     { label: t('targets.changedAt'), value: (c) => fmtDateTime(c.changedAt), csv: (c) => c.changedAt },
     { label: t('targets.reason'), value: (c) => c.reason ?? '' },
-  ], data.changes, 'target-changes');
+  ], data.changes, csvName('target-changes'));
 }
 
 async function saveTarget(kpi, value, reason) {
@@ -366,12 +402,36 @@ async function saveTarget(kpi, value, reason) {
   await loadAll();
 }
 
+// ------------------------------------------------------------------ window
+/**
+ * The window every section shows, stated on the page: the state sections say the day they stand
+ * at (now when the window ends today), the board-pack link and every CSV file carry it.
+ */
+function showWindow(answer) {
+  const today = new Date().toISOString().slice(0, 10);
+  const live = answer.to >= today;
+  page.dataset.windowFrom = answer.from;
+  page.dataset.windowTo = answer.to;
+  document.querySelectorAll('.state-note').forEach((n) => { n.textContent = live ? t('stateNow') : t('stateAt', fmtDate(answer.to)); });
+  document.querySelectorAll('.window-note').forEach((n) => { n.textContent = t('windowNote', fmtDate(answer.from), fmtDate(answer.to)); });
+  const pack = document.getElementById('pack-link');
+  const url = new URL(pack.href, location.href);
+  url.search = new URLSearchParams({ from: answer.from, to: answer.to }).toString();
+  pack.href = url.pathname + url.search;
+}
+
+/** A CSV file's name with the window it holds. */
+function csvName(name) {
+  return page.dataset.windowFrom ? `${name}_${page.dataset.windowFrom}_${page.dataset.windowTo}` : name;
+}
+
 // ------------------------------------------------------------------ load
 async function loadAll() {
   charts.splice(0).forEach((c) => c.dispose());
   const [figures, cohorts, rollout, training, lights] = await Promise.all([
     getJson(`/api/insight/figures?${windowQuery}`), getJson(`/api/insight/cohorts?${windowQuery}`),
-    getJson('/api/insight/rollout'), getJson('/api/insight/training'), getJson(`/api/insight/lights?${windowQuery}`)]);
+    getJson(`/api/insight/rollout?${windowQuery}`), getJson(`/api/insight/training?${windowQuery}`), getJson(`/api/insight/lights?${windowQuery}`)]);
+  showWindow(lights);
   defs = Object.fromEntries(figures.map((f) => [f.code, f]));
   renderLights(lights);
   const previous = await getJson(`/api/insight/figures?${new URLSearchParams({ from: lights.previousFrom, to: lights.previousTo })}`);
@@ -401,6 +461,8 @@ function windowFromUrl(status) {
   const to = params.get('to') || status.to;
   document.getElementById('window-from').value = from;
   document.getElementById('window-to').value = to;
+  // a shared link with a reversed range: the message beside the picker, the sections on the default window
+  if (!windowValid(from, to)) return;
   if (params.get('from') || params.get('to')) windowQuery = new URLSearchParams({ from, to }).toString();
 }
 

@@ -60,10 +60,15 @@ public class BoardPack {
 		this.baseUrl = baseUrl;
 	}
 
-	/** The print view's content for the default window in one language: what the page and the mail show. */
+	/** The print view's content for the default window in one language: what the mail shows. */
 	@Transactional(readOnly = true)
 	public Map<String, Object> model(Locale locale) {
-		var w = cockpit.window(null, null);
+		return model(cockpit.window(null, null), locale);
+	}
+
+	/** The print view's content for a window in one language: what the page shows for the cockpit's window. */
+	@Transactional(readOnly = true)
+	public Map<String, Object> model(Cockpit.Window w, Locale locale) {
 		var answer = lights.answer(w, locale);
 		var figures = cockpit.figures(w, "all", "all", locale);
 		var before = new HashMap<String, Double>();

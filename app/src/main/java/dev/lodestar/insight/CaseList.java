@@ -115,7 +115,8 @@ class CaseList {
 					Instant end = rs.getTimestamp(4).toInstant();
 					if (filter.matches(who, day(end))) {
 						Timestamp due = rs.getTimestamp(5);
-						String value = due == null ? null
+						// why it counts: done (every task), on time or late (a task with a due date)
+						String value = due == null ? text("value.completed", locale)
 								: text(!rs.getTimestamp(4).after(due) ? "value.onTime" : "value.late", locale);
 						String process = rs.getString(6);
 						out.add(new Case(text("kind.task", locale), rs.getString(1),
@@ -201,9 +202,10 @@ class CaseList {
 				Instant end = to.toInstant().isAfter(dev.lodestar.system.EngineClock.INSTANCE.instant())
 						? dev.lodestar.system.EngineClock.INSTANCE.instant().plusMillis(1)
 						: to.toInstant();
-				for (var r : training.participants()) {
-					if (r.invitedBy(end) && filter.matchesWithoutCohort(r.participant())) {
-						boolean done = r.passedBy(end);
+				for (var member : training.participants()) {
+					if (member.invitedBy(end) && filter.matchesWithoutCohort(member.participant())) {
+						var r = member.asOf(end); // as the person stood at the window's end (the rollout module's rules)
+						boolean done = r.passed();
 						out.add(new Case(text("kind.training", locale), r.waveId() + "/" + r.participant(),
 								messages.getMessage("rollout.wave." + r.waveKind(), null, r.waveName(), locale), r.participant(),
 								done ? r.passedAt() : r.since(),
@@ -271,7 +273,7 @@ class CaseList {
 		}
 
 		void requireAll() {
-			if (!"all".equals(kind)) {
+			if (!"all".equals(kind)) { // Kpi.Cases.everybodyOnly: such a figure has no drill-down per slice
 				throw new InvalidInputException("slice", "this figure is kept for everybody only");
 			}
 		}

@@ -64,7 +64,7 @@ public class Cockpit {
 	}
 
 	/** The window that ends today (the engine's day): from..to, both included. */
-	Window window(LocalDate from, LocalDate to) {
+	public Window window(LocalDate from, LocalDate to) {
 		LocalDate end = to != null ? to : KpiSnapshotJob.today();
 		LocalDate start = from != null ? from : end.minusDays(settings.window().toDays() - 1);
 		if (start.isAfter(end)) {
@@ -73,7 +73,7 @@ public class Cockpit {
 		return new Window(start, end);
 	}
 
-	record Window(LocalDate from, LocalDate to) {
+	public record Window(LocalDate from, LocalDate to) {
 	}
 
 	/**
@@ -143,8 +143,10 @@ public class Cockpit {
 			String sliceValue, Instant computedAt, boolean live) {
 		Double value = k.value(num, den);
 		long cases = Math.round(k.cases().countedByNumerator() ? num : den);
-		String drill = "/insight/cases?kpi=" + k.name() + "&from=" + w.from() + "&to=" + w.to()
-				+ ("all".equals(sliceKind) ? "" : "&slice=" + sliceKind + ":" + sliceValue);
+		// a figure kept for everybody only has no list per slice: no link that would be refused
+		String drill = !"all".equals(sliceKind) && k.cases().everybodyOnly() ? null
+				: "/insight/cases?kpi=" + k.name() + "&from=" + w.from() + "&to=" + w.to()
+						+ ("all".equals(sliceKind) ? "" : "&slice=" + sliceKind + ":" + sliceValue);
 		return new Figure(k.name(), k.layer().name(), name(k, locale), definition(k, locale), unit(k, locale), value,
 				target, k.higherIsBetter(), k.meets(value, target), cases, num, den, drill, computedAt, live);
 	}
@@ -241,9 +243,12 @@ public class Cockpit {
 			.toList();
 	}
 
-	/** The process's diagram with the time per element; names of process and steps in the reader's language. */
-	public Heatmap heatmap(String processKey, Locale locale) {
-		var days = jdbc.queryForList("select max(snapshot_day) from crm_kpi_step where process_key = ?", Date.class, processKey);
+	/**
+	 * The process's diagram with the time per element over the window (steps that ended inside
+	 * it, from the engine's activity history in one aggregate query); names of process and steps
+	 * in the reader's language.
+	 */
+	public Heatmap heatmap(String processKey, Window w, Locale locale) {
 		var definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
 			.singleResult();
 		if (definition == null) {
@@ -256,32 +261,23 @@ public class Cockpit {
 		catch (java.io.IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-		if (days.isEmpty() || days.get(0) == null) {
-			return new Heatmap(processKey, processTexts.processName(processKey, definition.getName(), locale), null, xml,
-					List.of(), List.of());
-		}
-		LocalDate day = days.get(0).toLocalDate();
 		var steps = new ArrayList<StepFigure>();
-		var rows = jdbc.queryForList("select activity_id, activity_name, activity_type, instances, passes, mean_ms, p90_ms, total_ms"
-				+ " from crm_kpi_step where process_key = ? and snapshot_day = ? order by total_ms desc", processKey, Date.valueOf(day));
-		double[] shares = shares(rows.stream().mapToDouble(r -> ((Number) value(r, "total_ms")).doubleValue()).toArray());
+		var rows = new ArrayList<>(job.steps(processKey, KpiSnapshotJob.start(w.from()), KpiSnapshotJob.start(w.to().plusDays(1))));
+		rows.sort(Comparator.comparingDouble(KpiSnapshotJob.Step::totalMs).reversed());
+		double[] shares = shares(rows.stream().mapToDouble(KpiSnapshotJob.Step::totalMs).toArray());
 		int index = 0;
 		for (var r : rows) {
-			String activity = (String) value(r, "activity_id");
-			String activityName = (String) value(r, "activity_name");
-			steps.add(new StepFigure(activity,
-					activityName == null ? null : processTexts.stepName(processKey, activity, activityName, locale),
-					(String) value(r, "activity_type"), ((Number) value(r, "instances")).longValue(),
-					((Number) value(r, "passes")).longValue(), ((Number) value(r, "mean_ms")).doubleValue(),
-					((Number) value(r, "p90_ms")).doubleValue(), shares[index++]));
+			steps.add(new StepFigure(r.activityId(),
+					r.name() == null ? null : processTexts.stepName(processKey, r.activityId(), r.name(), locale), r.type(),
+					r.instances(), r.passes(), r.meanMs(), r.p90Ms(), shares[index++]));
 		}
 		var slowest = steps.stream()
 			.filter(s -> s.type() != null && s.type().toLowerCase(Locale.ROOT).contains("task"))
-			.filter(s -> s.meanMs() > 0) // a step that takes no time is not among the slowest
+			.filter(s -> s.meanMs() >= 1000) // a step that takes no time (under a second) is not among the slowest
 			.sorted(Comparator.comparingDouble(StepFigure::meanMs).reversed())
 			.limit(3)
 			.toList();
-		return new Heatmap(processKey, processTexts.processName(processKey, definition.getName(), locale), day, xml, steps,
+		return new Heatmap(processKey, processTexts.processName(processKey, definition.getName(), locale), w.to(), xml, steps,
 				slowest);
 	}
 
@@ -315,15 +311,62 @@ public class Cockpit {
 		return shares;
 	}
 
-	private static Object value(Map<String, Object> row, String column) {
-		Object v = row.get(column);
-		return v != null ? v : row.get(column.toUpperCase(Locale.ROOT));
-	}
-
 	// ------------------------------------------------------------------ rollout and training
 
+	/** The latest rollout as it stands, every phase (the lights judge the phases at a moment themselves). */
 	public RolloutOverview.Programme programme() {
 		return rollout.latest();
+	}
+
+	/**
+	 * The latest rollout as the window saw it: the phases planned or running inside it, the gate
+	 * decisions taken in it, the stakeholders' scores and the barrier points open at its end, the
+	 * issues open at some time in it; the gate's reasons in the reader's language.
+	 */
+	public RolloutOverview.Programme programme(Window w, Locale locale) {
+		Instant start = KpiSnapshotJob.start(w.from()).toInstant();
+		Instant end = endOf(w);
+		var p = rollout.latest(live(w) ? null : end);
+		if (p == null) {
+			return null;
+		}
+		var phases = p.phases().stream()
+			.filter(x -> overlaps(x.plannedStart(), x.plannedEnd(), start, end)
+					|| (x.actualStart() != null && overlaps(x.actualStart(), x.actualEnd(), start, end)))
+			.toList();
+		var gates = p.gates().stream()
+			.filter(g -> !g.evaluatedAt().isBefore(start) && g.evaluatedAt().isBefore(end))
+			.map(g -> new RolloutOverview.GateRow(g.evaluatedAt(), g.inputs(), g.outputs().stream()
+				.map(o -> {
+					var shown = new LinkedHashMap<String, Object>();
+					o.forEach((k, v) -> shown.put(k, v instanceof String text ? processTexts.value(text, locale) : v));
+					return (java.util.Map<String, Object>) shown;
+				})
+				.toList(), g.go()))
+			.toList();
+		var barriers = p.barriers().stream()
+			.filter(b -> b.openedAt() == null || b.openedAt().isBefore(end))
+			.filter(b -> b.closedAt() == null || !b.closedAt().isBefore(end))
+			.toList();
+		var issues = p.issues().stream()
+			.filter(i -> overlaps(i.openedAt(), i.closedAt(), start, end))
+			.toList();
+		return new RolloutOverview.Programme(p.id(), p.name(), p.status(), phases, gates, p.stakeholders(), barriers, issues);
+	}
+
+	/** Whether [from, to) (to open when null, from unknown when null) meets [start, end). */
+	private static boolean overlaps(Instant from, Instant to, Instant start, Instant end) {
+		return (from == null || from.isBefore(end)) && (to == null || !to.isBefore(start));
+	}
+
+	/** The instant the window ends: the start of the day after its last day. */
+	static Instant endOf(Window w) {
+		return KpiSnapshotJob.start(w.to().plusDays(1)).toInstant();
+	}
+
+	/** Whether the window reaches today: then state sections show the state as it is now. */
+	static boolean live(Window w) {
+		return !w.to().isBefore(KpiSnapshotJob.today());
 	}
 
 	/** Training per wave and per department, scores, and who is overdue. */
@@ -350,12 +393,20 @@ public class Cockpit {
 	 * the rollout module's {@link TrainingProgress} (audience, attendance, checks, overdue), only
 	 * grouped here by department.
 	 */
-	public Training training(Locale locale) {
+	public Training training(Window window, Locale locale) {
 		var members = people.members();
 		var waveFigures = new LinkedHashMap<Long, TrainingProgress.WaveProgress>();
 		training.waves().stream().sorted(Comparator.comparing(TrainingProgress.WaveProgress::waveId))
 			.forEach(w -> waveFigures.put(w.waveId(), w));
 		var participants = training.participants();
+		if (!live(window)) {
+			Instant end = endOf(window);
+			// the audience and its passes as they stood at the window's end, by the rollout module's rules
+			participants = participants.stream().filter(r -> r.invitedBy(end)).map(r -> r.asOf(end)).toList();
+			var byWaveThen = new HashMap<Long, List<TrainingProgress.ParticipantStatus>>();
+			participants.forEach(r -> byWaveThen.computeIfAbsent(r.waveId(), k -> new ArrayList<>()).add(r));
+			waveFigures.replaceAll((id, w) -> w.of(byWaveThen.getOrDefault(id, List.of())));
+		}
 		var byWave = new LinkedHashMap<Long, List<TrainingProgress.ParticipantStatus>>();
 		var departments = new TreeMap<String, List<TrainingProgress.ParticipantStatus>>();
 		var scores = new ArrayList<Score>();

@@ -128,21 +128,29 @@ class InsightController {
 
 	/** The diagram of a process with the time spent per element over the window, and its three slowest steps. */
 	@GetMapping("/heatmaps/{processKey}")
-	Cockpit.Heatmap heatmap(@PathVariable String processKey, Locale locale) {
-		return cockpit.heatmap(processKey, locale);
+	Cockpit.Heatmap heatmap(@PathVariable String processKey,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Locale locale) {
+		return cockpit.heatmap(processKey, cockpit.window(from, to), locale);
 	}
 
-	/** The latest rollout: phases plan vs actual, gate decisions, stakeholders, barrier points, issues. */
+	/**
+	 * The latest rollout as the window saw it: phases plan vs actual inside it, gate decisions
+	 * taken in it, stakeholders and barrier points at its end, issues open in it.
+	 */
 	@GetMapping("/rollout")
-	ResponseEntity<RolloutOverview.Programme> rollout() {
-		var programme = cockpit.programme();
+	ResponseEntity<RolloutOverview.Programme> rollout(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Locale locale) {
+		var programme = cockpit.programme(cockpit.window(from, to), locale);
 		return programme == null ? ResponseEntity.noContent().build() : ResponseEntity.ok(programme);
 	}
 
-	/** Training per wave and department, knowledge-check scores, who is overdue. */
+	/** Training per wave and department, knowledge-check scores, who is overdue: at the window's end (now when it ends today). */
 	@GetMapping("/training")
-	Cockpit.Training training(Locale locale) {
-		return cockpit.training(locale);
+	Cockpit.Training training(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Locale locale) {
+		return cockpit.training(cockpit.window(from, to), locale);
 	}
 
 	/**
@@ -157,11 +165,18 @@ class InsightController {
 		return cases.cases(kpi(kpi), cockpit.window(from, to), slice, locale);
 	}
 
+	/** The targets as they are, and the changes made to them inside the window. */
 	@GetMapping("/targets")
-	Targets targets() {
+	Targets targets(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+		var w = cockpit.window(from, to);
 		var list = new ArrayList<Target>();
 		targets.all().forEach((k, v) -> list.add(new Target(k.name(), v, k.higherIsBetter(), k.unit())));
-		return new Targets(list, targets.changes());
+		Instant start = KpiSnapshotJob.start(w.from()).toInstant();
+		Instant end = Cockpit.endOf(w);
+		return new Targets(list, targets.changes().stream()
+			.filter(c -> !c.changedAt().isBefore(start) && c.changedAt().isBefore(end))
+			.toList());
 	}
 
 	record Target(String kpi, double target, boolean higherIsBetter, String unit) {

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -37,12 +38,15 @@ class InsightPageController {
 
 	/** Names the cockpit's charts and tables show that other modules' bundles hold. */
 	static final java.util.List<String> BORROWED = java.util.List.of("role.", "rollout.phase.", "rollout.phaseStatus.",
-			"rollout.issueStatus.", "rollout.wave.", "stakeholders.dim.", "stakeholders.category.");
+			"rollout.issueStatus.", "rollout.wave.", "rollout.gate.", "rollout.yes", "rollout.no", "stakeholders.dim.", "stakeholders.category.");
 
 	private final BoardPack pack;
 
-	InsightPageController(MessageSource messages, ObjectMapper json, BoardPack pack) {
+	private final Cockpit cockpit;
+
+	InsightPageController(MessageSource messages, ObjectMapper json, BoardPack pack, Cockpit cockpit) {
 		this.pack = pack;
+		this.cockpit = cockpit;
 		this.messages = messages;
 		this.json = json;
 		this.keys = keysOf("i18n/insight.properties").stream().sorted().toList();
@@ -71,10 +75,12 @@ class InsightPageController {
 		return "insight";
 	}
 
-	/** The print view as the board pack mails it: lights, reasons, rules and every figure, in the reader's language. */
+	/** The print view as the board pack mails it, for the cockpit's window: lights, reasons, rules and every figure, in the reader's language. */
 	@GetMapping("/insight/pack")
-	String pack(Model model, Locale locale) {
-		model.addAllAttributes(pack.model(locale));
+	String pack(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate to, Model model,
+			Locale locale) {
+		model.addAllAttributes(pack.model(cockpit.window(from, to), locale));
 		return "insight-pack";
 	}
 

@@ -41,6 +41,11 @@ public enum Kpi {
 		boolean countedByNumerator() {
 			return this == TASKS_DONE;
 		}
+
+		/** Whether the cases are kept for everybody only (no role, department or cohort slice has a list of them). */
+		boolean everybodyOnly() {
+			return this == OPEN_CASES || this == FIRST_RESPONSES;
+		}
 	}
 
 	private final Layer layer;

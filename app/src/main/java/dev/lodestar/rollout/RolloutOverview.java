@@ -14,8 +14,17 @@ import java.util.Map;
  */
 public interface RolloutOverview {
 
-	/** The latest rollout, or {@code null} when none was started. */
-	Programme latest();
+	/** The latest rollout as it stands now, or {@code null} when none was started. */
+	default Programme latest() {
+		return latest(null);
+	}
+
+	/**
+	 * The latest rollout with its stakeholders' ADKAR scores as they stood at {@code asOf} (the
+	 * last assessment before it; none when not assessed by then), or now when {@code asOf} is
+	 * {@code null}; {@code null} when no rollout was started.
+	 */
+	Programme latest(Instant asOf);
 
 	record Programme(Long id, String name, String status, List<PhaseRow> phases, List<GateRow> gates,
 			List<StakeholderRow> stakeholders, List<BarrierRow> barriers, List<IssueRow> issues) {
@@ -26,8 +35,12 @@ public interface RolloutOverview {
 			String qualityTarget, String qualityResult, String status) {
 	}
 
-	/** One evaluation of the go-live gate decision table: when, and its outputs (reasons). */
-	record GateRow(Instant evaluatedAt, List<Map<String, Object>> outputs) {
+	/**
+	 * One evaluation of the go-live gate decision table: when, the figures that went in (by the
+	 * table's input names), its outputs (one per no-go reason) and its verdict: go when no rule
+	 * gave a reason.
+	 */
+	record GateRow(Instant evaluatedAt, Map<String, Object> inputs, List<Map<String, Object>> outputs, boolean go) {
 	}
 
 	record StakeholderRow(Long id, String name, String category, String department, int influence, int interest,
@@ -35,8 +48,13 @@ public interface RolloutOverview {
 			String quadrant) {
 	}
 
+	/**
+	 * @param mitigation what was done, once mitigated
+	 * @param mitigationTask who holds the open mitigation task (the register's name for it),
+	 * {@code ""} for an unclaimed one, {@code null} when no task is open
+	 */
 	record BarrierRow(Long id, String stakeholder, String dimension, int score, String status, String mitigation,
-			Instant openedAt, Instant closedAt) {
+			Instant openedAt, Instant closedAt, String mitigationTask) {
 	}
 
 	record IssueRow(Long id, String title, boolean critical, String status, String reportedBy, Instant openedAt,

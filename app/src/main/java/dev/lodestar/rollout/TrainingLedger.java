@@ -107,13 +107,8 @@ class TrainingLedger implements TrainingProgress {
 	}
 
 	private WaveProgress progress(TrainingWave wave, List<ParticipantStatus> members) {
-		long passed = members.stream().filter(ParticipantStatus::passed).count();
-		long attended = members.stream().filter(ParticipantStatus::attended).count();
-		long overdue = members.stream().filter(ParticipantStatus::overdue).count();
-		double percent = members.isEmpty() ? 0 : Math.round(1000.0 * passed / members.size()) / 10.0;
 		return new WaveProgress(wave.getId(), wave.getRolloutId(), wave.getCode().name(), wave.getName(),
-				wave.getStatus().name(), members.size(), passed, percent, wave.getCompletionTarget(), wave.getDeadline(),
-				attended, overdue);
+				wave.getStatus().name(), 0, 0, 0, wave.getCompletionTarget(), wave.getDeadline(), 0, 0).of(members);
 	}
 
 	/**

@@ -46,6 +46,16 @@ public interface TrainingProgress {
 	 */
 	record WaveProgress(Long waveId, Long rolloutId, String kind, String name, String status, long invited,
 			long completed, double completionPercent, int target, Instant deadline, long attended, long overdue) {
+
+		/** This wave's figures worked out from these members (the rules above): the ledger's and every as-of view's. */
+		public WaveProgress of(List<ParticipantStatus> members) {
+			long passed = members.stream().filter(ParticipantStatus::passed).count();
+			double percent = members.isEmpty() ? 0 : Math.round(1000.0 * passed / members.size()) / 10.0;
+			return new WaveProgress(waveId, rolloutId, kind, name, status, members.size(), passed, percent, target,
+					deadline, members.stream().filter(ParticipantStatus::attended).count(),
+					members.stream().filter(ParticipantStatus::overdue).count());
+		}
+
 	}
 
 	/**
@@ -68,6 +78,20 @@ public interface TrainingProgress {
 		/** Whether the person belonged to the wave's audience by {@code at}. */
 		public boolean invitedBy(Instant at) {
 			return since != null && since.isBefore(at);
+		}
+
+		/**
+		 * The person as they stood at {@code at} (a past moment): passed only if passed by then,
+		 * overdue if not passed by then and the deadline lay before it. A passing score recorded
+		 * later was not there yet; a failing score (its time is not kept) stays. Attendance is as
+		 * recorded.
+		 */
+		public ParticipantStatus asOf(Instant at) {
+			boolean passedThen = passedBy(at);
+			boolean overdueThen = !passedThen && deadline != null && deadline.isBefore(at);
+			Integer scoreThen = passedThen || passedAt == null ? score : null;
+			return new ParticipantStatus(waveId, rolloutId, waveKind, waveName, participant, since, attended, scoreThen,
+					passScore, passedThen, passedThen ? passedAt : null, deadline, overdueThen, named);
 		}
 
 	}

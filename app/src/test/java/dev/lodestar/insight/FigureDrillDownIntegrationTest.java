@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -65,18 +66,35 @@ class FigureDrillDownIntegrationTest {
 			tasks.setAssignee(task.getId(), "alice");
 			tasks.complete(task.getId());
 		}
-		for (JsonNode f : get("/api/insight/figures", "erin")) {
-			String kpi = f.get("code").asText();
-			assertThat(f.get("live").asBoolean()).as(kpi + " counted live").isTrue();
-			assertThat(f.get("computedAt").isNull()).as(kpi + " says when").isFalse();
-			String drill = f.get("drill").asText().replace("/insight/cases", "/api/insight/cases");
-			JsonNode list = get(drill, "erin");
-			assertThat(list.get("total").asLong()).as(kpi + ": n of the tile vs rows of its drill-down")
-				.isEqualTo(f.get("cases").asLong());
-			if (kpi.startsWith("DATA_")) {
-				list.get("cases").forEach(row -> assertThat(row.get("value").isNull()).as(kpi + ": why it counts").isFalse());
+		// every tile the cockpit shows: the figures, the cohort table's two columns; live and from the snapshots
+		var yesterday = today.minusDays(1);
+		int tiles = 0;
+		for (String query : List.of("", "?slice=cohort:trained", "?slice=cohort:untrained",
+				"?from=" + yesterday.minusDays(13) + "&to=" + yesterday, "?from=" + yesterday.minusDays(13) + "&to=" + yesterday
+						+ "&slice=cohort:untrained")) {
+			boolean live = !query.contains("to=");
+			for (JsonNode f : get("/api/insight/figures" + query, "erin")) {
+				String kpi = f.get("code").asText() + " " + query;
+				assertThat(f.get("live").asBoolean()).as(kpi + " counted live").isEqualTo(live);
+				assertThat(f.get("computedAt").isNull()).as(kpi + " says when").isFalse();
+				tiles++;
+				if (f.get("drill").isNull()) { // kept for everybody only: no list per slice, so no count either
+					assertThat(query).as(kpi + " without a drill-down").contains("slice=");
+					assertThat(f.get("cases").asLong()).as(kpi + ": nothing counted without a list").isZero();
+					continue;
+				}
+				String drill = f.get("drill").asText().replace("/insight/cases", "/api/insight/cases");
+				JsonNode list = get(drill, "erin");
+				assertThat(list.get("total").asLong()).as(kpi + ": n of the tile vs rows of its drill-down")
+					.isEqualTo(f.get("cases").asLong());
+				if (!list.get("truncated").asBoolean()) {
+					assertThat(list.get("cases").size()).as(kpi + ": rows listed").isEqualTo(f.get("cases").asLong());
+				}
+				list.get("cases").forEach(row -> assertThat(row.get("value").isNull() || row.get("value").asText().isBlank())
+					.as(kpi + ": why it counts (the result column)").isFalse());
 			}
 		}
+		assertThat(tiles).as("every KPI in every slice and window").isEqualTo(5 * Kpi.values().length);
 	}
 
 	@Test

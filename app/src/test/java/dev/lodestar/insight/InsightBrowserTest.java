@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -145,7 +146,9 @@ class InsightBrowserTest {
 		assertThat(browser.driver().findElement(By.cssSelector("#kpi-SALES_CONVERSION_RATE .name")).getText()).isEqualTo("销售转化率");
 		// the charts' own names too: ADKAR dimensions, rollout phases, the heatmap's processes
 		assertThat(axis("chart-adkar", "xAxis")).contains("认知").doesNotContain("Awareness");
-		assertThat(axis("chart-phases", "yAxis")).contains("发起与策略");
+		// the phases of the window (which ones depends on the demo's dates), each named in Chinese
+		assertThat(axis("chart-phases", "yAxis")).isNotEmpty().allMatch(name -> name.codePoints()
+			.anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), "a Chinese name");
 		assertThat(browser.driver().findElements(By.cssSelector("#heatmap-process option"))).extracting(WebElement::getText)
 			.contains("从线索到销售");
 		// the weekly charts' legends name departments, then roles
@@ -167,6 +170,74 @@ class InsightBrowserTest {
 		browser.screenshot("insight-cases-zh");
 		assertThat(browser.consoleErrors()).isEmpty();
 		browser.open("/insight?lang=en");
+	}
+
+	@Test
+	void theWindowStaysInTheAddressReachesEverySectionAndAReversedRangeIsRefusedBesideThePicker() {
+		browser.logIn("erin");
+		browser.consoleErrors();
+		var to = KpiSnapshotJob.today().minusDays(3);
+		var from = to.minusDays(9);
+		// a shared link: the picker, every state section and the board pack's link take its window
+		openCockpit("/insight?from=" + from + "&to=" + to + "&lang=en");
+		assertThat(browser.driver().findElement(By.id("window-from")).getAttribute("value")).isEqualTo(from.toString());
+		var page = browser.driver().findElement(By.id("cockpit"));
+		assertThat(page.getAttribute("data-window-from") + "/" + page.getAttribute("data-window-to")).isEqualTo(from + "/" + to);
+		assertThat(browser.driver().findElements(By.cssSelector(".state-note"))).hasSize(3)
+			.allSatisfy(note -> assertThat(note.getText()).startsWith("As it stood at the end of the window"));
+		assertThat(browser.driver().findElement(By.id("pack-link")).getAttribute("href"))
+			.endsWith("/insight/pack?from=" + from + "&to=" + to);
+		assertThat(browser.driver().findElements(By.cssSelector("#figures a.drill"))).as("the tiles' drill-downs")
+			.allSatisfy(drill -> assertThat(drill.getAttribute("href")).contains("from=" + from + "&to=" + to));
+
+		// From after To: a message beside the picker, the sections keep what they show, the address keeps the window
+		browser.script("document.getElementById('window-from').value = arguments[0];"
+				+ "document.getElementById('window-to').value = arguments[1];", to.toString(), from.toString());
+		browser.driver().findElement(By.cssSelector("#window-form button[type=submit]")).click();
+		var message = browser.waitFor(By.id("window-error"));
+		browser.waitUntil(d -> message.isDisplayed());
+		assertThat(message.getText()).contains("From");
+		assertThat(browser.driver().getCurrentUrl()).contains("from=" + from + "&to=" + to);
+		assertThat(browser.driver().findElement(By.id("insight-error")).isDisplayed()).isFalse();
+
+		// a reversed link: the same message, the sections on the default window, no error in a chart
+		openCockpit("/insight?from=" + to + "&to=" + from);
+		assertThat(browser.driver().findElement(By.id("window-error")).isDisplayed()).isTrue();
+		assertThat(browser.driver().findElement(By.id("cockpit")).getAttribute("data-window-to")).isEqualTo(KpiSnapshotJob.today().toString());
+		assertThat(browser.consoleErrors()).isEmpty();
+	}
+
+	/** The cockpit as erin reads it at 1280 px and printed (print media), in both languages: pictures to look at. */
+	@Test
+	void erinsCockpitAt1280PxAndInPrintInBothLanguages() {
+		browser.logIn("erin");
+		try {
+			for (String lang : List.of("en", "zh-CN")) {
+				browser.driver().manage().window().setSize(new Dimension(1280, 1000));
+				openCockpit("/insight?lang=" + lang);
+				fullPage(1280);
+				browser.screenshot("insight-1280-" + lang);
+				// print: A4 landscape is about 1120 px wide at 96 dpi; the page's print rules apply
+				((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+				browser.script("window.dispatchEvent(new Event('beforeprint'))");
+				fullPage(1120);
+				browser.screenshot("insight-print-" + lang);
+				assertThat(browser.driver().findElement(By.id("window-form")).isDisplayed()).as("the picker is not printed").isFalse();
+				((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+			}
+		}
+		finally {
+			browser.driver().manage().window().setSize(new Dimension(1400, 1000));
+		}
+	}
+
+	/** The window as wide as given and as tall as the page, the charts drawn to their new size. */
+	private void fullPage(int width) {
+		browser.driver().manage().window().setSize(new Dimension(width, 1000));
+		browser.script("window.dispatchEvent(new Event('resize'))");
+		long height = (Long) browser.script("return document.documentElement.scrollHeight");
+		browser.driver().manage().window().setSize(new Dimension(width, (int) Math.min(height + 150, 16000)));
+		browser.script("window.dispatchEvent(new Event('resize'))");
 	}
 
 	@Test

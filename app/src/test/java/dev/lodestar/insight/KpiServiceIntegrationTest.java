@@ -195,7 +195,7 @@ class KpiServiceIntegrationTest {
 		}
 		job.refresh(day, day);
 
-		JsonNode heatmap = get("/api/insight/heatmaps/" + FIXTURE, "erin");
+		JsonNode heatmap = get("/api/insight/heatmaps/" + FIXTURE + "?from=" + day + "&to=" + day, "erin");
 		assertThat(heatmap.get("bpmnXml").asText()).contains("Task_Intake");
 		for (String element : List.of("Task_Intake", "Task_Resolve")) {
 			var durations = new ArrayList<Long>();

@@ -118,7 +118,10 @@ class OutputEncodingBrowserTest {
 				Map.of("behavior", "allow", "downloadPath", downloads.toString()));
 		browser.script("document.getElementById('export-table-issues').scrollIntoView()");
 		browser.driver().findElement(By.id("export-table-issues")).click();
-		Path csv = downloads.resolve("critical-issues.csv");
+		// the file is named with the window it holds
+		var page = browser.driver().findElement(By.id("cockpit"));
+		Path csv = downloads.resolve("critical-issues_" + page.getAttribute("data-window-from") + "_"
+				+ page.getAttribute("data-window-to") + ".csv");
 		browser.waitUntil(d -> Files.exists(csv) && csv.toFile().length() > 0);
 		String text = Files.readString(csv, StandardCharsets.UTF_8);
 		assertThat(text).contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"").contains("'@SUM(1+1)")

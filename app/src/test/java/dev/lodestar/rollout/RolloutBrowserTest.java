@@ -190,6 +190,9 @@ class RolloutBrowserTest {
 		browser.open("/rollouts/" + rolloutId + "/sessions/" + sessionId);
 		browser.waitFor(By.id("present-alice")).click();
 		browser.driver().findElement(By.id("save-attendance")).click();
+		// saving answers on the screen: which session, how many present, no other session changed
+		browser.waitUntil(d -> d.findElement(By.id("attendance-saved")).getText().contains("1 present"));
+		assertThat(browser.driver().findElement(By.id("attendance-saved")).getText()).contains("No other session changed");
 		eventually(() -> participantState("alice").contains("attended"));
 		assertThat(training.record(wave.getId(), "alice").isAttended()).isTrue();
 		assertThat(training.progress(training.wave(wave.getId())).completed()).isEqualTo(completedBefore);

@@ -67,6 +67,9 @@ class TrainingFiguresConsistencyIntegrationTest {
 	TaskService tasks;
 
 	@Autowired
+	org.camunda.bpm.engine.RuntimeService runtime;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@Test
@@ -193,6 +196,15 @@ class TrainingFiguresConsistencyIntegrationTest {
 		}
 		assertThat(passedRows).as("drill-down rows that passed").isEqualTo(passed);
 		assertThat(overdueRows).as("drill-down rows that are overdue").isEqualTo(cockpitOverdue);
+
+		// the KPI review gathers the same figure: its snapshot states the tile's audience and completion
+		var review = http.post("/api/insight/kpi-reviews", "erin", Map.of());
+		assertThat(review.status()).as(review.body()).isEqualTo(201);
+		Object reviewId = runtime.getVariable(review.json().get("processInstanceId").asText(), "kpiReviewId");
+		JsonNode reviewed = find(http.get("/api/insight/kpi-reviews/" + reviewId, "erin").json().get("figures"), "kpi",
+				"TRAINING_COMPLETION");
+		assertThat(reviewed.get("sampleSize").asLong()).as("KPI review's n vs the cockpit's waves").isEqualTo(audience);
+		assertThat(reviewed.get("value").asDouble()).as("KPI review's completion").isEqualTo(kpi.get("value").asDouble());
 
 		// the knowledge-check page tells each person what every other page says of them
 		var pages = new Pages(port);
