@@ -259,6 +259,20 @@ class FieldLimitsTest {
 	private static Accepts accepts(RecordComponent component) {
 		Class<?> type = component.getType();
 		if (type == String.class) {
+			// a code (@OneOf): as long as the longest code; an amount as people write it (@WrittenAmount): a number
+			var code = annotation(component, dev.lodestar.system.OneOf.class);
+			if (code != null) {
+				return new Text(java.util.Arrays.stream(code.value().getEnumConstants())
+					.mapToInt(constant -> ((Enum<?>) constant).name().length())
+					.max()
+					.orElse(0));
+			}
+			var amount = annotation(component, dev.lodestar.system.WrittenAmount.class);
+			if (amount != null) {
+				int integer = amount.precision() - amount.scale();
+				return new Number(BigDecimal.TEN.pow(integer).subtract(BigDecimal.ONE.movePointLeft(amount.scale())),
+						amount.scale());
+			}
 			Size size = annotation(component, Size.class);
 			return new Text(size == null ? Long.MAX_VALUE : size.max());
 		}
