@@ -130,8 +130,10 @@ public final class Browser {
 		return waitUntil(ExpectedConditions.visibilityOfElementLocated(locator));
 	}
 
+	/** Waits for a condition; an element replaced while it is read (a page re-drawing it) is read again. */
 	public <T> T waitUntil(ExpectedCondition<T> condition) {
-		return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+		return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	/** The input of a form-js field, by the field's component id in the {@code .form} file. */
