@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Ranked search in the database, one page at a time: the ids of the articles that contain every
  * query word as a word prefix, best first, and how many there are. On PostgreSQL by full-text
- * search ({@code ts_rank} over the title weighted above the body, V131); elsewhere (H2) by LIKE
+ * search ({@code ts_rank} over the title weighted above the body, R__knowledge_search.sql); elsewhere (H2) by LIKE
  * over the term table, a title containing a word scoring above a body that does. Ties: newest
  * first. Query words hold only letters and digits ({@link SearchTerms}), so none can reach the
  * query syntax; they travel as parameters all the same.
