@@ -29,11 +29,13 @@ import java.time.ZonedDateTime;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.Repository;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestBody;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -155,6 +157,23 @@ class OneWayPerConcernTest {
 	}).because("a request type states its rules as Bean Validation constraints and @Valid applies them, so a "
 			+ "refusal is a 400 naming each field; no controller or service checks a body by hand");
 
+	static final ArchRule ONE_REPOSITORY_PER_FILE = classes().that()
+		.areAssignableTo(Repository.class)
+		.and()
+		.doNotHaveFullyQualifiedName(Repository.class.getName())
+		.should(new ArchCondition<JavaClass>("be a top-level type in a file of its own name") {
+			@Override
+			public void check(JavaClass repository, ConditionEvents events) {
+				String file = repository.getSource().flatMap(source -> source.getFileName()).orElse("?");
+				if (!repository.isTopLevelClass() || !file.equals(repository.getSimpleName() + ".java")) {
+					events.add(SimpleConditionEvent.violated(repository,
+							repository.getName() + " is declared in " + file));
+				}
+			}
+		})
+		.because("a repository is found by its name: one interface per file, named after it, as "
+				+ "Repositories.java once held thirteen");
+
 	private final JavaClasses production = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("dev.lodestar");
@@ -263,6 +282,29 @@ class OneWayPerConcernTest {
 
 		Long fine(long value) {
 			return Long.valueOf(value); // boxing, no parsing
+		}
+
+	}
+
+	@Test
+	void eachRepositoryHasAFileOfItsOwn() {
+		ONE_REPOSITORY_PER_FILE.check(production);
+	}
+
+	@Test
+	void theRepositoryRuleSeesRepositoriesSharingAFile() {
+		var shared = new ClassFileImporter().importClasses(SharedFile.Customers.class, SharedFile.Leads.class);
+		assertThat(ONE_REPOSITORY_PER_FILE.evaluate(shared).getFailureReport().getDetails()).hasSize(2)
+			.allSatisfy(detail -> assertThat(detail).contains("is declared in OneWayPerConcernTest.java"));
+	}
+
+	/** Repositories sharing one file, as rollout's and insight's Repositories.java once did. */
+	static final class SharedFile {
+
+		interface Customers extends Repository<Object, Long> {
+		}
+
+		interface Leads extends Repository<Object, Long> {
 		}
 
 	}

@@ -37,23 +37,28 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class TaskApiController {
 
 	private final WorklistService worklist;
+	private final TaskListService tasks;
+	private final WorkloadService workloads;
 	private final SavedFilterService savedFilters;
 
-	TaskApiController(WorklistService worklist, SavedFilterService savedFilters) {
+	TaskApiController(WorklistService worklist, TaskListService tasks, WorkloadService workloads,
+			SavedFilterService savedFilters) {
 		this.worklist = worklist;
+		this.tasks = tasks;
+		this.workloads = workloads;
 		this.savedFilters = savedFilters;
 	}
 
 	@GetMapping("/tasks")
 	@Operation(summary = "The caller's tasks: assigned to them or in their roles' queues, filtered, sorted, paged")
 	TaskPage list(Authentication user, @ModelAttribute TaskFilter filter) {
-		return worklist.list(Caller.of(user), filter);
+		return tasks.list(Caller.of(user), filter);
 	}
 
 	@GetMapping("/tasks/counts")
 	@Operation(summary = "How many tasks are assigned to the caller, wait in each of their roles' queues, are overdue")
 	QueueCounts counts(Authentication user) {
-		return worklist.counts(Caller.of(user));
+		return tasks.counts(Caller.of(user));
 	}
 
 	@GetMapping("/tasks/{id}")
@@ -113,7 +118,7 @@ class TaskApiController {
 	@GetMapping("/workload")
 	@Operation(summary = "For managers: each managed role's queue and each member's open, overdue and completed tasks")
 	List<Workload> workload(Authentication user) {
-		return worklist.workload(Caller.of(user));
+		return workloads.workload(Caller.of(user));
 	}
 
 	@GetMapping("/task-filters")

@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
 @Component("taskLinks")
 public class TaskLinks {
 
-	private final WorklistService worklist;
+	private final TaskVisibility visibility;
 
-	TaskLinks(WorklistService worklist) {
-		this.worklist = worklist;
+	TaskLinks(TaskVisibility visibility) {
+		this.visibility = visibility;
 	}
 
 	public boolean opens(Authentication reader, String taskId) {
-		return reader != null && taskId != null && worklist.canOpen(Caller.of(reader), taskId);
+		return reader != null && taskId != null && visibility.canOpen(Caller.of(reader), taskId);
 	}
 
 }

@@ -28,13 +28,17 @@ import dev.lodestar.system.NotFoundException;
 class WorkPageController {
 
 	private final WorklistService worklist;
+	private final TaskListService tasks;
+	private final WorkloadService workloads;
 	private final SavedFilterService savedFilters;
 	private final RepositoryService repositoryService;
 	private final TaskOutcomes outcomes;
 
-	WorkPageController(WorklistService worklist, SavedFilterService savedFilters, RepositoryService repositoryService,
-			TaskOutcomes outcomes) {
+	WorkPageController(WorklistService worklist, TaskListService tasks, WorkloadService workloads,
+			SavedFilterService savedFilters, RepositoryService repositoryService, TaskOutcomes outcomes) {
 		this.worklist = worklist;
+		this.tasks = tasks;
+		this.workloads = workloads;
 		this.savedFilters = savedFilters;
 		this.repositoryService = repositoryService;
 		this.outcomes = outcomes;
@@ -48,8 +52,8 @@ class WorkPageController {
 			// the confirmation after Complete: what was done and where the case went next
 			outcomes.of(caller, completed).ifPresent(outcome -> model.addAttribute("completedTask", outcome));
 		}
-		model.addAttribute("page", worklist.list(caller, filter));
-		model.addAttribute("counts", worklist.counts(caller));
+		model.addAttribute("page", tasks.list(caller, filter));
+		model.addAttribute("counts", tasks.counts(caller));
 		model.addAttribute("savedFilters", savedFilters.of(caller));
 		model.addAttribute("processes", repositoryService.createProcessDefinitionQuery()
 			.latestVersion()
@@ -97,7 +101,7 @@ class WorkPageController {
 	@GetMapping("/workload")
 	@PreAuthorize("hasAnyRole('sales-manager', 'service-manager')")
 	String workload(Authentication user, Model model) {
-		model.addAttribute("workloads", worklist.workload(Caller.of(user)));
+		model.addAttribute("workloads", workloads.workload(Caller.of(user)));
 		return "workload";
 	}
 

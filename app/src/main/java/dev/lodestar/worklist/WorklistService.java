@@ -1,22 +1,15 @@
 package dev.lodestar.worklist;
 
-import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -24,31 +17,24 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.NativeTaskQuery;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.lodestar.calendar.Dates;
 import dev.lodestar.system.ConflictException;
-import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
 import dev.lodestar.system.ProcessTexts;
 
 /**
- * The one door for task work. My work: the tasks a user may see (assigned to them, or waiting in a queue of one of their
- * roles; for managers also the tasks of the roles they manage), and what they may do with them.
- * The engine is queried without an engine-side authentication; visibility is decided here, per
- * task, from its identity links.
+ * The one door for task work: what a user may do with one task they may see (assigned to them, or
+ * waiting in a queue of one of their roles; for managers also the tasks of the roles they manage),
+ * and a case's steps so far. Which tasks a user sees is {@link TaskVisibility}'s, decided per task
+ * from its identity links; the list of them is {@link TaskListService}'s, a manager's workload
+ * {@link WorkloadService}'s.
  *
  * <p>Every module completes, claims, unclaims and reassigns tasks through this class, never
  * through Camunda's {@code TaskService}: {@link #complete} checks that the caller may work the
@@ -74,22 +60,21 @@ public class WorklistService {
 	private final FormValidator validator;
 	private final List<CaseContextProvider> caseProviders;
 	private final List<CompletionRule> completionRules;
-	private final WorklistSettings settings;
-	private final Clock clock;
-	private final JdbcTemplate jdbc;
 	private final ProcessTexts texts;
+	private final TaskListService list;
+	private final TaskVisibility visibility;
 	/** Process definitions never change once deployed: their key and name are cached by id. */
 	private final Map<String, ProcessDefinition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final dev.lodestar.system.MoneySettings money;
-	private final Dates dates;
 
 	WorklistService(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
 			HistoryService historyService, IdentityService identityService, FormSchemas forms,
 			FormValidator validator, List<CaseContextProvider> caseProviders, List<CompletionRule> completionRules,
-			WorklistSettings settings,
-			Optional<Clock> clock, JdbcTemplate jdbc, ProcessTexts texts, dev.lodestar.system.MoneySettings money, Dates dates) {
-		this.dates = dates;
+			ProcessTexts texts, dev.lodestar.system.MoneySettings money, TaskListService list,
+			TaskVisibility visibility) {
+		this.list = list;
+		this.visibility = visibility;
 		this.money = money;
 		this.taskService = taskService;
 		this.runtimeService = runtimeService;
@@ -100,9 +85,6 @@ public class WorklistService {
 		this.validator = validator;
 		this.caseProviders = caseProviders;
 		this.completionRules = completionRules;
-		this.settings = settings;
-		this.clock = clock.orElse(EngineClock.INSTANCE);
-		this.jdbc = jdbc;
 		this.texts = texts;
 	}
 
@@ -121,252 +103,17 @@ public class WorklistService {
 			.toList());
 	}
 
-	// ---- the list -------------------------------------------------------------------------
-
-	/** One page of the caller's tasks. */
-	@Transactional(readOnly = true)
-	public TaskPage list(Caller caller, TaskFilter filter) {
-		int size = settings.pageSize();
-		List<Task> tasks = query(caller, filter).listPage(filter.page() * size, size + 1);
-		boolean hasMore = tasks.size() > size;
-		List<Task> shown = hasMore ? tasks.subList(0, size) : tasks;
-		return new TaskPage(rows(shown), filter.page(), size, hasMore);
-	}
-
-	/** The caller's queues and how much each holds. */
-	@Transactional(readOnly = true)
-	public QueueCounts counts(Caller caller) {
-		Map<String, Long> roles = new LinkedHashMap<>();
-		for (String role : caller.roles()) {
-			roles.put(role, taskService.createTaskQuery().taskCandidateGroup(role).count());
-		}
-		long mine = taskService.createTaskQuery().taskAssignee(caller.userId()).count();
-		long overdue = mine(caller).dueBefore(Date.from(clock.instant())).count();
-		return new QueueCounts(mine, roles, overdue);
-	}
-
-	/**
-	 * The query behind the list, shared with the benchmark so that it measures what the page
-	 * runs. It is a native task query (the engine's own API for hand-written SQL) because the
-	 * task query's "assignee OR candidate group" becomes a DISTINCT over an outer join that reads
-	 * and sorts every task of the user's roles; a semi-join on the identity links does the same
-	 * work in a third of the time on 50,000 tasks (see README, "Benchmark").
-	 */
-	NativeTaskQuery query(Caller caller, TaskFilter filter) {
-		var where = new ArrayList<String>();
-		var parameters = new LinkedHashMap<String, Object>();
-		parameters.put("user", caller.userId());
-		String queue = filter.queue();
-		if ("mine".equals(queue)) {
-			where.add("RES.ASSIGNEE_ = #{user}");
-		}
-		else if (queue.startsWith("role:")) {
-			String role = queue.substring(5);
-			if (!caller.hasRole(role)) {
-				throw new AccessDeniedException("not a member of " + role);
-			}
-			parameters.put("role", role);
-			where.add("RES.ASSIGNEE_ is null and RES.ID_ in (select I.TASK_ID_ from ACT_RU_IDENTITYLINK I "
-					+ "where I.TYPE_ = 'candidate' and I.GROUP_ID_ = #{role})");
-		}
-		else if (caller.roles().isEmpty()) {
-			where.add("RES.ASSIGNEE_ = #{user}");
-		}
-		else {
-			var groups = new ArrayList<String>();
-			for (int i = 0; i < caller.roles().size(); i++) {
-				parameters.put("group" + i, caller.roles().get(i));
-				groups.add("#{group" + i + "}");
-			}
-			where.add("(RES.ASSIGNEE_ = #{user} or (RES.ASSIGNEE_ is null and RES.ID_ in (select I.TASK_ID_ from "
-					+ "ACT_RU_IDENTITYLINK I where I.TYPE_ = 'candidate' and I.GROUP_ID_ in (" + String.join(", ", groups)
-					+ "))))");
-		}
-		Instant now = clock.instant();
-		if (filter.process() != null) {
-			parameters.put("process", filter.process());
-			where.add("RES.PROC_DEF_ID_ in (select D.ID_ from ACT_RE_PROCDEF D where D.KEY_ = #{process})");
-		}
-		if (filter.overdue()) {
-			parameters.put("now", Date.from(now));
-			where.add("RES.DUE_DATE_ < #{now}");
-		}
-		if (filter.dueSoon()) {
-			parameters.put("now", Date.from(now));
-			parameters.put("soon", Date.from(now.plus(settings.dueSoon())));
-			where.add("RES.DUE_DATE_ >= #{now} and RES.DUE_DATE_ < #{soon}");
-		}
-		if (filter.minPriority() != null) {
-			parameters.put("minPriority", filter.minPriority());
-			where.add("RES.PRIORITY_ >= #{minPriority}");
-		}
-		if (filter.customer() != null) {
-			parameters.put("customerVariable", settings.customerVariable());
-			parameters.put("customer", "%" + filter.customer().toLowerCase(Locale.ROOT) + "%");
-			var matches = new ArrayList<String>();
-			matches.add("exists (select 1 from ACT_RU_VARIABLE V where V.VAR_SCOPE_ = RES.PROC_INST_ID_ "
-					+ "and V.NAME_ = #{customerVariable} and lower(V.TEXT_) like #{customer})");
-			int p = 0;
-			for (var entry : casesOfCustomer(filter.customer()).entrySet()) {
-				var keys = new ArrayList<String>();
-				for (String businessKey : entry.getValue()) {
-					String name = "ck" + p + "_" + keys.size();
-					parameters.put(name, businessKey);
-					keys.add("#{" + name + "}");
-				}
-				parameters.put("cp" + p, entry.getKey());
-				matches.add("RES.PROC_INST_ID_ in (select E.ID_ from ACT_RU_EXECUTION E where E.ID_ = E.PROC_INST_ID_ "
-						+ "and E.BUSINESS_KEY_ in (" + String.join(", ", keys) + ") and E.PROC_DEF_ID_ in "
-						+ "(select D2.ID_ from ACT_RE_PROCDEF D2 where D2.KEY_ = #{cp" + p + "}))");
-				p++;
-			}
-			where.add("(" + String.join(" or ", matches) + ")");
-		}
-		String column = switch (filter.sort()) {
-			case "priority" -> "RES.PRIORITY_";
-			case "created" -> "RES.CREATE_TIME_";
-			case "name" -> "RES.NAME_";
-			case "followUp" -> "RES.FOLLOW_UP_DATE_";
-			default -> "RES.DUE_DATE_";
-		};
-		String direction = "desc".equals(filter.dir()) ? "desc" : "asc";
-		NativeTaskQuery query = taskService.createNativeTaskQuery()
-			.sql("select RES.* from ACT_RU_TASK RES where " + String.join(" and ", where) + " order by " + column + " "
-					+ direction + ", RES.CREATE_TIME_ asc, RES.ID_ asc");
-		parameters.forEach(query::parameter);
-		return query;
-	}
-
-	private TaskQuery mine(Caller caller) {
-		TaskQuery query = taskService.createTaskQuery();
-		if (caller.roles().isEmpty()) {
-			return query.taskAssignee(caller.userId());
-		}
-		return query.or().taskAssignee(caller.userId()).taskCandidateGroupIn(caller.roles()).endOr();
-	}
-
-	private List<TaskRow> rows(List<Task> tasks) {
-		if (tasks.isEmpty()) {
-			return List.of();
-		}
-		Instant now = clock.instant();
-		Map<String, String[]> cases = cases(tasks);
-		List<TaskRow> rows = tasks.stream().map(task -> {
-			ProcessDefinition definition = task.getProcessDefinitionId() == null ? null
-					: definitions.computeIfAbsent(task.getProcessDefinitionId(), repositoryService::getProcessDefinition);
-			String[] found = cases.getOrDefault(task.getProcessInstanceId(), new String[2]);
-			return row(task, definition, found[0], found[1], now);
-		}).toList();
-		return withCustomers(rows);
-	}
-
-	/**
-	 * The Customer column: the case's module names the customer (its {@link CaseContextProvider}),
-	 * one call per process on the page; a {@code customerName} variable, where a process sets
-	 * one, stands when no module knows the case.
-	 */
-	private List<TaskRow> withCustomers(List<TaskRow> rows) {
-		Map<String, List<String>> keysByProcess = new LinkedHashMap<>();
-		for (TaskRow row : rows) {
-			if (row.processKey() != null && row.businessKey() != null) {
-				keysByProcess.computeIfAbsent(row.processKey(), k -> new ArrayList<>()).add(row.businessKey());
-			}
-		}
-		Map<String, Map<String, String>> names = new HashMap<>();
-		keysByProcess.forEach((processKey, keys) -> {
-			for (CaseContextProvider provider : caseProviders) {
-				if (provider.supports(processKey)) {
-					Map<String, String> found = provider.customerNames(processKey, keys);
-					if (!found.isEmpty()) {
-						names.computeIfAbsent(processKey, k -> new HashMap<>()).putAll(found);
-					}
-				}
-			}
-		});
-		if (names.isEmpty()) {
-			return rows;
-		}
-		return rows.stream().map(row -> {
-			String name = row.processKey() == null ? null
-					: names.getOrDefault(row.processKey(), Map.of()).get(row.businessKey());
-			if (name == null) {
-				return row;
-			}
-			return new TaskRow(row.id(), row.name(), row.processKey(), row.processName(), row.businessKey(), name,
-					row.assignee(), row.priority(), row.created(), row.due(), row.followUp(), row.sla(), row.timeLeft());
-		}).toList();
-	}
-
-	/** Each process whose module can find cases by customer, with the business keys of the matching cases. */
-	private Map<String, Set<String>> casesOfCustomer(String text) {
-		Map<String, Set<String>> found = new LinkedHashMap<>();
-		for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
-			for (CaseContextProvider provider : caseProviders) {
-				if (provider.supports(definition.getKey())) {
-					Set<String> keys = provider.businessKeysOfCustomer(definition.getKey(), text, 500);
-					if (!keys.isEmpty()) {
-						found.computeIfAbsent(definition.getKey(), k -> new LinkedHashSet<>()).addAll(keys);
-					}
-				}
-			}
-		}
-		return found;
-	}
-
-	private TaskRow row(Task task, ProcessDefinition definition, String businessKey, String customer, Instant now) {
-		Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-		String processKey = definition == null ? null : definition.getKey();
-		Locale locale = LocaleContextHolder.getLocale();
-		return new TaskRow(task.getId(), texts.stepName(processKey, task.getTaskDefinitionKey(), DisplayNames.clean(task.getName()), locale),
-				processKey,
-				definition == null ? null
-						: texts.processName(processKey, Objects.requireNonNullElse(definition.getName(), definition.getKey()),
-								locale),
-				businessKey, customer, task.getAssignee(), task.getPriority(),
-				task.getCreateTime() == null ? null : task.getCreateTime().toInstant(), due,
-				task.getFollowUpDate() == null ? null : task.getFollowUpDate().toInstant(),
-				SlaState.of(task.getDueDate(), task.getFollowUpDate(), now),
-				due == null ? null : Duration.between(now, due));
-	}
-
-	/**
-	 * Business key and customer name of each task's process instance, in ONE read of the
-	 * engine's runtime tables rather than a process-instance query plus a variable query: the
-	 * first page of My work must stay close to the bare task query (see the benchmark).
-	 */
-	private Map<String, String[]> cases(List<Task> tasks) {
-		List<String> instances = tasks.stream()
-			.map(Task::getProcessInstanceId)
-			.filter(Objects::nonNull)
-			.distinct()
-			.toList();
-		if (instances.isEmpty()) {
-			return Map.of();
-		}
-		String placeholders = String.join(",", java.util.Collections.nCopies(instances.size(), "?"));
-		List<Object> parameters = new ArrayList<>();
-		parameters.add(settings.customerVariable());
-		parameters.addAll(instances);
-		Map<String, String[]> byInstance = new HashMap<>();
-		jdbc.query("select e.ID_, e.BUSINESS_KEY_, v.TEXT_ from ACT_RU_EXECUTION e left join ACT_RU_VARIABLE v "
-				+ "on v.VAR_SCOPE_ = e.ID_ and v.NAME_ = ? and v.TYPE_ = 'string' where e.ID_ in (" + placeholders + ")",
-				rs -> {
-					byInstance.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3) });
-				}, parameters.toArray());
-		return byInstance;
-	}
-
 	// ---- one task -------------------------------------------------------------------------
 
 	/** The task page, or 404 when the task does not exist or the caller may not see it. */
 	@Transactional(readOnly = true)
 	public TaskView view(Caller caller, String taskId) {
-		var links = new Links(taskId);
-		Task task = visibleTask(caller, taskId, links);
-		List<String> roles = candidateRoles(links);
-		TaskRow row = rows(List.of(task)).get(0);
-		boolean candidate = isCandidate(caller, roles, links);
-		boolean manager = manages(caller, roles);
+		var links = visibility.links(taskId);
+		Task task = visibility.visibleTask(caller, taskId, links);
+		List<String> roles = visibility.candidateRoles(links);
+		TaskRow row = list.rows(List.of(task)).get(0);
+		boolean candidate = visibility.isCandidate(caller, roles, links);
+		boolean manager = visibility.manages(caller, roles);
 		List<CaseContext> cases = new ArrayList<>();
 		if (row.processKey() != null && row.businessKey() != null) {
 			for (CaseContextProvider provider : caseProviders) {
@@ -375,7 +122,7 @@ public class WorklistService {
 				}
 			}
 		}
-		List<String> reassignTo = manager ? members(managedAmong(caller, roles)) : List.of();
+		List<String> reassignTo = manager ? visibility.members(visibility.managedAmong(caller, roles)) : List.of();
 		return new TaskView(row, task.getDescription(), task.getProcessInstanceId(), task.getProcessDefinitionId(),
 				task.getTaskDefinitionKey(), roles, cases, history(task.getProcessInstanceId()), comments(taskId),
 				task.getFormKey() != null || hasFormRef(task), candidate && task.getAssignee() == null,
@@ -387,7 +134,7 @@ public class WorklistService {
 	/** The task's form (translated for the locale) and its current variables. */
 	@Transactional(readOnly = true)
 	public Map<String, Object> form(Caller caller, String taskId, Locale locale) {
-		visibleTask(caller, taskId);
+		visibility.visibleTask(caller, taskId);
 		FormSchema form = forms.forTask(taskId, locale).orElseThrow(() -> new NotFoundException("Form of task", taskId));
 		Map<String, Object> data = new LinkedHashMap<>();
 		Map<String, Object> variables = taskService.getVariables(taskId);
@@ -433,7 +180,7 @@ public class WorklistService {
 	/** The BPMN XML of the task's process definition, for the diagram. */
 	@Transactional(readOnly = true)
 	public String diagram(Caller caller, String taskId) {
-		Task task = visibleTask(caller, taskId);
+		Task task = visibility.visibleTask(caller, taskId);
 		try (var xml = repositoryService.getProcessModel(task.getProcessDefinitionId())) {
 			return new String(xml.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		}
@@ -444,9 +191,9 @@ public class WorklistService {
 
 	@Transactional
 	public void claim(Caller caller, String taskId) {
-		var links = new Links(taskId);
-		Task task = visibleTask(caller, taskId, links);
-		if (!isCandidate(caller, candidateRoles(links), links)) {
+		var links = visibility.links(taskId);
+		Task task = visibility.visibleTask(caller, taskId, links);
+		if (!visibility.isCandidate(caller, visibility.candidateRoles(links), links)) {
 			throw new AccessDeniedException("only a member of the task's roles may claim it");
 		}
 		if (caller.userId().equals(task.getAssignee())) {
@@ -462,11 +209,12 @@ public class WorklistService {
 
 	@Transactional
 	public void unclaim(Caller caller, String taskId) {
-		Task task = visibleTask(caller, taskId);
+		Task task = visibility.visibleTask(caller, taskId);
 		if (task.getAssignee() == null) {
 			throw new ConflictException("task " + taskId + " is not assigned");
 		}
-		if (!caller.userId().equals(task.getAssignee()) && !manages(caller, candidateRoles(taskId))) {
+		if (!caller.userId().equals(task.getAssignee())
+				&& !visibility.manages(caller, visibility.candidateRoles(taskId))) {
 			throw new ConflictException("task " + taskId + " is assigned to someone else");
 		}
 		taskService.setAssignee(taskId, null);
@@ -475,12 +223,12 @@ public class WorklistService {
 	/** A manager hands the task to a member of one of its roles. */
 	@Transactional
 	public void reassign(Caller caller, String taskId, String userId) {
-		visibleTask(caller, taskId);
-		List<String> roles = candidateRoles(taskId);
-		if (!manages(caller, roles)) {
+		visibility.visibleTask(caller, taskId);
+		List<String> roles = visibility.candidateRoles(taskId);
+		if (!visibility.manages(caller, roles)) {
 			throw new AccessDeniedException("only a manager of the task's role may reassign it");
 		}
-		if (userId == null || !members(managedAmong(caller, roles)).contains(userId)) {
+		if (userId == null || !visibility.members(visibility.managedAmong(caller, roles)).contains(userId)) {
 			throw new InvalidInputException("userId", "is not a member of the task's role");
 		}
 		taskService.setAssignee(taskId, userId);
@@ -493,10 +241,10 @@ public class WorklistService {
 	 */
 	@Transactional
 	public void complete(Caller caller, String taskId, Map<String, Object> values, Locale locale) {
-		var links = new Links(taskId);
+		var links = visibility.links(taskId);
 		Task task;
 		try {
-			task = visibleTask(caller, taskId, links);
+			task = visibility.visibleTask(caller, taskId, links);
 		}
 		catch (NotFoundException ex) {
 			if (EndedTasks.endedAndWasVisibleTo(historyService, taskId, caller.userId(), caller.roles())) {
@@ -507,7 +255,8 @@ public class WorklistService {
 		if (task.getAssignee() != null && !caller.userId().equals(task.getAssignee())) {
 			throw new ConflictException("task " + taskId + " is assigned to " + task.getAssignee());
 		}
-		if (task.getAssignee() == null && !isCandidate(caller, candidateRoles(links), links)) {
+		if (task.getAssignee() == null
+				&& !visibility.isCandidate(caller, visibility.candidateRoles(links), links)) {
 			throw new AccessDeniedException("only a member of the task's roles may complete it");
 		}
 		Map<String, Object> submitted = values == null ? Map.of() : values;
@@ -571,7 +320,7 @@ public class WorklistService {
 
 	@Transactional
 	public void comment(Caller caller, String taskId, String text) {
-		Task task = visibleTask(caller, taskId);
+		Task task = visibility.visibleTask(caller, taskId);
 		if (text == null || text.isBlank()) {
 			throw new InvalidInputException("message", "must not be blank");
 		}
@@ -588,142 +337,7 @@ public class WorklistService {
 		}
 	}
 
-	// ---- workload -------------------------------------------------------------------------
-
-	/** For a manager: each managed role's queue and each member's load. */
-	@Transactional(readOnly = true)
-	public List<Workload> workload(Caller caller) {
-		Set<String> managed = new LinkedHashSet<>();
-		caller.roles().forEach(role -> managed.addAll(settings.managedRoles().getOrDefault(role, List.of())));
-		if (managed.isEmpty()) {
-			throw new AccessDeniedException("the workload view is for managers");
-		}
-		Instant now = clock.instant();
-		Date weekStart = Date.from(dates.startOf(dates.day(now).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))));
-		List<Workload> loads = new ArrayList<>();
-		for (String role : managed) {
-			List<Workload.Member> members = new ArrayList<>();
-			for (User user : identityService.createUserQuery().memberOfGroup(role).orderByUserId().asc().list()) {
-				String name = ((Objects.toString(user.getFirstName(), "") + " "
-						+ Objects.toString(user.getLastName(), "")).strip());
-				members.add(new Workload.Member(user.getId(), name.isEmpty() ? user.getId() : name,
-						taskService.createTaskQuery().taskAssignee(user.getId()).count(),
-						taskService.createTaskQuery().taskAssignee(user.getId()).dueBefore(Date.from(now)).count(),
-						historyService.createHistoricTaskInstanceQuery()
-							.taskAssignee(user.getId())
-							.finished()
-							.finishedAfter(weekStart)
-							.count()));
-			}
-			loads.add(new Workload(role, taskService.createTaskQuery().taskCandidateGroup(role).count(), members));
-		}
-		return loads;
-	}
-
-	// ---- visibility -----------------------------------------------------------------------
-
-	/** Whether the caller may open the task's page: case pages link only the tasks that open for the reader. */
-	@Transactional(readOnly = true)
-	public boolean canOpen(Caller caller, String taskId) {
-		try {
-			visibleTask(caller, taskId);
-			return true;
-		}
-		catch (NotFoundException gone) {
-			return false;
-		}
-	}
-
-	private Task visibleTask(Caller caller, String taskId) {
-		return visibleTask(caller, taskId, new Links(taskId));
-	}
-
-	private Task visibleTask(Caller caller, String taskId, Links identityLinks) {
-		Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-		if (task == null) {
-			throw new NotFoundException("Task", taskId);
-		}
-		if (caller.userId().equals(task.getAssignee())) {
-			return task;
-		}
-		for (IdentityLink link : identityLinks.get()) {
-			if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
-				continue;
-			}
-			if (caller.userId().equals(link.getUserId())
-					|| (link.getGroupId() != null && (caller.hasRole(link.getGroupId())
-							|| managedBy(caller).contains(link.getGroupId())))) {
-				return task;
-			}
-		}
-		// do not tell strangers that the task exists
-		throw new NotFoundException("Task", taskId);
-	}
-
-	private List<String> candidateRoles(String taskId) {
-		return candidateRoles(new Links(taskId));
-	}
-
-	private List<String> candidateRoles(Links links) {
-		return links.get()
-			.stream()
-			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-			.map(IdentityLink::getGroupId)
-			.distinct()
-			.toList();
-	}
-
-	private boolean isCandidate(Caller caller, List<String> roles, Links links) {
-		return roles.stream().anyMatch(caller::hasRole) || links.get()
-			.stream()
-			.anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
-					&& caller.userId().equals(link.getUserId()));
-	}
-
-	/** A task's identity links, read at most once per call of the door (each read is an engine command). */
-	private final class Links {
-
-		private final String taskId;
-
-		private List<IdentityLink> links;
-
-		Links(String taskId) {
-			this.taskId = taskId;
-		}
-
-		List<IdentityLink> get() {
-			if (links == null) {
-				links = taskService.getIdentityLinksForTask(taskId);
-			}
-			return links;
-		}
-
-	}
-
-	private Set<String> managedBy(Caller caller) {
-		return caller.roles()
-			.stream()
-			.flatMap(role -> settings.managedRoles().getOrDefault(role, List.of()).stream())
-			.collect(Collectors.toSet());
-	}
-
-	private boolean manages(Caller caller, List<String> roles) {
-		return !managedAmong(caller, roles).isEmpty();
-	}
-
-	private List<String> managedAmong(Caller caller, List<String> roles) {
-		Set<String> managed = managedBy(caller);
-		return roles.stream().filter(managed::contains).toList();
-	}
-
-	private List<String> members(List<String> roles) {
-		return roles.stream()
-			.flatMap(role -> identityService.createUserQuery().memberOfGroup(role).list().stream())
-			.map(User::getId)
-			.distinct()
-			.sorted()
-			.toList();
-	}
+	// ---- case history --------------------------------------------------------------------
 
 	private boolean hasFormRef(Task task) {
 		return task.getCamundaFormRef() != null;

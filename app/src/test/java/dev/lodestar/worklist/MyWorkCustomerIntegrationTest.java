@@ -24,7 +24,7 @@ class MyWorkCustomerIntegrationTest {
 			new Caller("dave", List.of("employee", "service-manager")));
 
 	@Autowired
-	WorklistService worklist;
+	TaskListService worklist;
 
 	@Autowired
 	TaskService taskService;

@@ -44,11 +44,11 @@ class WorklistBenchmark {
 	private final TaskService taskService;
 	private final IdentityService identityService;
 	private final TransactionTemplate transactions;
-	private final WorklistService worklist;
+	private final TaskListService worklist;
 	private final int port;
 
 	WorklistBenchmark(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
-			TransactionTemplate transactions, WorklistService worklist, int port) {
+			TransactionTemplate transactions, TaskListService worklist, int port) {
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
 		this.identityService = identityService;

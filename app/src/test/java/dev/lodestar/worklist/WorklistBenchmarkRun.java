@@ -55,7 +55,7 @@ class WorklistBenchmarkRun {
 	TransactionTemplate transactions;
 
 	@Autowired
-	WorklistService worklist;
+	TaskListService worklist;
 
 	@Autowired
 	org.springframework.jdbc.core.JdbcTemplate jdbc;

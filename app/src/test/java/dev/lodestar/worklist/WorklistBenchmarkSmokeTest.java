@@ -39,7 +39,7 @@ class WorklistBenchmarkSmokeTest {
 	TransactionTemplate transactions;
 
 	@Autowired
-	WorklistService worklist;
+	TaskListService worklist;
 
 	@Test
 	void theBenchmarkSeedsMeasuresAndReportsBothQueries() throws Exception {

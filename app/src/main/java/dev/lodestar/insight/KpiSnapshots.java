@@ -4,14 +4,6 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface KpiReviews extends JpaRepository<KpiReview, Long> {
-
-	List<KpiReview> findTop12ByOrderByIdDesc();
-
-	boolean existsByPeriod(String period);
-
-}
-
 interface KpiSnapshots extends JpaRepository<KpiSnapshot, Long> {
 
 	List<KpiSnapshot> findByReviewIdOrderById(Long reviewId);
