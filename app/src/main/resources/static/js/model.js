@@ -77,6 +77,55 @@ function markSuggestions() {
   });
 }
 
+// The opening view: the whole diagram, clear of the controls at the canvas's top left (the
+// modeler's or the token simulation's palette on the left, the simulation's switch above it),
+// with room for the play buttons token simulation draws left of the start events. Token
+// simulation hides those buttons below half size: switched on, a smaller view grows to that
+// size, still from the diagram's left edge where the start events are.
+const SIMULATION_MIN_ZOOM = 0.5;
+const MARGIN = 24;
+
+// How far the diagram must stay from the canvas's left and top edges (px), measured once at
+// the opening: the modeler's palette is wider than the simulation's, the switch sits above both.
+function controlsInset(canvas) {
+  const container = canvas.getContainer();
+  const box = container.getBoundingClientRect();
+  const visible = (selector) => [...container.querySelectorAll(selector)]
+    .map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
+  const palettes = visible('.djs-palette, .bts-palette');
+  const toggles = visible('.bts-toggle-mode');
+  return {
+    left: palettes.length ? Math.max(...palettes.map((r) => r.right)) - box.left + MARGIN : MARGIN,
+    top: toggles.length ? Math.max(...toggles.map((r) => r.bottom)) - box.top + MARGIN / 2 : MARGIN,
+  };
+}
+
+function clearOfControls(canvas, inset, minScale) {
+  const box = canvas.getContainer().getBoundingClientRect();
+  const { inner } = canvas.viewbox();
+  if (!box.width || !inner.width || !inner.height) return;
+  const fit = Math.min(1, (box.width - inset.left - MARGIN) / inner.width,
+    (box.height - inset.top - MARGIN) / inner.height);
+  const scale = Math.max(fit, minScale);
+  const top = Math.max(inset.top, (box.height - inner.height * scale) / 2);
+  canvas.viewbox({
+    x: inner.x - inset.left / scale,
+    y: inner.y - top / scale,
+    width: box.width / scale,
+    height: box.height / scale,
+  });
+}
+
+function openingView(modeler) {
+  const canvas = modeler.get('canvas');
+  canvas.zoom('fit-viewport');
+  const inset = controlsInset(canvas);
+  clearOfControls(canvas, inset, 0);
+  modeler.get('eventBus').on('tokenSimulation.toggleMode', ({ active }) => {
+    if (active && canvas.zoom() < SIMULATION_MIN_ZOOM) clearOfControls(canvas, inset, SIMULATION_MIN_ZOOM);
+  });
+}
+
 async function loadBpmn() {
   const canvas = document.getElementById('canvas');
   let xml;
@@ -91,7 +140,8 @@ async function loadBpmn() {
   const imported = await diagram().importXML(xml);
   showImportWarnings(imported?.warnings);
   if (state.modeler) state.modeler.on('commandStack.changed', () => { state.dirty = true; });
-  diagram().get('canvas').zoom('fit-viewport');
+  if (state.modeler) openingView(state.modeler);
+  else diagram().get('canvas').zoom('fit-viewport');
   diagram().get('eventBus').on('element.click', (event) => {
     if (event.element?.id && event.element.type !== 'bpmn:Process') pick(event.element.id);
   });

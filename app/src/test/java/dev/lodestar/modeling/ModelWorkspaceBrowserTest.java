@@ -348,6 +348,62 @@ class ModelWorkspaceBrowserTest {
 		browser.screenshot("model-form-erin");
 	}
 
+	@Test
+	@Order(9)
+	void tokenSimulationStartsATokenFromTheOpeningView() {
+		browser.logIn("frank");
+		browser.open("/models/lead-to-sale");
+		openedModel();
+		assertThat(covered("'.djs-palette, .bts-toggle-mode'")).as("the palette covers part of the diagram").isEmpty();
+		assertThat(browser.script("""
+				const box = document.getElementById('canvas').getBoundingClientRect();
+				return [...document.querySelectorAll('#canvas .djs-element.djs-shape')]
+				  .map((e) => [e.dataset.elementId, e.getBoundingClientRect()])
+				  .filter(([, s]) => s.left < box.left || s.right > box.right || s.top < box.top || s.bottom > box.bottom)
+				  .map(([id]) => id);""")).as("shapes outside the opening view").asList().isEmpty();
+		browser.screenshot("model-opening-view-frank");
+		browser.driver().findElement(By.cssSelector(".bts-toggle-mode")).click();
+		browser.waitFor(By.cssSelector(".bjs-container.simulation"));
+		WebElement play = browser
+			.waitFor(By.cssSelector(".djs-overlays[data-container-id='Start_LeadCaptured'] .bts-context-pad"));
+		assertThat(play.isDisplayed()).as("the start event's play button is shown at the opening zoom").isTrue();
+		assertThat(covered("'.bts-palette, .bts-toggle-mode'")).as("the simulation's controls cover the diagram")
+			.isEmpty();
+		@SuppressWarnings("unchecked")
+		var overlap = (List<Object>) browser.script("""
+				const play = document.querySelector(".djs-overlays[data-container-id='Start_LeadCaptured'] .bts-context-pad")
+				  .getBoundingClientRect();
+				return [...document.querySelectorAll('.djs-palette, .bts-palette, .bts-toggle-mode')]
+				  .map((e) => [e.className, e.getBoundingClientRect()])
+				  .filter(([, r]) => r.width > 0 && r.left < play.right && play.left < r.right
+				    && r.top < play.bottom && play.top < r.bottom)
+				  .map(([name]) => String(name));""");
+		assertThat(overlap).as("controls over the start event's play button").isEmpty();
+		browser.screenshot("model-token-simulation-frank");
+
+		browser.script("""
+				window.tokensStarted = [];
+				window.modelPage.modeler.get('eventBus')
+				  .on('tokenSimulation.simulator.trace', (e) => window.tokensStarted.push(e.element.id));""");
+		play.click();
+		browser.waitUntil(d -> Boolean.TRUE.equals(browser.script(
+				"return window.tokensStarted.includes('Start_LeadCaptured') && window.tokensStarted.length > 1")));
+		browser.script("window.modelPage.modeler.get('eventBus').fire('tokenSimulation.resetSimulation')");
+		browser.driver().findElement(By.cssSelector(".bts-toggle-mode")).click();
+	}
+
+	/** The diagram elements (shapes, their labels) that lie under a control of the canvas. */
+	@SuppressWarnings("unchecked")
+	private List<Object> covered(String controls) {
+		return (List<Object>) browser.script("""
+				const controls = [...document.querySelectorAll(%s)].map((e) => e.getBoundingClientRect())
+				  .filter((r) => r.width > 0);
+				return [...document.querySelectorAll('#canvas .djs-element.djs-shape')]
+				  .filter((e) => { const s = e.getBoundingClientRect();
+				    return controls.some((r) => r.left < s.right && s.left < r.right && r.top < s.bottom && s.top < r.bottom); })
+				  .map((e) => e.dataset.elementId);""".formatted(controls));
+	}
+
 	private java.util.Set<String> briefings() {
 		var ids = new java.util.HashSet<String>();
 		runtimeService.createProcessInstanceQuery()

@@ -253,6 +253,7 @@ class RolloutBrowserTest {
 			var documents = library.documents(Locale.forLanguageTag(lang));
 			assertThat(documents).hasSizeGreaterThanOrEqualTo(15);
 			assertThat(browser.driver().findElements(By.cssSelector("a.doc-link, a.check-link"))).hasSize(documents.size());
+			browser.screenshot("training." + lang);
 			for (var doc : documents) {
 				if (doc.knowledgeCheck()) {
 					browser.open("/training/" + doc.folder() + "/knowledge-check");
@@ -265,6 +266,12 @@ class RolloutBrowserTest {
 					var article = browser.waitFor(By.id("document"));
 					assertThat(article.getText()).as(doc.id()).isNotBlank();
 					assertThat(article.findElements(By.tagName("h1"))).as(doc.id()).isNotEmpty();
+					if (doc.folder().isEmpty()) {
+						// the introduction speaks to learners: no file names, paths, classes or commands
+						assertThat(article.getText()).as(doc.id())
+							.doesNotContainPattern("\\.(md|png|java)\\b|[a-z-]+/[a-z-]+/|\\w+Test\\b|\\bmvn\\b|\\{[a-z]+}|<[a-z]+>");
+						browser.screenshot("training-" + doc.id() + "." + lang);
+					}
 					// a document not translated yet is shown in English, with the English pictures
 					String shown = article.getAttribute("lang");
 					for (WebElement img : article.findElements(By.tagName("img"))) {
