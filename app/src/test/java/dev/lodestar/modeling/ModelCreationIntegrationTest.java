@@ -406,24 +406,7 @@ class ModelCreationIntegrationTest {
 
 	/** The status of a page as the user's browser gets it: logged in through the login form (pages take no HTTP Basic). */
 	private int page(String path, String user) throws Exception {
-		var cookies = new java.net.CookieManager();
-		var browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
-		String base = "http://localhost:" + port;
-		browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(), HttpResponse.BodyHandlers.discarding());
-		String csrf = cookies.getCookieStore()
-			.getCookies()
-			.stream()
-			.filter(c -> c.getName().equals("XSRF-TOKEN"))
-			.map(java.net.HttpCookie::getValue)
-			.findFirst()
-			.orElseThrow();
-		browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "&_csrf="
-					+ java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
-			.build(), HttpResponse.BodyHandlers.discarding());
-		return browser.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build(),
-				HttpResponse.BodyHandlers.discarding()).statusCode();
+		return dev.lodestar.PageLogin.as(port, user).get(path).statusCode();
 	}
 
 	private Response upload(String user, String fileName, byte[] content) throws Exception {
