@@ -8,8 +8,6 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
 import jakarta.servlet.Filter;
 
@@ -17,9 +15,7 @@ class ModularityTests {
 
 	private static final String DEMO = "dev.lodestar.demo..";
 
-	private final JavaClasses production = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("dev.lodestar");
+	private final JavaClasses production = ProductionClasses.get();
 
 	@Test
 	void modulesOnlyUseEachOthersPublicApi() {

@@ -22,7 +22,6 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
 import dev.lodestar.system.EngineClock;
@@ -76,9 +75,7 @@ class OneClockTest {
 		.callMethod(EngineClock.class, "travelTo", Instant.class)
 		.because("only the demo's seeding, before the web server opens, moves the clock");
 
-	private final JavaClasses production = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("dev.lodestar");
+	private final JavaClasses production = ProductionClasses.get();
 
 	@Test
 	void noClassButTheClocksHomeReadsTheSystemTime() {

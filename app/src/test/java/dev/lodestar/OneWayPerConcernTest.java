@@ -39,7 +39,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -174,9 +173,7 @@ class OneWayPerConcernTest {
 		.because("a repository is found by its name: one interface per file, named after it, as "
 				+ "Repositories.java once held thirteen");
 
-	private final JavaClasses production = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("dev.lodestar");
+	private final JavaClasses production = ProductionClasses.get();
 
 	@Test
 	void theCallerIsOneType() {

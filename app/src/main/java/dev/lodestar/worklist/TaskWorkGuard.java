@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.ExecutionQueryImpl;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -637,13 +638,28 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 			if (task == null) {
 				return values; // the command itself says that the task does not exist
 			}
-			for (String name : names) {
-				TypedValue typed = task.getVariableTyped(name, false);
-				values.put(name, typed == null ? null
-						: typed instanceof SerializableValue serializable && !serializable.isDeserialized()
-								? serializable.getValueSerialized() : typed.getValue());
+			try {
+				for (String name : names) {
+					TypedValue typed = task.getVariableTyped(name, false);
+					values.put(name, typed == null ? null
+							: typed instanceof SerializableValue serializable && !serializable.isDeserialized()
+									? serializable.getValueSerialized() : typed.getValue());
+				}
+			}
+			catch (RuntimeException ex) {
+				if (instanceEnded(task)) { // another completion ended the case between our reads
+					throw new ConflictException("task " + taskId + " was completed by somebody else a moment ago");
+				}
+				throw ex;
 			}
 			return values;
+		}
+
+		/** Whether the task's process instance is gone from the database (not from this command's cache). */
+		private boolean instanceEnded(TaskEntity task) {
+			String instanceId = task.getProcessInstanceId();
+			return instanceId != null && Context.getCommandContext().getExecutionManager()
+				.findExecutionCountByQueryCriteria(new ExecutionQueryImpl().executionId(instanceId)) == 0;
 		}
 
 	}

@@ -17,6 +17,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -30,6 +32,7 @@ import jakarta.mail.internet.MimeMessage;
  * continuation, every timer and every outbox message happens exactly once; a deployment made
  * on one node runs on the other; a user's session outlives the node that logged her in.
  */
+@Execution(ExecutionMode.CONCURRENT) // its nodes are separate JVMs on their own database: it runs beside the suite
 class ClusterIntegrationTest {
 
 	private static final int CASES = 16;

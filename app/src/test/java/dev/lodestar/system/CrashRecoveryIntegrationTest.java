@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -33,6 +35,7 @@ import com.icegreen.greenmail.util.ServerSetup;
  * instance and its task; the completed task gone from the queue and ended in the history),
  * nothing is half-written, and the messages queued before the kill go out after the restart.
  */
+@Execution(ExecutionMode.CONCURRENT) // its nodes are separate JVMs on their own database: it runs beside the suite
 class CrashRecoveryIntegrationTest {
 
 	private static final Pattern LEAD_ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * PostgreSQL restarts under load (a private cluster of this test, never the shared server):
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * reconnects by itself; and nothing half-written remains (every lead row with its one process
  * instance, every acknowledged lead there).
  */
+@Execution(ExecutionMode.CONCURRENT) // its nodes are separate JVMs on their own database: it runs beside the suite
 class PostgresRestartIntegrationTest {
 
 	private static final Pattern LEAD_ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");

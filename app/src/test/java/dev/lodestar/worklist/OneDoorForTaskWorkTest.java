@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+
+import dev.lodestar.ProductionClasses;
 
 /**
  * One door for task work: no class but {@link WorklistService} completes, resolves or ends a
@@ -35,9 +35,7 @@ class OneDoorForTaskWorkTest {
 		}
 	};
 
-	private final JavaClasses classes = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("dev.lodestar");
+	private final JavaClasses classes = ProductionClasses.get();
 
 	@Test
 	void onlyTheWorklistServiceCompletesResolvesOrEndsATask() {
