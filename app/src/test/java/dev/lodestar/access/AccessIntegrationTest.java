@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,9 +30,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.lodestar.LodestarIntegrationTest;
 
 // Camunda's web apps keep their runtime in JVM-wide statics, set by the context that started
-// last: a fresh context makes sure the Cockpit/Tasklist/Admin logins below talk to this one.
+// last: the classes that log in to Cockpit/Tasklist/Admin run first (junit-platform.properties
+// orders classes by @Order), in the first context, instead of each starting a fresh one.
 @LodestarIntegrationTest
-@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.BEFORE_CLASS)
+@Order(1)
 class AccessIntegrationTest {
 
 	private static final String SMOKE_BPMN = """

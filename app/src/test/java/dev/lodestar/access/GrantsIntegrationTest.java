@@ -29,10 +29,10 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,11 +51,11 @@ import dev.lodestar.lead.NewLead;
  * jobs and job log are the administrator's, and a role taken away counts on the next request.
  * Each test failed on the code before.
  *
- * <p>A fresh context: Camunda's web apps keep their runtime in JVM-wide statics, set by the
- * context that started last (see {@link AccessIntegrationTest}).
+ * <p>Runs first, in the first context: Camunda's web apps keep their runtime in JVM-wide
+ * statics, set by the context that started last (see {@link AccessIntegrationTest}).
  */
 @LodestarIntegrationTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
+@Order(1)
 class GrantsIntegrationTest {
 
 	/** A second sales rep, so that a task alice claimed has somebody else who may want it. */

@@ -14,10 +14,10 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 
 import dev.lodestar.LodestarIntegrationTest;
 import dev.lodestar.customer.ApiClient;
@@ -29,11 +29,11 @@ import dev.lodestar.lead.LeadProcess;
  * large for its column ({@code 1e20}, {@code 1e13}) and text with a NUL answer 400 in well under a
  * second, and the task stays open. Before, only Jackson's global number length limit reached it.
  *
- * <p>A fresh context: Camunda's web apps keep their runtime in JVM-wide statics, set by the
- * context that started last.
+ * <p>Runs first, in the first context: Camunda's web apps keep their runtime in JVM-wide
+ * statics, set by the context that started last.
  */
 @LodestarIntegrationTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
+@Order(1)
 class TasklistNumbersIntegrationTest {
 
 	private static final List<String> HOSTILE = List.of("1e999999999", "1e20", "1e13");
