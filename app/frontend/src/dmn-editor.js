@@ -2,11 +2,15 @@
 // process owners, dmn-js Viewer for those who only read.
 import DmnModeler from 'dmn-js/lib/Modeler';
 import DmnViewer from 'dmn-js/lib/Viewer';
+import { dmnEntries, isChinese, translateModule } from './lib/translate.js';
 
-export function createModeler(container) {
-  return new DmnModeler({ container, common: { keyboard: { bindTo: window } } });
+// lang: the page's language (<html lang>); a Chinese page gets the editor's texts in Chinese
+const translation = (lang) => (isChinese(lang) ? [translateModule(dmnEntries)] : []);
+
+export function createModeler(container, lang) {
+  return new DmnModeler({ container, common: { keyboard: { bindTo: window }, additionalModules: translation(lang) } });
 }
 
-export function createViewer(container) {
-  return new DmnViewer({ container });
+export function createViewer(container, lang) {
+  return new DmnViewer({ container, common: { additionalModules: translation(lang) } });
 }
