@@ -4,13 +4,19 @@ import DmnModeler from 'dmn-js/lib/Modeler';
 import DmnViewer from 'dmn-js/lib/Viewer';
 import { dmnEntries, isChinese, translateModule } from './lib/translate.js';
 
-// lang: the page's language (<html lang>); a Chinese page gets the editor's texts in Chinese
-const translation = (lang) => (isChinese(lang) ? [translateModule(dmnEntries)] : []);
+// lang: the page's language (<html lang>); a Chinese page gets the editor's texts in Chinese.
+// dmn-js hands each view its own additionalModules (the common ones are overwritten), so every
+// view is given the translation.
+function views(lang) {
+  const additionalModules = isChinese(lang) ? [translateModule(dmnEntries)] : [];
+  return { drd: { additionalModules }, decisionTable: { additionalModules },
+    literalExpression: { additionalModules }, boxedExpression: { additionalModules } };
+}
 
 export function createModeler(container, lang) {
-  return new DmnModeler({ container, common: { keyboard: { bindTo: window }, additionalModules: translation(lang) } });
+  return new DmnModeler({ container, common: { keyboard: { bindTo: window } }, ...views(lang) });
 }
 
 export function createViewer(container, lang) {
-  return new DmnViewer({ container, common: { additionalModules: translation(lang) } });
+  return new DmnViewer({ container, ...views(lang) });
 }

@@ -38,7 +38,8 @@ function localizeNode(node, entries, skip) {
   if (node.nodeType === Node.TEXT_NODE) {
     const text = node.nodeValue.trim();
     const translated = text && entries[text];
-    if (translated) node.nodeValue = node.nodeValue.replace(text, translated);
+    // (a write of the same text would be observed, and written again, for ever)
+    if (translated && translated !== text) node.nodeValue = node.nodeValue.replace(text, translated);
     return;
   }
   if (node.nodeType !== Node.ELEMENT_NODE) return;
@@ -46,7 +47,8 @@ function localizeNode(node, entries, skip) {
   if (node.isContentEditable || node.tagName === 'TEXTAREA') return;
   for (const name of ATTRIBUTES) {
     const value = node.getAttribute(name);
-    if (value && entries[value.trim()]) node.setAttribute(name, entries[value.trim()]);
+    const translated = value && entries[value.trim()];
+    if (translated && translated !== value) node.setAttribute(name, translated);
   }
   node.childNodes.forEach((child) => localizeNode(child, entries, skip));
 }

@@ -211,7 +211,15 @@ function showFindings(findings) {
     item.className = finding.severity;
     item.dataset.elementId = finding.elementId ?? '';
     item.dataset.code = finding.code;
-    item.textContent = `${finding.elementId ?? finding.resourceName}: ${finding.message}`;
+    // the element by its name in the reader's language, its id in small print for the process owner
+    if (finding.elementName) {
+      const id = document.createElement('small');
+      id.className = 'muted element-id';
+      id.textContent = finding.elementId;
+      item.append(`${finding.elementName} `, id, `: ${finding.message}`);
+    } else {
+      item.textContent = `${finding.elementId ?? finding.resourceName}: ${finding.message}`;
+    }
     findingsList.append(item);
     if (canvas && finding.elementId && registry.get(finding.elementId)) {
       canvas.addMarker(finding.elementId, finding.severity === 'ERROR' ? 'check-error' : 'check-warning');
@@ -396,12 +404,13 @@ document.getElementById('brief')?.addEventListener('click', async () => {
 
 // ---- migration --------------------------------------------------------------------------------
 let planned = null;
-function listInto(id, items, render) {
+function listInto(id, items, render, hint) {
   const list = document.getElementById(id);
   list.replaceChildren();
   for (const item of items) {
     const li = document.createElement('li');
     li.textContent = render(item);
+    if (hint) li.title = hint(item);
     list.append(li);
   }
   if (!items.length) {
@@ -420,8 +429,10 @@ document.getElementById('migration-plan')?.addEventListener('click', async () =>
   planned = { from: Number(from), to: Number(to) };
   const plan = result.json;
   document.getElementById('plan').classList.remove('hidden');
-  listInto('plan-instructions', plan.instructions, (i) => `${i.sourceActivityId} → ${i.targetActivityId}`);
-  listInto('plan-unmapped', plan.unmapped, (a) => a);
+  // steps by their names in the reader's language (the ids, for the process owner, on hover)
+  listInto('plan-instructions', plan.instructions, (i) => (i.sourceName === i.targetName
+    ? i.sourceName : `${i.sourceName} → ${i.targetName}`), (i) => `${i.sourceActivityId} → ${i.targetActivityId}`);
+  listInto('plan-unmapped', plan.unmapped, (a) => a.name, (a) => a.id);
   listInto('plan-failures', plan.failures, (f) => f);
   const table = document.getElementById('plan-instances');
   table.replaceChildren();
@@ -434,8 +445,13 @@ document.getElementById('migration-plan')?.addEventListener('click', async () =>
     choice.value = instance.id;
     row.insertCell().append(choice);
     row.insertCell().textContent = instance.businessKey ?? '';
-    row.insertCell().textContent = instance.activities.join(', ');
-    row.insertCell().textContent = instance.id;
+    const waiting = row.insertCell();
+    waiting.textContent = (instance.activityNames ?? instance.activities).join(', ');
+    waiting.title = instance.activities.join(', ');
+    const id = document.createElement('small');
+    id.className = 'muted';
+    id.textContent = instance.id;
+    row.insertCell().append(id);
   }
 });
 

@@ -82,7 +82,7 @@ class ChineseEditorsBrowserTest {
 		browser.open("/models/lead-to-sale?lang=zh-CN");
 		opened();
 		assertThat(browser.waitFor(By.cssSelector(".djs-palette .entry[data-action='create.start-event']"))
-			.getAttribute("title")).isEqualTo("创建开始事件");
+			.getAttribute("aria-label")).isEqualTo("创建开始事件");
 		assertThat(browser.driver().findElement(By.cssSelector(".bts-toggle-mode")).getText()).contains("令牌模拟");
 		browser.script("""
 				const m = window.modelPage.modeler;
@@ -92,18 +92,26 @@ class ChineseEditorsBrowserTest {
 				"任务监听器");
 		// the modeler edits the model: its names stay the model's, so that a save changes nothing
 		assertThat(label("Task_QualifyLead")).contains("Qualify lead");
+		browser.script("""
+				document.querySelectorAll('#properties .bio-properties-panel-group-header').forEach((h, i) => { if (i < 3) h.click(); });
+				document.getElementById('canvas').scrollIntoView();""");
+		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("properties"), "候选组"));
 		browser.screenshot("zh/modeler");
 
 		browser.open("/models/lead-routing");
 		opened();
 		browser.waitFor(By.cssSelector(".tjs-table"));
-		assertThat(browser.driver().findElement(By.id("dmn")).getText()).contains("命中策略");
+		assertThat(browser.driver().findElement(By.id("dmn")).getText()).contains("命中策略", "查看 DRD");
+		browser.script("document.getElementById('dmn').scrollIntoView()");
 		browser.screenshot("zh/dmn-editor");
 
 		browser.open("/models/lead-welcome-call");
 		opened();
 		browser.waitFor(By.cssSelector(".fjs-palette"));
 		assertThat(browser.driver().findElement(By.cssSelector(".fjs-palette")).getText()).contains("组件", "文本框");
+		// the form's own labels are the form's
+		assertThat(browser.driver().findElement(By.id("form-editor")).getText()).contains("Welcome call");
+		browser.script("document.getElementById('form-editor').scrollIntoView()");
 		browser.screenshot("zh/form-editor");
 		assertThat(browser.consoleErrors()).allMatch(error -> error.contains("favicon.ico"));
 	}
@@ -116,6 +124,8 @@ class ChineseEditorsBrowserTest {
 		browser.waitFor(By.cssSelector("#diagram[data-ready='true']"));
 		assertThat(label("Task_QualifyLead")).isEqualTo("线索资格审核（BANT）");
 		assertThat(label("Start_LeadCaptured")).isEqualTo("已录入线索");
+		assertThat(label("Flow_Qualified")).isEqualTo("是");
+		browser.script("document.getElementById('diagram').scrollIntoView({ block: 'center' })");
 		browser.screenshot("zh/task-diagram");
 
 		browser.open("/models/lead-to-sale");
