@@ -79,6 +79,14 @@ class ChineseEditorsBrowserTest {
 	@Test
 	void frankModelsDecidesAndDesignsFormsInChineseWhileTheModelKeepsItsNames() {
 		browser.logIn("frank");
+		// English pages keep the libraries' own texts
+		browser.open("/models/lead-to-sale?lang=en");
+		opened();
+		assertThat(browser.waitFor(By.cssSelector(".djs-palette .entry[data-action='create.start-event']"))
+			.getAttribute("aria-label")).isEqualTo("Create start event");
+		browser.script("document.getElementById('canvas').scrollIntoView()");
+		browser.screenshot("zh/modeler.en");
+
 		browser.open("/models/lead-to-sale?lang=zh-CN");
 		opened();
 		assertThat(browser.waitFor(By.cssSelector(".djs-palette .entry[data-action='create.start-event']"))
@@ -131,6 +139,9 @@ class ChineseEditorsBrowserTest {
 		browser.open("/models/lead-to-sale");
 		opened();
 		assertThat(label("Task_QualifyLead")).isEqualTo("线索资格审核（BANT）");
+		// an employee knows the process by its name, not by its key
+		assertThat(browser.driver().findElement(By.id("model-name")).getText()).isEqualTo("从线索到销售");
+		assertThat(browser.driver().getTitle()).contains("从线索到销售").doesNotContain("lead-to-sale");
 		assertThat(browser.consoleErrors()).allMatch(error -> error.contains("favicon.ico"));
 	}
 
