@@ -28,10 +28,13 @@ class ModelPageController {
 	private final ModelSuggestions suggestions;
 	private final ProcessApis processApis;
 	private final ProcessTexts texts;
+	private final ModelChecker checker;
 
-	ModelPageController(ModelService models, ModelSuggestions suggestions, ProcessApis processApis, ProcessTexts texts) {
+	ModelPageController(ModelService models, ModelSuggestions suggestions, ProcessApis processApis, ProcessTexts texts,
+			ModelChecker checker) {
 		this.models = models;
 		this.texts = texts;
+		this.checker = checker;
 		this.suggestions = suggestions;
 		this.processApis = processApis;
 	}
@@ -110,6 +113,9 @@ class ModelPageController {
 			model.addAttribute("hasDraft", false);
 		}
 		model.addAttribute("version", version);
+		// suggestions name their element as the reader knows it (the id stays in small print)
+		model.addAttribute("elementNames", models.latestDiagramVersion(key) > 0
+				? checker.elementNames(models.diagram(key), locale) : new java.util.HashMap<String, String>());
 		return "model";
 	}
 
