@@ -14,7 +14,8 @@ function views(lang) {
 }
 
 export function createModeler(container, lang) {
-  return new DmnModeler({ container, common: { keyboard: { bindTo: window } }, ...views(lang) });
+  // (keyboard binding is implicit in dmn-js 17: an explicit bindTo only logs an error)
+  return new DmnModeler({ container, ...views(lang) });
 }
 
 export function createViewer(container, lang) {
