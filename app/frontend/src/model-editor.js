@@ -13,9 +13,13 @@ import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import LintModule from 'bpmn-js-bpmnlint';
 import TokenSimulationModule from 'bpmn-js-token-simulation';
 import bpmnlintConfig from './lib/bpmnlint-config.js';
+import { isChinese, localizeDom, modelerEntries, simulationEntries, translateModule } from './lib/translate.js';
 
-export function createModeler(container, propertiesParent) {
-  return new Modeler({
+// lang: the page's language (<html lang>); on a Chinese page the palette, context pad, popup
+// menu, properties panel, lint and token simulation speak Chinese (the model's names stay)
+export function createModeler(container, propertiesParent, lang) {
+  const chinese = isChinese(lang);
+  const modeler = new Modeler({
     container,
     propertiesPanel: { parent: propertiesParent },
     linting: { bpmnlint: bpmnlintConfig, active: true },
@@ -26,9 +30,12 @@ export function createModeler(container, propertiesParent) {
       CamundaBehaviorsModule,
       LintModule,
       TokenSimulationModule,
+      ...(chinese ? [translateModule(modelerEntries)] : []),
     ],
     moddleExtensions: { camunda: camundaModdle },
   });
+  if (chinese) localizeDom(modeler.get('canvas').getContainer(), simulationEntries);
+  return modeler;
 }
 
 export function createViewer(container) {

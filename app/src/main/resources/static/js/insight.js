@@ -2,6 +2,7 @@
 // the heatmap); every figure names its definition on hover and links to the cases behind it.
 import { T, t, lang, getJson, sendJson, table, el, html, fmtDate, fmtDateTime, fmtNumber, showError } from './insight-common.js';
 import { colour } from './lodestar.js';
+import { showLabels } from './diagram-labels.js';
 
 const page = document.getElementById('cockpit');
 const mayEdit = page.dataset.mayEdit === 'true';
@@ -331,6 +332,7 @@ async function renderHeatmap(key) {
   const h = await getJson(`/api/insight/heatmaps/${encodeURIComponent(key)}?${windowQuery}`);
   if (!viewer) viewer = new window.BpmnJS({ container: '#heatmap-diagram' });
   await viewer.importXML(h.bpmnXml);
+  await showLabels(viewer).catch((e) => console.error(e));
   // the whole process when it fits readably; else readable and dragged to see the rest
   const canvas = viewer.get('canvas');
   if (canvas.zoom('fit-viewport') < 0.75) {

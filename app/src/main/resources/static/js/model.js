@@ -2,7 +2,8 @@
 // who may see the model), the DMN and form editors, check / draft / deploy, compare two
 // versions, change impact and briefing, suggestions and migration. Every action goes to the
 // JSON API under /api/models, which checks everything again on the server.
-import { request, getText } from './lodestar.js';
+import { request, getText, lang } from './lodestar.js';
+import { showLabels } from './diagram-labels.js';
 const page = document.getElementById('model-page');
 const key = page.dataset.key;
 const kind = page.dataset.kind;
@@ -130,7 +131,7 @@ async function loadBpmn() {
   const canvas = document.getElementById('canvas');
   let xml;
   if (owner) {
-    state.modeler = window.ModelEditor.createModeler(canvas, document.getElementById('properties'));
+    state.modeler = window.ModelEditor.createModeler(canvas, document.getElementById('properties'), lang);
     xml = await getText(`${base}/editable`);
   } else {
     state.viewer = window.ModelEditor.createViewer(canvas);
@@ -139,6 +140,8 @@ async function loadBpmn() {
   }
   const imported = await diagram().importXML(xml);
   showImportWarnings(imported?.warnings);
+  // those who only read see the steps' names in their language; the modeler keeps the model's
+  if (state.viewer) await showLabels(state.viewer).catch((e) => console.error(e));
   if (state.modeler) state.modeler.on('commandStack.changed', () => { state.dirty = true; });
   if (state.modeler) openingView(state.modeler);
   else diagram().get('canvas').zoom('fit-viewport');
@@ -153,7 +156,7 @@ async function loadBpmn() {
 
 async function loadDmn() {
   const container = document.getElementById('dmn');
-  state.dmn = owner ? window.DmnEditor.createModeler(container) : window.DmnEditor.createViewer(container);
+  state.dmn = owner ? window.DmnEditor.createModeler(container, lang) : window.DmnEditor.createViewer(container, lang);
   const xml = await getText(owner ? `${base}/editable` : `${base}/content`);
   const imported = await state.dmn.importXML(xml);
   showImportWarnings(imported?.warnings);
@@ -164,7 +167,7 @@ async function loadDmn() {
 
 async function loadForm() {
   const container = document.getElementById('form-editor');
-  state.form = owner ? window.FormEditor.createEditor(container) : window.FormEditor.createViewer(container);
+  state.form = owner ? window.FormEditor.createEditor(container, lang) : window.FormEditor.createViewer(container);
   const schema = JSON.parse(await getText(owner ? `${base}/editable` : `${base}/content`));
   const imported = await state.form.importSchema(schema);
   showImportWarnings(imported?.warnings);
@@ -208,7 +211,15 @@ function showFindings(findings) {
     item.className = finding.severity;
     item.dataset.elementId = finding.elementId ?? '';
     item.dataset.code = finding.code;
-    item.textContent = `${finding.elementId ?? finding.resourceName}: ${finding.message}`;
+    // the element by its name in the reader's language, its id in small print for the process owner
+    if (finding.elementName) {
+      const id = document.createElement('small');
+      id.className = 'muted element-id';
+      id.textContent = finding.elementId;
+      item.append(`${finding.elementName} `, id, `: ${finding.message}`);
+    } else {
+      item.textContent = `${finding.elementId ?? finding.resourceName}: ${finding.message}`;
+    }
     findingsList.append(item);
     if (canvas && finding.elementId && registry.get(finding.elementId)) {
       canvas.addMarker(finding.elementId, finding.severity === 'ERROR' ? 'check-error' : 'check-warning');
@@ -353,6 +364,7 @@ document.getElementById('compare')?.addEventListener('click', guarded(async () =
     getText(`${base}/content?version=${draft ? page.dataset.latest : from}`),
     getText(draft ? `${base}/draft` : `${base}/content?version=${to}`)]);
   const visual = await window.ModelDiff.compare(left, right, oldXml, newXml);
+  await Promise.all([showLabels(visual.left), showLabels(visual.right)]).catch((e) => console.error(e));
   diffBox.dataset.changed = visual.changed.join(',');
   diffBox.dataset.added = visual.added.join(',');
   diffBox.dataset.removed = visual.removed.join(',');
@@ -392,12 +404,13 @@ document.getElementById('brief')?.addEventListener('click', async () => {
 
 // ---- migration --------------------------------------------------------------------------------
 let planned = null;
-function listInto(id, items, render) {
+function listInto(id, items, render, hint) {
   const list = document.getElementById(id);
   list.replaceChildren();
   for (const item of items) {
     const li = document.createElement('li');
     li.textContent = render(item);
+    if (hint) li.title = hint(item);
     list.append(li);
   }
   if (!items.length) {
@@ -416,8 +429,10 @@ document.getElementById('migration-plan')?.addEventListener('click', async () =>
   planned = { from: Number(from), to: Number(to) };
   const plan = result.json;
   document.getElementById('plan').classList.remove('hidden');
-  listInto('plan-instructions', plan.instructions, (i) => `${i.sourceActivityId} → ${i.targetActivityId}`);
-  listInto('plan-unmapped', plan.unmapped, (a) => a);
+  // steps by their names in the reader's language (the ids, for the process owner, on hover)
+  listInto('plan-instructions', plan.instructions, (i) => (i.sourceName === i.targetName
+    ? i.sourceName : `${i.sourceName} → ${i.targetName}`), (i) => `${i.sourceActivityId} → ${i.targetActivityId}`);
+  listInto('plan-unmapped', plan.unmapped, (a) => a.name, (a) => a.id);
   listInto('plan-failures', plan.failures, (f) => f);
   const table = document.getElementById('plan-instances');
   table.replaceChildren();
@@ -430,8 +445,13 @@ document.getElementById('migration-plan')?.addEventListener('click', async () =>
     choice.value = instance.id;
     row.insertCell().append(choice);
     row.insertCell().textContent = instance.businessKey ?? '';
-    row.insertCell().textContent = instance.activities.join(', ');
-    row.insertCell().textContent = instance.id;
+    const waiting = row.insertCell();
+    waiting.textContent = (instance.activityNames ?? instance.activities).join(', ');
+    waiting.title = instance.activities.join(', ');
+    const id = document.createElement('small');
+    id.className = 'muted';
+    id.textContent = instance.id;
+    row.insertCell().append(id);
   }
 });
 

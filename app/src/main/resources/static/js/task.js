@@ -4,6 +4,7 @@
 import { mountTaskForm, taskApi } from './task-form.js';
 import { saved } from './unsaved.js';
 import { getText } from './lodestar.js';
+import { showLabels } from './diagram-labels.js';
 
 const page = document.getElementById('task-page');
 const taskId = page.dataset.taskId;
@@ -91,6 +92,8 @@ async function loadDiagram() {
   if (xml === null || !window.BpmnJS) return;
   const viewer = new window.BpmnJS({ container });
   await viewer.importXML(xml);
+  // the steps' names in the reader's language (the model keeps its own)
+  await showLabels(viewer).catch((e) => console.error(e));
   const canvas = viewer.get('canvas');
   const current = page.dataset.activityId;
   if (current) canvas.addMarker(current, 'current-step');

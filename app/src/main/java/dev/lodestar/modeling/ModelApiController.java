@@ -1,6 +1,7 @@
 package dev.lodestar.modeling;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -285,8 +286,8 @@ class ModelApiController {
 	@PreAuthorize(OWNER)
 	@Operation(summary = "The migration plan between two versions: instructions, unmapped activities, failures, instances")
 	ModelMigrations.Plan migrationPlan(Authentication user, @PathVariable String key, @RequestParam int from,
-			@RequestParam int to) {
-		return migrations.plan(Caller.of(user), key, from, to);
+			@RequestParam int to, Locale locale) {
+		return migrations.plan(Caller.of(user), key, from, to, locale);
 	}
 
 	@PostMapping("/{key}/migrations")

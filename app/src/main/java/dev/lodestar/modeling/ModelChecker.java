@@ -38,6 +38,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.lodestar.access.Roles;
 import dev.lodestar.modeling.Finding.Severity;
+import dev.lodestar.system.ProcessTexts;
 
 /**
  * Checks models before they are deployed: the engine's own parse (without deploying), then
@@ -66,13 +67,15 @@ class ModelChecker {
 	private final MessageSource messages;
 	private final ObjectMapper json;
 	private final ModelRules rules;
+	private final ProcessTexts texts;
 	private final org.camunda.bpm.dmn.engine.DmnEngine dmnEngine = org.camunda.bpm.dmn.engine.DmnEngineConfiguration
 		.createDefaultDmnEngineConfiguration()
 		.buildEngine();
 
 	ModelChecker(ProcessEngineConfigurationImpl engine, DeployedModels deployed, ApplicationContext context,
-			MessageSource messages, ObjectMapper json, ModelRules rules) {
+			MessageSource messages, ObjectMapper json, ModelRules rules, ProcessTexts texts) {
 		this.engine = engine;
+		this.texts = texts;
 		this.rules = rules;
 		this.deployed = deployed;
 		this.context = context;
@@ -107,7 +110,53 @@ class ModelChecker {
 				findings.error(name, violation.elementId(), violation.code(), violation.messageArgs());
 			}
 		}
-		return CheckReport.of(findings.list);
+		return CheckReport.of(named(findings.list, files, locale));
+	}
+
+	/** The findings with the names of their elements, in the reader's language. */
+	private List<Finding> named(List<Finding> found, Map<String, String> files, Locale locale) {
+		Map<String, Map<String, String>> namesByFile = new HashMap<>();
+		List<Finding> named = new ArrayList<>();
+		for (Finding finding : found) {
+			String name = finding.elementId() == null ? null
+					: namesByFile.computeIfAbsent(finding.resourceName(), file -> elementNames(files.get(file), locale))
+						.get(finding.elementId());
+			named.add(name == null ? finding : finding.named(name));
+		}
+		return named;
+	}
+
+	/**
+	 * Every named element of a BPMN or DMN file by id, with its name in this language: a process's
+	 * steps as the process texts name them ({@link ProcessTexts#stepName}), the rest as the file does.
+	 */
+	Map<String, String> elementNames(String content, Locale locale) {
+		Map<String, String> names = new HashMap<>();
+		Document document = content == null || content.isBlank() || content.strip().startsWith("{") ? null : xml(content);
+		if (document == null) {
+			return names;
+		}
+		NodeList all = document.getElementsByTagNameNS("*", "*");
+		for (int i = 0; i < all.getLength(); i++) {
+			Element element = (Element) all.item(i);
+			String id = element.getAttribute("id");
+			String name = element.getAttribute("name").strip();
+			if (id.isBlank() || name.isBlank()) {
+				continue;
+			}
+			names.put(id, texts.stepName(processKey(element), id, name, locale));
+		}
+		return names;
+	}
+
+	/** The id of the BPMN process an element belongs to (a process's own id is its key), or null. */
+	private static String processKey(Element element) {
+		for (Node node = element; node instanceof Element e; node = node.getParentNode()) {
+			if (BPMN_NS.equals(e.getNamespaceURI()) && "process".equals(e.getLocalName())) {
+				return e.getAttribute("id");
+			}
+		}
+		return null;
 	}
 
 	// ---- BPMN -----------------------------------------------------------------------------

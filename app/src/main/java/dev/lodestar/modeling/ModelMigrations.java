@@ -1,8 +1,11 @@
 package dev.lodestar.modeling;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -20,11 +23,13 @@ import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 import dev.lodestar.system.NotFoundException;
+import dev.lodestar.system.ProcessTexts;
 import dev.lodestar.worklist.Caller;
 
 /**
@@ -42,10 +47,13 @@ class ModelMigrations {
 	private final IdentityService identityService;
 	private final ManagementService managementService;
 	private final HistoryService historyService;
+	private final ProcessTexts texts;
 
 	ModelMigrations(ModelService models, RuntimeService runtimeService, RepositoryService repositoryService,
-			IdentityService identityService, ManagementService managementService, HistoryService historyService) {
+			IdentityService identityService, ManagementService managementService, HistoryService historyService,
+			ProcessTexts texts) {
 		this.models = models;
+		this.texts = texts;
 		this.runtimeService = runtimeService;
 		this.repositoryService = repositoryService;
 		this.identityService = identityService;
@@ -53,27 +61,42 @@ class ModelMigrations {
 		this.historyService = historyService;
 	}
 
-	record Instruction(String sourceActivityId, String targetActivityId) {
+	/** An activity of a version: its id and its name in the reader's language (the id when it has none). */
+	record NamedActivity(String id, String name) {
 	}
 
-	record RunningInstance(String id, String businessKey, List<String> activities) {
+	record Instruction(String sourceActivityId, String targetActivityId, String sourceName, String targetName) {
 	}
 
+	record RunningInstance(String id, String businessKey, List<String> activities, List<String> activityNames) {
+	}
+
+	/**
+	 * @param unmapped the source's activities that have no counterpart in the target (gone, or now of
+	 *        another kind): a case waiting there cannot be migrated. An unchanged activity where no case
+	 *        can wait (a service task, a gateway) needs no instruction and is not listed.
+	 */
 	record Plan(String key, int from, int to, String sourceDefinitionId, String targetDefinitionId,
-			List<Instruction> instructions, List<String> unmapped, List<String> failures,
+			List<Instruction> instructions, List<NamedActivity> unmapped, List<String> failures,
 			List<RunningInstance> instances) {
 	}
 
-	Plan plan(Caller caller, String key, int from, int to) {
+	Plan plan(Caller caller, String key, int from, int to, Locale locale) {
 		requireOwner(caller);
 		ProcessDefinition source = models.processDefinition(key, from);
 		ProcessDefinition target = models.processDefinition(key, to);
+		BpmnModelInstance sourceModel = repositoryService.getBpmnModelInstance(source.getId());
+		BpmnModelInstance targetModel = repositoryService.getBpmnModelInstance(target.getId());
+		Map<String, String> sourceNames = names(key, sourceModel, locale);
+		Map<String, String> targetNames = names(key, targetModel, locale);
 		var failures = new ArrayList<String>();
 		var instructions = new ArrayList<Instruction>();
 		try {
 			MigrationPlan plan = build(source, target);
 			for (MigrationInstruction instruction : plan.getInstructions()) {
-				instructions.add(new Instruction(instruction.getSourceActivityId(), instruction.getTargetActivityId()));
+				instructions.add(new Instruction(instruction.getSourceActivityId(), instruction.getTargetActivityId(),
+						sourceNames.getOrDefault(instruction.getSourceActivityId(), instruction.getSourceActivityId()),
+						targetNames.getOrDefault(instruction.getTargetActivityId(), instruction.getTargetActivityId())));
 			}
 		}
 		catch (MigrationPlanValidationException ex) {
@@ -87,23 +110,39 @@ class ModelMigrations {
 		}
 		Set<String> mapped = new HashSet<>();
 		instructions.forEach(i -> mapped.add(i.sourceActivityId()));
-		var unmapped = new ArrayList<String>();
-		for (FlowNode node : repositoryService.getBpmnModelInstance(source.getId()).getModelElementsByType(FlowNode.class)) {
+		var unmapped = new ArrayList<NamedActivity>();
+		for (FlowNode node : sourceModel.getModelElementsByType(FlowNode.class)) {
 			if (node instanceof Activity && !mapped.contains(node.getId())) {
-				unmapped.add(node.getId());
+				var counterpart = targetModel.getModelElementById(node.getId());
+				boolean unchanged = counterpart != null && counterpart.getElementType().equals(node.getElementType());
+				if (!unchanged) {
+					unmapped.add(new NamedActivity(node.getId(), sourceNames.getOrDefault(node.getId(), node.getId())));
+				}
 			}
 		}
-		unmapped.sort(null);
+		unmapped.sort(java.util.Comparator.comparing(NamedActivity::id));
 		var instances = new ArrayList<RunningInstance>();
 		for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
 			.processDefinitionId(source.getId())
 			.orderByProcessInstanceId()
 			.asc()
 			.listPage(0, 200)) {
-			instances.add(new RunningInstance(instance.getId(), instance.getBusinessKey(),
-					runtimeService.getActiveActivityIds(instance.getId())));
+			List<String> active = runtimeService.getActiveActivityIds(instance.getId());
+			instances.add(new RunningInstance(instance.getId(), instance.getBusinessKey(), active,
+					active.stream().map(id -> sourceNames.getOrDefault(id, id)).toList()));
 		}
 		return new Plan(key, from, to, source.getId(), target.getId(), instructions, unmapped, failures, instances);
+	}
+
+	/** The flow nodes' names in the reader's language (process texts), by id; unnamed ones are left out. */
+	private Map<String, String> names(String key, BpmnModelInstance model, Locale locale) {
+		Map<String, String> names = new HashMap<>();
+		for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+			if (node.getName() != null && !node.getName().isBlank()) {
+				names.put(node.getId(), texts.stepName(key, node.getId(), node.getName().strip(), locale));
+			}
+		}
+		return names;
 	}
 
 	record InstanceFailure(String processInstanceId, List<String> failures) {

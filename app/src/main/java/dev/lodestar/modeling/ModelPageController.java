@@ -1,6 +1,7 @@
 package dev.lodestar.modeling;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.lodestar.system.PageRefusedException;
+import dev.lodestar.system.ProcessTexts;
 import dev.lodestar.worklist.Caller;
 
 /**
@@ -25,9 +27,14 @@ class ModelPageController {
 	private final ModelService models;
 	private final ModelSuggestions suggestions;
 	private final ProcessApis processApis;
+	private final ProcessTexts texts;
+	private final ModelChecker checker;
 
-	ModelPageController(ModelService models, ModelSuggestions suggestions, ProcessApis processApis) {
+	ModelPageController(ModelService models, ModelSuggestions suggestions, ProcessApis processApis, ProcessTexts texts,
+			ModelChecker checker) {
 		this.models = models;
+		this.texts = texts;
+		this.checker = checker;
 		this.suggestions = suggestions;
 		this.processApis = processApis;
 	}
@@ -77,7 +84,7 @@ class ModelPageController {
 
 	@GetMapping("/models/{key}")
 	String model(Authentication user, @PathVariable String key, @RequestParam(required = false) Integer version,
-			Model model) {
+			Locale locale, Model model) {
 		Caller caller = Caller.of(user);
 		if (ModelService.seesWorkspace(caller) && !models.exists(key)) {
 			throw PageRefusedException.notFound("models.notFound");
@@ -93,18 +100,22 @@ class ModelPageController {
 			model.addAttribute("model", detail);
 			model.addAttribute("suggestions", suggestions.of(key));
 			model.addAttribute("kind", detail.kind().name());
-			model.addAttribute("name", detail.name());
+			model.addAttribute("name", texts.processName(key, detail.name(), locale));
 			model.addAttribute("latest", detail.versions().isEmpty() ? 0 : detail.versions().get(0).version());
 			model.addAttribute("hasDraft", detail.draft() != null);
 		}
 		else {
 			model.addAttribute("mine", suggestions.mine(caller, key));
 			model.addAttribute("kind", ModelKind.BPMN.name());
-			model.addAttribute("name", key);
+			// employees know the process by its name, not by its key
+			model.addAttribute("name", texts.processName(key, models.processName(key), locale));
 			model.addAttribute("latest", models.latestDiagramVersion(key));
 			model.addAttribute("hasDraft", false);
 		}
 		model.addAttribute("version", version);
+		// suggestions name their element as the reader knows it (the id stays in small print)
+		model.addAttribute("elementNames", models.latestDiagramVersion(key) > 0
+				? checker.elementNames(models.diagram(key), locale) : new java.util.HashMap<String, String>());
 		return "model";
 	}
 

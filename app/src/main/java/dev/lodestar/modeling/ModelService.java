@@ -236,6 +236,12 @@ public class ModelService {
 		return deployed.latest(name).orElseThrow().content();
 	}
 
+	/** The name of the latest process of a key, as its model gives it; the key when it has none. */
+	String processName(String key) {
+		var latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+		return latest == null || latest.getName() == null || latest.getName().isBlank() ? key : latest.getName();
+	}
+
 	/** The number of versions of the process diagram of a key. */
 	int latestDiagramVersion(String key) {
 		return deployed.resourceName(key, ModelKind.BPMN).map(name -> deployed.versions(name).size()).orElse(0);

@@ -1,14 +1,20 @@
 package dev.lodestar.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +41,46 @@ public class ProcessTexts {
 
 	private final MessageSource messages;
 
+	/** The bundle's English entries: the keys there are, and the names the models gave. */
+	private final Properties english;
+
 	public ProcessTexts(MessageSource messages) {
 		this.messages = messages;
+		try {
+			this.english = PropertiesLoaderUtils.loadProperties(new ClassPathResource("i18n/processes.properties"));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("i18n/processes.properties is part of the application", e);
+		}
+	}
+
+	/** A step's name as the model gives it in English, and in the reader's language. */
+	public record StepLabel(String name, String text) {
+	}
+
+	/**
+	 * Every step of this process that the bundle names otherwise in this language, by element id:
+	 * the model's English name (with its expressions, as the diagram shows it) and the translation.
+	 * A diagram shows the translation only where the element's name is still that English name.
+	 * Empty in English and for a process the bundle does not know.
+	 */
+	public Map<String, StepLabel> stepLabels(String processKey, Locale locale) {
+		Map<String, StepLabel> labels = new TreeMap<>();
+		if (processKey == null || locale == null || "en".equals(locale.getLanguage())) {
+			return labels;
+		}
+		String prefix = "process." + processKey + ".";
+		for (String key : english.stringPropertyNames()) {
+			if (!key.startsWith(prefix) || key.equals(prefix + "name")) {
+				continue;
+			}
+			String name = messages.getMessage(key, null, null, Locale.ROOT);
+			String text = messages.getMessage(key, null, null, locale);
+			if (name != null && text != null && !text.equals(name)) {
+				labels.put(key.substring(prefix.length()), new StepLabel(name, text));
+			}
+		}
+		return labels;
 	}
 
 	/** The process's name in this language; {@code name} when there is no translation. */

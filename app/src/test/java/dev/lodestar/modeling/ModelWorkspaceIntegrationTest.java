@@ -315,6 +315,10 @@ class ModelWorkspaceIntegrationTest {
 		assertThat(plan.path("failures")).isEmpty();
 		assertThat(plan.path("instructions").toString()).contains("Task_QualifyLead");
 		assertThat(plan.path("instances").toString()).contains(instance.getId());
+		// steps by their names; an unchanged service task needs no mapping, so it is not listed as unmapped
+		assertThat(plan.findValues("sourceName").toString()).contains("Qualify lead (BANT)");
+		assertThat(plan.path("unmapped").findValuesAsText("id")).doesNotContain("Task_RouteLead", "Task_MatchCustomer");
+		assertThat(plan.path("instances").get(0).path("activityNames").toString()).contains("Qualify lead (BANT)");
 		assertThat(get("/api/models/lead-to-sale/migrations/plan?from=" + from + "&to=" + to, "erin").status)
 			.isEqualTo(403);
 
@@ -523,6 +527,27 @@ class ModelWorkspaceIntegrationTest {
 		// the file itself passes, so each error above comes from its edit
 		assertThat(modelService.check("lead-to-sale", file("processes/lead-to-sale.bpmn"), java.util.Locale.ENGLISH)
 			.deployable()).isTrue();
+	}
+
+	@Test
+	void findingsNameTheirElementsInTheReadersLanguageBesideTheId() {
+		String xml = ModelEdits.attribute(file("processes/lead-to-sale.bpmn"), "Task_PrepareProposal",
+				"camunda:candidateGroups", "sales-wizard");
+		var chinese = modelService.check("lead-to-sale", xml, java.util.Locale.SIMPLIFIED_CHINESE);
+		assertThat(chinese.findings()).filteredOn(f -> f.code().equals("unknownRole")).singleElement()
+			.satisfies(f -> {
+				assertThat(f.elementId()).isEqualTo("Task_PrepareProposal");
+				assertThat(f.elementName()).isEqualTo("准备报价");
+			});
+		var english = modelService.check("lead-to-sale", xml, java.util.Locale.ENGLISH);
+		assertThat(english.findings()).filteredOn(f -> f.code().equals("unknownRole")).singleElement()
+			.extracting(Finding::elementName).isEqualTo("Prepare proposal");
+		// a step renamed in the draft is named as the draft says, not by its old translation
+		var renamed = modelService.check("lead-to-sale",
+				ModelEdits.attribute(xml, "Task_PrepareProposal", "name", "Draft the offer"),
+				java.util.Locale.SIMPLIFIED_CHINESE);
+		assertThat(renamed.findings()).filteredOn(f -> f.code().equals("unknownRole")).singleElement()
+			.extracting(Finding::elementName).isEqualTo("Draft the offer");
 	}
 
 	@Test

@@ -73,4 +73,16 @@ class ProcessTextsUnitTest {
 		return source;
 	}
 
+	@Test
+	void aDiagramGetsEveryTranslatedStepWithTheEnglishNameItReplacesAndNothingInEnglish() {
+		var labels = texts.stepLabels("lead-to-sale", CHINESE);
+		assertThat(labels.get("Task_QualifyLead")).isEqualTo(new ProcessTexts.StepLabel("Qualify lead (BANT)", "线索资格审核（BANT）"));
+		assertThat(labels.get("Flow_Won")).isEqualTo(new ProcessTexts.StepLabel("won", "赢单"));
+		assertThat(labels).doesNotContainKey("name").allSatisfy((id, label) -> assertThat(label.text()).isNotEqualTo(label.name()));
+		assertThat(texts.stepLabels("lead-to-sale", Locale.ENGLISH)).isEmpty();
+		assertThat(texts.stepLabels("no-such-process", CHINESE)).isEmpty();
+		// a key that is a prefix of another's is not mixed into it
+		assertThat(texts.stepLabels("lead", CHINESE)).isEmpty();
+	}
+
 }
