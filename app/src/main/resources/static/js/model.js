@@ -126,12 +126,128 @@ function openingView(modeler) {
   });
 }
 
+// ---- fidelity: what the editor cannot write, and what it would lose -----------------------------
+
+// A file may bind a prefix that the editor keeps for a namespace of its own (bpmn, dc, camunda, …)
+// to another namespace (Dublin Core's dc, an Activiti file's camunda): the editor reads such a
+// file but cannot write it. Such a prefix is renamed before the editor reads the file, with a
+// note on the page; the file itself stays as it is until a change is saved.
+function repairNamespaces(xml, moddle) {
+  const own = new Map(Object.values(moddle.registry?.packageMap ?? {})
+    .filter((p) => p.prefix && p.uri).map((p) => [p.prefix, p.uri]));
+  const bindings = new Map();
+  for (const match of xml.matchAll(/\sxmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])(.*?)\2/g)) {
+    const [, prefix, , uri] = match;
+    if (!bindings.has(prefix)) bindings.set(prefix, new Set());
+    bindings.get(prefix).add(uri);
+  }
+  const notes = [];
+  let repaired = xml;
+  for (const [prefix, uris] of bindings) {
+    if (!own.has(prefix) || [...uris].every((uri) => uri === own.get(prefix))) continue;
+    if (uris.has(own.get(prefix))) {
+      // bound both ways in one file: there is no single name to give it
+      notes.push({ prefix, uri: [...uris].join(', '), renamed: null });
+      continue;
+    }
+    let renamed = `${prefix}_${1}`;
+    for (let i = 2; bindings.has(renamed); i += 1) renamed = `${prefix}_${i}`;
+    const name = prefix.replace(/[.]/g, '\\.');
+    repaired = repaired
+      .replace(new RegExp(`(\\sxmlns:)${name}(\\s*=)`, 'g'), `$1${renamed}$2`)
+      .replace(new RegExp(`(</?)${name}:`, 'g'), `$1${renamed}:`)
+      .replace(new RegExp(`(\\s)${name}:([A-Za-z_][\\w.-]*\\s*=)`, 'g'), `$1${renamed}:$2`)
+      .replace(new RegExp(`(=\\s*["'])${name}:`, 'g'), `$1${renamed}:`);
+    notes.push({ prefix, uri: [...uris].join(', '), renamed });
+  }
+  return { xml: repaired, notes };
+}
+
+function showNamespaceNotes(notes) {
+  const list = document.getElementById('namespace-notes');
+  if (!list || !notes.length) return;
+  list.replaceChildren();
+  for (const note of notes) {
+    const item = document.createElement('li');
+    item.dataset.prefix = note.prefix;
+    item.textContent = fill(page.dataset.msgNamespacesRepaired, note.prefix, note.uri, note.renamed ?? '—');
+    list.append(item);
+  }
+  list.classList.remove('hidden');
+}
+
+// References to elements that are not in the file (a message kept in another model) are dropped
+// by the editor's reader; they are put back as plain attributes, so that a save keeps them.
+function keepUnresolvedReferences(warnings) {
+  for (const warning of warnings ?? []) {
+    const { element, property, value } = warning;
+    if (!element?.$attrs || typeof property !== 'string' || typeof value !== 'string') continue;
+    if (!/unresolved reference/.test(warning.message ?? '')) continue;
+    const descriptor = element.$descriptor?.propertiesByName?.[property];
+    if (!descriptor || descriptor.isMany || descriptor.isBody) continue;
+    const attribute = property.includes(':') ? property.split(':')[1] : property;
+    if (element.$attrs[attribute] === undefined && element.get(property) === undefined) {
+      element.$attrs[attribute] = value;
+    }
+  }
+}
+
+// Nothing changed since the file was opened: the file is saved as it came, byte for byte
+function unchanged() {
+  return state.modeler && state.original !== undefined && !state.modeler.get('commandStack').canUndo();
+}
+
+// A trial write right after opening: a model the editor cannot write says so at once
+async function tryExport() {
+  try {
+    await state.modeler.saveXML({ format: true });
+  } catch (error) {
+    const box = document.getElementById('cannot-export');
+    box.textContent = fill(page.dataset.msgCannotExport, error.message ?? error);
+    box.classList.remove('hidden');
+    page.dataset.cannotExport = 'true';
+  }
+}
+
+// Several diagrams in one file (one per process, as ADONIS or Trisotech write them): each can be
+// opened; the diagrams of collapsed sub-processes open from their sub-process (drill down).
+function offerDiagrams(definitions) {
+  const diagrams = (definitions?.diagrams ?? [])
+    .filter((d) => !d.plane?.bpmnElement || !d.plane.bpmnElement.$instanceOf?.('bpmn:SubProcess'));
+  const box = document.getElementById('diagram-choice-box');
+  if (!box || diagrams.length < 2) return;
+  const choice = document.getElementById('diagram-choice');
+  for (const d of diagrams) {
+    const option = document.createElement('option');
+    option.value = d.id;
+    option.textContent = d.name || d.plane?.bpmnElement?.name || d.id;
+    choice.append(option);
+  }
+  box.classList.remove('hidden');
+  choice.addEventListener('change', guarded(async () => {
+    page.dataset.diagram = '';
+    try {
+      const opened = await diagram().open(choice.value);
+      showImportWarnings(opened?.warnings);
+    } catch (error) {
+      return say(message, fill(page.dataset.msgDiagramOpenFailed, error.message ?? error), 'error');
+    }
+    diagram().get('canvas').zoom('fit-viewport');
+    page.dataset.diagram = choice.value;
+  }));
+  page.dataset.diagram = diagrams[0].id;
+}
+
 async function loadBpmn() {
   const canvas = document.getElementById('canvas');
   let xml;
   if (owner) {
     state.modeler = window.ModelEditor.createModeler(canvas, document.getElementById('properties'));
     xml = await getText(`${base}/editable`);
+    state.original = xml;
+    const repaired = repairNamespaces(xml, state.modeler.get('moddle'));
+    showNamespaceNotes(repaired.notes);
+    xml = repaired.xml;
   } else {
     state.viewer = window.ModelEditor.createViewer(canvas);
     const version = page.dataset.version;
@@ -139,9 +255,15 @@ async function loadBpmn() {
   }
   const imported = await diagram().importXML(xml);
   showImportWarnings(imported?.warnings);
-  if (state.modeler) state.modeler.on('commandStack.changed', () => { state.dirty = true; });
-  if (state.modeler) openingView(state.modeler);
-  else diagram().get('canvas').zoom('fit-viewport');
+  if (state.modeler) {
+    keepUnresolvedReferences(imported?.warnings);
+    await tryExport();
+    state.modeler.on('commandStack.changed', () => { state.dirty = !unchanged(); });
+    openingView(state.modeler);
+  } else {
+    diagram().get('canvas').zoom('fit-viewport');
+  }
+  offerDiagrams(diagram().getDefinitions());
   diagram().get('eventBus').on('element.click', (event) => {
     if (event.element?.id && event.element.type !== 'bpmn:Process') pick(event.element.id);
   });
@@ -172,7 +294,7 @@ async function loadForm() {
 }
 
 async function editorContent() {
-  if (kind === 'BPMN') return (await state.modeler.saveXML({ format: true })).xml;
+  if (kind === 'BPMN') return unchanged() ? state.original : (await state.modeler.saveXML({ format: true })).xml;
   if (kind === 'DMN') return (await state.dmn.saveXML({ format: true })).xml;
   return JSON.stringify(window.FormEditor.saveSchema(state.form), null, 2);
 }
