@@ -192,9 +192,49 @@ function keepUnresolvedReferences(warnings) {
   }
 }
 
-// Nothing changed since the file was opened: the file is saved as it came, byte for byte
+// The editor writes a diagram's shapes and edges in the order it draws them and leaves out those
+// it does not draw (shapes inside an expanded call activity, an edge of no element, a shape of an
+// element not in the file). Those are kept, and every shape and edge keeps its place in the file.
+function keepUndrawnDiagramElements(modeler) {
+  let planes = [];
+  modeler.on('import.done', () => {
+    const drawn = new Set(modeler.get('elementRegistry').getAll().map((e) => e.di).filter(Boolean));
+    planes = modeler.get('canvas').getRootElements().map((root) => root.di)
+      .filter((plane) => plane?.planeElement)
+      .map((plane) => ({
+        plane,
+        original: [...plane.planeElement],
+        undrawn: plane.planeElement.filter((di) => !drawn.has(di)),
+      }));
+  });
+  // after the editor's own ordering (priority 2000) and before the writing
+  modeler.on('saveXML.start', 1000, () => {
+    for (const { plane, original, undrawn } of planes) {
+      const written = plane.get('planeElement');
+      const place = new Map(original.map((di, i) => [di, i]));
+      let last = -1;
+      let added = 0;
+      const keyed = written.map((di) => {
+        if (place.has(di)) {
+          last = place.get(di);
+          return { di, key: last };
+        }
+        added += 1;
+        return { di, key: last + added / (written.length + 1) };
+      });
+      for (const di of undrawn) {
+        if (!written.includes(di)) keyed.push({ di, key: place.get(di) });
+      }
+      keyed.sort((a, b) => a.key - b.key);
+      plane.set('planeElement', keyed.map((k) => k.di));
+    }
+  });
+}
+
+// Nothing changed since the file was opened: the file is saved as it came, byte for byte. Opening
+// another diagram of the file empties the undo stack, so a change is remembered, not looked up.
 function unchanged() {
-  return state.modeler && state.original !== undefined && !state.modeler.get('commandStack').canUndo();
+  return state.modeler && state.original !== undefined && !state.edited;
 }
 
 // A trial write right after opening: a model the editor cannot write says so at once
@@ -243,6 +283,7 @@ async function loadBpmn() {
   let xml;
   if (owner) {
     state.modeler = window.ModelEditor.createModeler(canvas, document.getElementById('properties'));
+    keepUndrawnDiagramElements(state.modeler);
     xml = await getText(`${base}/editable`);
     state.original = xml;
     const repaired = repairNamespaces(xml, state.modeler.get('moddle'));
@@ -258,7 +299,13 @@ async function loadBpmn() {
   if (state.modeler) {
     keepUnresolvedReferences(imported?.warnings);
     await tryExport();
-    state.modeler.on('commandStack.changed', () => { state.dirty = !unchanged(); });
+    state.modeler.on('commandStack.changed', () => {
+      const stack = state.modeler.get('commandStack');
+      if (stack.canUndo() || stack.canRedo()) {
+        state.edited = true;
+        state.dirty = true;
+      }
+    });
     openingView(state.modeler);
   } else {
     diagram().get('canvas').zoom('fit-viewport');

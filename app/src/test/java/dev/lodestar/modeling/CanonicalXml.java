@@ -24,6 +24,8 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class CanonicalXml {
 
+	private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
 	private static final Pattern QNAME = Pattern.compile("([A-Za-z_][\\w.-]*):([A-Za-z_][\\w.-]*)");
 
 	private CanonicalXml() {
@@ -135,8 +137,14 @@ final class CanonicalXml {
 		return map;
 	}
 
-	/** A value that is a qualified name, named by its namespace; any other value as it is. */
+	/**
+	 * A value that is a qualified name, named by its namespace; a number by its value ({@code 30.0}
+	 * is {@code 30}); any other value as it is.
+	 */
 	private static String value(Element scope, String value) {
+		if (NUMBER.matcher(value.trim()).matches()) {
+			return new java.math.BigDecimal(value.trim()).stripTrailingZeros().toPlainString();
+		}
 		var matcher = QNAME.matcher(value.trim());
 		if (matcher.matches()) {
 			String namespace = scope.lookupNamespaceURI(matcher.group(1));

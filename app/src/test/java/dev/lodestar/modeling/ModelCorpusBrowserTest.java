@@ -56,6 +56,16 @@ class ModelCorpusBrowserTest {
 	/** What the editor itself writes of each model, for a look at what a save after a change would lose. */
 	static final Path EDITOR_WRITES = Path.of("target", "model-corpus-editor");
 
+	/**
+	 * What bpmn-js still changes when it writes a model after a change: an attribute of an extension
+	 * element qualified by the element's own prefix ({@code ext:labelPosition} on {@code ext:style})
+	 * is written without it, so in no namespace (moddle-xml); a collapsed sub-process with content
+	 * but no diagram of its own gets one, for its drill down.
+	 */
+	static final List<String> KNOWN_EDITOR_LOSSES = List.of("corpus-eclipse-bpmn2-claims: ", "corpus-trisotech-loan: ",
+			"corpus-bizagi-subprocesses: /{http://www.omg.org/spec/BPMN/20100524/MODEL}definitions[@id='Definition_5a6b7c8d']: "
+					+ "element {http://www.omg.org/spec/BPMN/20100524/DI}BPMNDiagram was added");
+
 	static Browser browser;
 
 	static Map<String, String> corpus;
@@ -111,6 +121,9 @@ class ModelCorpusBrowserTest {
 				+ (failures.isEmpty() ? "" : ", first difference: " + failures.get(0)));
 		editorLosses.forEach((loss) -> System.out.println("corpus: after a change the editor would write " + loss));
 		assertThat(failures).as("models that changed on a save without changes").isEmpty();
+		// a save after a change keeps what the editor does not draw too; what it still loses is known
+		assertThat(editorLosses).as("what a save after a change would lose")
+			.allMatch(loss -> KNOWN_EDITOR_LOSSES.stream().anyMatch(loss::startsWith));
 	}
 
 	@Test
