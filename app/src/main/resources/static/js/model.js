@@ -9,7 +9,7 @@ const kind = page.dataset.kind;
 const owner = page.dataset.owner === 'true';
 const workspace = page.dataset.workspace === 'true';
 const base = `/api/models/${encodeURIComponent(key)}`;
-const state = { modeler: null, viewer: null, dmn: null, form: null };
+const state = { modeler: null, viewer: null, dmn: null, form: null, dangling: new Set() };
 window.modelPage = state;
 
 function fill(message, ...args) {
@@ -185,6 +185,8 @@ function keepUnresolvedReferences(warnings) {
     if (!/unresolved reference/.test(warning.message ?? '')) continue;
     const descriptor = element.$descriptor?.propertiesByName?.[property];
     if (!descriptor || descriptor.isMany || descriptor.isBody) continue;
+    // a shape or edge of an element that is not in the file: kept in drafts, left out for the engine
+    if (property === 'bpmndi:bpmnElement') state.dangling.add(element);
     const attribute = property.includes(':') ? property.split(':')[1] : property;
     if (element.$attrs[attribute] === undefined && element.get(property) === undefined) {
       element.$attrs[attribute] = value;
@@ -226,7 +228,7 @@ function keepUndrawnDiagramElements(modeler) {
         if (!written.includes(di)) keyed.push({ di, key: place.get(di) });
       }
       keyed.sort((a, b) => a.key - b.key);
-      plane.set('planeElement', keyed.map((k) => k.di));
+      plane.set('planeElement', keyed.map((k) => k.di).filter((di) => !(state.forEngine && state.dangling.has(di))));
     }
   });
 }
@@ -340,16 +342,27 @@ async function loadForm() {
   if (owner) state.form.on('changed', () => { state.dirty = true; });
 }
 
-async function editorContent() {
-  if (kind === 'BPMN') return unchanged() ? state.original : (await state.modeler.saveXML({ format: true })).xml;
+// A draft keeps the file as it came when nothing changed. The engine refuses a shape of an
+// element that is not in the model: a check or a deployment gets the model without those.
+async function editorContent(purpose) {
+  if (kind === 'BPMN') {
+    const forEngine = purpose !== 'draft' && state.dangling.size > 0;
+    if (unchanged() && !forEngine) return state.original;
+    state.forEngine = forEngine;
+    try {
+      return (await state.modeler.saveXML({ format: true })).xml;
+    } finally {
+      state.forEngine = false;
+    }
+  }
   if (kind === 'DMN') return (await state.dmn.saveXML({ format: true })).xml;
   return JSON.stringify(window.FormEditor.saveSchema(state.form), null, 2);
 }
 
 // what the editor holds, or null when it cannot write it: then the error is shown, nothing is sent
-async function content() {
+async function content(purpose) {
   try {
-    const written = await editorContent();
+    const written = await editorContent(purpose);
     if (!written) throw new Error('—');
     return written;
   } catch (error) {
@@ -398,7 +411,7 @@ document.getElementById('check')?.addEventListener('click', guarded(async () => 
 }));
 
 document.getElementById('save-draft')?.addEventListener('click', guarded(async () => {
-  const written = await content();
+  const written = await content('draft');
   if (written === null) return;
   const result = await request('POST', `${base}/drafts`, {
     content: written, comment: document.getElementById('deploy-comment').value,
