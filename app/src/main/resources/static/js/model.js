@@ -150,7 +150,7 @@ function repairNamespaces(xml, moddle) {
       notes.push({ prefix, uri: [...uris].join(', '), renamed: null });
       continue;
     }
-    let renamed = `${prefix}_${1}`;
+    let renamed = `${prefix}_1`;
     for (let i = 2; bindings.has(renamed); i += 1) renamed = `${prefix}_${i}`;
     const name = prefix.replace(/[.]/g, '\\.');
     repaired = repaired
@@ -170,7 +170,8 @@ function showNamespaceNotes(notes) {
   for (const note of notes) {
     const item = document.createElement('li');
     item.dataset.prefix = note.prefix;
-    item.textContent = fill(page.dataset.msgNamespacesRepaired, note.prefix, note.uri, note.renamed ?? '—');
+    item.textContent = note.renamed ? fill(page.dataset.msgNamespacesRepaired, note.prefix, note.uri, note.renamed)
+      : fill(page.dataset.msgNamespacesBoundTwice, note.prefix, note.uri);
     list.append(item);
   }
   list.classList.remove('hidden');

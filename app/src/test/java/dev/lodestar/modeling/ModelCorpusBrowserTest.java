@@ -171,6 +171,8 @@ class ModelCorpusBrowserTest {
 		var refused = browser.driver().findElement(By.id("cannot-export"));
 		assertThat(refused.isDisplayed()).isTrue();
 		assertThat(refused.getText()).contains("The editor cannot write this model");
+		assertThat(browser.driver().findElement(By.cssSelector("#namespace-notes li[data-prefix='dc']")).getText())
+			.contains("several namespaces", "http://purl.org/dc/elements/1.1/");
 		browser.screenshot("model-corpus-cannot-export-frank");
 		// without a change, the file is kept as it is
 		assertThat(CanonicalXml.firstDifference(twice, saveDraft(both))).isNull();
