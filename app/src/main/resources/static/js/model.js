@@ -10,7 +10,7 @@ const kind = page.dataset.kind;
 const owner = page.dataset.owner === 'true';
 const workspace = page.dataset.workspace === 'true';
 const base = `/api/models/${encodeURIComponent(key)}`;
-const state = { modeler: null, viewer: null, dmn: null, form: null };
+const state = { modeler: null, viewer: null, dmn: null, form: null, dangling: new Set() };
 window.modelPage = state;
 
 function fill(message, ...args) {
@@ -127,12 +127,173 @@ function openingView(modeler) {
   });
 }
 
+// ---- fidelity: what the editor cannot write, and what it would lose -----------------------------
+
+// A file may bind a prefix that the editor keeps for a namespace of its own (bpmn, dc, camunda, …)
+// to another namespace (Dublin Core's dc, an Activiti file's camunda): the editor reads such a
+// file but cannot write it. Such a prefix is renamed before the editor reads the file, with a
+// note on the page; the file itself stays as it is until a change is saved.
+function repairNamespaces(xml, moddle) {
+  const own = new Map(Object.values(moddle.registry?.packageMap ?? {})
+    .filter((p) => p.prefix && p.uri).map((p) => [p.prefix, p.uri]));
+  const bindings = new Map();
+  for (const match of xml.matchAll(/\sxmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])(.*?)\2/g)) {
+    const [, prefix, , uri] = match;
+    if (!bindings.has(prefix)) bindings.set(prefix, new Set());
+    bindings.get(prefix).add(uri);
+  }
+  const notes = [];
+  let repaired = xml;
+  for (const [prefix, uris] of bindings) {
+    if (!own.has(prefix) || [...uris].every((uri) => uri === own.get(prefix))) continue;
+    if (uris.has(own.get(prefix))) {
+      // bound both ways in one file: there is no single name to give it
+      notes.push({ prefix, uri: [...uris].join(', '), renamed: null });
+      continue;
+    }
+    let renamed = `${prefix}_1`;
+    for (let i = 2; bindings.has(renamed); i += 1) renamed = `${prefix}_${i}`;
+    const name = prefix.replace(/[.]/g, '\\.');
+    repaired = repaired
+      .replace(new RegExp(`(\\sxmlns:)${name}(\\s*=)`, 'g'), `$1${renamed}$2`)
+      .replace(new RegExp(`(</?)${name}:`, 'g'), `$1${renamed}:`)
+      .replace(new RegExp(`(\\s)${name}:([A-Za-z_][\\w.-]*\\s*=)`, 'g'), `$1${renamed}:$2`)
+      .replace(new RegExp(`(=\\s*["'])${name}:`, 'g'), `$1${renamed}:`);
+    notes.push({ prefix, uri: [...uris].join(', '), renamed });
+  }
+  return { xml: repaired, notes };
+}
+
+function showNamespaceNotes(notes) {
+  const list = document.getElementById('namespace-notes');
+  if (!list || !notes.length) return;
+  list.replaceChildren();
+  for (const note of notes) {
+    const item = document.createElement('li');
+    item.dataset.prefix = note.prefix;
+    item.textContent = note.renamed ? fill(page.dataset.msgNamespacesRepaired, note.prefix, note.uri, note.renamed)
+      : fill(page.dataset.msgNamespacesBoundTwice, note.prefix, note.uri);
+    list.append(item);
+  }
+  list.classList.remove('hidden');
+}
+
+// References to elements that are not in the file (a message kept in another model) are dropped
+// by the editor's reader; they are put back as plain attributes, so that a save keeps them.
+function keepUnresolvedReferences(warnings) {
+  for (const warning of warnings ?? []) {
+    const { element, property, value } = warning;
+    if (!element?.$attrs || typeof property !== 'string' || typeof value !== 'string') continue;
+    if (!/unresolved reference/.test(warning.message ?? '')) continue;
+    const descriptor = element.$descriptor?.propertiesByName?.[property];
+    if (!descriptor || descriptor.isMany || descriptor.isBody) continue;
+    // a shape or edge of an element that is not in the file: kept in drafts, left out for the engine
+    if (property === 'bpmndi:bpmnElement') state.dangling.add(element);
+    const attribute = property.includes(':') ? property.split(':')[1] : property;
+    if (element.$attrs[attribute] === undefined && element.get(property) === undefined) {
+      element.$attrs[attribute] = value;
+    }
+  }
+}
+
+// The editor writes a diagram's shapes and edges in the order it draws them and leaves out those
+// it does not draw (shapes inside an expanded call activity, an edge of no element, a shape of an
+// element not in the file). Those are kept, and every shape and edge keeps its place in the file.
+function keepUndrawnDiagramElements(modeler) {
+  let planes = [];
+  modeler.on('import.done', () => {
+    const drawn = new Set(modeler.get('elementRegistry').getAll().map((e) => e.di).filter(Boolean));
+    planes = modeler.get('canvas').getRootElements().map((root) => root.di)
+      .filter((plane) => plane?.planeElement)
+      .map((plane) => ({
+        plane,
+        original: [...plane.planeElement],
+        undrawn: plane.planeElement.filter((di) => !drawn.has(di)),
+      }));
+  });
+  // after the editor's own ordering (priority 2000) and before the writing
+  modeler.on('saveXML.start', 1000, () => {
+    for (const { plane, original, undrawn } of planes) {
+      const written = plane.get('planeElement');
+      const place = new Map(original.map((di, i) => [di, i]));
+      let last = -1;
+      let added = 0;
+      const keyed = written.map((di) => {
+        if (place.has(di)) {
+          last = place.get(di);
+          return { di, key: last };
+        }
+        added += 1;
+        return { di, key: last + added / (written.length + 1) };
+      });
+      for (const di of undrawn) {
+        if (!written.includes(di)) keyed.push({ di, key: place.get(di) });
+      }
+      keyed.sort((a, b) => a.key - b.key);
+      plane.set('planeElement', keyed.map((k) => k.di).filter((di) => !(state.forEngine && state.dangling.has(di))));
+    }
+  });
+}
+
+// Nothing changed since the file was opened: the file is saved as it came, byte for byte. Opening
+// another diagram of the file empties the undo stack, so a change is remembered, not looked up.
+function unchanged() {
+  return state.modeler && state.original !== undefined && !state.edited;
+}
+
+// A trial write right after opening: a model the editor cannot write says so at once
+async function tryExport() {
+  try {
+    await state.modeler.saveXML({ format: true });
+  } catch (error) {
+    const box = document.getElementById('cannot-export');
+    box.textContent = fill(page.dataset.msgCannotExport, error.message ?? error);
+    box.classList.remove('hidden');
+    page.dataset.cannotExport = 'true';
+  }
+}
+
+// Several diagrams in one file (one per process, as ADONIS or Trisotech write them): each can be
+// opened; the diagrams of collapsed sub-processes open from their sub-process (drill down).
+function offerDiagrams(definitions) {
+  const diagrams = (definitions?.diagrams ?? [])
+    .filter((d) => !d.plane?.bpmnElement || !d.plane.bpmnElement.$instanceOf?.('bpmn:SubProcess'));
+  const box = document.getElementById('diagram-choice-box');
+  if (!box || diagrams.length < 2) return;
+  const choice = document.getElementById('diagram-choice');
+  for (const d of diagrams) {
+    const option = document.createElement('option');
+    option.value = d.id;
+    option.textContent = d.name || d.plane?.bpmnElement?.name || d.id;
+    choice.append(option);
+  }
+  box.classList.remove('hidden');
+  choice.addEventListener('change', guarded(async () => {
+    page.dataset.diagram = '';
+    try {
+      const opened = await diagram().open(choice.value);
+      showImportWarnings(opened?.warnings);
+      if (state.viewer) await showLabels(state.viewer).catch((e) => console.error(e));
+    } catch (error) {
+      return say(message, fill(page.dataset.msgDiagramOpenFailed, error.message ?? error), 'error');
+    }
+    diagram().get('canvas').zoom('fit-viewport');
+    page.dataset.diagram = choice.value;
+  }));
+  page.dataset.diagram = diagrams[0].id;
+}
+
 async function loadBpmn() {
   const canvas = document.getElementById('canvas');
   let xml;
   if (owner) {
     state.modeler = window.ModelEditor.createModeler(canvas, document.getElementById('properties'), lang);
+    keepUndrawnDiagramElements(state.modeler);
     xml = await getText(`${base}/editable`);
+    state.original = xml;
+    const repaired = repairNamespaces(xml, state.modeler.get('moddle'));
+    showNamespaceNotes(repaired.notes);
+    xml = repaired.xml;
   } else {
     state.viewer = window.ModelEditor.createViewer(canvas);
     const version = page.dataset.version;
@@ -142,9 +303,21 @@ async function loadBpmn() {
   showImportWarnings(imported?.warnings);
   // those who only read see the steps' names in their language; the modeler keeps the model's
   if (state.viewer) await showLabels(state.viewer).catch((e) => console.error(e));
-  if (state.modeler) state.modeler.on('commandStack.changed', () => { state.dirty = true; });
-  if (state.modeler) openingView(state.modeler);
-  else diagram().get('canvas').zoom('fit-viewport');
+  if (state.modeler) {
+    keepUnresolvedReferences(imported?.warnings);
+    await tryExport();
+    state.modeler.on('commandStack.changed', () => {
+      const stack = state.modeler.get('commandStack');
+      if (stack.canUndo() || stack.canRedo()) {
+        state.edited = true;
+        state.dirty = true;
+      }
+    });
+    openingView(state.modeler);
+  } else {
+    diagram().get('canvas').zoom('fit-viewport');
+  }
+  offerDiagrams(diagram().getDefinitions());
   diagram().get('eventBus').on('element.click', (event) => {
     if (event.element?.id && event.element.type !== 'bpmn:Process') pick(event.element.id);
   });
@@ -174,16 +347,27 @@ async function loadForm() {
   if (owner) state.form.on('changed', () => { state.dirty = true; });
 }
 
-async function editorContent() {
-  if (kind === 'BPMN') return (await state.modeler.saveXML({ format: true })).xml;
+// A draft keeps the file as it came when nothing changed. The engine refuses a shape of an
+// element that is not in the model: a check or a deployment gets the model without those.
+async function editorContent(purpose) {
+  if (kind === 'BPMN') {
+    const forEngine = purpose !== 'draft' && state.dangling.size > 0;
+    if (unchanged() && !forEngine) return state.original;
+    state.forEngine = forEngine;
+    try {
+      return (await state.modeler.saveXML({ format: true })).xml;
+    } finally {
+      state.forEngine = false;
+    }
+  }
   if (kind === 'DMN') return (await state.dmn.saveXML({ format: true })).xml;
   return JSON.stringify(window.FormEditor.saveSchema(state.form), null, 2);
 }
 
 // what the editor holds, or null when it cannot write it: then the error is shown, nothing is sent
-async function content() {
+async function content(purpose) {
   try {
-    const written = await editorContent();
+    const written = await editorContent(purpose);
     if (!written) throw new Error('—');
     return written;
   } catch (error) {
@@ -240,7 +424,7 @@ document.getElementById('check')?.addEventListener('click', guarded(async () => 
 }));
 
 document.getElementById('save-draft')?.addEventListener('click', guarded(async () => {
-  const written = await content();
+  const written = await content('draft');
   if (written === null) return;
   const result = await request('POST', `${base}/drafts`, {
     content: written, comment: document.getElementById('deploy-comment').value,

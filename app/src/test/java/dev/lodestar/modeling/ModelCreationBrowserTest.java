@@ -201,6 +201,10 @@ class ModelCreationBrowserTest {
 			browser.open("/models/" + PROCESS + "?lang=" + lang);
 			openedModel();
 			int revisions = models.revisions(PROCESS).size();
+			// a change, so the editor must write the model (without one, the file is saved as it came)
+			browser.script("""
+					const m = window.modelPage.modeler;
+					m.get('modeling').updateProperties(m.get('elementRegistry').get('Task_DoTheWork'), { name: 'Note it' });""");
 			browser.script("window.modelPage.modeler.saveXML = () => Promise.reject(new Error('unknown namespace prefix'));");
 			for (String button : new String[] { "save-draft", "check", "deploy" }) {
 				browser.script("document.getElementById('model-message').className = '';");
@@ -211,6 +215,7 @@ class ModelCreationBrowserTest {
 			}
 			assertThat(models.revisions(PROCESS)).as("nothing sent").hasSize(revisions);
 			browser.screenshot("model-failure-frank-" + lang);
+			browser.script("window.modelPage.dirty = false;");
 		}
 		browser.open("/models/new?lang=zh-CN");
 		browser.waitFor(By.id("new-key"));
