@@ -36,7 +36,7 @@ create index mdl_change_comment_request on mdl_change_comment (request_id, creat
 -- setting without a row takes its default from lodestar.modeling.* in the configuration.
 create table mdl_setting (
     name        varchar(100) primary key,
-    value       varchar(200) not null,
+    setting_value varchar(200) not null,
     changed_by  varchar(64)  not null,
     changed_at  timestamp with time zone not null
 );

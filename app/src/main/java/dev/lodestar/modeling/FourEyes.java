@@ -43,7 +43,7 @@ public class FourEyes {
 
 	/** Whether a second process owner must approve every model change before it is deployed. */
 	public boolean on() {
-		List<String> stored = jdbc.queryForList("select value from mdl_setting where name = ?", String.class, SETTING);
+		List<String> stored = jdbc.queryForList("select setting_value from mdl_setting where name = ?", String.class, SETTING);
 		return stored.isEmpty() ? settings.fourEyes() : Boolean.parseBoolean(stored.get(0));
 	}
 
@@ -54,10 +54,10 @@ public class FourEyes {
 			throw new AccessDeniedException("only administrators switch four eyes on or off");
 		}
 		var now = Timestamp.from(EngineClock.INSTANCE.instant());
-		int updated = jdbc.update("update mdl_setting set value = ?, changed_by = ?, changed_at = ? where name = ?",
+		int updated = jdbc.update("update mdl_setting set setting_value = ?, changed_by = ?, changed_at = ? where name = ?",
 				String.valueOf(on), caller.userId(), now, SETTING);
 		if (updated == 0) {
-			jdbc.update("insert into mdl_setting (name, value, changed_by, changed_at) values (?, ?, ?, ?)", SETTING,
+			jdbc.update("insert into mdl_setting (name, setting_value, changed_by, changed_at) values (?, ?, ?, ?)", SETTING,
 					String.valueOf(on), caller.userId(), now);
 		}
 		log.warn("Four eyes for model changes switched {} by {}", on ? "on" : "off", caller.userId());
