@@ -239,12 +239,13 @@ class ChangeRequestService {
 		var document = ModelChecker.xml(draft.content());
 		for (var element : ModelChecker.elements(document, "*", "*")) {
 			String elementId = element.getAttribute("id");
-			if (elementId.isBlank() || element.getLocalName().startsWith("BPMN") || element.getLocalName().startsWith("DMN")) {
+			String type = element.getLocalName();
+			if (elementId.isBlank() || type.startsWith("BPMN") || type.startsWith("DMN") || type.equals("definitions")) {
 				continue;
 			}
-			String name = element.getAttribute("name");
-			names.putIfAbsent(elementId,
-					texts.stepName(key, elementId, name.isBlank() ? elementId : name, locale));
+			String name = element.getAttribute("name").isBlank() ? elementId : element.getAttribute("name");
+			names.putIfAbsent(elementId, type.equals("process") ? texts.processName(key, name, locale)
+					: texts.stepName(key, elementId, name, locale));
 		}
 		return names;
 	}

@@ -25,11 +25,14 @@ class ModelPageController {
 	private final ModelService models;
 	private final ModelSuggestions suggestions;
 	private final ProcessApis processApis;
+	private final ChangeRequestService changeRequests;
 
-	ModelPageController(ModelService models, ModelSuggestions suggestions, ProcessApis processApis) {
+	ModelPageController(ModelService models, ModelSuggestions suggestions, ProcessApis processApis,
+			ChangeRequestService changeRequests) {
 		this.models = models;
 		this.suggestions = suggestions;
 		this.processApis = processApis;
+		this.changeRequests = changeRequests;
 	}
 
 	@GetMapping("/models")
@@ -96,6 +99,7 @@ class ModelPageController {
 			model.addAttribute("name", detail.name());
 			model.addAttribute("latest", detail.versions().isEmpty() ? 0 : detail.versions().get(0).version());
 			model.addAttribute("hasDraft", detail.draft() != null);
+			model.addAttribute("changeRequests", changeRequests.of(caller, key));
 		}
 		else {
 			model.addAttribute("mine", suggestions.mine(caller, key));
@@ -105,7 +109,26 @@ class ModelPageController {
 			model.addAttribute("hasDraft", false);
 		}
 		model.addAttribute("version", version);
+		model.addAttribute("fourEyes", ModelService.seesWorkspace(caller) && models.fourEyes());
 		return "model";
+	}
+
+	/**
+	 * A change request (four eyes): the diff, the check, the replay, comments on elements, and
+	 * approve or deploy as the reader's role allows; the page asks the JSON API for all of it.
+	 */
+	@GetMapping("/models/{key}/change-requests/{id}")
+	@PreAuthorize(ModelApiController.WORKSPACE)
+	String changeRequest(Authentication user, @PathVariable String key, @PathVariable long id, Model model) {
+		Caller caller = Caller.of(user);
+		var request = changeRequests.of(caller, key).stream().filter(r -> r.id() == id).findFirst()
+			.orElseThrow(() -> PageRefusedException.notFound("models.review.notFound"));
+		model.addAttribute("key", key);
+		model.addAttribute("request", request);
+		model.addAttribute("kind", request.kind().name());
+		model.addAttribute("name", models.exists(key) ? models.model(key).name() : key);
+		model.addAttribute("owner", ModelService.isOwner(caller));
+		return "model-review";
 	}
 
 }
