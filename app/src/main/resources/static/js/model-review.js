@@ -73,11 +73,11 @@ function listItem(list, text, attributes = {}) {
   return item;
 }
 
-function showDiff(diff) {
+function showDiff(diff, baseVersion) {
   const list = document.getElementById('review-changes');
   list.replaceChildren();
   if (!diff) {
-    listItem(list, page.dataset.msgNewModel);
+    listItem(list, baseVersion > 0 ? page.dataset.msgNoDiff : page.dataset.msgNewModel);
     return;
   }
   for (const change of diff.changes) listItem(list, change.text, { elementId: change.elementId, type: change.type });
@@ -171,7 +171,7 @@ async function load() {
   const detail = result.json;
   names = detail.elementNames ?? {};
   showRequest(detail.request);
-  showDiff(detail.diff);
+  showDiff(detail.diff, detail.request.baseVersion);
   showCheck(detail);
   fillElements();
   return detail;

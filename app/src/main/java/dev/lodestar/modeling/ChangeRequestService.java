@@ -68,7 +68,7 @@ class ChangeRequestService {
 	record CommentView(long id, String elementId, String elementName, String author, Instant createdAt, String text) {
 	}
 
-	/** The whole request: the diff (null for a new model or a form), the check, comments. */
+	/** The whole request: the diff (null for a new model, a decision table or a form), the check, comments. */
 	record RequestDetail(RequestView request, ModelChanges.Diff diff, boolean deployable, List<FindingView> findings,
 			Map<String, String> elementNames, List<CommentView> comments, boolean fourEyes) {
 	}
@@ -106,7 +106,8 @@ class ChangeRequestService {
 		ModelRevision draft = draftOf(request);
 		var names = elementNames(request.modelKey(), draft, locale);
 		ModelChanges.Diff diff = null;
-		if (request.baseVersion() > 0 && draft.kind() != ModelKind.FORM) {
+		// decision tables and forms are not compared in words (ModelChanges reads BPMN)
+		if (request.baseVersion() > 0 && draft.kind() == ModelKind.BPMN) {
 			diff = changes.draftDiff(request.modelKey(), request.baseVersion(), draft.content(), locale);
 		}
 		CheckReport report = checker.check(Map.of(request.resourceName(), draft.content()), locale);

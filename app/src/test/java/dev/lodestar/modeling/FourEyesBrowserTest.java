@@ -119,6 +119,8 @@ class FourEyesBrowserTest {
 		browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("review-comments"),
 				"Check the figures (Task_DoTheWork)"));
 		assertThat(browser.driver().findElement(By.id("approve")).isDisplayed()).isTrue();
+		browser.screenshot("four-eyes-review-henry-en-comments");
+		browser.script("window.scrollTo(0, 0);");
 		browser.screenshot("four-eyes-review-henry-en");
 
 		// in Chinese, henry approves and deploys: each answered on the page
