@@ -44,7 +44,7 @@ public class FourEyes {
 	/** Whether a second process owner must approve every model change before it is deployed. */
 	public boolean on() {
 		List<String> stored = jdbc.queryForList("select setting_value from mdl_setting where name = ?", String.class, SETTING);
-		return stored.isEmpty() ? settings.fourEyes() : Boolean.parseBoolean(stored.get(0));
+		return stored.isEmpty() ? settings.fourEyes() : "true".equals(stored.get(0));
 	}
 
 	/** Switches four eyes on or off for the whole company (administrators only). */
