@@ -307,7 +307,11 @@ document.getElementById('request-review')?.addEventListener('click', guarded(asy
   const saved = await request('POST', `${base}/drafts`, { content: written, comment });
   if (!saved.ok) return say(message, problemText(saved), 'error');
   state.dirty = false;
-  const opened = await request('POST', '/api/models/change-requests', { key, revision: saved.json.id, comment });
+  let opened = await request('POST', '/api/models/change-requests', { key, revision: saved.json.id, comment });
+  // the author's request still open: it now carries this draft, for a new review
+  if (opened.status === 409 && opened.json?.changeRequest) {
+    opened = await request('POST', `/api/models/change-requests/${opened.json.changeRequest}/update`);
+  }
   if (!opened.ok) return say(message, problemText(opened), 'error');
   say(message, fill(page.dataset.msgReviewOpened, opened.json.id), 'info');
   state.leaving = true;

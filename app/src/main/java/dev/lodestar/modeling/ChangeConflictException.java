@@ -14,4 +14,14 @@ class ChangeConflictException extends ConflictException {
 		super(title, message, Map.of("reason", reason));
 	}
 
+	/** Another request of the model is still open: named, so that its author can move it to the new draft. */
+	static ChangeConflictException stillOpen(long id, String key, String status) {
+		return new ChangeConflictException("Change request open", "stillOpen", id, "Change request " + id + " of "
+				+ key + " is still " + status + ": move it to the new draft, or withdraw it first.");
+	}
+
+	private ChangeConflictException(String title, String reason, long id, String message) {
+		super(title, message, Map.of("reason", reason, "changeRequest", id));
+	}
+
 }

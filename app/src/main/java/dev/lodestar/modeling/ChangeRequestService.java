@@ -13,7 +13,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.lodestar.system.ConflictException;
 import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
@@ -84,8 +83,7 @@ class ChangeRequestService {
 		}
 		for (ChangeRequest other : requests.findByModelKeyOrderByIdDesc(key)) {
 			if (other.status() == ChangeRequest.Status.OPEN || other.status() == ChangeRequest.Status.APPROVED) {
-				throw new ConflictException("Change request " + other.id() + " of " + key + " is still "
-						+ other.status().name().toLowerCase() + ": move it to the new draft, or withdraw it first.");
+				throw ChangeConflictException.stillOpen(other.id(), key, other.status().name().toLowerCase());
 			}
 		}
 		var request = requests.save(new ChangeRequest(draft, models.latestVersion(key), caller.userId(),

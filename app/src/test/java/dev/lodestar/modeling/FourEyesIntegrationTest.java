@@ -107,8 +107,9 @@ class FourEyesIntegrationTest {
 		assertThat(get("/api/models/change-requests/" + id, "frank").json().path("request").path("actions")
 			.path("approve").asBoolean()).as("the author").isFalse();
 		assertThat(get("/api/models/change-requests/" + id + "/content", "henry").body).contains("Check the figures");
-		assertThat(post("/api/models/change-requests", "frank", Map.of("key", key)).status)
-			.as("a second request while one is open").isEqualTo(409);
+		var second = post("/api/models/change-requests", "frank", Map.of("key", key));
+		assertThat(second.status).as("a second request while one is open").isEqualTo(409);
+		assertThat(second.json().path("changeRequest").asLong()).as("names the open one").isEqualTo(id);
 
 		// frank can neither approve nor deploy his own change
 		var selfApproval = post("/api/models/change-requests/" + id + "/approval", "frank", Map.of());
