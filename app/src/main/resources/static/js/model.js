@@ -493,6 +493,26 @@ document.getElementById('deploy')?.addEventListener('click', guarded(async () =>
   }
 }));
 
+// four eyes: the editor's content is kept as the draft, and a change request opened for it; the
+// review page then shows the diff, the check, the replay and the comments
+document.getElementById('request-review')?.addEventListener('click', guarded(async () => {
+  const written = await content();
+  if (written === null) return;
+  const comment = document.getElementById('deploy-comment').value;
+  const saved = await request('POST', `${base}/drafts`, { content: written, comment });
+  if (!saved.ok) return say(message, problemText(saved), 'error');
+  state.dirty = false;
+  let opened = await request('POST', '/api/models/change-requests', { key, revision: saved.json.id, comment });
+  // the author's request still open: it now carries this draft, for a new review
+  if (opened.status === 409 && opened.json?.changeRequest) {
+    opened = await request('POST', `/api/models/change-requests/${opened.json.changeRequest}/update`);
+  }
+  if (!opened.ok) return say(message, problemText(opened), 'error');
+  say(message, fill(page.dataset.msgReviewOpened, opened.json.id), 'info');
+  state.leaving = true;
+  window.location.href = `/models/${encodeURIComponent(key)}/change-requests/${opened.json.id}`;
+}));
+
 // a conflict between a changed file and a newer version from the workspace, resolved for the file
 document.getElementById('deploy-file')?.addEventListener('click', async () => {
   const result = await request('POST', `${base}/file-deployments`);

@@ -184,6 +184,7 @@ class DemoHistory implements DemoData {
 		departments.put("dave", "service");
 		departments.put("erin", "management");
 		departments.put("frank", "operations");
+		departments.put("henry", "operations");
 		departments.put("grace", "operations");
 		departments.put("admin", "operations");
 		for (int i = 1; i <= 12; i++) {

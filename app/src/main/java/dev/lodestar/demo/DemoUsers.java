@@ -33,6 +33,8 @@ class DemoUsers implements DemoData {
 			new DemoUser("dave", "Dave", "Davis", List.of(Roles.SERVICE_MANAGER)),
 			new DemoUser("erin", "Erin", "Evans", List.of(Roles.EXECUTIVE)),
 			new DemoUser("frank", "Frank", "Fischer", List.of(Roles.PROJECT_TEAM, Roles.PROCESS_OWNER)),
+			// the second pair of eyes on model changes (four eyes: README)
+			new DemoUser("henry", "Henry", "Huang", List.of(Roles.PROCESS_OWNER)),
 			new DemoUser("grace", "Grace", "Guo", List.of(Roles.TRAINER)),
 			new DemoUser("admin", "Ada", "Admin", List.of(Roles.CAMUNDA_ADMIN)));
 

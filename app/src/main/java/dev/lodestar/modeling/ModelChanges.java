@@ -77,6 +77,11 @@ class ModelChanges {
 		return diff(key, latest, models.content(key, latest), 0, models.draft(key), locale);
 	}
 
+	/** What a draft's content (a change request's) changes against the given deployed version. */
+	Diff draftDiff(String key, int from, String content, Locale locale) {
+		return diff(key, from, models.content(key, from), 0, content, locale);
+	}
+
 	private Diff diff(String key, int from, String before, int to, String after, Locale locale) {
 		var elementsBefore = elements(ModelChecker.xml(before));
 		var elementsAfter = elements(ModelChecker.xml(after));

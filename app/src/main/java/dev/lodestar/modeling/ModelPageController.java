@@ -29,14 +29,16 @@ class ModelPageController {
 	private final ProcessApis processApis;
 	private final ProcessTexts texts;
 	private final ModelChecker checker;
+	private final ChangeRequestService changeRequests;
 
 	ModelPageController(ModelService models, ModelSuggestions suggestions, ProcessApis processApis, ProcessTexts texts,
-			ModelChecker checker) {
+			ModelChecker checker, ChangeRequestService changeRequests) {
 		this.models = models;
 		this.texts = texts;
 		this.checker = checker;
 		this.suggestions = suggestions;
 		this.processApis = processApis;
+		this.changeRequests = changeRequests;
 	}
 
 	@GetMapping("/models")
@@ -103,6 +105,7 @@ class ModelPageController {
 			model.addAttribute("name", texts.processName(key, detail.name(), locale));
 			model.addAttribute("latest", detail.versions().isEmpty() ? 0 : detail.versions().get(0).version());
 			model.addAttribute("hasDraft", detail.draft() != null);
+			model.addAttribute("changeRequests", changeRequests.of(caller, key));
 		}
 		else {
 			model.addAttribute("mine", suggestions.mine(caller, key));
@@ -116,7 +119,26 @@ class ModelPageController {
 		// suggestions name their element as the reader knows it (the id stays in small print)
 		model.addAttribute("elementNames", models.latestDiagramVersion(key) > 0
 				? checker.elementNames(models.diagram(key), locale) : new java.util.HashMap<String, String>());
+		model.addAttribute("fourEyes", ModelService.seesWorkspace(caller) && models.fourEyes());
 		return "model";
+	}
+
+	/**
+	 * A change request (four eyes): the diff, the check, the replay, comments on elements, and
+	 * approve or deploy as the reader's role allows; the page asks the JSON API for all of it.
+	 */
+	@GetMapping("/models/{key}/change-requests/{id}")
+	@PreAuthorize(ModelApiController.WORKSPACE)
+	String changeRequest(Authentication user, @PathVariable String key, @PathVariable long id, Model model) {
+		Caller caller = Caller.of(user);
+		var request = changeRequests.of(caller, key).stream().filter(r -> r.id() == id).findFirst()
+			.orElseThrow(() -> PageRefusedException.notFound("models.review.notFound"));
+		model.addAttribute("key", key);
+		model.addAttribute("request", request);
+		model.addAttribute("kind", request.kind().name());
+		model.addAttribute("name", models.exists(key) ? models.model(key).name() : key);
+		model.addAttribute("owner", ModelService.isOwner(caller));
+		return "model-review";
 	}
 
 }

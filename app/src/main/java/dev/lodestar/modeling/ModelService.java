@@ -37,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.lodestar.access.Roles;
 import dev.lodestar.modeling.DeployedModels.Deployed;
 import dev.lodestar.system.EngineClock;
+import dev.lodestar.system.ForbiddenException;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.NotFoundException;
 import dev.lodestar.worklist.Caller;
@@ -66,12 +67,13 @@ public class ModelService {
 	private final ModelRevisions revisions;
 	private final FileStates fileStates;
 	private final ModelFiles files;
+	private final FourEyes fourEyes;
 	private final Clock clock;
 
 	ModelService(RepositoryService repositoryService, RuntimeService runtimeService, HistoryService historyService,
 			TaskService taskService, IdentityService identityService, AuthorizationService authorizationService,
 			DeployedModels deployed, ModelChecker checker, ModelRevisions revisions, FileStates fileStates,
-			ModelFiles files) {
+			ModelFiles files, FourEyes fourEyes) {
 		this.repositoryService = repositoryService;
 		this.runtimeService = runtimeService;
 		this.historyService = historyService;
@@ -83,6 +85,7 @@ public class ModelService {
 		this.revisions = revisions;
 		this.fileStates = fileStates;
 		this.files = files;
+		this.fourEyes = fourEyes;
 		this.clock = EngineClock.INSTANCE;
 	}
 
@@ -447,6 +450,24 @@ public class ModelService {
 	 */
 	@Transactional
 	DeployResult deploy(Caller caller, String key, String content, String comment, Locale locale) {
+		if (fourEyes.on()) {
+			throw new ForbiddenException("Four eyes", FourEyesPlugin.REFUSAL + " Open one for your draft of " + key
+					+ " and ask another process owner to approve it.", Map.of("reason", "fourEyes"));
+		}
+		return deployChecked(caller, key, content, comment, locale);
+	}
+
+	/**
+	 * Deploys the approved content of a change request as the caller, past four eyes: the engine
+	 * lets exactly this content through ({@link FourEyes#deployingApproved}).
+	 */
+	@Transactional
+	DeployResult deployApproved(Caller caller, ModelRevision draft, String comment, Locale locale) {
+		return FourEyes.deployingApproved(draft.contentHash(),
+				() -> deployChecked(caller, draft.modelKey(), draft.content(), comment, locale));
+	}
+
+	private DeployResult deployChecked(Caller caller, String key, String content, String comment, Locale locale) {
 		String name = resourceName(key);
 		CheckReport report = checker.check(Map.of(name, content), locale);
 		if (!report.deployable()) {
@@ -663,6 +684,21 @@ public class ModelService {
 			.stream()
 			.filter(d -> version.resourceName().equals(d.getResourceName()))
 			.findFirst();
+	}
+
+	/** The newest draft of a model (newer than its latest deployment), for change requests. */
+	Optional<ModelRevision> currentDraft(String key) {
+		return latestDraft(key, deployed.latest(resourceName(key)));
+	}
+
+	/** A revision of a model by its id. */
+	Optional<ModelRevision> revision(String key, long id) {
+		return revisions.findById(id).filter(r -> r.modelKey().equals(key));
+	}
+
+	/** Whether four eyes are on (the page shows the review path instead of Deploy). */
+	boolean fourEyes() {
+		return fourEyes.on();
 	}
 
 	private Optional<ModelRevision> latestDraft(String key, Optional<Deployed> latest) {

@@ -90,6 +90,9 @@ class ModelCreationIntegrationTest {
 	FileStates fileStates;
 
 	@Autowired
+	FourEyes fourEyes;
+
+	@Autowired
 	org.springframework.context.ApplicationEventPublisher events;
 
 	@Test
@@ -335,7 +338,7 @@ class ModelCreationIntegrationTest {
 		var files = new ModelFiles(new PathMatchingResourcePatternResolver(),
 				new ModelingSettings("lodestar", List.of("file:" + unpacked + "/*.bpmn"), true));
 		ModelService withFile = new ModelService(repositoryService, runtimeService, historyService, taskService,
-				identityService, authorizationService, deployedModels, checker, revisions, fileStates, files);
+				identityService, authorizationService, deployedModels, checker, revisions, fileStates, files, fourEyes);
 		var deployer = new ProcessModelDeployer(withFile, files, events);
 		assertThat(deployer.deploy().deploymentId()).as("the file holds what runs").isNull();
 		assertThat(withFile.model(key).inFiles()).isTrue();

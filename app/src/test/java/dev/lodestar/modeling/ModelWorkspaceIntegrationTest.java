@@ -579,10 +579,13 @@ class ModelWorkspaceIntegrationTest {
 	@Autowired
 	FileStates fileStates;
 
+	@Autowired
+	FourEyes fourEyes;
+
 	/** The workspace over other model files (an unpacked export, a test's own files), on the same engine. */
 	private ModelService withFiles(ModelFiles other) {
 		return new ModelService(repositoryService, runtimeService, historyService, taskService, identityService,
-				authorizationService, deployedModels, checker, revisions, fileStates, other);
+				authorizationService, deployedModels, checker, revisions, fileStates, other, fourEyes);
 	}
 
 	private static String bpmn(String key, String name) {
