@@ -15,6 +15,9 @@ import java.util.Set;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -91,10 +94,14 @@ class ModelReplay {
 	private final ProcessTexts texts;
 	private final MessageSource messages;
 	private final List<CaseContextProvider> caseProviders;
+	private final org.camunda.bpm.engine.ManagementService managementService;
+	private volatile DmnEngine dmn;
 
 	ModelReplay(ModelService models, DeployedModels deployed, ModelRevisions revisions, ModelRules rules,
 			HistoryService historyService, RepositoryService repositoryService, ProcessEngineConfigurationImpl engine,
-			ProcessApis apis, ProcessTexts texts, MessageSource messages, List<CaseContextProvider> caseProviders) {
+			ProcessApis apis, ProcessTexts texts, MessageSource messages, List<CaseContextProvider> caseProviders,
+			org.camunda.bpm.engine.ManagementService managementService) {
+		this.managementService = managementService;
 		this.models = models;
 		this.deployed = deployed;
 		this.revisions = revisions;
@@ -154,9 +161,10 @@ class ModelReplay {
 		var parted = new ArrayList<PartedCase>();
 		var undecided = new ArrayList<UndecidedCase>();
 		var runModels = new HashMap<String, RunModel>();
+		var activities = activities(finished);
 		for (HistoricProcessInstance instance : finished) {
 			var run = runModels.computeIfAbsent(instance.getProcessDefinitionId(), this::runModel);
-			var trail = trail(instance.getId(), run);
+			var trail = trail(activities.getOrDefault(instance.getId(), List.of()), run);
 			Outcome outcome;
 			try {
 				outcome = draft.walk(trail, new Recorded(details.getOrDefault(instance.getId(), List.of())));
@@ -222,8 +230,26 @@ class ModelReplay {
 			throw new IllegalStateException("the decision " + decisionKey + " breaks the rules of models: "
 					+ ModelRules.describe(violations, ModelRules.Violation::code));
 		}
-		return engine.getDmnEngine()
-			.parseDecision(decisionKey, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+		return dmn().parseDecision(decisionKey, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * A DMN engine of its own, with the engine's FEEL and the replay's guarded expressions: the
+	 * engine's one would record each evaluation in the decision history and the metrics.
+	 */
+	private DmnEngine dmn() {
+		if (dmn == null) {
+			var base = engine.getDmnEngineConfiguration();
+			var config = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+			config.feelEngineFactory(base.getFeelEngineFactory())
+				.elProvider(expressions.toElProvider())
+				.defaultInputExpressionExpressionLanguage(base.getDefaultInputExpressionExpressionLanguage())
+				.defaultInputEntryExpressionLanguage(base.getDefaultInputEntryExpressionLanguage())
+				.defaultOutputEntryExpressionLanguage(base.getDefaultOutputEntryExpressionLanguage())
+				.defaultLiteralExpressionLanguage(base.getDefaultLiteralExpressionLanguage());
+			dmn = config.buildEngine();
+		}
+		return dmn;
 	}
 
 	/** A deployed version a case ran on: which of its steps are the main path's. */
@@ -264,20 +290,34 @@ class ModelReplay {
 	private record Taken(String activityId, Date at) {
 	}
 
-	private List<Taken> trail(String processInstanceId, RunModel run) {
+	private List<Taken> trail(List<HistoricActivityInstance> activities, RunModel run) {
 		var trail = new ArrayList<Taken>();
-		for (HistoricActivityInstance activity : historyService.createHistoricActivityInstanceQuery()
-			.processInstanceId(processInstanceId)
-			.orderByHistoricActivityInstanceStartTime()
-			.asc()
-			.orderPartiallyByOccurrence()
-			.asc()
-			.list()) {
+		for (HistoricActivityInstance activity : activities) {
 			if (run.mainPath.contains(activity.getActivityId())) {
 				trail.add(new Taken(activity.getActivityId(), activity.getStartTime()));
 			}
 		}
 		return trail;
+	}
+
+	/** The steps of every case, in the order they were reached: one query per hundred cases. */
+	private Map<String, List<HistoricActivityInstance>> activities(List<HistoricProcessInstance> instances) {
+		var byCase = new HashMap<String, List<HistoricActivityInstance>>();
+		String table = managementService.getTableName(HistoricActivityInstance.class);
+		var ids = instances.stream().map(HistoricProcessInstance::getId).toList();
+		for (int from = 0; from < ids.size(); from += 100) {
+			var chunk = ids.subList(from, Math.min(ids.size(), from + 100));
+			var in = new StringBuilder();
+			var query = historyService.createNativeHistoricActivityInstanceQuery();
+			for (int i = 0; i < chunk.size(); i++) {
+				in.append(i == 0 ? "" : ", ").append("#{p").append(i).append('}');
+				query.parameter("p" + i, chunk.get(i));
+			}
+			query.sql("select * from " + table + " where PROC_INST_ID_ in (" + in + ") order by START_TIME_ asc, SEQUENCE_COUNTER_ asc")
+				.list()
+				.forEach(a -> byCase.computeIfAbsent(a.getProcessInstanceId(), k -> new ArrayList<>()).add(a));
+		}
+		return byCase;
 	}
 
 	private Map<String, List<HistoricVariableUpdate>> variableUpdates(List<HistoricProcessInstance> instances) {
@@ -590,7 +630,7 @@ class ModelReplay {
 			}
 			DmnDecisionResult result;
 			try {
-				result = engine.getDmnEngine().evaluateDecision((DmnDecision) found, Variables.fromMap(variables));
+				result = dmn().evaluateDecision((DmnDecision) found, Variables.fromMap(variables));
 			}
 			catch (RuntimeException ex) {
 				throw new Undecided(task, "the decision " + decisionKey + " fails: " + reason(ex));
