@@ -162,6 +162,7 @@ class ModelReplay {
 		var undecided = new ArrayList<UndecidedCase>();
 		var runModels = new HashMap<String, RunModel>();
 		var activities = activities(finished);
+		long read = System.nanoTime();
 		for (HistoricProcessInstance instance : finished) {
 			var run = runModels.computeIfAbsent(instance.getProcessDefinitionId(), this::runModel);
 			var trail = trail(activities.getOrDefault(instance.getId(), List.of()), run);
@@ -185,8 +186,8 @@ class ModelReplay {
 			}
 		}
 		long tookMs = (System.nanoTime() - started) / 1_000_000;
-		log.info("Replay of {} by {}: {} cases, {} would part, {} undecided, {} ms", key, caller.userId(),
-				finished.size(), parted.size(), undecided.size(), tookMs);
+		log.info("Replay of {} by {}: {} cases, {} would part, {} undecided, {} ms ({} ms reading the history)", key,
+				caller.userId(), finished.size(), parted.size(), undecided.size(), tookMs, (read - started) / 1_000_000);
 		return new Result(key, finished.size(), parted.size(), tookMs, parted, undecided);
 	}
 
@@ -390,6 +391,10 @@ class ModelReplay {
 
 	}
 
+	/** A sequence flow as the walk needs it. */
+	private record Out(String id, FlowNode target, boolean conditional, String condition, String language) {
+	}
+
 	/** The draft, read once and walked for every case. */
 	private final class Draft {
 
@@ -401,11 +406,37 @@ class ModelReplay {
 		private final Map<String, ValueExpression> parsed = new HashMap<>();
 		private final Map<String, Object> decisions = new HashMap<>();
 		private final Map<String, Step> steps = new HashMap<>();
+		// the model API finds references by searching the document: the graph is read once, here
+		private final Map<String, FlowNode> nodes = new HashMap<>();
+		private final Map<String, List<Out>> outgoing = new HashMap<>();
+		private final Map<String, String> defaults = new HashMap<>();
+		private final Map<String, Set<String>> boundaries = new HashMap<>();
+		private final Map<String, List<String[]>> outputs = new HashMap<>();
 
 		Draft(String key, BpmnModelInstance model, Locale locale) {
 			this.key = key;
 			this.model = model;
 			this.locale = locale;
+			for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+				nodes.put(node.getId(), node);
+				var outs = new ArrayList<Out>();
+				for (SequenceFlow flow : node.getOutgoing()) {
+					ConditionExpression condition = flow.getConditionExpression();
+					outs.add(new Out(flow.getId(), flow.getTarget(), condition != null,
+							condition == null ? null : condition.getTextContent(),
+							condition == null ? null : condition.getLanguage()));
+				}
+				outgoing.put(node.getId(), outs);
+				if (node instanceof ExclusiveGateway g && g.getDefault() != null) {
+					defaults.put(node.getId(), g.getDefault().getId());
+				}
+				if (node instanceof InclusiveGateway g && g.getDefault() != null) {
+					defaults.put(node.getId(), g.getDefault().getId());
+				}
+				if (node instanceof BoundaryEvent boundary && boundary.getAttachedTo() != null) {
+					boundaries.computeIfAbsent(boundary.getAttachedTo().getId(), k -> new HashSet<>()).add(node.getId());
+				}
+			}
 			Process process = model.getModelElementsByType(Process.class)
 				.stream()
 				.filter(Process::isExecutable)
@@ -499,12 +530,12 @@ class ModelReplay {
 		}
 
 		private List<FlowNode> taken(List<Taken> trail, int from, int to) {
-			var nodes = new ArrayList<FlowNode>();
+			var path = new ArrayList<FlowNode>();
 			for (Taken taken : trail.subList(from, to)) {
-				FlowNode node = model.getModelElementById(taken.activityId()) instanceof FlowNode found ? found : null;
-				nodes.add(node != null ? node : missing(taken.activityId()));
+				FlowNode node = nodes.get(taken.activityId());
+				path.add(node != null ? node : missing(taken.activityId()));
 			}
-			return nodes;
+			return path;
 		}
 
 		/** A step the case took that the draft no longer has: shown by its id. */
@@ -534,32 +565,29 @@ class ModelReplay {
 			}
 			if (nextTaken != null && !(node instanceof Gateway)) {
 				// an interrupting boundary event the case met (a timer) takes it off the flow, as it did
-				for (BoundaryEvent boundary : model.getModelElementsByType(BoundaryEvent.class)) {
-					if (boundary.getAttachedTo() == node && boundary.getId().equals(nextTaken)) {
-						return boundary;
-					}
+				if (boundaries.getOrDefault(node.getId(), Set.of()).contains(nextTaken)) {
+					return nodes.get(nextTaken);
 				}
 			}
-			var outgoing = List.copyOf(node.getOutgoing());
+			var outgoing = this.outgoing.getOrDefault(node.getId(), List.of());
 			if (outgoing.isEmpty()) {
 				return null;
 			}
 			if (node instanceof ExclusiveGateway || node instanceof InclusiveGateway
-					|| outgoing.stream().anyMatch(f -> f.getConditionExpression() != null)) {
-				String defaultFlow = node instanceof ExclusiveGateway g && g.getDefault() != null ? g.getDefault().getId()
-						: node instanceof InclusiveGateway g && g.getDefault() != null ? g.getDefault().getId() : null;
+					|| outgoing.stream().anyMatch(Out::conditional)) {
+				String defaultFlow = defaults.get(node.getId());
 				var chosen = new ArrayList<FlowNode>();
 				FlowNode fallback = null;
-				for (SequenceFlow flow : outgoing) {
-					if (flow.getId().equals(defaultFlow)) {
-						fallback = flow.getTarget();
+				for (Out flow : outgoing) {
+					if (flow.id().equals(defaultFlow)) {
+						fallback = flow.target();
 						continue;
 					}
-					if (flow.getConditionExpression() == null) {
-						chosen.add(flow.getTarget());
+					if (!flow.conditional()) {
+						chosen.add(flow.target());
 					}
 					else if (holds(node, flow, variables)) {
-						chosen.add(flow.getTarget());
+						chosen.add(flow.target());
 						if (node instanceof ExclusiveGateway) {
 							break;
 						}
@@ -575,23 +603,22 @@ class ModelReplay {
 			}
 			// parallel and event-based gateways, several unconditional flows: the path the case took, if the draft has it
 			return outgoing.stream()
-				.map(SequenceFlow::getTarget)
+				.map(Out::target)
 				.filter(n -> n.getId().equals(nextTaken))
 				.findFirst()
-				.orElse(outgoing.get(0).getTarget());
+				.orElse(outgoing.get(0).target());
 		}
 
-		private boolean holds(FlowNode node, SequenceFlow flow, Map<String, Object> variables) {
-			ConditionExpression condition = flow.getConditionExpression();
-			String language = condition.getLanguage();
+		private boolean holds(FlowNode node, Out flow, Map<String, Object> variables) {
+			String language = flow.language();
 			if (language != null && !language.isBlank() && !"juel".equalsIgnoreCase(language)) {
-				throw new Undecided(node, "the condition of " + flow.getId() + " is a script (" + language + ")");
+				throw new Undecided(node, "the condition of " + flow.id() + " is a script (" + language + ")");
 			}
-			Object value = evaluate(node, flow.getId(), condition.getTextContent(), variables);
+			Object value = evaluate(node, flow.id(), flow.condition(), variables);
 			if (value instanceof Boolean bool) {
 				return bool;
 			}
-			throw new Undecided(node, "the condition of " + flow.getId() + " is not true or false but " + value);
+			throw new Undecided(node, "the condition of " + flow.id() + " is not true or false but " + value);
 		}
 
 		private Object evaluate(FlowNode node, String where, String text, Map<String, Object> variables) {
@@ -653,20 +680,31 @@ class ModelReplay {
 					throw new Undecided(task, "the result of " + decisionKey + " does not fit " + mapping + ": " + reason(ex));
 				}
 			}
-			var io = task.getExtensionElements() == null ? null
-					: task.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list();
-			if (io != null) {
+			var mappings = outputs.computeIfAbsent(task.getId(), id -> outputParameters(task));
+			if (!mappings.isEmpty()) {
 				var scope = new HashMap<>(variables(variables, overlay));
 				scope.put("decisionResult", result);
-				for (CamundaInputOutput mappings : io) {
-					for (CamundaOutputParameter output : mappings.getCamundaOutputParameters()) {
-						if (output.getValue() != null) {
-							throw new Undecided(task, "the output " + output.getCamundaName() + " is not an expression");
-						}
-						overlay.put(output.getCamundaName(), evaluate(task, output.getCamundaName(), output.getTextContent(), scope));
+				for (String[] output : mappings) {
+					if (output[1] == null) {
+						throw new Undecided(task, "the output " + output[0] + " is not an expression");
 					}
+					overlay.put(output[0], evaluate(task, output[0], output[1], scope));
 				}
 			}
+		}
+
+		/** The task's output mappings: name and expression (no expression: a list, map or script). */
+		private List<String[]> outputParameters(BusinessRuleTask task) {
+			var found = new ArrayList<String[]>();
+			if (task.getExtensionElements() == null) {
+				return found;
+			}
+			for (CamundaInputOutput io : task.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list()) {
+				for (CamundaOutputParameter output : io.getCamundaOutputParameters()) {
+					found.add(new String[] { output.getCamundaName(), output.getValue() != null ? null : output.getTextContent() });
+				}
+			}
+			return found;
 		}
 
 	}
