@@ -186,8 +186,9 @@ class ModelReplay {
 			}
 		}
 		long tookMs = (System.nanoTime() - started) / 1_000_000;
-		log.info("Replay of {} by {}: {} cases, {} would part, {} undecided, {} ms ({} ms reading the history)", key,
-				caller.userId(), finished.size(), parted.size(), undecided.size(), tookMs, (read - started) / 1_000_000);
+		log.info("Replay of {} by {}: {} cases, {} would part, {} undecided, {} ms ({} ms reading the history, {} ms "
+				+ "evaluating {} distinct decisions)", key, caller.userId(), finished.size(), parted.size(), undecided.size(),
+				tookMs, (read - started) / 1_000_000, draft.deciding / 1_000_000, draft.results.size());
 		return new Result(key, finished.size(), parted.size(), tookMs, parted, undecided);
 	}
 
@@ -208,7 +209,13 @@ class ModelReplay {
 	}
 
 	/** The decision a business rule task evaluates: its draft if one is kept, else the deployed version. */
-	private DmnDecision decision(String decisionKey) {
+	/** A decision read for the replay, with every name its file mentions (the variables it may read are among them). */
+	private record Decision(DmnDecision decision, Set<String> names) {
+	}
+
+	private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+	private Decision decision(String decisionKey) {
 		String content = revisions.findFirstByModelKeyOrderByIdDesc(decisionKey)
 			.filter(r -> r.status() == ModelRevision.Status.DRAFT && r.kind() == ModelKind.DMN)
 			.map(ModelRevision::content)
@@ -231,7 +238,11 @@ class ModelReplay {
 			throw new IllegalStateException("the decision " + decisionKey + " breaks the rules of models: "
 					+ ModelRules.describe(violations, ModelRules.Violation::code));
 		}
-		return dmn().parseDecision(decisionKey, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+		var names = new HashSet<String>();
+		NAME.matcher(content).results().forEach(m -> names.add(m.group()));
+		return new Decision(
+				dmn().parseDecision(decisionKey, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))),
+				names);
 	}
 
 	/**
@@ -405,6 +416,8 @@ class ModelReplay {
 		private final Locale locale;
 		private final Map<String, ValueExpression> parsed = new HashMap<>();
 		private final Map<String, Object> decisions = new HashMap<>();
+		private final Map<List<Object>, Object> results = new HashMap<>();
+		private long deciding;
 		private final Map<String, Step> steps = new HashMap<>();
 		// the model API finds references by searching the document: the graph is read once, here
 		private final Map<String, FlowNode> nodes = new HashMap<>();
@@ -655,13 +668,31 @@ class ModelReplay {
 			if (found instanceof RuntimeException ex) {
 				throw new Undecided(task, "the decision " + decisionKey + " cannot be read: " + reason(ex));
 			}
-			DmnDecisionResult result;
-			try {
-				result = dmn().evaluateDecision((DmnDecision) found, Variables.fromMap(variables));
-			}
-			catch (RuntimeException ex) {
+			var decision = (Decision) found;
+			// cases with the same values of what the decision may read get the same answer: evaluated once
+			var inputs = new java.util.TreeMap<String, Object>();
+			variables.forEach((name, value) -> {
+				if (decision.names().contains(name)) {
+					inputs.put(name, value);
+				}
+			});
+			List<Object> cacheKey = List.of(decisionKey, inputs);
+			Object evaluated = results.computeIfAbsent(cacheKey, k -> {
+				long before = System.nanoTime();
+				try {
+					return dmn().evaluateDecision(decision.decision(), Variables.fromMap(variables));
+				}
+				catch (RuntimeException ex) {
+					return ex;
+				}
+				finally {
+					deciding += System.nanoTime() - before;
+				}
+			});
+			if (evaluated instanceof RuntimeException ex) {
 				throw new Undecided(task, "the decision " + decisionKey + " fails: " + reason(ex));
 			}
+			DmnDecisionResult result = (DmnDecisionResult) evaluated;
 			// the outputs as variables: a mapping below reads them, and so do later gateways
 			result.stream().findFirst().ifPresent(overlay::putAll);
 			String resultVariable = task.getCamundaResultVariable();
