@@ -553,8 +553,13 @@ class ModelReplay {
 
 		/** A step the case took that the draft no longer has: shown by its id. */
 		private FlowNode missing(String id) {
-			var task = model.newInstance(org.camunda.bpm.model.bpmn.instance.Task.class, id);
-			return task;
+			try {
+				return model.newInstance(org.camunda.bpm.model.bpmn.instance.Task.class, id);
+			}
+			catch (RuntimeException taken) {
+				// the id names another kind of element in the draft: shown by a generated id
+				return model.newInstance(org.camunda.bpm.model.bpmn.instance.Task.class);
+			}
 		}
 
 		private Map<String, Object> variables(Map<String, Object> recorded, Map<String, Object> overlay) {
