@@ -443,6 +443,58 @@ document.getElementById('discard-draft')?.addEventListener('click', guarded(asyn
   window.location.href = Number(page.dataset.latest) > 0 ? `${window.location.pathname}?discarded=true` : '/models';
 }));
 
+// replay on history: the last finished cases through the saved draft, and the ones that would part
+function caseCell(c) {
+  const cell = document.createElement('td');
+  const text = c.label || c.businessKey || c.processInstanceId;
+  if (c.link) {
+    const link = document.createElement('a');
+    link.href = c.link;
+    link.textContent = text;
+    cell.append(link);
+  } else {
+    cell.textContent = text;
+  }
+  return cell;
+}
+
+function textCell(text) {
+  const cell = document.createElement('td');
+  cell.textContent = text;
+  return cell;
+}
+
+const path = (steps) => steps.map((s) => s.name).join(' → ');
+
+document.getElementById('replay')?.addEventListener('click', guarded(async () => {
+  const replayMessage = document.getElementById('replay-message');
+  if (state.dirty === true) return say(replayMessage, page.dataset.msgReplayUnsaved, 'error');
+  const cases = document.getElementById('replay-cases').value || '200';
+  const result = await request('POST', `${base}/replay?cases=${encodeURIComponent(cases)}`);
+  if (!result.ok) return say(replayMessage, problemText(result), 'error');
+  const replay = result.json;
+  say(replayMessage, fill(page.dataset.msgReplaySummary, replay.replayed, replay.tookMs, replay.parted,
+    replay.undecided.length), 'info');
+  replayMessage.dataset.parted = replay.parted;
+  const parted = document.querySelector('#replay-result tbody');
+  parted.replaceChildren(...replay.cases.map((c) => {
+    const row = document.createElement('tr');
+    row.dataset.processInstanceId = c.processInstanceId;
+    row.dataset.partsAt = c.partsAt.id;
+    row.append(caseCell(c), textCell(c.partsAt.name), textCell(path(c.took)), textCell(path(c.wouldTake)));
+    return row;
+  }));
+  document.getElementById('replay-result').classList.toggle('hidden', replay.cases.length === 0);
+  const undecided = document.querySelector('#replay-undecided tbody');
+  undecided.replaceChildren(...replay.undecided.map((c) => {
+    const row = document.createElement('tr');
+    row.dataset.processInstanceId = c.processInstanceId;
+    row.append(caseCell(c), textCell(c.at?.name ?? ''), textCell(c.reason));
+    return row;
+  }));
+  document.getElementById('replay-undecided').classList.toggle('hidden', replay.undecided.length === 0);
+}));
+
 // tries a deployed process: starts its latest version as the process owner
 document.getElementById('start-process')?.addEventListener('click', guarded(async () => {
   const result = await request('POST', `${base}/instances`);

@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Lead-to-sale rules that a company tunes.
  *
- * @param discountApprovalThreshold discounts above this percentage need a sales manager's
- *        approval; read by the process when the proposal's gateway is evaluated (never kept in a
+ * @param discountApprovalThreshold the ceiling: a negotiation never starts on a discount above
+ *        this percentage that no sales manager approved, whatever the model's gateway (which holds
+ *        its own threshold, processes/README.md) decided; read at that moment (never kept in a
  *        process variable, which a task's worker could rewrite), so a change applies at once
  * @param importMaxRows the most rows one CSV import may have
  */

@@ -35,9 +35,21 @@ class GuardedExpressionManager extends JuelExpressionManager {
 
 	private final ProcessApis apis;
 
+	private final boolean beans;
+
 	GuardedExpressionManager(ProcessApis apis) {
+		this(apis, true);
+	}
+
+	/**
+	 * With {@code beans} false, the replay's manager ({@link ModelReplay}): the same allow-list,
+	 * and no bean at all — a replay reads a case's recorded variables and calls nothing of today's
+	 * application (a bean's method may change data, and its answer today is not the case's).
+	 */
+	GuardedExpressionManager(ProcessApis apis, boolean beans) {
 		super(null);
 		this.apis = apis;
+		this.beans = beans;
 	}
 
 	@Override
@@ -45,7 +57,7 @@ class GuardedExpressionManager extends JuelExpressionManager {
 		var resolver = new CompositeELResolver();
 		resolver.add(new VariableScopeElResolver());
 		resolver.add(new VariableContextElResolver());
-		resolver.add(new OpenBeans(apis));
+		resolver.add(beans ? new OpenBeans(apis) : new NoBeans(apis));
 		resolver.add(new ArrayELResolver(true));
 		resolver.add(new ListELResolver(true));
 		resolver.add(new MapELResolver(true));
@@ -80,6 +92,53 @@ class GuardedExpressionManager extends JuelExpressionManager {
 		public void setValue(ELContext context, Object base, Object property, Object value) {
 			if (base == null && property != null && apis.isOpen(property.toString())) {
 				throw new PropertyNotWritableException("A model cannot replace the bean " + property);
+			}
+		}
+
+		@Override
+		public boolean isReadOnly(ELContext context, Object base, Object property) {
+			return true;
+		}
+
+		@Override
+		public Iterator<FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
+			return null;
+		}
+
+		@Override
+		public Class<?> getCommonPropertyType(ELContext context, Object base) {
+			return base == null ? String.class : null;
+		}
+
+	}
+
+	/** The replay's resolver for names of beans: it names the bean and refuses it. */
+	static final class NoBeans extends ELResolver {
+
+		private final ProcessApis apis;
+
+		NoBeans(ProcessApis apis) {
+			this.apis = apis;
+		}
+
+		@Override
+		public Object getValue(ELContext context, Object base, Object property) {
+			if (base == null && property != null && apis.isOpen(property.toString())) {
+				throw new PropertyNotFoundException("calls " + property
+						+ ", and a replay reads the case's recorded variables only, it calls no bean");
+			}
+			return null;
+		}
+
+		@Override
+		public Class<?> getType(ELContext context, Object base, Object property) {
+			return null;
+		}
+
+		@Override
+		public void setValue(ELContext context, Object base, Object property, Object value) {
+			if (base == null && property != null) {
+				throw new PropertyNotWritableException("A replay writes nothing: " + property);
 			}
 		}
 

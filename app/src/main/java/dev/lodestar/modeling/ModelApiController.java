@@ -48,10 +48,12 @@ class ModelApiController {
 	private final ModelChanges changes;
 	private final ModelMigrations migrations;
 	private final ModelSuggestions suggestions;
+	private final ModelReplay replay;
 
 	ModelApiController(ModelService models, ModelChanges changes, ModelMigrations migrations,
-			ModelSuggestions suggestions) {
+			ModelSuggestions suggestions, ModelReplay replay) {
 		this.models = models;
+		this.replay = replay;
 		this.changes = changes;
 		this.migrations = migrations;
 		this.suggestions = suggestions;
@@ -183,6 +185,16 @@ class ModelApiController {
 	@Operation(summary = "What the newest draft changes against the latest deployed version, in words, and its impact")
 	ModelChanges.Diff draftDiff(@PathVariable String key) {
 		return changes.draftDiff(key, ModelService.locale());
+	}
+
+	@PostMapping("/{key}/replay")
+	@PreAuthorize(OWNER)
+	@Operation(summary = "Replays the last finished cases (cases, default 200, at most 1000) on the newest draft of a "
+			+ "process: the cases that would take another path, where they part, what they took and what they would "
+			+ "take; cases it cannot decide are listed with the reason")
+	ModelReplay.Result replay(Authentication user, @PathVariable String key,
+			@RequestParam(required = false) Integer cases) {
+		return replay.replayDraft(Caller.of(user), key, cases, ModelService.locale());
 	}
 
 	@PostMapping("/{key}/instances")
