@@ -206,20 +206,13 @@ document.getElementById('comment')?.addEventListener('click', async () => {
   if (again.ok) showComments(again.json.comments);
 });
 
-// the replay of finished cases on the draft (POST /api/models/{key}/replay): which cases would
-// part from the path they took, and where; a server without it answers "not available"
+// the replay of finished cases on the draft under review: which cases would part from the path
+// they took, and where (POST /api/models/change-requests/{id}/replay)
 document.getElementById('replay')?.addEventListener('click', async () => {
   const summary = document.getElementById('replay-summary');
   const table = document.getElementById('replay-cases');
   table.replaceChildren();
-  let content;
-  try {
-    content = await getText(`${api}/content`);
-  } catch (error) {
-    return say(summary, `${page.dataset.msgFailed} ${error.message}`, 'error');
-  }
-  const result = await request('POST', `/api/models/${encodeURIComponent(key)}/replay`, { content });
-  if (result.status === 404 || result.status === 405) return say(summary, page.dataset.msgReplayUnavailable, 'info');
+  const result = await request('POST', `${api}/replay`);
   if (!result.ok) return say(summary, failed(result), 'error');
   const replay = result.json;
   say(summary, fill(page.dataset.msgReplayResult, formatNumber(replay.replayed), formatNumber(replay.parted),

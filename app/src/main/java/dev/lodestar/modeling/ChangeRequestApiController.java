@@ -103,6 +103,14 @@ class ChangeRequestApiController {
 		return ResponseEntity.ok().contentType(type).body(content);
 	}
 
+	@PostMapping("/{id}/replay")
+	@PreAuthorize(ModelApiController.OWNER)
+	@Operation(summary = "Replays the last finished cases (cases, default 200, at most 1000) on the draft under "
+			+ "review: the cases that would take another path, where they part, and the cases it cannot decide")
+	ModelReplay.Result replay(Authentication user, @PathVariable long id, @RequestParam(required = false) Integer cases) {
+		return service.replay(Caller.of(user), id, cases, ModelService.locale());
+	}
+
 	@PostMapping("/{id}/comments")
 	@PreAuthorize(ModelApiController.OWNER)
 	@ModelApiController.ResponseStatusCreated

@@ -37,10 +37,12 @@ class ChangeRequestService {
 	private final ModelChanges changes;
 	private final ModelChecker checker;
 	private final ProcessTexts texts;
+	private final ModelReplay replay;
 	private final Clock clock = EngineClock.INSTANCE;
 
 	ChangeRequestService(ChangeRequests requests, ChangeComments comments, ModelService models, ModelChanges changes,
-			ModelChecker checker, ProcessTexts texts) {
+			ModelChecker checker, ProcessTexts texts, ModelReplay replay) {
+		this.replay = replay;
 		this.requests = requests;
 		this.comments = comments;
 		this.models = models;
@@ -127,6 +129,17 @@ class ChangeRequestService {
 	@Transactional(readOnly = true)
 	String content(long id) {
 		return draftOf(find(id)).content();
+	}
+
+	/** The last {@code cases} finished cases replayed on the draft under review (a process only). */
+	@Transactional(readOnly = true)
+	ModelReplay.Result replay(Caller caller, long id, Integer cases, Locale locale) {
+		ChangeRequest request = find(id);
+		if (ModelKind.of(request.resourceName()) != ModelKind.BPMN) {
+			throw new InvalidInputException("id", "change request " + id + " is not of a process: only a process's "
+					+ "cases can be replayed");
+		}
+		return replay.replay(caller, request.modelKey(), draftOf(request).content(), cases, locale);
 	}
 
 	@Transactional
