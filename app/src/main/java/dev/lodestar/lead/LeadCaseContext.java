@@ -30,10 +30,12 @@ class LeadCaseContext implements CaseContextProvider {
 	private final MessageSource messages;
 
 	private final dev.lodestar.system.MoneyModel money;
+	private final dev.lodestar.system.SystemTexts systemTexts;
 
 	LeadCaseContext(Leads leads, Opportunities opportunities, CustomerService customers,
-			IdentityService identityService, MessageSource messages, dev.lodestar.system.MoneyModel money) {
+			IdentityService identityService, MessageSource messages, dev.lodestar.system.MoneyModel money, dev.lodestar.system.SystemTexts systemTexts) {
 		this.money = money;
+		this.systemTexts = systemTexts;
 		this.messages = messages;
 		this.leads = leads;
 		this.opportunities = opportunities;
@@ -124,8 +126,9 @@ class LeadCaseContext implements CaseContextProvider {
 			var customer = customers.find(lead.getCustomerId()).orElse(null);
 			customerName = customer == null ? null : customer.name();
 			customers.interactions(lead.getCustomerId(), 20, userId)
-				.forEach(i -> interactions.add(new CaseContext.Interaction(i.occurredAt(), i.type().name(), i.recordedBy(),
-						i.summary(), i.outcome())));
+				.forEach(i -> interactions.add(new CaseContext.Interaction(i.occurredAt(), i.type().name(), systemTexts.user(i.recordedBy()),
+						i.summaryIn(systemTexts, LocaleContextHolder.getLocale()),
+						i.outcomeIn(systemTexts, LocaleContextHolder.getLocale()))));
 		}
 		String title = text(kind, kind) + " #" + lead.getId() + " — " + lead.getCompany();
 		return new CaseContext(kind, title, "/leads/" + lead.getId(),
