@@ -59,9 +59,7 @@ class Interaction {
 		this.occurredAt = entry.occurredAt() != null ? entry.occurredAt() : now;
 		this.recordedBy = entry.recordedBy();
 		this.contactName = entry.contactName();
-		String written = entry.summary().strip();
-		// an English rendering of a long typed value must not overflow the column
-		this.summary = written.length() > 2000 ? written.substring(0, 1999) + "…" : written;
+		this.summary = entry.summary().strip();
 		this.outcome = entry.outcome();
 		this.subjectType = entry.subjectType();
 		this.subjectId = entry.subjectId();

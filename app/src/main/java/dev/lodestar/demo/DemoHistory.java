@@ -208,9 +208,9 @@ class DemoHistory implements DemoData {
 		departments.put(id, department);
 		if (identity.createUserQuery().userId(id).count() == 0) {
 			var user = identity.newUser(id);
-			String[] parts = id.split("\\.");
-			user.setFirstName(Character.toUpperCase(parts[0].charAt(0)) + parts[0].substring(1));
-			user.setLastName(parts[1]);
+			String[] name = DemoNames.employee(id);
+			user.setFirstName(name[0]);
+			user.setLastName(name[1]);
 			user.setEmail(id + "@lodestar.example");
 			user.setPassword(id);
 			identity.saveUser(user);

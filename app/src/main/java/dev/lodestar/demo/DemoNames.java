@@ -77,6 +77,15 @@ final class DemoNames {
 		return new Person(p.name(), p.email() + "@demo-history.example", p.chinese());
 	}
 
+	/** An employee's first and last name, from her user id: Chinese or English, as the id falls. */
+	static String[] employee(String userId) {
+		int k = Math.floorMod(userId.hashCode(), 1_000_003);
+		if (k % 2 == 0) {
+			return new String[] { GIVEN[(k / 2 / SURNAMES.length) % GIVEN.length], SURNAMES[(k / 2) % SURNAMES.length] };
+		}
+		return new String[] { FIRST[(k / 2) % FIRST.length], LAST[(k / 2 / FIRST.length) % LAST.length] };
+	}
+
 	/** A name and the local part of an e-mail address that keeps the number. */
 	private static Person person(int k, boolean chinese) {
 		if (chinese) {

@@ -49,9 +49,16 @@ public class UserNames {
 		if (user == null) {
 			return userId;
 		}
-		String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-				+ (user.getLastName() == null ? "" : user.getLastName())).strip();
+		String first = user.getFirstName() == null ? "" : user.getFirstName().strip();
+		String last = user.getLastName() == null ? "" : user.getLastName().strip();
+		// a Chinese name is written family name first, without a space (王芳, not 芳 王)
+		String name = chinese(first) && chinese(last) ? last + first : (first + " " + last).strip();
 		return name.isEmpty() ? userId : name;
+	}
+
+	private static boolean chinese(String part) {
+		return !part.isEmpty() && part.codePoints()
+			.allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
 	}
 
 }
