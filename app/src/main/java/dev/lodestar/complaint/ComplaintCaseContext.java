@@ -110,7 +110,7 @@ class ComplaintCaseContext implements CaseContextProvider {
 			fact(facts, "case.complaint.firstResponseDue", when(c.getResponseDueAt()));
 			fact(facts, "case.complaint.resolutionDue", when(c.getResolutionDueAt()));
 			if (c.getFirstResponseNote() != null) {
-				fact(facts, "case.complaint.firstResponse", c.getFirstResponseNote() + " (" + c.getFirstResponseBy() + ")");
+				fact(facts, "case.complaint.firstResponse", c.getFirstResponseNote() + " (" + systemTexts.user(c.getFirstResponseBy()) + ")");
 			}
 			if (c.getStatus() == ComplaintStatus.OPEN) {
 				// a proposal waiting for approval lives in the process until the complaint is resolved

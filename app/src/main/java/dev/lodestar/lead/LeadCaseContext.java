@@ -93,11 +93,11 @@ class LeadCaseContext implements CaseContextProvider {
 		fact(facts, "case.lead.source", lead.getSource().name());
 		fact(facts, "case.lead.region", lead.getRegion().name());
 		fact(facts, "case.lead.segment", lead.getSegment().name());
-		fact(facts, "case.lead.estimatedValue", lead.getEstimatedValue() == null ? null : lead.getEstimatedValue().toPlainString());
+		fact(facts, "case.lead.estimatedValue", money.format(lead.getEstimatedValue()));
 		fact(facts, "case.lead.priority", lead.getPriority());
 		// the queue is a role: named as the header names it
 		fact(facts, "case.lead.queue", lead.getQueue() == null ? null : text("role." + lead.getQueue(), lead.getQueue()));
-		fact(facts, "case.lead.owner", lead.getOwner());
+		fact(facts, "case.lead.owner", systemTexts.user(lead.getOwner()));
 		fact(facts, "case.lead.notes", lead.getNotes());
 		fact(facts, "case.lead.budget", lead.getBudget());
 		fact(facts, "case.lead.decisionMaker", lead.getDecisionMaker());
