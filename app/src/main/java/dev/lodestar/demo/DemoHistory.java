@@ -324,7 +324,7 @@ class DemoHistory implements DemoData {
 			String source = pick("WEB", "EVENT", "REFERRAL", "PHONE", "EMAIL");
 			String region = pick("EMEA", "NA", "APAC");
 			long id = capture.capture(new NewLead(company.name(), company.contact(), company.email(), null, source,
-					zh ? "APAC" : region, zh ? "在官网询价" : "Asked for a quote on the website", null, null), rep).id();
+					zh ? "APAC" : region, zh ? "希望了解报价" : "Asked for a quote", null, null), rep).id();
 			seen(pipeline.get(id).processInstanceId());
 			boolean trained = trained(rep);
 			later(trained ? 2 + random.nextInt(6) : 12 + random.nextInt(40));
