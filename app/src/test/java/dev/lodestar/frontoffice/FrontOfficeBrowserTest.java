@@ -166,7 +166,7 @@ class FrontOfficeBrowserTest {
 		browser.driver().findElement(By.id("log-interaction-button")).click();
 		assertThat(browser.waitFor(By.id("customer-notice")).getText()).contains("logged");
 		assertThat(browser.driver().findElement(By.id("timeline")).getText()).contains("Asked for the autumn catalogue " + key)
-			.contains("bob");
+			.contains("Bob Brown"); // people by name, not by user id
 	}
 
 	@Test
