@@ -129,7 +129,10 @@ public class SystemTexts {
 			String v = String.valueOf(entry.getValue());
 			return switch (String.valueOf(entry.getKey())) {
 				case "label" -> messages.getMessage(v, null, v.substring(v.lastIndexOf('.') + 1), locale);
-				case "amount" -> amount(new BigDecimal(v), locale);
+				case "amount" -> {
+					BigDecimal amount = FormValues.decimalOrNull(v);
+					yield amount == null ? v : amount(amount, locale);
+				}
 				case "user" -> user(v);
 				default -> v;
 			};
