@@ -34,15 +34,17 @@ class ComplaintCaseContext implements CaseContextProvider {
 	private final org.springframework.context.MessageSource messages;
 
 	private final dev.lodestar.system.MoneyModel money;
+	private final dev.lodestar.system.SystemTexts systemTexts;
 
 	private final org.camunda.bpm.engine.HistoryService history;
 
 	ComplaintCaseContext(Complaints complaints, CustomerService customers, ComplaintReaders readers,
 			RuntimeService runtimeService, dev.lodestar.calendar.Dates dates,
-			org.springframework.context.MessageSource messages, dev.lodestar.system.MoneyModel money,
+			org.springframework.context.MessageSource messages, dev.lodestar.system.MoneyModel money, dev.lodestar.system.SystemTexts systemTexts,
 			org.camunda.bpm.engine.HistoryService history) {
 		this.history = history;
 		this.money = money;
+		this.systemTexts = systemTexts;
 		this.messages = messages;
 		this.dates = dates;
 		this.runtimeService = runtimeService;
@@ -108,7 +110,7 @@ class ComplaintCaseContext implements CaseContextProvider {
 			fact(facts, "case.complaint.firstResponseDue", when(c.getResponseDueAt()));
 			fact(facts, "case.complaint.resolutionDue", when(c.getResolutionDueAt()));
 			if (c.getFirstResponseNote() != null) {
-				fact(facts, "case.complaint.firstResponse", c.getFirstResponseNote() + " (" + c.getFirstResponseBy() + ")");
+				fact(facts, "case.complaint.firstResponse", c.getFirstResponseNote() + " (" + systemTexts.user(c.getFirstResponseBy()) + ")");
 			}
 			if (c.getStatus() == ComplaintStatus.OPEN) {
 				// a proposal waiting for approval lives in the process until the complaint is resolved
@@ -135,8 +137,9 @@ class ComplaintCaseContext implements CaseContextProvider {
 			List<CaseContext.Interaction> log = c.getCustomerId() == null ? List.of()
 					: customers.interactions(c.getCustomerId(), 20, userId)
 						.stream()
-						.map(i -> new CaseContext.Interaction(i.occurredAt(), i.type().name(), i.recordedBy(),
-								i.summary(), i.outcome()))
+						.map(i -> new CaseContext.Interaction(i.occurredAt(), i.type().name(), systemTexts.user(i.recordedBy()),
+								i.summaryIn(systemTexts, org.springframework.context.i18n.LocaleContextHolder.getLocale()),
+								i.outcomeIn(systemTexts, org.springframework.context.i18n.LocaleContextHolder.getLocale())))
 						.toList();
 			return new CaseContext("case.kind.complaint", text("case.kind.complaint") + " #" + c.getId() + " — " + c.getCustomerName(),
 					"/complaints/" + c.getId(), c.getCustomerId(), c.getCustomerName(), facts, log);

@@ -28,10 +28,12 @@ class ComplaintCustomerView implements CustomerViewContributor {
 	private final ComplaintBoard board;
 	private final ProcessTexts texts;
 	private final MessageSource messages;
+	private final dev.lodestar.system.SystemTexts systemTexts;
 
 	ComplaintCustomerView(Complaints complaints, ComplaintReaders readers, dev.lodestar.calendar.Dates dates,
 			org.camunda.bpm.engine.HistoryService historyService, ComplaintBoard board, ProcessTexts texts,
-			MessageSource messages) {
+			MessageSource messages, dev.lodestar.system.SystemTexts systemTexts) {
+		this.systemTexts = systemTexts;
 		this.historyService = historyService;
 		this.board = board;
 		this.texts = texts;
@@ -77,7 +79,7 @@ class ComplaintCustomerView implements CustomerViewContributor {
 				.list()
 				.stream()
 				.map(t -> step(t.getTaskDefinitionKey(), t.getName(), locale)
-						+ (t.getAssignee() == null ? "" : " (" + t.getAssignee() + ")"))
+						+ (t.getAssignee() == null ? "" : " (" + systemTexts.user(t.getAssignee()) + ")"))
 				.toList());
 			if (!done.isEmpty()) {
 				facts.add(fact("customers.fact.stepsDone", done, locale));

@@ -1,6 +1,7 @@
 package dev.lodestar.complaint;
 
 import java.time.Clock;
+import dev.lodestar.system.SystemText;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -49,9 +50,9 @@ public class ComplaintFirstResponse {
 		String by = responder != null ? responder : complaint.getCreatedBy();
 		complaint.firstResponse(text, by, now);
 		if (complaint.getCustomerId() != null && text != null) {
-			customers.logInteraction(complaint.getCustomerId(), new NewInteraction(
+			customers.logInteraction(complaint.getCustomerId(), NewInteraction.written(
 					complaint.getCustomerPhone() != null ? InteractionType.CALL : InteractionType.EMAIL, now, by,
-					complaint.getCustomerName(), "First response to complaint #" + complaint.getId() + ": " + text,
+					complaint.getCustomerName(), SystemText.of("interaction.firstResponse", complaint.getId().toString(), text),
 					null, "complaint", complaint.getId().toString()));
 		}
 	}

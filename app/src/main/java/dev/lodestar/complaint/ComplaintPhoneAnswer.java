@@ -1,6 +1,7 @@
 package dev.lodestar.complaint;
 
 import java.time.Clock;
+import dev.lodestar.system.SystemText;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -51,12 +52,15 @@ public class ComplaintPhoneAnswer {
 			events.publishEvent(new SatisfactionRecorded(complaint.getId(), satisfaction));
 		}
 		if (complaint.getCustomerId() != null) {
-			customers.logInteraction(complaint.getCustomerId(), new NewInteraction(InteractionType.CALL, clock.instant(),
+			String number = complaint.getId().toString();
+			customers.logInteraction(complaint.getCustomerId(), NewInteraction.written(InteractionType.CALL, clock.instant(),
 					task.getAssignee() != null ? task.getAssignee() : complaint.getCreatedBy(), complaint.getCustomerName(),
-					"Resolution of complaint #" + complaint.getId() + " told by phone"
-							+ (comment == null ? "" : ": " + comment),
-					confirmed ? "confirmed" + (satisfaction == null ? "" : ", satisfaction " + satisfaction + "/5") : "rejected",
-					"complaint", complaint.getId().toString()));
+					comment == null ? SystemText.of("interaction.resolutionByPhone", number)
+							: SystemText.of("interaction.resolutionByPhoneWithComment", number, comment),
+					!confirmed ? SystemText.of("outcome.rejected")
+							: satisfaction == null ? SystemText.of("outcome.confirmed")
+									: SystemText.of("outcome.confirmedWithScore", String.valueOf(satisfaction)),
+					"complaint", number));
 		}
 	}
 

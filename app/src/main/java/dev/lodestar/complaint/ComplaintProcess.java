@@ -1,6 +1,7 @@
 package dev.lodestar.complaint;
 
 import java.math.BigDecimal;
+import dev.lodestar.system.SystemText;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -193,11 +194,11 @@ public class ComplaintProcess {
 		// a link is issued only when it is mailed: no page may claim a link the customer never got
 		String token = byMail ? confirmations.issue(complaint) : null;
 		if (complaint.getCustomerId() != null) {
-			customers.logInteraction(complaint.getCustomerId(), new NewInteraction(
+			customers.logInteraction(complaint.getCustomerId(), NewInteraction.written(
 					!byMail ? InteractionType.NOTE : InteractionType.EMAIL, clock.instant(),
 					actingUser(execution, complaint), complaint.getCustomerName(),
-					"Resolution of complaint #" + complaint.getId() + ": " + complaint.getResolution(),
-					byMail ? "awaiting the customer's confirmation" : "by phone: an agent calls the customer",
+					SystemText.of("interaction.resolution", complaint.getId().toString(), complaint.getResolution()),
+					SystemText.of(byMail ? "outcome.awaitingConfirmation" : "outcome.agentCalls"),
 					"complaint", complaint.getId().toString()));
 		}
 		if (!byMail) {

@@ -1,6 +1,7 @@
 package dev.lodestar.complaint;
 
 import java.time.Clock;
+import dev.lodestar.system.SystemText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -126,10 +127,10 @@ public class ComplaintService {
 			recorded.preferContact(preferred);
 		}
 		Complaint complaint = complaints.saveAndFlush(recorded);
-		customers.logInteraction(customer.id(), new NewInteraction(interactionType(channel), receivedAt, agent, name,
-				"Complaint #" + complaint.getId() + " (" + category.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-						+ "): " + description,
-				"recorded", "complaint", complaint.getId().toString()));
+		customers.logInteraction(customer.id(), NewInteraction.written(interactionType(channel), receivedAt, agent, name,
+				SystemText.of("interaction.complaintRecorded", complaint.getId().toString(),
+						SystemText.label("complaints.category." + category.name()), description),
+				SystemText.of("outcome.recorded"), "complaint", complaint.getId().toString()));
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(ComplaintToResolution.VAR_COMPLAINT_ID, complaint.getId());
 		variables.put(ComplaintToResolution.VAR_CATEGORY, category.name());

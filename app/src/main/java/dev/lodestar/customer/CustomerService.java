@@ -19,6 +19,7 @@ import dev.lodestar.customer.CustomerLink.Outcome;
 import dev.lodestar.customer.CustomerMatch.Strength;
 import dev.lodestar.system.ConflictException;
 import dev.lodestar.system.EngineClock;
+import dev.lodestar.system.SystemText;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.ListPage;
 import dev.lodestar.system.NotFoundException;
@@ -53,10 +54,12 @@ public class CustomerService {
 	private final ObjectProvider<CustomerViewContributor> contributors;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final dev.lodestar.system.SystemTexts texts;
 
 	CustomerService(Customers customers, Interactions interactions, DuplicateSuspicions suspicions,
 			ContactKeys keys, ObjectProvider<CustomerViewContributor> contributors, ApplicationEventPublisher events,
-			Optional<Clock> clock) {
+			Optional<Clock> clock, dev.lodestar.system.SystemTexts texts) {
+		this.texts = texts;
 		this.keys = keys;
 		this.customers = customers;
 		this.interactions = interactions;
@@ -287,7 +290,7 @@ public class CustomerService {
 		if (entry == null || entry.type() == null) {
 			errors.add(new InvalidInputException.FieldError("type", "must be one of " + List.of(InteractionType.values())));
 		}
-		if (entry == null || entry.summary() == null || entry.summary().isBlank()) {
+		if (entry == null || entry.summaryText() == null && (entry.summary() == null || entry.summary().isBlank())) {
 			errors.add(new InvalidInputException.FieldError("summary", "must not be blank"));
 		}
 		if (entry == null || entry.recordedBy() == null || entry.recordedBy().isBlank()) {
@@ -297,7 +300,21 @@ public class CustomerService {
 			throw new InvalidInputException(errors);
 		}
 		Customer customer = active(customerId);
-		return interactions.save(new Interaction(customer.getId(), entry, clock.instant())).entry();
+		return interactions.save(new Interaction(customer.getId(), english(entry), clock.instant())).entry();
+	}
+
+	/**
+	 * What the application wrote, also in English in the summary and outcome columns (for readers of
+	 * the table and of older versions); pages render the codes in the reader's language.
+	 */
+	private NewInteraction english(NewInteraction entry) {
+		if (entry.summaryText() == null && entry.outcomeText() == null) {
+			return entry;
+		}
+		return new NewInteraction(entry.type(), entry.occurredAt(), entry.recordedBy(), entry.contactName(),
+				entry.summaryText() != null ? texts.render(entry.summaryText(), java.util.Locale.ENGLISH) : entry.summary(),
+				entry.outcomeText() != null ? texts.render(entry.outcomeText(), java.util.Locale.ENGLISH) : entry.outcome(),
+				entry.subjectType(), entry.subjectId(), entry.summaryText(), entry.outcomeText());
 	}
 
 	/**
@@ -426,9 +443,9 @@ public class CustomerService {
 				suspicions.save(new DuplicateSuspicion(survivorId, other, suspicion.getReasons(), now));
 			}
 		}
-		interactions.save(new Interaction(survivor.getId(), new NewInteraction(InteractionType.NOTE, now, userId, null,
-				"Merged customer #" + duplicate.getId() + " (" + duplicate.getName() + ") into this customer", null,
-				"customer", String.valueOf(duplicate.getId())), now));
+		interactions.save(new Interaction(survivor.getId(), english(NewInteraction.written(InteractionType.NOTE, now, userId,
+				null, SystemText.of("interaction.merged", String.valueOf(duplicate.getId()), duplicate.getName()), null,
+				"customer", String.valueOf(duplicate.getId()))), now));
 		events.publishEvent(new CustomersMerged(duplicate.getId(), survivor.getId(), userId));
 		return survivor.summary();
 	}

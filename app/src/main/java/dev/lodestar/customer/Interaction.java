@@ -10,6 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.lodestar.system.SystemTexts;
+
 /** One entry of a customer's interaction log: who talked to whom, when, how, with what outcome. */
 @Entity
 @Table(name = "crm_interaction")
@@ -40,6 +42,14 @@ class Interaction {
 
 	private Instant recordedAt;
 
+	private String summaryCode;
+
+	private String summaryArgs;
+
+	private String outcomeCode;
+
+	private String outcomeArgs;
+
 	protected Interaction() {
 	}
 
@@ -54,6 +64,14 @@ class Interaction {
 		this.subjectType = entry.subjectType();
 		this.subjectId = entry.subjectId();
 		this.recordedAt = now;
+		if (entry.summaryText() != null) {
+			this.summaryCode = entry.summaryText().code();
+			this.summaryArgs = SystemTexts.json(entry.summaryText());
+		}
+		if (entry.outcomeText() != null) {
+			this.outcomeCode = entry.outcomeText().code();
+			this.outcomeArgs = SystemTexts.json(entry.outcomeText());
+		}
 	}
 
 	void moveTo(long survivorId) {
@@ -62,7 +80,8 @@ class Interaction {
 
 	InteractionEntry entry() {
 		return new InteractionEntry(id, customerId, type, occurredAt, recordedBy, contactName, summary, outcome,
-				subjectType, subjectId);
+				subjectType, subjectId, summaryCode == null ? null : SystemTexts.parse(summaryCode, summaryArgs),
+				outcomeCode == null ? null : SystemTexts.parse(outcomeCode, outcomeArgs));
 	}
 
 }

@@ -209,9 +209,9 @@ class DemoHistory implements DemoData {
 		departments.put(id, department);
 		if (identity.createUserQuery().userId(id).count() == 0) {
 			var user = identity.newUser(id);
-			String[] parts = id.split("\\.");
-			user.setFirstName(Character.toUpperCase(parts[0].charAt(0)) + parts[0].substring(1));
-			user.setLastName(parts[1]);
+			String[] name = DemoNames.employee(id);
+			user.setFirstName(name[0]);
+			user.setLastName(name[1]);
 			user.setEmail(id + "@lodestar.example");
 			user.setPassword(id);
 			identity.saveUser(user);
@@ -320,44 +320,49 @@ class DemoHistory implements DemoData {
 		try {
 			move(at(day, 9 + random.nextInt(7), random.nextInt(60)));
 			int n = random.nextInt(1_000_000);
-			long id = capture.capture(new NewLead("Demo Company " + n, "Contact " + n, "contact" + n + "@demo-history.example",
-					null, pick("WEB", "EVENT", "REFERRAL", "PHONE", "EMAIL"), pick("EMEA", "NA", "APAC"), "Seeded history", null,
-					null), rep).id();
+			var company = DemoNames.company(n);
+			boolean zh = company.chinese();
+			String source = pick("WEB", "EVENT", "REFERRAL", "PHONE", "EMAIL");
+			String region = pick("EMEA", "NA", "APAC");
+			long id = capture.capture(new NewLead(company.name(), company.contact(), company.email(), null, source,
+					zh ? "APAC" : region, zh ? "希望了解报价" : "Asked for a quote", null, null), rep).id();
 			seen(pipeline.get(id).processInstanceId());
 			boolean trained = trained(rep);
 			later(trained ? 2 + random.nextInt(6) : 12 + random.nextInt(40));
 			if (random.nextDouble() < 0.25) {
 				steps.completeStep(id, "Task_QualifyLead", rep, SALES_REP, new HashMap<>(Map.of("qualified", false,
-						"disqualifyReason", "No budget this year")));
+						"disqualifyReason", zh ? "今年没有预算" : "No budget this year")));
 				drain();
 				return true;
 			}
 			steps.completeStep(id, "Task_QualifyLead", rep, SALES_REP, new HashMap<>(Map.of("qualified", true, "budget",
-					"approved", "decisionMaker", "the CFO", "need", "one view of the customer", "timeline", "this quarter")));
+					zh ? "已批准" : "approved", "decisionMaker", zh ? "财务总监" : "the CFO", "need",
+					zh ? "统一的客户视图" : "one view of the customer", "timeline", zh ? "本季度" : "this quarter")));
 			later(24 + random.nextInt(48));
 			boolean bigDiscount = random.nextDouble() < 0.45;
 			int amount = 10_000 + random.nextInt(90) * 1000;
 			steps.completeStep(id, "Task_PrepareProposal", rep, SALES_REP, new HashMap<>(Map.of("amount", amount,
-					"discountPercent", bigDiscount ? 15 : 5, "decisionMaker", "the CFO", "proposalSummary", "Licences and onboarding",
+					"discountPercent", bigDiscount ? 15 : 5, "decisionMaker", zh ? "财务总监" : "the CFO", "proposalSummary",
+					zh ? "许可证和上线服务" : "Licences and onboarding",
 					"nextFollowUp", clock.instant().plus(Duration.ofDays(7)).toString())));
 			if (bigDiscount) {
 				later(48 + random.nextInt(96)); // the managers' queue: the bottleneck
 				String manager = random.nextBoolean() ? "bob" : "sales.01";
 				steps.completeStep(id, "Task_ApproveDiscount", manager, SALES_MANAGER, new HashMap<>(Map.of("discountApproved",
-						true, "discountComment", "ok")));
+						true, "discountComment", zh ? "同意" : "ok")));
 			}
 			later(24 + random.nextInt(trained ? 48 : 120));
 			double chance = (trained ? 0.45 : 0.22) + 0.1 * index / days;
 			boolean won = random.nextDouble() < chance;
 			steps.completeStep(id, "Task_NegotiateDeal", rep, SALES_REP, new HashMap<>(won
 					? Map.of("won", "true", "finalAmount", amount)
-					: Map.of("won", "false", "lostReason", "Chose a competitor")));
+					: Map.of("won", "false", "lostReason", zh ? "选择了竞争对手" : "Chose a competitor")));
 			drain();
 			if (won) {
 				later(12 + random.nextInt(24));
 				var agents = members(d -> d.equals("service"), Roles.SERVICE_AGENT);
 				steps.completeStep(id, "Task_WelcomeCall", agents.get(random.nextInt(agents.size())), SERVICE_AGENT,
-						new HashMap<>(Map.of("welcomeNotes", "Welcome call done")));
+						new HashMap<>(Map.of("welcomeNotes", zh ? "已完成欢迎回访" : "Welcome call done")));
 			}
 			return true;
 		}
@@ -376,19 +381,21 @@ class DemoHistory implements DemoData {
 			Instant received = at(day, 8 + random.nextInt(9), random.nextInt(60)).toInstant();
 			move(Date.from(received));
 			int n = random.nextInt(1_000_000);
-			String email = "customer" + n + "@demo-history.example";
-			var complaint = complaints.register(new ComplaintIntake("Customer " + n, email,
+			var customer = DemoNames.customer(n);
+			boolean zh = customer.chinese();
+			String email = customer.email();
+			var complaint = complaints.register(new ComplaintIntake(customer.name(), email,
 					null, pick("PHONE", "EMAIL", "WEB", "STORE"), pick("PRODUCT_DEFECT", "DELIVERY", "BILLING", "SERVICE"),
 					// received now, on the engine's clock, which stands at the simulated day
-					"Seeded history: the order had a problem.", null, null), agent);
+					zh ? "订单送达时已损坏。" : "The order arrived damaged.", null, null), agent);
 			String pi = runtime.createProcessInstanceQuery().processDefinitionKey("complaint-to-resolution")
 				.processInstanceBusinessKey(complaint.getId().toString()).singleResult().getId();
 			seen(pi);
 			boolean trained = trained(agent);
 			later(trained ? 1 + random.nextInt(5) : 3 + random.nextInt(16));
-			work(pi, "Task_RespondToCustomer", agent, Map.of("contactNote", "Called the customer back"));
+			work(pi, "Task_RespondToCustomer", agent, Map.of("contactNote", zh ? "已回电客户" : "Called the customer back"));
 			later(trained ? 6 + random.nextInt(30) : 20 + random.nextInt(60));
-			work(pi, "Task_Investigate", agent, Map.of("resolution", "Replacement sent", "compensation", 0));
+			work(pi, "Task_Investigate", agent, Map.of("resolution", zh ? "已寄出替换品" : "Replacement sent", "compensation", 0));
 			drain();
 			if (random.nextDouble() < 0.5) {
 				// the customer answers the resolution e-mail within its window: trained agents' customers are happier
@@ -396,7 +403,7 @@ class DemoHistory implements DemoData {
 				boolean rejects = random.nextDouble() < (trained ? 0.08 : 0.25);
 				int score = rejects ? 1 + random.nextInt(2) : trained ? 4 + random.nextInt(2) : 3 + random.nextInt(2);
 				try {
-					customers.answer(email, !rejects, score, rejects ? "The replacement has the same fault." : null);
+					customers.answer(email, !rejects, score, rejects ? (zh ? "替换品有同样的问题。" : "The replacement has the same fault.") : null);
 				}
 				catch (RuntimeException refused) {
 					log.debug("Demo history: complaint #{}'s customer could not answer: {}", complaint.getId(), refused.toString());
@@ -407,10 +414,12 @@ class DemoHistory implements DemoData {
 			for (int step = 0; step < 12 && runtime.createProcessInstanceQuery().processInstanceId(pi).count() > 0; step++) {
 				later(24);
 				work(pi, "Task_ReviewEscalation", random.nextBoolean() ? "dave" : "service.01",
-						Map.of("escalationNote", "Coached the agent"));
-				work(pi, "Task_CaptureArticle", agent, Map.of("articleTitle", "Seeded", "articleBody", "Seeded"));
-				work(pi, "Task_RespondToCustomer", agent, Map.of("contactNote", "Called the customer back"));
-				work(pi, "Task_Investigate", agent, Map.of("resolution", "Replacement sent", "compensation", 0));
+						Map.of("escalationNote", zh ? "已辅导客服" : "Coached the agent"));
+				work(pi, "Task_CaptureArticle", agent, Map.of("articleTitle",
+						zh ? "损坏订单的替换流程" : "Replacing a damaged order", "articleBody",
+						zh ? "核实损坏情况，寄出替换品并告知客户。" : "Check the damage, send a replacement and tell the customer."));
+				work(pi, "Task_RespondToCustomer", agent, Map.of("contactNote", zh ? "已回电客户" : "Called the customer back"));
+				work(pi, "Task_Investigate", agent, Map.of("resolution", zh ? "已寄出替换品" : "Replacement sent", "compensation", 0));
 			}
 			drain();
 			return true;

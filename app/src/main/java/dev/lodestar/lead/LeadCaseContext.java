@@ -30,10 +30,12 @@ class LeadCaseContext implements CaseContextProvider {
 	private final MessageSource messages;
 
 	private final dev.lodestar.system.MoneyModel money;
+	private final dev.lodestar.system.SystemTexts systemTexts;
 
 	LeadCaseContext(Leads leads, Opportunities opportunities, CustomerService customers,
-			IdentityService identityService, MessageSource messages, dev.lodestar.system.MoneyModel money) {
+			IdentityService identityService, MessageSource messages, dev.lodestar.system.MoneyModel money, dev.lodestar.system.SystemTexts systemTexts) {
 		this.money = money;
+		this.systemTexts = systemTexts;
 		this.messages = messages;
 		this.leads = leads;
 		this.opportunities = opportunities;
@@ -91,11 +93,11 @@ class LeadCaseContext implements CaseContextProvider {
 		fact(facts, "case.lead.source", lead.getSource().name());
 		fact(facts, "case.lead.region", lead.getRegion().name());
 		fact(facts, "case.lead.segment", lead.getSegment().name());
-		fact(facts, "case.lead.estimatedValue", lead.getEstimatedValue() == null ? null : lead.getEstimatedValue().toPlainString());
+		fact(facts, "case.lead.estimatedValue", money.format(lead.getEstimatedValue()));
 		fact(facts, "case.lead.priority", lead.getPriority());
 		// the queue is a role: named as the header names it
 		fact(facts, "case.lead.queue", lead.getQueue() == null ? null : text("role." + lead.getQueue(), lead.getQueue()));
-		fact(facts, "case.lead.owner", lead.getOwner());
+		fact(facts, "case.lead.owner", systemTexts.user(lead.getOwner()));
 		fact(facts, "case.lead.notes", lead.getNotes());
 		fact(facts, "case.lead.budget", lead.getBudget());
 		fact(facts, "case.lead.decisionMaker", lead.getDecisionMaker());
@@ -124,8 +126,9 @@ class LeadCaseContext implements CaseContextProvider {
 			var customer = customers.find(lead.getCustomerId()).orElse(null);
 			customerName = customer == null ? null : customer.name();
 			customers.interactions(lead.getCustomerId(), 20, userId)
-				.forEach(i -> interactions.add(new CaseContext.Interaction(i.occurredAt(), i.type().name(), i.recordedBy(),
-						i.summary(), i.outcome())));
+				.forEach(i -> interactions.add(new CaseContext.Interaction(i.occurredAt(), i.type().name(), systemTexts.user(i.recordedBy()),
+						i.summaryIn(systemTexts, LocaleContextHolder.getLocale()),
+						i.outcomeIn(systemTexts, LocaleContextHolder.getLocale()))));
 		}
 		String title = text(kind, kind) + " #" + lead.getId() + " — " + lead.getCompany();
 		return new CaseContext(kind, title, "/leads/" + lead.getId(),

@@ -37,9 +37,11 @@ class LeadCustomerView implements CustomerViewContributor {
 	private final IdentityService identityService;
 	private final ProcessTexts texts;
 	private final MessageSource messages;
+	private final dev.lodestar.system.SystemTexts systemTexts;
 
 	LeadCustomerView(Leads leads, Opportunities opportunities, LeadPipeline service, IdentityService identityService,
-			ProcessTexts texts, MessageSource messages) {
+			ProcessTexts texts, MessageSource messages, dev.lodestar.system.SystemTexts systemTexts) {
+		this.systemTexts = systemTexts;
 		this.texts = texts;
 		this.messages = messages;
 		this.leads = leads;
@@ -64,15 +66,16 @@ class LeadCustomerView implements CustomerViewContributor {
 				facts.add(fact("customers.fact.priority", word("leads.priority.", lead.getPriority(), locale), locale));
 			}
 			if (lead.getOwner() != null) {
-				facts.add(fact("leads.owner", lead.getOwner(), locale));
+				facts.add(fact("leads.owner", systemTexts.user(lead.getOwner()), locale));
 			}
 			String kind = "Lead";
 			if (view.opportunity() != null) {
 				var o = view.opportunity();
 				kind = "Opportunity";
-				facts.add(fact("leads.amount", String.valueOf(o.amount()), locale));
+				facts.add(fact("leads.amount", o.amount() == null ? "—" : systemTexts.amount(o.amount(), locale), locale));
 				if (o.discountPercent() != null) {
-					facts.add(fact("customers.fact.discountPercent", o.discountPercent().toPlainString(), locale));
+					facts.add(fact("customers.fact.discountPercent",
+							java.text.NumberFormat.getNumberInstance(locale).format(o.discountPercent()) + " %", locale));
 				}
 				if (o.lostReason() != null) {
 					facts.add(fact("leads.lostReason", o.lostReason(), locale));

@@ -1,6 +1,7 @@
 package dev.lodestar.lead;
 
 import java.math.BigDecimal;
+import dev.lodestar.system.SystemText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,10 +105,12 @@ public class LeadSteps {
 		Long likelyDuplicateOf = link.likelyDuplicates().isEmpty() ? null
 				: link.likelyDuplicates().get(0).customer().id();
 		lead.linkCustomer(link.customer().id(), likelyDuplicateOf, clock.instant());
-		customers.logInteraction(link.customer().id(), new NewInteraction(InteractionType.NOTE, lead.getCreatedAt(),
+		var source = SystemText.label("leads.source." + lead.getSource().name());
+		customers.logInteraction(link.customer().id(), NewInteraction.written(InteractionType.NOTE, lead.getCreatedAt(),
 				lead.getCreatedBy(), lead.getContactName(),
-				"Lead #" + leadId + " captured from " + lead.getSource().name().toLowerCase(Locale.ROOT)
-						+ (lead.getNotes() != null ? ": " + lead.getNotes() : ""),
+				lead.getNotes() != null
+						? SystemText.of("interaction.leadCapturedWithNotes", String.valueOf(leadId), source, lead.getNotes())
+						: SystemText.of("interaction.leadCaptured", String.valueOf(leadId), source),
 				null, "lead", String.valueOf(leadId)));
 		return likelyDuplicateOf != null;
 	}
@@ -236,11 +239,10 @@ public class LeadSteps {
 		Lead lead = load(leadId);
 		Opportunity opportunity = opportunity(leadId);
 		if (lead.getCustomerId() != null) {
-			customers.logInteraction(lead.getCustomerId(), new NewInteraction(InteractionType.NOTE, clock.instant(),
+			customers.logInteraction(lead.getCustomerId(), NewInteraction.written(InteractionType.NOTE, clock.instant(),
 					opportunity.getOwner() != null ? opportunity.getOwner() : lead.getCreatedBy(), null,
-					"Deal won (lead #" + leadId + ", " + opportunity.getFinalAmount()
-							+ "): handed over to service for the welcome call",
-					"won", "lead", String.valueOf(leadId)));
+					SystemText.of("interaction.dealWon", String.valueOf(leadId), SystemText.amount(opportunity.getFinalAmount())),
+					SystemText.of("outcome.won"), "lead", String.valueOf(leadId)));
 		}
 		return new LeadWon(leadId, opportunity.getId(), lead.getCustomerId(), opportunity.getFinalAmount(),
 				opportunity.getOwner());
@@ -250,9 +252,9 @@ public class LeadSteps {
 		Lead lead = load(leadId);
 		if (lead.getCustomerId() != null) {
 			String written = FormValues.textOrNull(notes);
-			String summary = written == null ? "Welcome call after the sale" : notes.toString();
 			customers.logInteraction(lead.getCustomerId(), new NewInteraction(InteractionType.CALL, clock.instant(), user,
-					lead.getContactName(), summary, "onboarded", "lead", String.valueOf(leadId)));
+					lead.getContactName(), written, null, "lead", String.valueOf(leadId),
+					written == null ? SystemText.of("interaction.welcomeCall") : null, SystemText.of("outcome.onboarded")));
 		}
 	}
 

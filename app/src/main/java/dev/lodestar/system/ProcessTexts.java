@@ -97,6 +97,23 @@ public class ProcessTexts {
 	}
 
 	/**
+	 * The name the bundle gives an element the model left unnamed (a sub-process's start), in this
+	 * language; where it has none, the element's kind ("Start", "End", "Step"). A person never
+	 * reads an element id.
+	 */
+	public String unnamedStep(String processKey, String elementId, String activityType, Locale locale) {
+		Locale in = locale == null ? Locale.ROOT : locale;
+		String named = elementId == null ? null
+				: messages.getMessage("process." + processKey + "." + elementId, null, null, in);
+		if (named != null) {
+			return named;
+		}
+		String kind = activityType == null ? "" : activityType.toLowerCase(Locale.ROOT);
+		return messages.getMessage(kind.contains("start") ? "process.unnamed.start"
+				: kind.contains("end") ? "process.unnamed.end" : "process.unnamed.step", null, in);
+	}
+
+	/**
 	 * A value shown inside a name, a form or a mail in this language: the bundle's
 	 * {@code value.<slug>} when its English entry is this value, else the value as it is.
 	 */

@@ -409,10 +409,14 @@ public class WorklistService {
 	}
 
 	private TaskView.Step step(HistoricActivityInstance activity, String name, Map<String, Object> variables) {
-		return new TaskView.Step(activity.getActivityId(),
-				texts.stepName(activity.getProcessDefinitionKey(), activity.getActivityId(),
-						DisplayNames.resolve(Objects.requireNonNullElse(name, activity.getActivityId()), variables),
-						LocaleContextHolder.getLocale()),
+		Locale locale = LocaleContextHolder.getLocale();
+		// an element the model left unnamed is named by the bundle, or by its kind: never by its id
+		String shown = name != null
+				? texts.stepName(activity.getProcessDefinitionKey(), activity.getActivityId(),
+						DisplayNames.resolve(name, variables), locale)
+				: texts.unnamedStep(activity.getProcessDefinitionKey(), activity.getActivityId(),
+						activity.getActivityType(), locale);
+		return new TaskView.Step(activity.getActivityId(), shown,
 				activity.getActivityType(), activity.getAssignee(),
 				activity.getStartTime() == null ? null : activity.getStartTime().toInstant(),
 				activity.getEndTime() == null ? null : activity.getEndTime().toInstant());

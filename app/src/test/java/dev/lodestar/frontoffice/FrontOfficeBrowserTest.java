@@ -116,7 +116,7 @@ class FrontOfficeBrowserTest {
 		// the customer's 360°: the complaint with the step done, the first response in the timeline
 		browser.driver().findElement(By.id("complaint-customer")).click();
 		assertThat(browser.waitFor(By.id("section-complaints")).getText()).contains("#" + complaintId)
-			.contains("Contact the customer (first response) (carol)");
+			.contains("Contact the customer (first response) (Carol Chen)"); // people by name
 		assertThat(browser.driver().findElement(By.id("timeline")).getText())
 			.contains("First response to complaint #" + complaintId);
 		browser.screenshot("customer-360");
@@ -166,7 +166,7 @@ class FrontOfficeBrowserTest {
 		browser.driver().findElement(By.id("log-interaction-button")).click();
 		assertThat(browser.waitFor(By.id("customer-notice")).getText()).contains("logged");
 		assertThat(browser.driver().findElement(By.id("timeline")).getText()).contains("Asked for the autumn catalogue " + key)
-			.contains("bob");
+			.contains("Bob Brown"); // people by name, not by user id
 	}
 
 	@Test
