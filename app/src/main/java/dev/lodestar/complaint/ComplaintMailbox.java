@@ -75,7 +75,7 @@ public class ComplaintMailbox {
 		}
 		Matcher m = REFERENCE.matcher(mail.subject() == null ? "" : mail.subject());
 		while (m.find()) {
-			long id = Long.parseLong(m.group(1));
+			long id = dev.lodestar.system.FormValues.id(m.group(1));
 			Optional<Complaint> complaint = complaints.findById(id);
 			if (complaint.isPresent() && complaint.get().getCustomerEmail() != null
 					&& complaint.get().getCustomerEmail().equalsIgnoreCase(mail.fromAddress())) {
@@ -87,12 +87,7 @@ public class ComplaintMailbox {
 
 	private static Optional<Long> idOf(String threadRef) {
 		if (threadRef != null && threadRef.startsWith("LS-C-")) {
-			try {
-				return Optional.of(Long.parseLong(threadRef.substring(5)));
-			}
-			catch (NumberFormatException ex) {
-				return Optional.empty();
-			}
+			return dev.lodestar.system.FormValues.idOrEmpty(threadRef.substring(5));
 		}
 		return Optional.empty();
 	}

@@ -96,14 +96,14 @@ class MailIntake {
 		else {
 			try {
 				InboundMail mail = MailReading.read(message, sender, clock.instant());
-				String[] result = tx.execute(s -> {
-					String[] handled = handle(purpose, mail);
+				Handled result = tx.execute(s -> {
+					Handled handled = handle(purpose, mail);
 					records.save(new InboundRecord(mailbox, key, mail.fromAddress(), mail.subject(), clock.instant(),
-							InboundOutcome.valueOf(handled[0]), handled[1], null));
+							handled.outcome(), handled.caseRef(), null));
 					return handled;
 				});
-				meters.counter("lodestar.mail.inbound", "outcome", result[0]).increment();
-				return Optional.of(InboundOutcome.valueOf(result[0]));
+				meters.counter("lodestar.mail.inbound", "outcome", result.outcome().name()).increment();
+				return Optional.of(result.outcome());
 			}
 			catch (RuntimeException ex) {
 				log.warn("Mail {} from {} to {} not taken: {}", key, sender.getAddress(), mailbox, ex.toString());
@@ -125,8 +125,11 @@ class MailIntake {
 		return Optional.of(recorded);
 	}
 
-	/** The case work: {outcome, case reference}. */
-	private String[] handle(Purpose purpose, InboundMail mail) {
+	private record Handled(InboundOutcome outcome, String caseRef) {
+	}
+
+	/** The case work: what became of the mail, and its case. */
+	private Handled handle(Purpose purpose, InboundMail mail) {
 		if (purpose == Purpose.LEADS) {
 			String language = CustomerLanguage.of(mail.subject() + " " + mail.text());
 			String domain = mail.fromAddress().substring(mail.fromAddress().indexOf('@') + 1);
@@ -135,15 +138,15 @@ class MailIntake {
 			var lead = leads.capture(new NewLead(cut(company, 300), cut(mail.fromName(), 200), mail.fromAddress(), null,
 					"EMAIL", CustomerLanguage.CHINESE.equals(language) ? "APAC" : "EMEA", cut(notes, 4000), null, null),
 					MAIL_USER);
-			return new String[] { InboundOutcome.LEAD.name(), "lead:" + lead.id() };
+			return new Handled(InboundOutcome.LEAD, "lead:" + lead.id());
 		}
 		Optional<Long> answered = complaints.caseOf(mail);
 		if (answered.isPresent()) {
 			complaints.addReply(answered.get(), mail, MAIL_USER);
-			return new String[] { InboundOutcome.REPLY.name(), ComplaintMailbox.reference(answered.get()) };
+			return new Handled(InboundOutcome.REPLY, ComplaintMailbox.reference(answered.get()));
 		}
 		var complaint = complaints.open(mail, MAIL_USER);
-		return new String[] { InboundOutcome.COMPLAINT.name(), ComplaintMailbox.reference(complaint.getId()) };
+		return new Handled(InboundOutcome.COMPLAINT, ComplaintMailbox.reference(complaint.getId()));
 	}
 
 	private static String cut(String value, int max) {
