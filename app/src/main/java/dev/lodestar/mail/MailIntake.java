@@ -74,8 +74,8 @@ class MailIntake {
 	}
 
 	/** Handles one message of a mailbox; what became of it, or empty when it was read before. */
-	Optional<InboundOutcome> take(String mailbox, Purpose purpose, MimeMessage message) {
-		String key = MailReading.key(message);
+	Optional<InboundOutcome> take(String mailbox, Purpose purpose, MimeMessage message, String mailboxId) {
+		String key = MailReading.key(message, mailboxId);
 		if (Boolean.TRUE.equals(tx.execute(s -> records.existsByMailboxAndMessageKey(mailbox, key)))) {
 			return Optional.empty();
 		}

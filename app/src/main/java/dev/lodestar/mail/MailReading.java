@@ -42,12 +42,18 @@ final class MailReading {
 	private MailReading() {
 	}
 
-	/** The key a message is read once by: its Message-ID, or a digest of what identifies it. */
-	static String key(MimeMessage message) {
+	/**
+	 * The key a message is read once by: its Message-ID, else the mailbox's own id of it (IMAP
+	 * UIDVALIDITY and UID), else a digest of what identifies it.
+	 */
+	static String key(MimeMessage message, String mailboxId) {
 		try {
 			String id = message.getMessageID();
 			if (id != null && !id.isBlank()) {
 				return id.strip();
+			}
+			if (mailboxId != null) {
+				return mailboxId;
 			}
 			return "sha256:" + sha256(String.valueOf(message.getHeader("From", ",")) + "|"
 					+ String.valueOf(message.getHeader("Subject", ",")) + "|" + String.valueOf(message.getHeader("Date", ","))

@@ -10,6 +10,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 
@@ -92,7 +93,7 @@ class MailboxReader {
 					if (taken++ >= settings.maxPerPoll()) {
 						break; // the rest waits for the next read
 					}
-					takeOne(box.address(), purpose, message, outcomes);
+					takeOne(box.address(), purpose, message, uid(inbox, message), outcomes);
 				}
 			}
 			finally {
@@ -105,11 +106,25 @@ class MailboxReader {
 		}
 	}
 
-	private void takeOne(String mailbox, MailIntake.Purpose purpose, Message message, Map<InboundOutcome, Integer> outcomes) {
+	/** The mailbox's own id of a message (for mail without a Message-ID, as curl sends it). */
+	private static String uid(Folder inbox, Message message) {
+		try {
+			if (inbox instanceof UIDFolder folder) {
+				return "imap-uid:" + folder.getUIDValidity() + ":" + folder.getUID(message);
+			}
+		}
+		catch (MessagingException ex) {
+			// no UID: the message's own headers identify it
+		}
+		return null;
+	}
+
+	private void takeOne(String mailbox, MailIntake.Purpose purpose, Message message, String uid,
+			Map<InboundOutcome, Integer> outcomes) {
 		try {
 			// a local copy: parsing it needs no more round trips, and a malformed one fails here, alone
 			MimeMessage copy = new MimeMessage((MimeMessage) message);
-			intake.take(mailbox, purpose, copy).ifPresent(o -> outcomes.merge(o, 1, Integer::sum));
+			intake.take(mailbox, purpose, copy, uid).ifPresent(o -> outcomes.merge(o, 1, Integer::sum));
 		}
 		catch (MessagingException | RuntimeException ex) {
 			log.warn("Message {} of {} unreadable: {}", safeNumber(message), mailbox, ex.toString());
