@@ -34,10 +34,28 @@ class ComplaintController {
 
 	private final ComplaintService complaints;
 	private final CustomerService customers;
+	private final ComplaintMailbox mailbox;
 
-	ComplaintController(ComplaintService complaints, CustomerService customers) {
+	ComplaintController(ComplaintService complaints, CustomerService customers, ComplaintMailbox mailbox) {
 		this.complaints = complaints;
 		this.customers = customers;
+		this.mailbox = mailbox;
+	}
+
+	@PostMapping("/{id}/replies")
+	@Operation(summary = "Mail the customer from the case: the subject carries the case reference [LS-C-id], the mail "
+			+ "goes out through the outbox in the customer's language and is on the case's thread and timeline")
+	ResponseEntity<CaseMailView> reply(@PathVariable long id, @jakarta.validation.Valid @RequestBody CaseReply reply,
+			Authentication user) {
+		CaseMailView sent = mailbox.reply(id, reply, user.getName());
+		return ResponseEntity.created(URI.create("/api/complaints/" + id + "/replies")).body(sent);
+	}
+
+	@GetMapping("/{id}/replies")
+	@Operation(summary = "The case's mail thread, oldest first: the customer's mails and the replies from the case")
+	List<CaseMailView> thread(@PathVariable long id) {
+		complaints.get(id);
+		return mailbox.thread(id);
 	}
 
 	@GetMapping("/intake")

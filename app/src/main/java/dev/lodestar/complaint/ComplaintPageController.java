@@ -24,9 +24,16 @@ class ComplaintPageController {
 
 	private final DecisionHistory decisions;
 
-	ComplaintPageController(ComplaintBoard board, DecisionHistory decisions) {
+	private final ComplaintMailbox mailbox;
+
+	private final dev.lodestar.customer.CustomerService customers;
+
+	ComplaintPageController(ComplaintBoard board, DecisionHistory decisions, ComplaintMailbox mailbox,
+			dev.lodestar.customer.CustomerService customers) {
 		this.decisions = decisions;
 		this.board = board;
+		this.mailbox = mailbox;
+		this.customers = customers;
 	}
 
 	private static final String SERVICE = "hasAnyRole('service-agent', 'service-manager')";
@@ -60,7 +67,33 @@ class ComplaintPageController {
 	String complaint(@PathVariable long id, Authentication user, Locale locale, Model model) {
 		model.addAttribute("detail", board.detail(id, user.getName()));
 		model.addAttribute("decisions", decisions.ofCase(ComplaintToResolution.PROCESS_KEY, String.valueOf(id), locale));
+		model.addAttribute("thread", mailbox.thread(id));
+		Complaint complaint = ((ComplaintBoard.Detail) model.getAttribute("detail")).complaint();
+		model.addAttribute("customerLanguage", complaint.getCustomerId() == null ? "en"
+				: customers.preferredLanguage(complaint.getCustomerId()));
+		model.addAttribute("replySubject", "[" + ComplaintMailbox.reference(id) + "] "
+				+ abbreviate(complaint.getDescription().lines().findFirst().orElse(""), 120));
 		return "complaint";
+	}
+
+	/** Carol writes to the customer from the case; the mail goes through the outbox and onto the thread. */
+	@org.springframework.web.bind.annotation.PostMapping("/complaints/{id}/replies")
+	@PreAuthorize(SERVICE)
+	String reply(@PathVariable long id, @RequestParam(required = false) String subject,
+			@RequestParam(required = false) String body, Authentication user,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		try {
+			mailbox.reply(id, new CaseReply(subject, body), user.getName());
+			redirect.addFlashAttribute("mailNotice", "complaints.mail.sent");
+		}
+		catch (dev.lodestar.system.InvalidInputException ex) {
+			redirect.addFlashAttribute("mailProblem", "complaints.mail.problem");
+		}
+		return "redirect:/complaints/" + id + "#mail-thread";
+	}
+
+	private static String abbreviate(String text, int max) {
+		return text.length() <= max ? text : text.substring(0, max - 1) + "…";
 	}
 
 	private static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -120,8 +120,15 @@ public class ComplaintProcess {
 		if (complaint.getCustomerEmail() == null) {
 			return; // a phone-only customer hears it from the agent on the first call back
 		}
-		notifications.notifyAddress(complaint.getCustomerEmail(), "complaint-acknowledged", model(complaint),
-				"complaint-acknowledged:" + complaint.getId());
+		notifications.notifyCustomer(complaint.getCustomerEmail(), "complaint-acknowledged", model(complaint),
+				"complaint-acknowledged:" + complaint.getId(), customerLocale(complaint),
+				ComplaintMailbox.reference(complaint.getId()));
+	}
+
+	/** The customer's preferred language (English while not known): every mail to the customer is in it. */
+	private java.util.Locale customerLocale(Complaint complaint) {
+		return dev.lodestar.customer.CustomerLanguage.locale(complaint.getCustomerId() == null
+				? dev.lodestar.customer.CustomerLanguage.ENGLISH : customers.preferredLanguage(complaint.getCustomerId()));
 	}
 
 	/** A service level is at its warning point: tell whoever holds the work, or the queue. */
@@ -208,8 +215,9 @@ public class ComplaintProcess {
 		model.put("confirmLink", notificationSettings.baseUrl() + ConfirmationPageController.PATH + token);
 		model.put("expiresAt", zoned(clock.instant().plus(
 				java.time.Duration.parse((String) execution.getVariable(ComplaintToResolution.VAR_CONFIRMATION_WINDOW)))));
-		notifications.notifyAddress(complaint.getCustomerEmail(), "complaint-resolved", model,
-				"complaint-resolved:" + complaint.getId() + ":" + complaint.getReopenCount());
+		notifications.notifyCustomer(complaint.getCustomerEmail(), "complaint-resolved", model,
+				"complaint-resolved:" + complaint.getId() + ":" + complaint.getReopenCount(), customerLocale(complaint),
+				ComplaintMailbox.reference(complaint.getId()));
 	}
 
 	/** The customer let the confirmation window pass. */

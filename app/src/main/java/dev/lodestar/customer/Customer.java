@@ -57,6 +57,9 @@ class Customer {
 	@Version
 	private long version;
 
+	/** {@code en} or {@code zh-CN}; {@code null} while not known (then English). */
+	private String preferredLanguage;
+
 	@OneToMany(mappedBy = "customer", cascade = CascadeType.ALL)
 	@OrderBy("id")
 	private List<Contact> contacts = new ArrayList<>();
@@ -86,6 +89,34 @@ class Customer {
 		this.name = name.strip();
 		this.nameKey = MatchKeys.name(name);
 		refreshSearchText();
+	}
+
+	/** The language every mail and page to this customer uses: {@code en} or {@code zh-CN}. */
+	void prefer(String language) {
+		requireActive();
+		this.preferredLanguage = CustomerLanguage.code(language);
+	}
+
+	/** New main e-mail and phone (blank removes one); the match keys follow. */
+	void changeContact(String newEmail, String newPhone) {
+		requireActive();
+		this.email = blankToNull(newEmail);
+		this.emailKey = MatchKeys.email(newEmail);
+		this.phone = blankToNull(newPhone);
+		this.phoneKey = MatchKeys.phone(newPhone);
+		refreshSearchText();
+	}
+
+	String getPreferredLanguage() {
+		return preferredLanguage;
+	}
+
+	String getEmail() {
+		return email;
+	}
+
+	String getPhone() {
+		return phone;
 	}
 
 	/** Adds a contact unless one with the same e-mail or name is already there. */

@@ -97,7 +97,24 @@ class CustomerPageController {
 		}
 		model.addAttribute("view", customers.view(id, user.getName()));
 		model.addAttribute("types", InteractionType.values());
+		model.addAttribute("language", customers.preferredLanguage(id));
 		return "customer";
+	}
+
+	/** Edits the customer's name, e-mail, phone and language; the change goes on the timeline. */
+	@PostMapping("/customers/{id}/edit")
+	@PreAuthorize(CustomerAccess.WRITE)
+	String edit(@PathVariable long id, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String email, @RequestParam(required = false) String phone,
+			@RequestParam(required = false) String preferredLanguage, Authentication user, RedirectAttributes redirect) {
+		try {
+			customers.edit(id, new CustomerEdit(name, email, phone, preferredLanguage), user.getName());
+			redirect.addFlashAttribute("notice", "customers.notice.edited");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("problem", "customers.problem.edit");
+		}
+		return "redirect:/customers/" + id;
 	}
 
 	@PostMapping("/customers/{id}/interactions")

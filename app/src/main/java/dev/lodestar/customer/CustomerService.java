@@ -87,6 +87,87 @@ public class CustomerService {
 		return active(id).getId();
 	}
 
+	/** The customer's preferred language ({@link CustomerLanguage}): {@code en} while not known. */
+	@Transactional(readOnly = true)
+	public String preferredLanguage(long id) {
+		String language = active(id).getPreferredLanguage();
+		return language == null ? CustomerLanguage.ENGLISH : language;
+	}
+
+	/** Sets the language only where none is known yet (a customer first met through a mail in Chinese). */
+	@Transactional
+	public void rememberLanguage(long id, String language) {
+		Customer customer = active(id);
+		if (customer.getPreferredLanguage() == null) {
+			customer.prefer(language);
+		}
+	}
+
+	/**
+	 * Edits the customer's name, main e-mail and phone and preferred language; what changed is
+	 * written on the customer's timeline as a note by {@code userId}.
+	 */
+	@Transactional
+	public CustomerSummary edit(long id, CustomerEdit edit, String userId) {
+		var errors = new ArrayList<InvalidInputException.FieldError>();
+		if (edit == null || edit.name() == null || edit.name().isBlank()) {
+			errors.add(new InvalidInputException.FieldError("name", "must not be blank"));
+		}
+		String language = null;
+		if (edit != null) {
+			if (edit.email() != null && !edit.email().isBlank() && MatchKeys.email(edit.email()) == null) {
+				errors.add(new InvalidInputException.FieldError("email", "must be an e-mail address"));
+			}
+			if (edit.phone() != null && !edit.phone().isBlank() && MatchKeys.phone(edit.phone()) == null) {
+				errors.add(new InvalidInputException.FieldError("phone", "must be a phone number"));
+			}
+			try {
+				language = CustomerLanguage.code(edit.preferredLanguage());
+			}
+			catch (InvalidInputException ex) {
+				errors.addAll(ex.errors());
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		Customer customer = active(id);
+		var changes = new ArrayList<String>();
+		if (!edit.name().strip().equals(customer.getName())) {
+			changes.add("name: " + customer.getName() + " → " + edit.name().strip());
+			customer.rename(edit.name());
+		}
+		String email = blankToNull(edit.email());
+		String phone = blankToNull(edit.phone());
+		if (!java.util.Objects.equals(email, customer.getEmail()) || !java.util.Objects.equals(phone, customer.getPhone())) {
+			if (!java.util.Objects.equals(email, customer.getEmail())) {
+				changes.add("e-mail: " + dash(customer.getEmail()) + " → " + dash(email));
+			}
+			if (!java.util.Objects.equals(phone, customer.getPhone())) {
+				changes.add("phone: " + dash(customer.getPhone()) + " → " + dash(phone));
+			}
+			customer.changeContact(email, phone);
+			claimFreeKeys(customer.getId(), email, phone, clock.instant());
+		}
+		if (language != null && !language.equals(customer.getPreferredLanguage())) {
+			changes.add("language: " + dash(customer.getPreferredLanguage()) + " → " + language);
+			customer.prefer(language);
+		}
+		if (!changes.isEmpty()) {
+			interactions.save(new Interaction(customer.getId(), new NewInteraction(InteractionType.NOTE, null, userId,
+					null, "Customer edited: " + String.join("; ", changes), null, null, null), clock.instant()));
+		}
+		return customer.summary();
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	private static String dash(String value) {
+		return value == null ? "–" : value;
+	}
+
 	/** A customer with its contacts. */
 	@Transactional(readOnly = true)
 	public CustomerDetails details(long id) {

@@ -19,6 +19,9 @@ class MailTransports {
 
 	private static final Logger log = LoggerFactory.getLogger(MailTransports.class);
 
+	/** Messages a person wrote (an agent's reply from the case): not marked as automatic. */
+	private static final java.util.Set<String> HUMAN_KINDS = java.util.Set.of("complaint-reply");
+
 	@Bean
 	MailTransport mailTransport(ObjectProvider<JavaMailSender> mailSender, NotificationSettings settings) {
 		JavaMailSender sender = mailSender.getIfAvailable();
@@ -34,6 +37,13 @@ class MailTransports {
 			helper.setFrom(settings.from());
 			helper.setTo(notification.getRecipientEmail());
 			helper.setSubject(notification.getSubject());
+			if (notification.getMessageId() != null) {
+				message.setHeader("Message-ID", notification.getMessageId()); // kept by the sender: replies name it
+			}
+			if (notification.getRecipientUserId() == null && !HUMAN_KINDS.contains(notification.getKind())) {
+				// RFC 3834: an automatic message, so that the customer's auto-responder does not answer it
+				message.setHeader("Auto-Submitted", "auto-generated");
+			}
 			if (notification.getBodyHtml() != null) {
 				helper.setText(notification.getBodyText(), notification.getBodyHtml());
 			}

@@ -49,6 +49,12 @@ public class Notification {
 
 	private Instant sentAt;
 
+	/** The Message-ID the message goes out with, so that replies to it find their way back. */
+	private String messageId;
+
+	/** The case the message belongs to ({@code LS-C-123}), when it belongs to one. */
+	private String threadRef;
+
 	protected Notification() {
 	}
 
@@ -147,6 +153,20 @@ public class Notification {
 
 	public Instant getSentAt() {
 		return sentAt;
+	}
+
+	public String getMessageId() {
+		return messageId;
+	}
+
+	public String getThreadRef() {
+		return threadRef;
+	}
+
+	/** Names the message for replies: its Message-ID and the case it belongs to. */
+	void thread(String messageId, String threadRef) {
+		this.messageId = messageId;
+		this.threadRef = threadRef;
 	}
 
 }

@@ -36,10 +36,12 @@ public class NotificationService {
 	private final Clock clock;
 	private final MailPreferences preferences;
 	private final DigestItems digestItems;
+	private final NotificationSettings settings;
 
 	NotificationService(Notifications notifications, MailTemplates templates, IdentityService identityService,
 			ApplicationEventPublisher events, Optional<Clock> clock, MailPreferences preferences,
-			DigestItems digestItems) {
+			DigestItems digestItems, NotificationSettings settings) {
+		this.settings = settings;
 		this.preferences = preferences;
 		this.digestItems = digestItems;
 		this.notifications = notifications;
@@ -158,6 +160,30 @@ public class NotificationService {
 		return queue(template, email, null, model, dedupeKey, Locale.ENGLISH);
 	}
 
+	/**
+	 * Queues a message to a customer in the customer's language, as part of a case's thread:
+	 * it goes out with a Message-ID of its own, and a reply that names it
+	 * ({@code In-Reply-To}/{@code References}) leads back to {@code threadRef} ({@link #threadOf}).
+	 */
+	@Transactional
+	public Optional<Notification> notifyCustomer(String email, String template, Map<String, Object> model,
+			String dedupeKey, Locale language, String threadRef) {
+		return queue(template, email, null, model, dedupeKey, language == null ? Locale.ENGLISH : language, threadRef);
+	}
+
+	/** The case that one of these Message-IDs of ours belongs to, if any is ours. */
+	@Transactional(readOnly = true)
+	public Optional<String> threadOf(java.util.Collection<String> messageIds) {
+		var ids = messageIds.stream().filter(id -> id != null && !id.isBlank()).map(String::strip).distinct().limit(50).toList();
+		if (ids.isEmpty()) {
+			return Optional.empty();
+		}
+		return notifications.findByMessageIdIn(ids).stream()
+			.map(Notification::getThreadRef)
+			.filter(ref -> ref != null)
+			.findFirst();
+	}
+
 	/** The newest messages of one user, newest first. */
 	@Transactional(readOnly = true)
 	public List<Notification> recentFor(String userId, int limit) {
@@ -172,14 +198,27 @@ public class NotificationService {
 
 	private Optional<Notification> queue(String template, String email, String userId, Map<String, Object> model,
 			String dedupeKey, Locale locale) {
+		return queue(template, email, userId, model, dedupeKey, locale, null);
+	}
+
+	private Optional<Notification> queue(String template, String email, String userId, Map<String, Object> model,
+			String dedupeKey, Locale locale, String threadRef) {
 		if (dedupeKey != null && notifications.existsByDedupeKey(dedupeKey)) {
 			return Optional.empty();
 		}
 		var rendered = templates.render(template, model, locale);
-		var notification = notifications.save(new Notification(template, email, userId, rendered.subject(),
-				rendered.text(), rendered.html(), dedupeKey, clock.instant()));
+		var unsent = new Notification(template, email, userId, rendered.subject(), rendered.text(), rendered.html(),
+				dedupeKey, clock.instant());
+		unsent.thread("<" + java.util.UUID.randomUUID() + "@" + domainOf(settings.from()) + ">", threadRef);
+		var notification = notifications.save(unsent);
 		events.publishEvent(new NotificationQueued(notification.getId()));
 		return Optional.of(notification);
+	}
+
+	private static String domainOf(String from) {
+		int at = from == null ? -1 : from.lastIndexOf('@');
+		String domain = at < 0 ? "lodestar.local" : from.substring(at + 1).replace(">", "").strip();
+		return domain.isEmpty() ? "lodestar.local" : domain;
 	}
 
 	private static String displayName(User user) {

@@ -21,6 +21,8 @@ interface Notifications extends JpaRepository<Notification, Long> {
 
 	List<Notification> findByRecipientEmailOrderByIdDesc(String email, Pageable page);
 
+	List<Notification> findByMessageIdIn(Collection<String> messageIds);
+
 	@Query("select n.id from Notification n where n.status in :statuses and n.nextAttemptAt <= :now order by n.nextAttemptAt")
 	List<Long> findDue(@Param("statuses") Collection<NotificationStatus> statuses, @Param("now") Instant now,
 			Pageable page);

@@ -1,0 +1,25 @@
+package dev.lodestar.complaint;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A mail that came in, as the mailbox reader understood it: the sender, the text (an HTML body
+ * already reduced to text) and the attachments' names, types and sizes.
+ *
+ * @param references the Message-IDs it answers ({@code In-Reply-To} and {@code References})
+ */
+public record InboundMail(String fromAddress, String fromName, String subject, String text, String messageId,
+		List<String> references, List<Attachment> attachments, Instant receivedAt) {
+
+	/** An attachment's metadata (the content is not kept here). */
+	public record Attachment(String name, String contentType, long size) {
+
+		@Override
+		public String toString() {
+			return name + " (" + contentType + ", " + size + " bytes)";
+		}
+
+	}
+
+}
