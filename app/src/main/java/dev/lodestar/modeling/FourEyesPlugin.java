@@ -6,7 +6,12 @@ import java.util.ArrayList;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByIdsCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByKeyCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -22,7 +27,8 @@ import org.springframework.stereotype.Component;
  * {@code /engine-rest}) unless it is the approved content of a change request, deployed by
  * {@link ChangeRequestService}. Nobody is excepted, administrators included: they switch the
  * setting off instead, which is logged. Deployments without a user (the files at start-up)
- * are the repository's and pass.
+ * are the repository's and pass. Deleting a deployment or a process definition is refused to
+ * users alike while four eyes are on.
  */
 @Component
 class FourEyesPlugin extends AbstractProcessEnginePlugin {
@@ -31,6 +37,9 @@ class FourEyesPlugin extends AbstractProcessEnginePlugin {
 
 	static final String REFUSAL = "Four eyes are on for model changes: a model is deployed only through a change "
 			+ "request that another process owner approved (/api/models/change-requests).";
+
+	static final String DELETION_REFUSAL = "Four eyes are on for model changes: deleting a deployment or a process "
+			+ "definition would bring back an older version without review; an administrator switches four eyes off first.";
 
 	private final ObjectProvider<FourEyes> fourEyes;
 
@@ -46,6 +55,37 @@ class FourEyesPlugin extends AbstractProcessEnginePlugin {
 		}
 		preDeployers.add(this::check);
 		configuration.setCustomPreDeployers(preDeployers);
+		// deleting a deployment or a definition rolls a model back to an older version: a change too
+		if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
+			configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
+		}
+		configuration.getCustomPostCommandInterceptorsTxRequired().add(new NoDeletionAlone());
+		if (configuration.getCustomPostCommandInterceptorsTxRequiresNew() == null) {
+			configuration.setCustomPostCommandInterceptorsTxRequiresNew(new ArrayList<>());
+		}
+		configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(new NoDeletionAlone());
+	}
+
+	/**
+	 * While four eyes are on, no user deletes a deployment or a process definition: that would
+	 * bring back an older version of a model (or none) without a second process owner's approval.
+	 */
+	private final class NoDeletionAlone extends CommandInterceptor {
+
+		@Override
+		public <T> T execute(Command<T> command) {
+			if (command instanceof DeleteDeploymentCmd || command instanceof DeleteProcessDefinitionsByIdsCmd
+					|| command instanceof DeleteProcessDefinitionsByKeyCmd) {
+				var authentication = Context.getCommandContext().getAuthentication();
+				if (authentication != null && authentication.getUserId() != null && fourEyes.getObject().on()) {
+					log.warn("{} by {} refused: four eyes are on", command.getClass().getSimpleName(),
+							authentication.getUserId());
+					throw new AuthorizationException(DELETION_REFUSAL);
+				}
+			}
+			return next.execute(command);
+		}
+
 	}
 
 	private void check(DeploymentEntity deployment) {

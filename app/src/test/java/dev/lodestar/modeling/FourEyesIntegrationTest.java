@@ -91,6 +91,19 @@ class FourEyesIntegrationTest {
 		assertThat(engineRestDeploy("admin", key, draft).statusCode()).as("administrators are no exception").isEqualTo(403);
 		assertThat(post("/api/models/" + key + "/file-deployments", "frank", Map.of()).status).isIn(403, 404);
 		assertThat(models.latestVersion(key)).as("nothing deployed").isEqualTo(1);
+		// nor can he roll the model back by deleting its deployment or its definition
+		var definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
+			.latestVersion().singleResult();
+		String rest = "/engine-rest/engine/" + engine.getName();
+		var deletion = engineRestDelete("frank", rest + "/deployment/" + definition.getDeploymentId() + "?cascade=true");
+		assertThat(deletion.statusCode()).as(deletion.body()).isEqualTo(403);
+		assertThat(deletion.body()).contains("Four eyes");
+		assertThat(engineRestDelete("frank", rest + "/process-definition/key/" + key + "?cascade=true").statusCode())
+			.isEqualTo(403);
+		assertThat(engineRestDelete("admin", rest + "/process-definition/" + definition.getId()).statusCode())
+			.as("administrators are no exception").isEqualTo(403);
+		assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).count())
+			.as("nothing deleted").isEqualTo(1);
 
 		// frank opens a change request: it carries the diff with its impact and the check, by element names
 		var opened = post("/api/models/change-requests", "frank", Map.of("key", key, "comment", "clearer step"));
@@ -262,6 +275,10 @@ class FourEyesIntegrationTest {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private HttpResponse<String> engineRestDelete(String user, String path) throws Exception {
+		return CLIENT.send(request(path, user).DELETE().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> engineRestDeploy(String user, String key, String content) throws Exception {

@@ -34,7 +34,7 @@ class DecisionFormsUnitTest {
 	private final FormValidator validator = new FormValidator(messages(), JSON);
 
 	@Test
-	void everyFieldThatAGatewayReadsIsARequiredChoiceWithoutADefault() throws IOException {
+	void everyFieldThatAGatewayReadsIsARequiredChoiceWithoutADefaultOrABoundedNumber() throws IOException {
 		var read = new TreeSet<String>();
 		var identifier = Pattern.compile("\\$\\{!?\\s*([A-Za-z_][A-Za-z0-9_]*)");
 		try (var files = Files.list(Path.of("..", "processes"))) {
@@ -59,6 +59,14 @@ class DecisionFormsUnitTest {
 					}
 					decisions++;
 					String type = component.path("type").asText();
+					if (type.equals("number")) {
+						// a quantity a gateway compares (lead-to-sale's discount against its threshold) is no
+						// yes/no: the field shows its value, default included, and a range bounds what is typed
+						if (!component.path("validate").has("min") || !component.path("validate").has("max")) {
+							problems.add(file.getFileName() + " " + key + " is a number a gateway compares without a range");
+						}
+						continue;
+					}
 					if (!Set.of("radio", "select").contains(type)) {
 						problems.add(file.getFileName() + " " + key + " is a " + type + ": silence would decide");
 					}
