@@ -11,6 +11,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -26,21 +30,23 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * Debian's headless Chromium, driven through its own chromedriver (both paths explicit, so
  * Selenium Manager never looks for, let alone downloads, a browser), with the steps every
- * browser test needs. One per test class:
+ * browser test needs. One per test class, started before its first test and quit after its last;
+ * before each test it points at the port of the test's Spring context:
  *
  * <pre>
- * static Browser browser;
- * &#64;BeforeAll static void start() { browser = Browser.start(); }
- * &#64;AfterAll static void stop() { browser.quit(); }
- * &#64;BeforeEach void base() { browser.baseUrl("http://localhost:" + port); }
+ * &#64;RegisterExtension
+ * static final Browser browser = Browser.perClass();
  * </pre>
+ *
+ * ({@link #start()} and {@link #quit()} remain for a test that needs a second browser.)
  */
-public final class Browser {
+public final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
 	private static final String CHROMIUM = System.getProperty("lodestar.chromium", "/usr/bin/chromium");
 
@@ -49,15 +55,54 @@ public final class Browser {
 	/** Where screenshots go: {@code app/target/screenshots} unless a test says otherwise. */
 	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-	private final WebDriver driver;
+	private WebDriver driver;
 
-	private final Path profile;
+	private Path profile;
 
 	private String baseUrl = "http://localhost:8080";
+
+	/** The language a browser of {@link #perClass(String)} starts with; null once started. */
+	private final String lang;
 
 	private Browser(WebDriver driver, Path profile) {
 		this.driver = driver;
 		this.profile = profile;
+		this.lang = null;
+	}
+
+	private Browser(String lang) {
+		this.lang = lang;
+	}
+
+	/** A browser for a test class (a JUnit extension: {@code @RegisterExtension}), in English. */
+	public static Browser perClass() {
+		return perClass("en-US");
+	}
+
+	/** A browser for a test class whose preferred language is {@code lang}. */
+	public static Browser perClass(String lang) {
+		return new Browser(lang);
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		Browser started = start(lang);
+		this.driver = started.driver;
+		this.profile = started.profile;
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		if (driver != null) {
+			quit();
+			driver = null;
+		}
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		String port = SpringExtension.getApplicationContext(context).getEnvironment().getProperty("local.server.port");
+		baseUrl("http://localhost:" + port);
 	}
 
 	/** A browser whose preferred language is {@code lang} (e.g. {@code en-US}, {@code zh-CN}). */

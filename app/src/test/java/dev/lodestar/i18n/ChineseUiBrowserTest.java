@@ -16,11 +16,9 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +40,8 @@ import dev.lodestar.notification.MessageKind;
 @LodestarIntegrationTest
 class ChineseUiBrowserTest {
 
-	private static Browser browser;
+	@RegisterExtension
+	static final Browser browser = Browser.perClass("zh-CN");
 
 	@LocalServerPort
 	int port;
@@ -55,21 +54,6 @@ class ChineseUiBrowserTest {
 
 	@Autowired
 	ObjectMapper json;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start("zh-CN");
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		browser.quit();
-	}
-
-	@BeforeEach
-	void atThisServer() {
-		browser.baseUrl("http://localhost:" + port);
-	}
 
 	@AfterEach
 	void backToEnglish() {

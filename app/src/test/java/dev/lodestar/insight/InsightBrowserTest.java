@@ -14,10 +14,9 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -39,7 +38,8 @@ class InsightBrowserTest {
 	static final List<String> CHART_SECTIONS = List.of("#chart-phases", "#chart-adkar", "#chart-grid", "#chart-waves",
 			"#chart-scores", "#adoption-charts", "#chart-cohorts", "#trend-charts");
 
-	static Browser browser;
+	@RegisterExtension
+	static final Browser browser = Browser.perClass();
 
 	@LocalServerPort
 	int port;
@@ -59,19 +59,8 @@ class InsightBrowserTest {
 	@Autowired
 	Cockpit cockpit;
 
-	@BeforeAll
-	static void start() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		browser.quit();
-	}
-
 	@BeforeEach
 	void work() {
-		browser.baseUrl("http://localhost:" + port);
 		// a little work of today: two tasks on time, one late, and the snapshot of today
 		for (int i = 0; i < 3; i++) {
 			Instant due = i < 2 ? Instant.now().plus(Duration.ofHours(4)) : Instant.now().minus(Duration.ofHours(1));

@@ -14,10 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -40,7 +38,8 @@ class OutputEncodingBrowserTest {
 
 	static final String HOSTILE = "<img src=x onerror=window.__xss=1>";
 
-	static Browser browser;
+	@RegisterExtension
+	static final Browser browser = Browser.perClass();
 
 	@LocalServerPort
 	int port;
@@ -48,21 +47,6 @@ class OutputEncodingBrowserTest {
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private final ObjectMapper json = new ObjectMapper();
-
-	@BeforeAll
-	static void start() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		browser.quit();
-	}
-
-	@BeforeEach
-	void base() {
-		browser.baseUrl("http://localhost:" + port);
-	}
 
 	@Test
 	void aStakeholderNamedLikeMarkupShowsAsTextInTheTooltipAndOnThePages() throws Exception {

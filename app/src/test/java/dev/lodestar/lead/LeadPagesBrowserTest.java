@@ -10,17 +10,14 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.lodestar.Browser;
 import dev.lodestar.LodestarIntegrationTest;
@@ -33,10 +30,8 @@ import dev.lodestar.LodestarIntegrationTest;
 @LodestarIntegrationTest
 class LeadPagesBrowserTest {
 
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Browser browser = Browser.perClass();
 
 	@Autowired
 	Leads leads;
@@ -46,21 +41,6 @@ class LeadPagesBrowserTest {
 
 	@Autowired
 	RuntimeService runtimeService;
-
-	@BeforeAll
-	static void start() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		browser.quit();
-	}
-
-	@BeforeEach
-	void base() {
-		browser.baseUrl("http://localhost:" + port);
-	}
 
 	@Test
 	void aliceCapturesALeadInTheFormMovesItThroughQualificationAndProposalAndSeesItChangeColumn() {

@@ -16,11 +16,9 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +39,8 @@ import dev.lodestar.notification.MailPreferences;
 @LodestarIntegrationTest
 class ChineseEditorsBrowserTest {
 
-	private static Browser browser;
+	@RegisterExtension
+	static final Browser browser = Browser.perClass("zh-CN");
 
 	@LocalServerPort
 	int port;
@@ -54,21 +53,6 @@ class ChineseEditorsBrowserTest {
 
 	@Autowired
 	ObjectMapper json;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start("zh-CN");
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		browser.quit();
-	}
-
-	@BeforeEach
-	void atThisServer() {
-		browser.baseUrl("http://localhost:" + port);
-	}
 
 	@AfterEach
 	void backToEnglish() {

@@ -11,10 +11,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -42,7 +41,8 @@ class FourEyesBrowserTest {
 
 	private static final Caller ADMIN = new Caller("admin", List.of(Roles.CAMUNDA_ADMIN));
 
-	static Browser browser;
+	@RegisterExtension
+	static final Browser browser = Browser.perClass();
 
 	@LocalServerPort
 	int port;
@@ -56,16 +56,6 @@ class FourEyesBrowserTest {
 	@Autowired
 	ObjectMapper json;
 
-	@BeforeAll
-	static void start() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		browser.quit();
-	}
-
 	@AfterEach
 	void fourEyesBackToTheTestDefault() {
 		fourEyes.set(ADMIN, false);
@@ -73,7 +63,6 @@ class FourEyesBrowserTest {
 
 	@Test
 	void frankRequestsAReviewHenryCommentsApprovesAndDeploysIt() throws Exception {
-		browser.baseUrl("http://localhost:" + port);
 		String key = "four-eyes-page-" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
 		assertThat(post("/api/models", "frank", Map.of("kind", "BPMN", "key", key, "start", "TEMPLATE"))).isEqualTo(201);
 		assertThat(post("/api/models/" + key + "/deployments", "frank", Map.of("content", models.editable(key))))

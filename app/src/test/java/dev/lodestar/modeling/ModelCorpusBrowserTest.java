@@ -21,13 +21,12 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -66,7 +65,8 @@ class ModelCorpusBrowserTest {
 			"corpus-bizagi-subprocesses: /{http://www.omg.org/spec/BPMN/20100524/MODEL}definitions[@id='Definition_5a6b7c8d']: "
 					+ "element {http://www.omg.org/spec/BPMN/20100524/DI}BPMNDiagram was added");
 
-	static Browser browser;
+	@RegisterExtension
+	static final Browser browser = Browser.perClass();
 
 	static Map<String, String> corpus;
 
@@ -79,17 +79,6 @@ class ModelCorpusBrowserTest {
 	@BeforeAll
 	static void start() throws IOException, URISyntaxException {
 		corpus = corpus();
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		browser.quit();
-	}
-
-	@BeforeEach
-	void base() {
-		browser.baseUrl("http://localhost:" + port);
 	}
 
 	@Test

@@ -16,14 +16,12 @@ import java.util.zip.ZipInputStream;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +51,8 @@ class ModelCreationBrowserTest {
 
 	static final String PROCESS = "expense-claim-" + SUFFIX;
 
-	static Browser browser;
+	@RegisterExtension
+	static final Browser browser = Browser.perClass();
 
 	@LocalServerPort
 	int port;
@@ -66,21 +65,6 @@ class ModelCreationBrowserTest {
 
 	@Autowired
 	RuntimeService runtimeService;
-
-	@BeforeAll
-	static void start() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		browser.quit();
-	}
-
-	@BeforeEach
-	void base() {
-		browser.baseUrl("http://localhost:" + port);
-	}
 
 	@Test
 	@Order(1)

@@ -12,9 +12,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +35,8 @@ import dev.lodestar.LodestarIntegrationTest;
 @LodestarIntegrationTest
 class OverdueCatchUpBrowserTest {
 
-	static Browser browser;
+	@RegisterExtension
+	static final Browser browser = Browser.perClass();
 
 	@LocalServerPort
 	int port;
@@ -62,19 +62,8 @@ class OverdueCatchUpBrowserTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	@BeforeAll
-	static void start() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		browser.quit();
-	}
-
 	@Test
 	void sales07OverdueTakesTheCheckPassesAndStopsBeingOverdueEverywhereAtOnce() throws Exception {
-		browser.baseUrl("http://localhost:" + port);
 		var http = new Http(port, json);
 		if (identity.createUserQuery().userId("sales.07").count() == 0) {
 			var user = identity.newUser("sales.07");

@@ -12,16 +12,14 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.lodestar.Browser;
@@ -52,12 +50,10 @@ class RolloutBrowserTest {
 			? Path.of("..", "training-material", "03-end-users", "screenshots")
 			: Browser.SCREENSHOTS.resolve("training-material");
 
-	static Browser browser;
+	@RegisterExtension
+	static final Browser browser = Browser.perClass();
 
 	static Long rolloutId;
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	dev.lodestar.calendar.Dates dates;
@@ -83,19 +79,8 @@ class RolloutBrowserTest {
 	@Autowired
 	HistoryService history;
 
-	@BeforeAll
-	static void start() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		browser.quit();
-	}
-
 	@BeforeEach
 	void setUp() {
-		browser.baseUrl("http://localhost:" + port);
 		browser.consoleErrors(); // only this test's errors count
 		if (rolloutId == null) {
 			rolloutId = transaction.execute(status -> scenario.trialRun("Browser rollout " + UUID.randomUUID()));

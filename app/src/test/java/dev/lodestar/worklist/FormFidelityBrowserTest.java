@@ -39,9 +39,8 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,7 +105,8 @@ class FormFidelityBrowserTest {
 	/** Steps whose case must first pass the service task before them (it opens the record they write). */
 	private static final Map<String, String> START_BEFORE = Map.of("Task_PrepareProposal", "Task_OpenOpportunity");
 
-	static Browser browser;
+	@RegisterExtension
+	static final Browser browser = Browser.perClass();
 
 	@LocalServerPort
 	int port;
@@ -131,16 +131,6 @@ class FormFidelityBrowserTest {
 
 	@Autowired
 	ObjectMapper json;
-
-	@BeforeAll
-	static void start() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		browser.quit();
-	}
 
 	// ---- what the files say ----------------------------------------------------------------
 
@@ -810,7 +800,6 @@ class FormFidelityBrowserTest {
 	// ---- the browser --------------------------------------------------------------------------
 
 	void runBrowserWork() {
-		browser.baseUrl("http://localhost:" + port);
 		browserWork.forEach(Runnable::run);
 	}
 

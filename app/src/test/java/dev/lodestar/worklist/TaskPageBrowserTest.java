@@ -13,10 +13,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -38,7 +36,8 @@ import dev.lodestar.LodestarIntegrationTest;
 @LodestarIntegrationTest
 class TaskPageBrowserTest {
 
-	static Browser browser;
+	@RegisterExtension
+	static final Browser browser = Browser.perClass();
 
 	@LocalServerPort
 	int port;
@@ -54,21 +53,6 @@ class TaskPageBrowserTest {
 
 	@Autowired
 	ObjectMapper json;
-
-	@BeforeAll
-	static void start() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		browser.quit();
-	}
-
-	@BeforeEach
-	void base() {
-		browser.baseUrl("http://localhost:" + port);
-	}
 
 	@Test
 	void aCheckboxShowsItsWholeLabelRightBesideItsBox() {
