@@ -31,4 +31,21 @@ public class MoneyModel {
 		return amount == null ? null : String.format(Locale.ROOT, "%,.2f %s", amount, settings.currency());
 	}
 
+
+	/**
+	 * A whole amount in the reader's locale with the company's currency: {@code CN¥50,000} in
+	 * English, {@code ¥50,000} in Chinese; null stays null.
+	 */
+	public String inLocale(BigDecimal amount, Locale locale) {
+		if (amount == null) {
+			return null;
+		}
+		var format = java.text.NumberFormat.getCurrencyInstance(locale);
+		format.setCurrency(java.util.Currency.getInstance(settings.currency()));
+		format.setMaximumFractionDigits(0);
+		format.setMinimumFractionDigits(0);
+		format.setRoundingMode(java.math.RoundingMode.HALF_UP);
+		return format.format(amount);
+	}
+
 }
