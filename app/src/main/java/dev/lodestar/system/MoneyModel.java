@@ -33,19 +33,17 @@ public class MoneyModel {
 
 
 	/**
-	 * A whole amount in the reader's locale with the company's currency: {@code CN¥50,000} in
-	 * English, {@code ¥50,000} in Chinese; null stays null.
+	 * A whole amount grouped as the reader's locale groups numbers, with the company's currency
+	 * code beside it as on every page: {@code 50,000 CNY}; null stays null.
 	 */
 	public String inLocale(BigDecimal amount, Locale locale) {
 		if (amount == null) {
 			return null;
 		}
-		var format = java.text.NumberFormat.getCurrencyInstance(locale);
-		format.setCurrency(java.util.Currency.getInstance(settings.currency()));
+		var format = java.text.NumberFormat.getNumberInstance(locale);
 		format.setMaximumFractionDigits(0);
-		format.setMinimumFractionDigits(0);
 		format.setRoundingMode(java.math.RoundingMode.HALF_UP);
-		return format.format(amount);
+		return format.format(amount) + " " + settings.currency();
 	}
 
 }

@@ -48,6 +48,8 @@ class PipelineForecastBrowserTest {
 	@Autowired
 	LeadForecast forecast;
 
+	private final List<Lead> seeded = new ArrayList<>();
+
 	@Test
 	void everyStageFitsTheWindowAndEachForecastCellIsTheSumOfItsLeads() throws Exception {
 		String owner = "fc." + UUID.randomUUID().toString().substring(0, 6);
@@ -105,7 +107,7 @@ class PipelineForecastBrowserTest {
 					assertThat(new BigDecimal(cell.get("weighted"))).as(cell.toString())
 						.isEqualByComparingTo(fromApi.at("/weighted").decimalValue());
 					assertThat(Integer.parseInt(cell.get("leads"))).isEqualTo(fromApi.at("/leads").size());
-					assertThat(cell.get("shown")).matches(".*\\d.*").contains("¥");
+					assertThat(cell.get("shown")).matches("[0-9,]+ " + api.at("/currency").asText());
 				}
 				// and the seeded owner's cells are what the seed says
 				expected.forEach((month, sum) -> assertThat(apiCells.get(owner + "|" + month).at("/weighted").decimalValue())
@@ -114,6 +116,21 @@ class PipelineForecastBrowserTest {
 				browser.screenshot("board-forecast-1280-" + lang);
 			}
 			assertThat(browser.driver().findElement(By.cssSelector("#forecast h2")).getText()).contains("加权预测");
+
+			// the owner's expected close date, set from the lead's page (a manager may too)
+			long id = seeded.get(0).getId();
+			browser.open("/leads/" + id);
+			var date = forecast.thisMonth().plusMonths(2).atDay(28);
+			browser.script("document.getElementById('expectedCloseDate').value = arguments[0];", date.toString());
+			var probability = browser.driver().findElement(By.id("probability-input"));
+			probability.clear();
+			probability.sendKeys("35");
+			browser.screenshot("lead-forecast-form-zh-CN");
+			browser.driver().findElement(By.id("save-expected-close")).click();
+			assertThat(browser.waitFor(By.id("forecast-saved")).getText()).isEqualTo("预计成交日期已保存。");
+			assertThat(browser.driver().findElement(By.cssSelector("#expected-close time")).getDomAttribute("datetime"))
+				.isEqualTo(date.toString());
+			assertThat(browser.driver().findElement(By.id("probability")).getText()).contains("35 %");
 			assertThat(browser.consoleErrors()).noneMatch(e -> !e.contains("favicon.ico"));
 		}
 		finally {
@@ -155,7 +172,7 @@ class PipelineForecastBrowserTest {
 			expected.merge(month, amount.multiply(BigDecimal.valueOf(probability)).movePointLeft(2), BigDecimal::add);
 			batch.add(lead);
 		}
-		leads.saveAll(batch);
+		seeded.addAll(leads.saveAll(batch));
 		opportunities.saveAll(proposals.stream().map(l -> new Opportunity(l, now)).toList());
 		return expected;
 	}
