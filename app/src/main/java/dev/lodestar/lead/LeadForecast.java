@@ -3,7 +3,6 @@ package dev.lodestar.lead;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
