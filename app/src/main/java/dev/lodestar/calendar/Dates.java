@@ -76,6 +76,15 @@ public class Dates {
 		return day == null ? null : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(day);
 	}
 
+	/** "Dec 2026" / "2026年12月"; null stays null. */
+	public String month(java.time.YearMonth month, Locale locale) {
+		if (month == null) {
+			return null;
+		}
+		String pattern = "zh".equals(locale.getLanguage()) ? "yyyy年M月" : "MMM yyyy";
+		return DateTimeFormatter.ofPattern(pattern, locale).format(month);
+	}
+
 	/** "7 Dec 2026, 14:05" / "2026年12月7日 14:05"; null stays null. */
 	public String dateTime(Instant instant, Locale locale) {
 		return instant == null ? null

@@ -75,6 +75,10 @@ public class Lead {
 
 	private int timesReturned;
 
+	private java.time.LocalDate expectedClose;
+
+	private Integer probability;
+
 	private String processInstanceId;
 
 	private Instant createdAt;
@@ -177,6 +181,31 @@ public class Lead {
 		this.disqualifyReason = reason.strip();
 		this.owner = by;
 		this.stage = LeadStage.DISQUALIFIED;
+		this.updatedAt = now;
+	}
+
+	/**
+	 * When the owner expects the lead to close and, optionally, how likely that is in percent
+	 * (without it, the forecast takes its stage's). Only for a lead still in play: a disqualified
+	 * lead has nothing to forecast (a won or lost deal is refused by the caller, which knows the
+	 * opportunity).
+	 */
+	void expectClose(java.time.LocalDate date, Integer probabilityPercent, Instant now) {
+		if (stage == LeadStage.DISQUALIFIED) {
+			throw new ConflictException("Lead " + id + " is disqualified; it has no expected close date.");
+		}
+		var errors = new ArrayList<FieldError>();
+		if (date == null) {
+			errors.add(new FieldError("expectedCloseDate", "is required"));
+		}
+		if (probabilityPercent != null && (probabilityPercent < 0 || probabilityPercent > 100)) {
+			errors.add(new FieldError("probability", "must be between 0 and 100"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		this.expectedClose = date;
+		this.probability = probabilityPercent;
 		this.updatedAt = now;
 	}
 
@@ -293,6 +322,14 @@ public class Lead {
 
 	public int getTimesReturned() {
 		return timesReturned;
+	}
+
+	public java.time.LocalDate getExpectedClose() {
+		return expectedClose;
+	}
+
+	public Integer getProbability() {
+		return probability;
 	}
 
 	public String getProcessInstanceId() {

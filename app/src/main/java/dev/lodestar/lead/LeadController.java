@@ -3,12 +3,15 @@ package dev.lodestar.lead;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,6 +33,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -50,8 +55,11 @@ class LeadController {
 	private final LeadPipeline leads;
 	private final LeadSteps steps;
 	private final LeadImport importer;
+	private final LeadForecast forecast;
 
-	LeadController(LeadCapture capture, LeadPipeline leads, LeadSteps steps, LeadImport importer) {
+	LeadController(LeadCapture capture, LeadPipeline leads, LeadSteps steps, LeadImport importer,
+			LeadForecast forecast) {
+		this.forecast = forecast;
 		this.capture = capture;
 		this.leads = leads;
 		this.steps = steps;
@@ -69,6 +77,29 @@ class LeadController {
 	@GetMapping("/{id}")
 	@PreAuthorize(READ)
 	LeadView read(@PathVariable long id) {
+		return leads.get(id);
+	}
+
+	/**
+	 * The weighted forecast per owner and month against target: {@code months} months (1 to 12,
+	 * default 3) from {@code from} ({@code 2026-12}; default this month), of one {@code owner}'s
+	 * open leads or everybody's, with the leads that make each cell.
+	 */
+	@GetMapping("/forecast")
+	@PreAuthorize(READ)
+	Forecast forecast(@RequestParam(required = false) String owner, @RequestParam(required = false) YearMonth from,
+			@RequestParam(defaultValue = "3") int months) {
+		return forecast.forecast(owner, from, months);
+	}
+
+	/**
+	 * The owner (or a sales manager) sets when the lead is expected to close and, optionally, how
+	 * likely it is in percent (without it, its stage's); answers the lead.
+	 */
+	@PostMapping("/{id}/expected-close")
+	@PreAuthorize(SALES)
+	LeadView expectClose(@PathVariable long id, @Valid @RequestBody ExpectedClose request, Authentication user) {
+		forecast.expectClose(id, request.expectedCloseDate(), request.probability(), user.getName(), groups(user));
 		return leads.get(id);
 	}
 
@@ -213,6 +244,11 @@ class LeadController {
 
 	record Outcome(@NotNull Boolean won, @DecimalMin("0") @Digits(integer = 13, fraction = 2) BigDecimal finalAmount,
 			@Size(max = 4000) String lostReason) {
+	}
+
+	/** When the lead is expected to close ({@code 2026-12-31}) and, optionally, its probability in percent. */
+	record ExpectedClose(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expectedCloseDate,
+			@Min(0) @Max(100) Integer probability) {
 	}
 
 	record WelcomeCall(@NotBlank @Size(max = 4000) String notes) {

@@ -51,9 +51,12 @@ class LeadPageController {
 
 	private final DecisionHistory decisions;
 
+	private final LeadForecast forecast;
+
 	LeadPageController(LeadPipeline leads, LeadCapture capture, LeadImport importer, CustomerService customers,
-			WorklistService worklist, DecisionHistory decisions) {
+			WorklistService worklist, DecisionHistory decisions, LeadForecast forecast) {
 		this.decisions = decisions;
+		this.forecast = forecast;
 		this.leads = leads;
 		this.capture = capture;
 		this.importer = importer;
@@ -73,6 +76,7 @@ class LeadPageController {
 			@RequestParam(required = false) LeadSource source, Model model) {
 		var filter = new Pipeline.Filter(owner == null || owner.isBlank() ? null : owner, region, source);
 		model.addAttribute("pipeline", leads.pipeline(filter, 1000));
+		model.addAttribute("forecast", forecast.forecast(filter.owner(), null, 3));
 		model.addAttribute("filter", filter);
 		model.addAttribute("regions", Region.values());
 		model.addAttribute("sources", LeadSource.values());
@@ -127,7 +131,40 @@ class LeadPageController {
 	@GetMapping("/leads/{id}")
 	@PreAuthorize(CASE_READERS)
 	String lead(@PathVariable long id, Authentication user, Locale locale, Model model) {
+		model.addAttribute("forecastErrors", Map.of());
+		return leadPage(id, user, locale, model);
+	}
+
+	/**
+	 * The owner (or a sales manager) sets the lead's expected close date and probability from its
+	 * page; a refusal shows the page again with each field's reason.
+	 */
+	@PostMapping("/leads/{id}/expected-close")
+	@PreAuthorize(LeadController.SALES)
+	String expectClose(@PathVariable long id, @Valid @ModelAttribute("expectedClose") LeadController.ExpectedClose form,
+			BindingResult invalid, Authentication user, Locale locale, Model model) {
+		var errors = new LinkedHashMap<String, String>();
+		invalid.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(),
+				e.isBindingFailure() ? "is not understood" : e.getDefaultMessage()));
+		if (errors.isEmpty()) {
+			try {
+				forecast.expectClose(id, form.expectedCloseDate(), form.probability(), user.getName(),
+						LeadController.groups(user));
+				return "redirect:/leads/" + id + "?forecastSaved";
+			}
+			catch (InvalidInputException refused) {
+				refused.errors().forEach(e -> errors.putIfAbsent(e.field(), e.message()));
+			}
+		}
+		model.addAttribute("forecastErrors", errors);
+		return leadPage(id, user, locale, model);
+	}
+
+	private String leadPage(long id, Authentication user, Locale locale, Model model) {
 		LeadView lead = leads.get(id);
+		model.addAttribute("mayForecast", forecast.mayEdit(id, user.getName(), LeadController.groups(user)));
+		model.addAttribute("defaultCloseDays", forecast.defaultCloseDays());
+		model.addAttribute("stageProbability", forecast.probabilities().get(leads.pipelineStage(id)));
 		model.addAttribute("lead", lead);
 		model.addAttribute("decisions", decisions.ofInstance(lead.processInstanceId(), locale));
 		model.addAttribute("stage", leads.pipelineStage(id));

@@ -9,7 +9,8 @@ public record LeadView(long id, String company, String contactName, String email
 		Region region, Segment segment, BigDecimal estimatedValue, String notes, LeadStage stage, String priority,
 		String queue, String owner, Long customerId, Long duplicateOfId, String budget, String decisionMaker,
 		String need, String timeline, String disqualifyReason, int timesReturned, String processInstanceId,
-		Instant createdAt, String createdBy, OpportunityView opportunity, List<OpenTask> openTasks) {
+		Instant createdAt, String createdBy, java.time.LocalDate expectedCloseDate, Integer probability,
+		OpportunityView opportunity, List<OpenTask> openTasks) {
 
 	/** The opportunity of a qualified lead. */
 	public record OpportunityView(long id, OpportunityStage stage, String owner, BigDecimal amount,
@@ -36,7 +37,7 @@ public record LeadView(long id, String company, String contactName, String email
 				l.getRegion(), l.getSegment(), l.getEstimatedValue(), l.getNotes(), l.getStage(), l.getPriority(),
 				l.getQueue(), l.getOwner(), l.getCustomerId(), l.getDuplicateOfId(), l.getBudget(), l.getDecisionMaker(),
 				l.getNeed(), l.getTimeline(), l.getDisqualifyReason(), l.getTimesReturned(), l.getProcessInstanceId(),
-				l.getCreatedAt(), l.getCreatedBy(), o == null ? null : OpportunityView.of(o), tasks);
+				l.getCreatedAt(), l.getCreatedBy(), l.getExpectedClose(), l.getProbability(), o == null ? null : OpportunityView.of(o), tasks);
 	}
 
 }

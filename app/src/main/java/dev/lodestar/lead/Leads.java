@@ -44,6 +44,19 @@ interface Leads extends JpaRepository<Lead, Long> {
 			order by l.createdAt desc, l.id desc""")
 	List<Lead> findOpen(Pageable page);
 
+	/**
+	 * Every open lead (not disqualified, won or lost) with what the forecast needs: its owner (the
+	 * opportunity's, else the lead's), amount (the opportunity's, else the estimate), expected
+	 * close date and probability. One row per lead, no entity loaded.
+	 */
+	@Query("""
+			select new dev.lodestar.lead.ForecastLead(l.id, l.company, coalesce(o.owner, l.owner), l.stage, o.stage,
+			       coalesce(o.amount, l.estimatedValue), l.expectedClose, l.probability, l.createdAt)
+			from Lead l left join Opportunity o on o.leadId = l.id
+			where l.stage <> dev.lodestar.lead.LeadStage.DISQUALIFIED
+			  and (o.id is null or o.stage not in (dev.lodestar.lead.OpportunityStage.WON, dev.lodestar.lead.OpportunityStage.LOST))""")
+	List<ForecastLead> forecastLeads();
+
 	/** Leads in a finished pipeline stage (won, lost: the opportunity's; disqualified: the lead's), newest first. */
 	@Query(value = """
 			select l from Lead l left join Opportunity o on o.leadId = l.id

@@ -31,4 +31,19 @@ public class MoneyModel {
 		return amount == null ? null : String.format(Locale.ROOT, "%,.2f %s", amount, settings.currency());
 	}
 
+
+	/**
+	 * A whole amount grouped as the reader's locale groups numbers, with the company's currency
+	 * code beside it as on every page: {@code 50,000 CNY}; null stays null.
+	 */
+	public String inLocale(BigDecimal amount, Locale locale) {
+		if (amount == null) {
+			return null;
+		}
+		var format = java.text.NumberFormat.getNumberInstance(locale);
+		format.setMaximumFractionDigits(0);
+		format.setRoundingMode(java.math.RoundingMode.HALF_UP);
+		return format.format(amount) + " " + settings.currency();
+	}
+
 }

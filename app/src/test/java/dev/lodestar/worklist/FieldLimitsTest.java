@@ -86,6 +86,10 @@ class FieldLimitsTest {
 	record Time() implements Accepts {
 	}
 
+	/** A calendar day without a time (a {@code LocalDate}): a date column holds it, as a timestamp does. */
+	record Day() implements Accepts {
+	}
+
 	record Column(String type, long length, int precision, int scale) {
 
 		boolean text() {
@@ -224,6 +228,9 @@ class FieldLimitsTest {
 		if (accepts instanceof YesNo) {
 			return "BOOLEAN".equals(column.type()) ? null : "is " + column.type();
 		}
+		if (accepts instanceof Day) {
+			return "DATE".equals(column.type()) || column.type().startsWith("TIMESTAMP") ? null : "is " + column.type();
+		}
 		return column.type().startsWith("TIMESTAMP") ? null : "is " + column.type();
 	}
 
@@ -278,6 +285,9 @@ class FieldLimitsTest {
 		}
 		if (type == Boolean.class || type == boolean.class) {
 			return new YesNo();
+		}
+		if (type == java.time.LocalDate.class) {
+			return new Day();
 		}
 		if (Temporal.class.isAssignableFrom(type) || type == Instant.class) {
 			return new Time();
