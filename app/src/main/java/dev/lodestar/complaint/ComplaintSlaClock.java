@@ -28,12 +28,19 @@ import dev.lodestar.system.ProcessApi;
  * (the tasks' due and follow-up dates that My work, the complaint list and the cockpit's SLA
  * compliance read, the complaint's resolution target) counts the pause out; and it moves the
  * running SLA timers' jobs ({@code Timer_ResolutionWarning}, {@code Timer_ResolutionBreached}),
- * which it suspends for the time of the wait, so that no warning or breach fires while waiting.
+ * whose due dates it sets out of reach for the time of the wait ({@link #STOPPED}), so that no
+ * warning or breach fires while waiting.
  */
 @Component("complaintSlaClock")
 public class ComplaintSlaClock {
 
 	static final String SYSTEM = "system";
+
+	/**
+	 * A stopped timer's due date: out of reach until the wait ends and sets the real one. (Not a
+	 * suspension: the engine cannot reactivate and move a job in the one transaction of the resume.)
+	 */
+	static final Date STOPPED = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
 
 	/** The timers of the resolution phase that stop while the case waits (a fired warning is gone). */
 	private static final List<String> TIMERS = List.of(ComplaintToResolution.TIMER_RESOLUTION_WARNING,
@@ -61,6 +68,7 @@ public class ComplaintSlaClock {
 	/** An agent asks the customer something: the investigation waits, the clock stops. */
 	@Transactional
 	public void askCustomer(long complaintId, String question, String agent) {
+		known(complaintId);
 		String note = required("question", question);
 		correlate(ComplaintToResolution.MSG_WAIT_FOR_CUSTOMER, complaintId,
 				ComplaintToResolution.VAR_SLA_PAUSED_BY, agent, ComplaintToResolution.VAR_SLA_PAUSE_NOTE, note, null);
@@ -69,6 +77,7 @@ public class ComplaintSlaClock {
 	/** An agent continues a waiting case by hand (the customer called, say). */
 	@Transactional
 	public void resumeByHand(long complaintId, String note, String agent) {
+		known(complaintId);
 		if (!isWaiting(complaintId)) {
 			throw new ConflictException("complaint " + complaintId + " is not waiting for the customer");
 		}
@@ -109,6 +118,12 @@ public class ComplaintSlaClock {
 		}
 	}
 
+	private void known(long complaintId) {
+		if (!complaints.existsById(complaintId)) {
+			throw new dev.lodestar.system.NotFoundException("Complaint", complaintId);
+		}
+	}
+
 	private static String required(String field, String text) {
 		if (text == null || text.isBlank()) {
 			throw new InvalidInputException(field, "must not be empty");
@@ -121,7 +136,7 @@ public class ComplaintSlaClock {
 
 	// --- the model's listeners on Task_AwaitCustomerAnswer
 
-	/** The case starts waiting: the pause is recorded, the resolution timers stop. */
+	/** The case starts waiting: the pause is recorded, the resolution timers stop (due out of reach). */
 	@ProcessApi
 	public void pause(DelegateExecution execution) {
 		long complaintId = complaintId(execution);
@@ -131,7 +146,7 @@ public class ComplaintSlaClock {
 				note == null ? null : note.toString()));
 		for (String timer : TIMERS) {
 			for (Job job : resolutionTimers(execution, timer)) {
-				managementService.suspendJobById(job.getId());
+				managementService.setJobDuedate(job.getId(), STOPPED);
 			}
 		}
 		// what ends this wait says so afresh
@@ -170,7 +185,6 @@ public class ComplaintSlaClock {
 					? calendar.warning(movedStart, hours) : calendar.deadline(movedStart, hours);
 			for (Job job : resolutionTimers(execution, timer)) {
 				managementService.setJobDuedate(job.getId(), due);
-				managementService.activateJobById(job.getId());
 			}
 		}
 	}
