@@ -40,7 +40,7 @@ public class ComplaintSlaClock {
 	 * A stopped timer's due date: out of reach until the wait ends and sets the real one. (Not a
 	 * suspension: the engine cannot reactivate and move a job in the one transaction of the resume.)
 	 */
-	static final Date STOPPED = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
+	static final Date STOPPED = Date.from(java.time.LocalDate.of(9999, 12, 31).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
 
 	/** The timers of the resolution phase that stop while the case waits (a fired warning is gone). */
 	private static final List<String> TIMERS = List.of(ComplaintToResolution.TIMER_RESOLUTION_WARNING,
