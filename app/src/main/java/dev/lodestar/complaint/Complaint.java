@@ -186,6 +186,17 @@ public class Complaint {
 		this.resolutionDueAt = resolutionDueAt;
 	}
 
+	/**
+	 * The resolution clock ran again after the case waited for the customer: the target moves by
+	 * the business time it waited (only while the complaint is open).
+	 */
+	void resolutionClockResumed(Instant resolutionDueAt) {
+		if (status != ComplaintStatus.OPEN) {
+			throw new IllegalStateException("complaint " + id + " waits for the customer only while open");
+		}
+		this.resolutionDueAt = resolutionDueAt;
+	}
+
 	/** Closes a resolved complaint that the customer confirmed or left unanswered. */
 	void close(Instant now) {
 		if (status != ComplaintStatus.RESOLVED || customerReply == CustomerReply.REJECTED || customerReply == null) {

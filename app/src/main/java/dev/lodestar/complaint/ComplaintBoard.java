@@ -39,6 +39,14 @@ class ComplaintBoard {
 	private final ProcessTexts texts;
 	private final Clock clock;
 
+	private ComplaintSlaClock slaClock;
+
+	/** Whether a case waits for the customer, and its pauses; set apart to keep the constructor's edits small. */
+	@org.springframework.beans.factory.annotation.Autowired
+	void setSlaClock(ComplaintSlaClock slaClock) {
+		this.slaClock = slaClock;
+	}
+
 	ComplaintBoard(Complaints complaints, ConfirmationTokens tokens, TaskService taskService,
 			HistoryService historyService, CustomerService customers, ComplaintReaders readers, WorklistService worklist,
 			ProcessTexts texts, Optional<Clock> clock) {
@@ -71,7 +79,13 @@ class ComplaintBoard {
 	}
 
 	record Detail(Complaint complaint, ComplaintSlaState state, List<OpenStep> openSteps, List<Step> history,
-			List<InteractionEntry> interactions, Link link) {
+			List<InteractionEntry> interactions, Link link, List<SlaPause> pauses) {
+
+		/** Whether the case waits for the customer now (its resolution clock stopped). */
+		public boolean waiting() {
+			return state == ComplaintSlaState.WAITING_FOR_CUSTOMER;
+		}
+
 	}
 
 	/** One page of the list: its rows, where it starts, and whether older complaints follow. */
@@ -150,7 +164,8 @@ class ComplaintBoard {
 		Link link = tokens.findFirstByComplaintIdOrderByIdDesc(c.getId())
 			.map(t -> new Link(linkState(c, t, now), t.getCreatedAt(), t.getExpiresAt(), t.getUsedAt(), t.getAnswer()))
 			.orElse(null);
-		return new Detail(c, row(c).state(), openSteps, history, interactions, link);
+		return new Detail(c, row(c).state(), openSteps, history, interactions, link,
+				slaClock == null ? List.of() : slaClock.pauses(c.getId()));
 	}
 
 	private static String linkState(Complaint c, ConfirmationToken t, Instant now) {
@@ -178,10 +193,12 @@ class ComplaintBoard {
 		List<Task> open = openTasks(c);
 		ComplaintSlaState worst = ComplaintSlaState.ON_TIME;
 		Instant due = null;
+		boolean working = false;
 		for (Task task : open) {
 			if (ComplaintToResolution.TASK_REVIEW_ESCALATION.equals(task.getTaskDefinitionKey())) {
 				continue;
 			}
+			working = true;
 			ComplaintSlaState state = stateOf(task, now);
 			if (state.ordinal() > worst.ordinal()) {
 				worst = state;
@@ -189,6 +206,9 @@ class ComplaintBoard {
 			if (task.getDueDate() != null && (due == null || task.getDueDate().toInstant().isBefore(due))) {
 				due = task.getDueDate().toInstant();
 			}
+		}
+		if (!working && slaClock != null && slaClock.isWaiting(c.getId())) {
+			return new Row(c, ComplaintSlaState.WAITING_FOR_CUSTOMER, null);
 		}
 		return new Row(c, worst, due);
 	}

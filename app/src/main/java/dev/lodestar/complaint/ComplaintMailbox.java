@@ -45,6 +45,14 @@ public class ComplaintMailbox {
 	private final NotificationSettings notificationSettings;
 	private final Clock clock;
 
+	private ComplaintSlaClock slaClock;
+
+	/** A reply continues a case that waits for the customer; set apart to keep the constructor's edits small. */
+	@org.springframework.beans.factory.annotation.Autowired
+	void setSlaClock(ComplaintSlaClock slaClock) {
+		this.slaClock = slaClock;
+	}
+
 	ComplaintMailbox(ComplaintService complaintService, Complaints complaints, ComplaintMails mails,
 			CustomerService customers, NotificationService notifications, NotificationSettings notificationSettings,
 			Optional<Clock> clock) {
@@ -117,7 +125,10 @@ public class ComplaintMailbox {
 		return complaint;
 	}
 
-	/** The customer's reply: on the case's thread and the customer's timeline. */
+	/**
+	 * The customer's reply: on the case's thread and the customer's timeline; when the case waits
+	 * for the customer, the reply continues it (its resolution clock runs again).
+	 */
 	@Transactional
 	public void addReply(long complaintId, InboundMail mail, String recordedBy) {
 		Complaint complaint = complaintService.get(complaintId);
@@ -128,6 +139,9 @@ public class ComplaintMailbox {
 					recordedBy, complaint.getCustomerName(), cut("Mail from the customer: " + mail.subject() + "\n"
 							+ (mail.text() == null ? "" : mail.text()), 2000),
 					"received", "complaint", String.valueOf(complaintId)));
+		}
+		if (slaClock != null) {
+			slaClock.customerWrote(complaintId, mail.subject());
 		}
 	}
 

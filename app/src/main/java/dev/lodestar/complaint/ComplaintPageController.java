@@ -23,13 +23,15 @@ class ComplaintPageController {
 	private final ComplaintBoard board;
 
 	private final DecisionHistory decisions;
+	private final ComplaintSlaClock slaClock;
 
 	private final ComplaintMailbox mailbox;
 
 	private final dev.lodestar.customer.CustomerService customers;
 
 	ComplaintPageController(ComplaintBoard board, DecisionHistory decisions, ComplaintMailbox mailbox,
-			dev.lodestar.customer.CustomerService customers) {
+			dev.lodestar.customer.CustomerService customers, ComplaintSlaClock slaClock) {
+		this.slaClock = slaClock;
 		this.decisions = decisions;
 		this.board = board;
 		this.mailbox = mailbox;
@@ -90,6 +92,34 @@ class ComplaintPageController {
 			redirect.addFlashAttribute("mailProblem", "complaints.mail.problem");
 		}
 		return "redirect:/complaints/" + id + "#mail-thread";
+	}
+
+	/** An agent asks the customer: the case waits, its resolution clock stops. */
+	@org.springframework.web.bind.annotation.PostMapping("/complaints/{id}/waits")
+	@PreAuthorize(SERVICE)
+	String askCustomer(@PathVariable long id, @RequestParam(required = false) String question, Authentication user,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		return slaChange(id, () -> slaClock.askCustomer(id, question, user.getName()), redirect);
+	}
+
+	/** The customer answered another way (a call): the case goes on, the clock runs again. */
+	@org.springframework.web.bind.annotation.PostMapping("/complaints/{id}/waits/resumption")
+	@PreAuthorize(SERVICE)
+	String resume(@PathVariable long id, @RequestParam(required = false) String note, Authentication user,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		return slaChange(id, () -> slaClock.resumeByHand(id, note, user.getName()), redirect);
+	}
+
+	private String slaChange(long id, Runnable change,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		try {
+			change.run();
+			redirect.addFlashAttribute("slaNotice", "complaints.sla.done");
+		}
+		catch (dev.lodestar.system.InvalidInputException | dev.lodestar.system.ConflictException ex) {
+			redirect.addFlashAttribute("slaProblem", "complaints.sla.problem");
+		}
+		return "redirect:/complaints/" + id + "#sla-clock";
 	}
 
 	private static String abbreviate(String text, int max) {

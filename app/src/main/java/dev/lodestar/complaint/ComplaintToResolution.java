@@ -6,6 +6,10 @@ public final class ComplaintToResolution {
 	public static final String PROCESS_KEY = "complaint-to-resolution";
 	public static final String DECISION_KEY = "complaint-classification";
 	public static final String MSG_CUSTOMER_REPLIED = "ComplaintCustomerReplied";
+	/** An agent asks the customer: the investigation waits, the resolution clock stops. */
+	public static final String MSG_WAIT_FOR_CUSTOMER = "ComplaintWaitForCustomer";
+	/** The customer answered (their mail, or an agent by hand): the clock runs again. */
+	public static final String MSG_CUSTOMER_ANSWERED = "ComplaintCustomerAnswered";
 
 	// elements
 	public static final String START = "Start_ComplaintReceived";
@@ -19,6 +23,9 @@ public final class ComplaintToResolution {
 	public static final String TASK_ESCALATE_RESPONSE = "Task_EscalateResponseBreach";
 	public static final String SUBPROCESS_RESOLUTION = "SubProcess_Resolution";
 	public static final String TASK_INVESTIGATE = "Task_Investigate";
+	public static final String EVENT_WAIT_FOR_CUSTOMER = "Msg_WaitForCustomer";
+	public static final String TASK_AWAIT_CUSTOMER_ANSWER = "Task_AwaitCustomerAnswer";
+	public static final String TIMER_CUSTOMER_SILENT = "Timer_CustomerSilent";
 	public static final String GATEWAY_APPROVAL_NEEDED = "Gateway_ApprovalNeeded";
 	public static final String TASK_APPROVE_COMPENSATION = "Task_ApproveCompensation";
 	public static final String GATEWAY_COMPENSATION_APPROVED = "Gateway_CompensationApproved";
@@ -50,6 +57,11 @@ public final class ComplaintToResolution {
 	public static final String VAR_QUEUE = "queue";
 	public static final String VAR_HANDLING_ROLE = "handlingRole";
 	public static final String VAR_RESPONSE_TARGET_HOURS = "responseTargetHours";
+	public static final String VAR_SLA_PAUSED_BY = "slaPausedBy";
+	public static final String VAR_SLA_PAUSE_NOTE = "slaPauseNote";
+	public static final String VAR_SLA_RESUMED_BY = "slaResumedBy";
+	public static final String VAR_SLA_RESUMED_HOW = "slaResumedHow";
+	public static final String VAR_SLA_RESUME_NOTE = "slaResumeNote";
 	public static final String VAR_RESOLUTION_TARGET_HOURS = "resolutionTargetHours";
 	public static final String VAR_RESOLUTION_CLOCK_START = "resolutionClockStart";
 	public static final String VAR_CONFIRMATION_WINDOW = "confirmationWindow";

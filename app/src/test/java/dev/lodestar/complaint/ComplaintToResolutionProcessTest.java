@@ -555,6 +555,119 @@ class ComplaintToResolutionProcessTest {
 		runtimeService.deleteProcessInstance(pi.getId(), "path checked");
 	}
 
+	@Autowired
+	ComplaintMailbox mailbox;
+
+	@Autowired
+	ComplaintSlaClock slaClock;
+
+	@Test
+	void threeDaysWaitingForTheCustomerCauseNoBreachAndTheClockRunsOnWithTheTimeThatWasLeft() throws Exception {
+		// Monday 10:00 (a working day and three more after it), in the working calendar's zone
+		java.time.LocalDate day = java.time.LocalDate.now(calendar.zone()).plusWeeks(1)
+			.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+		while (!(calendar.isWorkingDay(day) && calendar.isWorkingDay(day.plusDays(3)))) {
+			day = day.plusWeeks(1);
+		}
+		Instant monday = day.atTime(10, 0).atZone(calendar.zone()).toInstant();
+		try {
+			org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(monday));
+			// safety: 8 business hours to resolve, long gone after three days
+			Complaint complaint = register("SAFETY", CustomerTier.STANDARD, "WEB", uniqueEmail());
+			ProcessInstance pi = instanceOf(complaint);
+			respond(pi);
+			Date breachBefore = timer(pi, ComplaintToResolution.TIMER_RESOLUTION_BREACHED).getDuedate();
+			assertThat(breachBefore).isEqualTo(calendar.deadline(Date.from(monday), 8));
+
+			// an hour later carol asks the customer: 7 business hours are left
+			org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(monday.plus(Duration.ofHours(1))));
+			slaClock.askCustomer(complaint.getId(), "Which batch number is on the label?", "carol");
+			assertThat(pi).isWaitingAt(ComplaintToResolution.TASK_AWAIT_CUSTOMER_ANSWER);
+			assertThat(timer(pi, ComplaintToResolution.TIMER_RESOLUTION_BREACHED).getDuedate()).isEqualTo(ComplaintSlaClock.STOPPED);
+			assertThat(slaClock.isWaiting(complaint.getId())).isTrue();
+
+			// three days later the customer's mail comes in: no timer of the resolution was due meanwhile
+			Instant thursday = monday.plus(Duration.ofDays(3)).plus(Duration.ofHours(1));
+			org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(thursday));
+			assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).executable().active().list()).isEmpty();
+			mailbox.addReply(complaint.getId(), new InboundMail(complaint.getCustomerEmail(), "Customer",
+					"Re: [" + ComplaintMailbox.reference(complaint.getId()) + "] batch", "It says B-2291.", "<b2291@example.com>",
+					List.of(), List.of(), thursday), "mail");
+
+			assertThat(pi).isWaitingAt(ComplaintToResolution.TASK_INVESTIGATE)
+				.hasPassed(ComplaintToResolution.TASK_AWAIT_CUSTOMER_ANSWER)
+				.hasNotPassed(ComplaintToResolution.TASK_ESCALATE_RESOLUTION, ComplaintToResolution.TASK_WARN_RESOLUTION);
+			Duration paused = slaClock.pausedTime(complaint.getId(), monday);
+			assertThat(paused).isEqualTo(calendar.between(monday.plus(Duration.ofHours(1)), thursday));
+			Date breachAfter = timer(pi, ComplaintToResolution.TIMER_RESOLUTION_BREACHED).getDuedate();
+			// the 7 business hours left at the pause, counted from the reply
+			assertThat(breachAfter).isEqualTo(Date.from(calendar.plus(thursday, Duration.ofHours(7))))
+				.isEqualTo(Date.from(calendar.plus(breachBefore.toInstant(), paused)));
+			assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).executable().active().list()).isEmpty();
+			assertThat(workOf(pi).getDueDate()).isEqualTo(breachAfter);
+			assertThat(complaints.findById(complaint.getId()).orElseThrow().getResolutionDueAt()).isEqualTo(breachAfter.toInstant());
+
+			// the pause and the resume are in the case's history, with who and why
+			List<SlaPause> pauses = slaClock.pauses(complaint.getId());
+			assertThat(pauses).singleElement().satisfies(p -> {
+				assertThat(p.getPausedBy()).isEqualTo("carol");
+				assertThat(p.getPauseNote()).isEqualTo("Which batch number is on the label?");
+				assertThat(p.getPausedAt()).isEqualTo(monday.plus(Duration.ofHours(1)));
+				assertThat(p.getResumedAt()).isEqualTo(thursday);
+				assertThat(p.getResumedHow()).isEqualTo(SlaPause.Resumed.MAIL);
+				assertThat(p.getResumedBy()).isEqualTo("customer");
+			});
+			assertThat(slaClock.isWaiting(complaint.getId())).isFalse();
+			var browser = new Browser(port);
+			browser.post("http://localhost:" + port + "/login", Map.of("username", "carol", "password", "carol"));
+			String page = browser.get("http://localhost:" + port + "/complaints/" + complaint.getId()).body();
+			assertThat(page).contains("id=\"complaint-sla-pauses\"", "Clock stopped by", "Which batch number is on the label?",
+					"Clock running again: the customer answered by mail");
+			String zh = browser.get("http://localhost:" + port + "/complaints/" + complaint.getId() + "?lang=zh-CN").body();
+			assertThat(zh).contains("计时由", "Which batch number is on the label?", "计时恢复：客户已通过邮件答复");
+
+			// carol resolves an hour after the reply: the cockpit's SLA compliance (a completed
+			// complaint task with a due date, on time when it ended by it) counts it on time
+			org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(thursday.plus(Duration.ofHours(1))));
+			investigate(pi, "Batch B-2291 recalled: replaced.", 0);
+			Map<String, Object> done = jdbc.queryForMap("select END_TIME_, DUE_DATE_ from ACT_HI_TASKINST"
+					+ " where PROC_INST_ID_ = ? and TASK_DEF_KEY_ = ? and DELETE_REASON_ = 'completed'", pi.getId(),
+					ComplaintToResolution.TASK_INVESTIGATE);
+			java.sql.Timestamp end = (java.sql.Timestamp) done.get("END_TIME_");
+			java.sql.Timestamp due = (java.sql.Timestamp) done.get("DUE_DATE_");
+			assertThat(end.after(due)).as("on time by the cockpit's rule").isFalse();
+			assertThat(end.toInstant()).as("late without the pause").isAfter(breachBefore.toInstant());
+			runtimeService.deleteProcessInstance(pi.getId(), "path checked");
+		}
+		finally {
+			org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+		}
+	}
+
+	@Test
+	void aCustomerWhoDoesNotAnswerInFiveDaysSendsTheCaseBackToTheAgentAndAnAgentCanResumeByHand() {
+		Complaint complaint = register("PRODUCT_DEFECT", CustomerTier.STANDARD, "WEB", uniqueEmail());
+		ProcessInstance pi = instanceOf(complaint);
+		respond(pi);
+		slaClock.askCustomer(complaint.getId(), "Can you send a photo?", "carol");
+		execute(timer(pi, ComplaintToResolution.TIMER_CUSTOMER_SILENT));
+		assertThat(pi).hasPassed(ComplaintToResolution.TIMER_CUSTOMER_SILENT)
+			.isWaitingAt(ComplaintToResolution.TASK_INVESTIGATE);
+		assertThat(slaClock.pauses(complaint.getId())).singleElement()
+			.satisfies(p -> assertThat(p.getResumedHow()).isEqualTo(SlaPause.Resumed.TIMEOUT));
+
+		slaClock.askCustomer(complaint.getId(), "Still there?", "carol");
+		slaClock.resumeByHand(complaint.getId(), "The customer called back.", "carol");
+		assertThat(pi).isWaitingAt(ComplaintToResolution.TASK_INVESTIGATE);
+		assertThat(slaClock.pauses(complaint.getId())).hasSize(2).last()
+			.satisfies(p -> assertThat(p.getResumedHow()).isEqualTo(SlaPause.Resumed.AGENT));
+		// a case that does not wait cannot be resumed, and a mail just stays on the thread
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> slaClock.resumeByHand(complaint.getId(), "again", "carol"))
+			.isInstanceOf(dev.lodestar.system.ConflictException.class);
+		assertThat(slaClock.customerWrote(complaint.getId(), "Re: photo")).isFalse();
+		runtimeService.deleteProcessInstance(pi.getId(), "path checked");
+	}
+
 	// --- helpers
 
 	private Complaint register(String category, CustomerTier tier, String channel, String email) {
