@@ -630,13 +630,29 @@ class ComplaintToResolutionProcessTest {
 			// complaint task with a due date, on time when it ended by it) counts it on time
 			org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(thursday.plus(Duration.ofHours(1))));
 			investigate(pi, "Batch B-2291 recalled: replaced.", 0);
-			Map<String, Object> done = jdbc.queryForMap("select END_TIME_, DUE_DATE_ from ACT_HI_TASKINST"
+			Map<String, Object> done = jdbc.queryForMap("select ID_, END_TIME_, DUE_DATE_ from ACT_HI_TASKINST"
 					+ " where PROC_INST_ID_ = ? and TASK_DEF_KEY_ = ? and DELETE_REASON_ = 'completed'", pi.getId(),
 					ComplaintToResolution.TASK_INVESTIGATE);
 			java.sql.Timestamp end = (java.sql.Timestamp) done.get("END_TIME_");
 			java.sql.Timestamp due = (java.sql.Timestamp) done.get("DUE_DATE_");
 			assertThat(end.after(due)).as("on time by the cockpit's rule").isFalse();
 			assertThat(end.toInstant()).as("late without the pause").isAfter(breachBefore.toInstant());
+			// and the cockpit's own drill-down of its SLA compliance, as erin reads it, says so
+			user("erin", "executive");
+			String endDay = end.toInstant().atZone(calendar.zone()).toLocalDate().toString();
+			var cockpitCases = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/insight/cases?kpi=SERVICE_SLA_COMPLIANCE&from="
+						+ endDay + "&to=" + endDay))
+				.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("erin:erin".getBytes()))
+				.header("Accept", "application/json")
+				.header("Accept-Language", "en")
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(cockpitCases.statusCode()).as(cockpitCases.body()).isEqualTo(200);
+			var row = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cockpitCases.body()).path("cases");
+			String taskId = (String) done.get("ID_");
+			assertThat(row.findParents("id").stream().filter(c -> taskId.equals(c.path("id").asText())).toList())
+				.as("the investigation in the cockpit's SLA cases").singleElement()
+				.satisfies(c -> assertThat(c.path("value").asText()).isEqualTo("on time"));
 			runtimeService.deleteProcessInstance(pi.getId(), "path checked");
 		}
 		finally {
