@@ -51,8 +51,15 @@ class LeadPageController {
 
 	private final DecisionHistory decisions;
 
+	private final dev.lodestar.attachment.AttachmentService attachments;
+
+	private final LeadAttachments attachmentRule;
+
 	LeadPageController(LeadPipeline leads, LeadCapture capture, LeadImport importer, CustomerService customers,
-			WorklistService worklist, DecisionHistory decisions) {
+			WorklistService worklist, DecisionHistory decisions, dev.lodestar.attachment.AttachmentService attachments,
+			LeadAttachments attachmentRule) {
+		this.attachments = attachments;
+		this.attachmentRule = attachmentRule;
 		this.decisions = decisions;
 		this.leads = leads;
 		this.capture = capture;
@@ -138,6 +145,8 @@ class LeadPageController {
 		model.addAttribute("steps", steps(lead.processInstanceId()));
 		model.addAttribute("interactions",
 				lead.customerId() == null ? List.of() : customers.interactions(lead.customerId(), 20, user.getName()));
+		model.addAttribute("attachments", attachments.of(LeadAttachments.KIND, id));
+		model.addAttribute("mayAttach", attachmentRule.mayAttach(id, user));
 		return "lead";
 	}
 
