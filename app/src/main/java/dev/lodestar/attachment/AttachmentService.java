@@ -73,7 +73,7 @@ public class AttachmentService {
 		String type = ContentSniffer.typeOf(content)
 			.orElseThrow(() -> new InvalidInputException(FIELD,
 					"is no JPEG, PNG, GIF, WebP, PDF or plain text file (told by its content, not its name)"));
-		return attachments.save(new Attachment(kind, ownerId, name(upload.fileName(), type), type, content, Attachment.UPLOAD,
+		return attachments.save(new Attachment(kind, ownerId, name(upload.fileName()), type, content, Attachment.UPLOAD,
 				user.getName(), clock.instant())).view();
 	}
 
@@ -116,7 +116,7 @@ public class AttachmentService {
 				refused.add(file.name() + ": a type Lodestar does not keep");
 				continue;
 			}
-			attachments.save(new Attachment(kind, ownerId, name(file.name(), type.get()), type.get(), file.content(),
+			attachments.save(new Attachment(kind, ownerId, name(file.name()), type.get(), file.content(),
 					Attachment.MAIL, recordedBy, clock.instant()));
 		}
 		return refused;
@@ -140,7 +140,7 @@ public class AttachmentService {
 	}
 
 	/** The name shown and offered for download: the given one without path or control characters. */
-	static String name(String given, String type) {
+	static String name(String given) {
 		String name = given == null ? "" : given.replace('\\', '/');
 		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
 		if (name.isEmpty()) {
