@@ -29,9 +29,13 @@ class ComplaintPageController {
 
 	private final dev.lodestar.customer.CustomerService customers;
 
+	private final dev.lodestar.attachment.AttachmentService attachments;
+
 	ComplaintPageController(ComplaintBoard board, DecisionHistory decisions, ComplaintMailbox mailbox,
-			dev.lodestar.customer.CustomerService customers, ComplaintSlaClock slaClock) {
+			dev.lodestar.customer.CustomerService customers, ComplaintSlaClock slaClock,
+			dev.lodestar.attachment.AttachmentService attachments) {
 		this.slaClock = slaClock;
+		this.attachments = attachments;
 		this.decisions = decisions;
 		this.board = board;
 		this.mailbox = mailbox;
@@ -70,6 +74,7 @@ class ComplaintPageController {
 		model.addAttribute("detail", board.detail(id, user.getName()));
 		model.addAttribute("decisions", decisions.ofCase(ComplaintToResolution.PROCESS_KEY, String.valueOf(id), locale));
 		model.addAttribute("thread", mailbox.thread(id));
+		model.addAttribute("attachments", attachments.of(ComplaintAttachments.KIND, id));
 		Complaint complaint = ((ComplaintBoard.Detail) model.getAttribute("detail")).complaint();
 		model.addAttribute("customerLanguage", complaint.getCustomerId() == null ? "en"
 				: customers.preferredLanguage(complaint.getCustomerId()));

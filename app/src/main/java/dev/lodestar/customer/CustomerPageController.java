@@ -32,7 +32,11 @@ class CustomerPageController {
 	private final CustomerService customers;
 	private final MessageSource messages;
 
-	CustomerPageController(CustomerService customers, MessageSource messages) {
+	private final dev.lodestar.attachment.AttachmentService attachments;
+
+	CustomerPageController(CustomerService customers, MessageSource messages,
+			dev.lodestar.attachment.AttachmentService attachments) {
+		this.attachments = attachments;
 		this.customers = customers;
 		this.messages = messages;
 	}
@@ -98,6 +102,7 @@ class CustomerPageController {
 		model.addAttribute("view", customers.view(id, user.getName()));
 		model.addAttribute("types", InteractionType.values());
 		model.addAttribute("language", customers.preferredLanguage(id));
+		model.addAttribute("attachments", attachments.of(CustomerAttachments.KIND, id));
 		return "customer";
 	}
 

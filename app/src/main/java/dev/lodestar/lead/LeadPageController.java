@@ -53,8 +53,15 @@ class LeadPageController {
 
 	private final LeadForecast forecast;
 
+	private final dev.lodestar.attachment.AttachmentService attachments;
+
+	private final LeadAttachments attachmentRule;
+
 	LeadPageController(LeadPipeline leads, LeadCapture capture, LeadImport importer, CustomerService customers,
-			WorklistService worklist, DecisionHistory decisions, LeadForecast forecast) {
+			WorklistService worklist, DecisionHistory decisions, LeadForecast forecast,
+			dev.lodestar.attachment.AttachmentService attachments, LeadAttachments attachmentRule) {
+		this.attachments = attachments;
+		this.attachmentRule = attachmentRule;
 		this.decisions = decisions;
 		this.forecast = forecast;
 		this.leads = leads;
@@ -175,6 +182,8 @@ class LeadPageController {
 		model.addAttribute("steps", steps(lead.processInstanceId()));
 		model.addAttribute("interactions",
 				lead.customerId() == null ? List.of() : customers.interactions(lead.customerId(), 20, user.getName()));
+		model.addAttribute("attachments", attachments.of(LeadAttachments.KIND, id));
+		model.addAttribute("mayAttach", attachmentRule.mayAttach(id, user));
 		return "lead";
 	}
 

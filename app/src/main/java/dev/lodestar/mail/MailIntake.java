@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import dev.lodestar.attachment.AttachmentService;
 import dev.lodestar.complaint.ComplaintMailbox;
 import dev.lodestar.complaint.InboundMail;
 import dev.lodestar.customer.CustomerLanguage;
@@ -48,12 +49,14 @@ class MailIntake {
 	private final LeadCapture leads;
 	private final TransactionTemplate tx;
 	private final MeterRegistry meters;
+	private final AttachmentService attachments;
 	private final Clock clock;
 	private final Set<String> ownAddresses = new HashSet<>();
 
 	MailIntake(InboundRecords records, ComplaintMailbox complaints, LeadCapture leads, MailSettings settings,
 			NotificationSettings notificationSettings, PlatformTransactionManager transactionManager, MeterRegistry meters,
-			Optional<Clock> clock) {
+			AttachmentService attachments, Optional<Clock> clock) {
+		this.attachments = attachments;
 		this.records = records;
 		this.complaints = complaints;
 		this.leads = leads;
@@ -95,11 +98,12 @@ class MailIntake {
 		}
 		else {
 			try {
-				InboundMail mail = MailReading.read(message, sender, clock.instant());
+				InboundMail mail = MailReading.read(message, sender, clock.instant(), attachments.maxBytes());
 				Handled result = tx.execute(s -> {
 					Handled handled = handle(purpose, mail);
+					String note = keepAttachments(mail, handled);
 					records.save(new InboundRecord(mailbox, key, mail.fromAddress(), mail.subject(), clock.instant(),
-							handled.outcome(), handled.caseRef(), null));
+							handled.outcome(), handled.caseRef(), note));
 					return handled;
 				});
 				meters.counter("lodestar.mail.inbound", "outcome", result.outcome().name()).increment();
@@ -125,7 +129,29 @@ class MailIntake {
 		return Optional.of(recorded);
 	}
 
-	private record Handled(InboundOutcome outcome, String caseRef) {
+	/** What became of a mail: the outcome, the case reference, and the case its files belong to. */
+	private record Handled(InboundOutcome outcome, String caseRef, String kind, long caseId) {
+	}
+
+	/**
+	 * The mail's files on its case; those too large or of a type not kept are left out, counted,
+	 * and named in the returned note (the mail record's detail), the rest of the mail goes on.
+	 */
+	private String keepAttachments(InboundMail mail, Handled handled) {
+		if (mail.attachments().isEmpty()) {
+			return null;
+		}
+		var refused = attachments.fromMail(handled.kind(), handled.caseId(), mail.attachments()
+			.stream()
+			.map(a -> new AttachmentService.IncomingFile(a.name(), a.content(), a.size()))
+			.toList(), MAIL_USER);
+		meters.counter("lodestar.mail.attachments", "outcome", "kept").increment(mail.attachments().size() - refused.size());
+		if (refused.isEmpty()) {
+			return null;
+		}
+		meters.counter("lodestar.mail.attachments", "outcome", "refused").increment(refused.size());
+		log.info("Mail from {}: {} attachment(s) left out: {}", mail.fromAddress(), refused.size(), refused);
+		return cut("attachments left out: " + String.join("; ", refused), 2000);
 	}
 
 	/** The case work: what became of the mail, and its case. */
@@ -138,15 +164,17 @@ class MailIntake {
 			var lead = leads.capture(new NewLead(cut(company, 300), cut(mail.fromName(), 200), mail.fromAddress(), null,
 					"EMAIL", CustomerLanguage.CHINESE.equals(language) ? "APAC" : "EMEA", cut(notes, 4000), null, null),
 					MAIL_USER);
-			return new Handled(InboundOutcome.LEAD, "lead:" + lead.id());
+			return new Handled(InboundOutcome.LEAD, "lead:" + lead.id(), "leads", lead.id());
 		}
 		Optional<Long> answered = complaints.caseOf(mail);
 		if (answered.isPresent()) {
 			complaints.addReply(answered.get(), mail, MAIL_USER);
-			return new Handled(InboundOutcome.REPLY, ComplaintMailbox.reference(answered.get()));
+			return new Handled(InboundOutcome.REPLY, ComplaintMailbox.reference(answered.get()), "complaints",
+					answered.get());
 		}
 		var complaint = complaints.open(mail, MAIL_USER);
-		return new Handled(InboundOutcome.COMPLAINT, ComplaintMailbox.reference(complaint.getId()));
+		return new Handled(InboundOutcome.COMPLAINT, ComplaintMailbox.reference(complaint.getId()), "complaints",
+				complaint.getId());
 	}
 
 	private static String cut(String value, int max) {

@@ -26,8 +26,8 @@ import dev.lodestar.complaint.InboundMail;
 
 /**
  * A MIME message read defensively: the sender, the text (the plain part, else the HTML part
- * reduced to its text — scripts and markup never survive), the attachments' names, types and
- * sizes, and whether it is automatic (auto-replies, bounces, bulk). A malformed part is skipped
+ * reduced to its text — scripts and markup never survive), the attachments (their bytes only up
+ * to the attachment limit; a larger one is measured and left out), and whether it is automatic (auto-replies, bounces, bulk). A malformed part is skipped
  * and noted, never fatal to the rest.
  */
 final class MailReading {
@@ -146,8 +146,8 @@ final class MailReading {
 	}
 
 	/** The mail as the cases take it. */
-	static InboundMail read(MimeMessage message, InternetAddress sender, Instant now) {
-		var body = new Body();
+	static InboundMail read(MimeMessage message, InternetAddress sender, Instant now, long maxAttachmentBytes) {
+		var body = new Body(maxAttachmentBytes);
 		try {
 			walk(message, body, 0);
 		}
@@ -185,6 +185,13 @@ final class MailReading {
 
 		final List<String> problems = new ArrayList<>();
 
+		/** Attachments larger than this are measured, not kept. */
+		final long maxAttachmentBytes;
+
+		Body(long maxAttachmentBytes) {
+			this.maxAttachmentBytes = maxAttachmentBytes;
+		}
+
 	}
 
 	private static void walk(Part part, Body body, int depth) throws MessagingException, IOException {
@@ -216,8 +223,10 @@ final class MailReading {
 		else {
 			String name = fileName(part);
 			String type = baseType(part);
+			var content = new java.io.ByteArrayOutputStream();
+			long size = read(part, content, body.maxAttachmentBytes);
 			body.attachments.add(new InboundMail.Attachment(name == null ? "attachment-" + (body.attachments.size() + 1) : name,
-					type, size(part)));
+					type, size, size >= 0 && size <= body.maxAttachmentBytes ? content.toByteArray() : null));
 		}
 	}
 
@@ -250,12 +259,16 @@ final class MailReading {
 		}
 	}
 
-	private static long size(Part part) {
+	/** The part's size; its bytes into {@code content} as long as they stay within {@code max}. */
+	private static long read(Part part, java.io.ByteArrayOutputStream content, long max) {
 		try (InputStream in = part.getInputStream()) {
 			long total = 0;
 			byte[] buffer = new byte[8192];
 			for (int n; (n = in.read(buffer)) > 0;) {
 				total += n;
+				if (total <= max) {
+					content.write(buffer, 0, n);
+				}
 			}
 			return total;
 		}

@@ -87,7 +87,11 @@ class MailIntegrationTest {
 		byte[] jpeg = new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, 4, 5, 6 };
 		photo.setDataHandler(new DataHandler(new ByteArrayDataSource(jpeg, "image/jpeg")));
 		photo.setFileName("armrest.jpg");
-		mail.setContent(new MimeMultipart(text, photo));
+		var program = new MimeBodyPart();
+		program.setDataHandler(new DataHandler(new ByteArrayDataSource(new byte[] { 'M', 'Z', (byte) 0x90, 0, 3 },
+				"application/octet-stream")));
+		program.setFileName("invoice.pdf");
+		mail.setContent(new MimeMultipart(text, photo, program));
 		send(mail);
 
 		assertThat(reader.readAll()).containsEntry(InboundOutcome.COMPLAINT, 1);
@@ -102,8 +106,18 @@ class MailIntegrationTest {
 		List<CaseMailView> thread = mailbox.thread(complaint.getId());
 		assertThat(thread).singleElement().satisfies(m -> {
 			assertThat(m.direction()).isEqualTo("IN");
-			assertThat(m.attachments()).isEqualTo("armrest.jpg (image/jpeg, 10 bytes)");
+			assertThat(m.attachments()).isEqualTo("armrest.jpg (image/jpeg, 10 bytes)\ninvoice.pdf (application/octet-stream, 5 bytes)");
 		});
+		// the photo is kept on the complaint, byte for byte; the program posing as a PDF is left out and noted
+		assertThat(jdbc.queryForList("select file_name, content_type, source, content from crm_attachment "
+				+ "where owner_kind = 'complaints' and owner_id = ?", complaint.getId())).singleElement().satisfies(row -> {
+					assertThat(row.get("FILE_NAME")).isEqualTo("armrest.jpg");
+					assertThat(row.get("CONTENT_TYPE")).isEqualTo("image/jpeg");
+					assertThat(row.get("SOURCE")).isEqualTo("MAIL");
+					assertThat((byte[]) row.get("CONTENT")).isEqualTo(jpeg);
+				});
+		assertThat(jdbc.queryForObject("select detail from crm_mail_inbound where case_ref = ?", String.class,
+				"LS-C-" + complaint.getId())).contains("invoice.pdf");
 		MimeMessage ack = awaitMail(customer, "[LS-C-" + complaint.getId() + "]");
 		assertThat(ack.getSubject()).contains("We have received your complaint");
 		assertThat(ack.getHeader("Auto-Submitted", ",")).isEqualTo("auto-generated");

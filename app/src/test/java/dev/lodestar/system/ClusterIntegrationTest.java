@@ -74,6 +74,9 @@ class ClusterIntegrationTest {
 					"{\"businessKey\":\"DEPLOYED-1\"}");
 			assertThat(startedOnA.statusCode()).as(startedOnA.body()).isEqualTo(200);
 
+			// an attachment uploaded on A is served by B byte for byte: its bytes are in the database
+			attachmentOnAIsServedByB(a, b);
+
 			// "new in your queue" defaults to the daily digest: bob wants it at once, so that each
 			// case's message goes out during the test
 			try (var db = connect(); var insert = db.prepareStatement(
@@ -187,6 +190,38 @@ class ClusterIntegrationTest {
 			.build());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return key;
+	}
+
+	private static void attachmentOnAIsServedByB(AppNode a, AppNode b) throws Exception {
+		var customer = NodeHttp.postJson(a, "/api/customers", "carol", "{\"kind\":\"PERSON\",\"name\":\"Cluster Photo\","
+				+ "\"email\":\"cluster-photo-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com\"}");
+		assertThat(customer.statusCode()).as(customer.body()).isEqualTo(201);
+		long customerId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(customer.body())
+			.path("customer").path("id").asLong();
+		byte[] png = new byte[300];
+		byte[] magic = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
+		System.arraycopy(magic, 0, png, 0, magic.length);
+		for (int i = magic.length; i < png.length; i++) {
+			png[i] = (byte) (i * 7);
+		}
+		String boundary = "----lodestar" + UUID.randomUUID();
+		var body = new java.io.ByteArrayOutputStream();
+		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.png\"\r\n"
+				+ "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.write(png);
+		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		var uploaded = NodeHttp.send(HttpRequest.newBuilder(a.uri("/api/customers/" + customerId + "/attachments"))
+			.header("Authorization", NodeHttp.basic("carol"))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+		String location = uploaded.headers().firstValue("Location").orElseThrow();
+		var onB = java.net.http.HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(b.uri(location)).header("Authorization", NodeHttp.basic("dave")).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(onB.statusCode()).isEqualTo(200);
+		assertThat(onB.body()).isEqualTo(png);
 	}
 
 	private Map<String, Integer> mailsPerCase() throws MessagingException {
