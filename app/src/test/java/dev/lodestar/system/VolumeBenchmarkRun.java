@@ -155,7 +155,8 @@ class VolumeBenchmarkRun {
 		}
 		List<String[]> pages = List.of(new String[] { "alice", "/" }, new String[] { "alice", "/customers" },
 				new String[] { "alice", "/customers/" + customer }, new String[] { "alice", "/leads" },
-				new String[] { "bob", "/leads?view=list" }, new String[] { "alice", "/leads/" + lead },
+				new String[] { "bob", "/leads?view=list" },
+				new String[] { "bob", "/leads/list?stage=LOST" }, new String[] { "alice", "/leads/" + lead },
 				new String[] { "carol", "/complaints" }, new String[] { "carol", "/complaints/" + complaint },
 				new String[] { "carol", "/knowledge" }, new String[] { "erin", "/insight" }, new String[] { "frank", "/models" },
 				new String[] { "frank", "/rollouts/" + rollout }, new String[] { "grace", "/training" },
@@ -185,6 +186,7 @@ class VolumeBenchmarkRun {
 		}
 		String sizeHeader = otherScale == null ? "" : " KB at scale " + otherScale + " |";
 
+		String loadBefore = load();
 		Measure baseline = measure(sessions.get("alice"), "/css/lodestar.css");
 		out.append("## Volume benchmark, scale ").append(SCALE).append("\n\n");
 		out.append(seeding).append("\n\n");
@@ -202,9 +204,22 @@ class VolumeBenchmarkRun {
 			Measure m = measure(sessions.get(call[0]), call[1]);
 			row(out, sizes, "data `" + call[1] + "` (of `/insight`)", call[0], m, baseline, otherSizes, otherScale != null, false);
 		}
+		out.append("\nMachine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+			.append(System.getProperty("java.version")).append("; load average (1, 5, 15 min) ").append(loadBefore)
+			.append(" before the measurements, ").append(load()).append(" after.\n");
 		Files.writeString(dir.resolve("volume-sizes-" + scaleName() + ".tsv"), sizes);
 		Files.writeString(dir.resolve("volume-benchmark.md"), out);
 		System.out.println(out);
+	}
+
+	private static String load() {
+		try {
+			String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return f[0] + " " + f[1] + " " + f[2];
+		}
+		catch (IOException | RuntimeException ex) {
+			return "unknown";
+		}
 	}
 
 	private static String scaleName() {
