@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -70,7 +71,12 @@ class GoLiveGate {
 		return reasons;
 	}
 
-	/** Today's verdict for a rollout: its figures now, judged by the same DMN as the process. */
+	/**
+	 * Today's verdict for a rollout: its figures now, judged by the same DMN as the process. A
+	 * transaction of its own, not read-only: the engine records the decision's evaluation in its
+	 * history, a write PostgreSQL refuses inside the pages' read-only transactions (H2 lets it pass).
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	Verdict now(Rollout rollout) {
 		var waves = new java.util.EnumMap<WaveKind, Long>(WaveKind.class);
 		// the waves the rollout started with (a wave added later for the same audience does not replace them)

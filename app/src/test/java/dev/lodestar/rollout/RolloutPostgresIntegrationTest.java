@@ -17,6 +17,8 @@ import org.springframework.test.context.ActiveProfiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.lodestar.PageLogin;
+
 /**
  * A rollout on the real PostgreSQL server, driven over HTTP only: Lodestar's API for the
  * rollout, the stakeholders, their ADKAR scores and the trainer's results; Camunda's REST API
@@ -85,6 +87,14 @@ class RolloutPostgresIntegrationTest {
 		assertThat(rollout.get("currentActivities").toString()).contains(RolloutProcess.TASK_FORM_TEAM)
 			.doesNotContain(RolloutProcess.CALL_STAKEHOLDERS);
 		assertThat(rollout.get("phases").get(0).get("status").asText()).isEqualTo("DONE");
+
+		// the gate and the rollout page judge today's figures by the go-live DMN, which records its
+		// evaluation: on PostgreSQL a read-only transaction refused that record with a 500
+		var gate = http.get("/api/rollouts/" + id + "/gate", "erin");
+		assertThat(gate.status()).as(gate.body()).isEqualTo(200);
+		var page = PageLogin.as(port, "erin").get("/rollouts/" + id);
+		assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+		assertThat(page.body()).contains("id=\"gate-verdict\"");
 	}
 
 	/** Tests give each engine a unique name, so Camunda's REST API is addressed by engine. */
