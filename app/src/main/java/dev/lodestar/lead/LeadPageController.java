@@ -80,8 +80,22 @@ class LeadPageController {
 	@GetMapping("/leads")
 	@PreAuthorize(LeadController.SALES)
 	String board(@RequestParam(required = false) String owner, @RequestParam(required = false) Region region,
-			@RequestParam(required = false) LeadSource source, Model model) {
+			@RequestParam(required = false) LeadSource source, @RequestParam(required = false) String view,
+			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size,
+			@RequestParam(defaultValue = "created") String sort, @RequestParam(defaultValue = "desc") String dir,
+			Model model) {
 		var filter = new Pipeline.Filter(owner == null || owner.isBlank() ? null : owner, region, source);
+		if ("list".equals(view)) {
+			// the pipeline as a table: every lead of the filter, paged, counted and ordered by the database
+			model.addAttribute("list", leads.list(filter, sort, !"asc".equals(dir), page, size));
+			model.addAttribute("filter", filter);
+			model.addAttribute("owners", leads.pipeline(filter, 1).owners());
+			model.addAttribute("sort", sort);
+			model.addAttribute("dir", "asc".equals(dir) ? "asc" : "desc");
+			model.addAttribute("regions", Region.values());
+			model.addAttribute("sources", LeadSource.values());
+			return "leads-table";
+		}
 		model.addAttribute("pipeline", leads.pipeline(filter, 1000));
 		model.addAttribute("forecast", forecast.forecast(filter.owner(), null, 3));
 		model.addAttribute("filter", filter);

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -114,6 +115,30 @@ public class LeadPipeline {
 			opportunities.findByLeadIdIn(found.map(Lead::getId).toList()).forEach(o -> byLead.put(o.getLeadId(), o));
 		}
 		return dev.lodestar.system.ListPage.of(found, lead -> card(lead, byLead.get(lead.getId())));
+	}
+
+	/** The orders the pipeline list offers, by the name the URL gives them. */
+	static final Map<String, String> LIST_ORDERS = Map.of("created", "createdAt", "company", "company");
+
+	/**
+	 * The pipeline as a list: every lead of the filter, open and finished, with its stage, one page
+	 * at a time, counted and ordered by the database ({@code sort}: created or company).
+	 */
+	public dev.lodestar.system.ListPage<Pipeline.Row> list(Pipeline.Filter filter, String sort, boolean descending,
+			int page, int size) {
+		String property = LIST_ORDERS.get(sort);
+		if (property == null) {
+			throw new dev.lodestar.system.InvalidInputException("sort", "must be one of " + new TreeSet<>(LIST_ORDERS.keySet()));
+		}
+		var direction = descending ? Sort.Direction.DESC : Sort.Direction.ASC;
+		var request = dev.lodestar.system.ListPage.request(page, size, Sort.by(direction, property).and(Sort.by(direction, "id")));
+		var found = leads.findListed(filter.owner(), filter.region(), filter.source(), request);
+		var byLead = new HashMap<Long, Opportunity>();
+		if (!found.isEmpty()) {
+			opportunities.findByLeadIdIn(found.map(Lead::getId).toList()).forEach(o -> byLead.put(o.getLeadId(), o));
+		}
+		return dev.lodestar.system.ListPage.of(found, lead -> new Pipeline.Row(card(lead, byLead.get(lead.getId())),
+				PipelineStage.of(lead, byLead.get(lead.getId()))));
 	}
 
 	/** A lead as the board shows it: its opportunity's owner and amount once there is one. */

@@ -69,6 +69,23 @@ interface Leads extends JpaRepository<Lead, Long> {
 	org.springframework.data.domain.Page<Lead> findFinished(@Param("disqualified") boolean disqualified,
 			@Param("opportunityStage") OpportunityStage opportunityStage, Pageable page);
 
+	/**
+	 * Every lead of the board's filter (owner: the opportunity's, else the lead's), open and
+	 * finished, a page at a time in the order the page asks for: the pipeline as a list.
+	 */
+	@Query(value = """
+			select l from Lead l left join Opportunity o on o.leadId = l.id
+			where (:owner is null or coalesce(o.owner, l.owner) = :owner)
+			  and (:region is null or l.region = :region)
+			  and (:source is null or l.source = :source)""",
+			countQuery = """
+			select count(l) from Lead l left join Opportunity o on o.leadId = l.id
+			where (:owner is null or coalesce(o.owner, l.owner) = :owner)
+			  and (:region is null or l.region = :region)
+			  and (:source is null or l.source = :source)""")
+	org.springframework.data.domain.Page<Lead> findListed(@Param("owner") String owner, @Param("region") Region region,
+			@Param("source") LeadSource source, Pageable page);
+
 	/** The lead, locked until the transaction ends: steps of one lead are completed one at a time. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select l from Lead l where l.id = :id")

@@ -29,6 +29,10 @@ public record Pipeline(List<Column> columns, List<String> owners) {
 	}
 
 	/** What the board shows: every filter optional. */
+	/** A lead in the pipeline list: its card and the stage it stands in. */
+	public record Row(Card card, PipelineStage stage) {
+	}
+
 	public record Filter(String owner, Region region, LeadSource source) {
 
 		boolean accepts(Card card) {

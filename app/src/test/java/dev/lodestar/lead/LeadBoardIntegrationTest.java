@@ -56,6 +56,21 @@ class LeadBoardIntegrationTest {
 		assertThat(list.body()).contains("data-lead-id=\"" + newest + "\"");
 		assertThat(list.body().split("class=\"stage-lead\"", -1).length - 1).isEqualTo(20);
 		assertThat(bob.get("/leads/list?stage=PROPOSAL").statusCode()).isEqualTo(400);
+
+		// the pipeline as a list: every lead of the filter, open and finished, paged and ordered on the server
+		var table = bob.get("/leads?view=list&size=20&sort=company&dir=asc&region=EMEA&source=WEB");
+		assertThat(table.statusCode()).isEqualTo(200);
+		var rows = java.util.regex.Pattern.compile("class=\"pipeline-row\" data-lead-id=\"\\d+\" data-stage=\"(\\w+)\"")
+			.matcher(table.body()).results().map(r -> r.group(1)).toList();
+		assertThat(rows).hasSize(20);
+		var companies = java.util.regex.Pattern.compile("<a href=\"/leads/\\d+\">([^<]+)</a>").matcher(table.body()).results()
+			.map(r -> r.group(1)).toList();
+		assertThat(companies).hasSize(20).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+		String last = bob.get("/leads?view=list&size=20&sort=created&dir=desc&region=EMEA&source=WEB").body();
+		assertThat(last).as("newest first").contains("data-lead-id=\"" + newest + "\" data-stage=\"DISQUALIFIED\"");
+		assertThat(last).contains("id=\"sort-company\"").contains("pager-next");
+		assertThat(bob.get("/leads?view=list&sort=secret").statusCode()).as("an unknown order").isEqualTo(400);
+		assertThat(bob.get("/leads?view=list&size=5000").statusCode()).isEqualTo(400);
 	}
 
 	private static long count(String board, String stage) {
