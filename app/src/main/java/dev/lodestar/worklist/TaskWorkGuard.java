@@ -542,23 +542,23 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 		}
 
 		/**
-		 * A completion that read the task just before another completion ended it finds the
-		 * task's grants gone when the engine checks them, and fails as unauthorised: for the
-		 * task's assignee and candidates that is the same conflict as a completion that came a
-		 * moment later (409), not a refusal (403).
+		 * A completion that read the task just before another completion ended it fails in
+		 * whatever it reads next: the task's grants are gone (unauthorised), or a listener finds
+		 * the case's variables gone. For the task's assignee and candidates that is the same
+		 * conflict as a completion that came a moment later (409), not a refusal (403) or bad
+		 * input (400).
 		 */
 		private RuntimeException endedMeanwhile(RuntimeException ex, Command<?> command) {
-			if (!(command instanceof CompleteTaskCmd) && !(command instanceof SubmitTaskFormCmd)) {
+			if (!(command instanceof CompleteTaskCmd) && !(command instanceof SubmitTaskFormCmd)
+					|| ex instanceof RestException || ex instanceof ConflictException) {
 				return ex;
 			}
-			boolean unauthorised = false;
-			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-				unauthorised |= cause instanceof AuthorizationException;
-			}
+			// whatever failed (the grants gone, a listener reading the variables of a case the other
+			// completion just ended): when the task has meanwhile been completed, it is that conflict
 			var commandContext = Context.getCommandContext();
 			Authentication actor = commandContext == null ? null : commandContext.getAuthentication();
 			String taskId = (String) read(command, "taskId");
-			if (!unauthorised || actor == null || actor.getUserId() == null || taskId == null) {
+			if (actor == null || actor.getUserId() == null || taskId == null) {
 				return ex;
 			}
 			boolean ended = commandContext.runWithoutAuthorization(() -> EndedTasks.endedAndWasVisibleTo(
