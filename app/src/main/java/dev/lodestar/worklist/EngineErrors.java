@@ -28,6 +28,15 @@ final class EngineErrors {
 	 *        with {@code goneMessage}
 	 */
 	static RuntimeException translate(RuntimeException thrown, BooleanSupplier gone, String goneMessage) {
+		if (ConcurrentChange.in(thrown)) {
+			// e.g. two claims of one task at once: the second insert of its permission row
+			return new ConflictException("Somebody else took or changed this task a moment ago; reload the page.");
+		}
+		if (goneMessage != null && vanished(gone)) {
+			// whatever failed first (a stage rule seeing the case already moved on, a listener),
+			// the task was completed by somebody else meanwhile: that is the answer
+			return new ConflictException(goneMessage);
+		}
 		for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
 			if (cause instanceof InvalidInputException || cause instanceof ConflictException
 					|| cause instanceof NotFoundException || cause instanceof AccessDeniedException) {
@@ -46,14 +55,16 @@ final class EngineErrors {
 				return new InvalidInputException("task", cause.getMessage());
 			}
 		}
-		if (ConcurrentChange.in(thrown)) {
-			// e.g. two claims of one task at once: the second insert of its permission row
-			return new ConflictException("Somebody else took or changed this task a moment ago; reload the page.");
-		}
-		if (goneMessage != null && gone.getAsBoolean()) {
-			return new ConflictException(goneMessage);
-		}
 		return thrown;
+	}
+
+	private static boolean vanished(BooleanSupplier gone) {
+		try {
+			return gone.getAsBoolean();
+		}
+		catch (RuntimeException unanswerable) {
+			return false; // e.g. a transaction PostgreSQL already aborted: keep the first failure
+		}
 	}
 
 }

@@ -259,6 +259,18 @@ public class WorklistService {
 				&& !visibility.isCandidate(caller, visibility.candidateRoles(links), links)) {
 			throw new AccessDeniedException("only a member of the task's roles may complete it");
 		}
+		try {
+			checkAndComplete(caller, task, values, locale);
+		}
+		catch (RuntimeException ex) {
+			throw EngineErrors.translate(ex, () -> taskService.createTaskQuery().taskId(taskId).count() == 0,
+					"task " + taskId + " was completed by somebody else a moment ago");
+		}
+	}
+
+	/** The form's and the stage's checks, then the completion; any failure is translated by the caller. */
+	private void checkAndComplete(Caller caller, Task task, Map<String, Object> values, Locale locale) {
+		String taskId = task.getId();
 		Map<String, Object> submitted = values == null ? Map.of() : values;
 		Map<String, Object> variables = Map.of();
 		Optional<FormSchema> form = forms.forTask(taskId, locale);
@@ -278,18 +290,12 @@ public class WorklistService {
 		}
 		stageRules(caller, task, variables);
 		Map<String, Object> checked = variables;
-		try {
-			TaskWorkGuard.checkedByTheDoor(taskId, () -> {
-				if (task.getAssignee() == null) {
-					taskService.claim(taskId, caller.userId());
-				}
-				taskService.complete(taskId, checked);
-			});
-		}
-		catch (RuntimeException ex) {
-			throw EngineErrors.translate(ex, () -> taskService.createTaskQuery().taskId(taskId).count() == 0,
-					"task " + taskId + " was completed by somebody else a moment ago");
-		}
+		TaskWorkGuard.checkedByTheDoor(taskId, () -> {
+			if (task.getAssignee() == null) {
+				taskService.claim(taskId, caller.userId());
+			}
+			taskService.complete(taskId, checked);
+		});
 	}
 
 	private void stageRules(Caller caller, Task task, Map<String, Object> variables) {
