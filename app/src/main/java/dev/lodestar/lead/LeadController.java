@@ -57,8 +57,13 @@ class LeadController {
 	private final LeadImport importer;
 	private final LeadForecast forecast;
 
+	private final LeadMoves moves;
+	private final PipelineExport exports;
+
 	LeadController(LeadCapture capture, LeadPipeline leads, LeadSteps steps, LeadImport importer,
-			LeadForecast forecast) {
+			LeadForecast forecast, LeadMoves moves, PipelineExport exports) {
+		this.moves = moves;
+		this.exports = exports;
 		this.forecast = forecast;
 		this.capture = capture;
 		this.leads = leads;
@@ -109,6 +114,35 @@ class LeadController {
 	List<LeadView> search(@RequestParam(required = false) LeadStage stage, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "50") int limit) {
 		return leads.search(stage, q, limit);
+	}
+
+	/**
+	 * What dropping the lead on the board's column {@code to} opens: its open step whose
+	 * completion can take it there, if the caller may do it (the board never moves a lead by
+	 * itself). 409 when no open step leads there, 403 when the step is not the caller's; the
+	 * problem's {@code detail} says why in the caller's language.
+	 */
+	@GetMapping("/{id}/step")
+	@PreAuthorize(SALES)
+	LeadMoves.Step stepTo(@PathVariable long id, @RequestParam PipelineStage to, Authentication user,
+			java.util.Locale locale) {
+		return moves.stepTo(id, to, user, locale);
+	}
+
+	/**
+	 * The pipeline list as CSV, as its page exports it: every lead of the filter ({@code owner},
+	 * {@code region}, {@code source}, {@code stage}) in the list's order ({@code sort} created or
+	 * company, {@code dir}), at most {@value LeadPageController#EXPORT_MAX} rows, headers in the
+	 * caller's language, cells neutralised against formulas; {@code X-Total-Count} the rows in all.
+	 */
+	@GetMapping("/export")
+	@PreAuthorize(SALES)
+	void export(@RequestParam(required = false) String owner, @RequestParam(required = false) Region region,
+			@RequestParam(required = false) LeadSource source, @RequestParam(required = false) PipelineStage stage,
+			@RequestParam(defaultValue = "created") String sort, @RequestParam(defaultValue = "desc") String dir,
+			java.util.Locale locale, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		exports.write(LeadPageController.filter(owner, region, source, stage), sort, !"asc".equals(dir),
+				LeadPageController.EXPORT_MAX, locale, response);
 	}
 
 	/** Logs a call, visit, e-mail, meeting or note about the lead on its customer. */

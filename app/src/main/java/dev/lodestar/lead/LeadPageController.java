@@ -57,9 +57,13 @@ class LeadPageController {
 
 	private final LeadAttachments attachmentRule;
 
+	private final PipelineExport exports;
+
 	LeadPageController(LeadPipeline leads, LeadCapture capture, LeadImport importer, CustomerService customers,
 			WorklistService worklist, DecisionHistory decisions, LeadForecast forecast,
-			dev.lodestar.attachment.AttachmentService attachments, LeadAttachments attachmentRule) {
+			dev.lodestar.attachment.AttachmentService attachments, LeadAttachments attachmentRule,
+			PipelineExport exports) {
+		this.exports = exports;
 		this.attachments = attachments;
 		this.attachmentRule = attachmentRule;
 		this.decisions = decisions;
@@ -80,28 +84,48 @@ class LeadPageController {
 	@GetMapping("/leads")
 	@PreAuthorize(LeadController.SALES)
 	String board(@RequestParam(required = false) String owner, @RequestParam(required = false) Region region,
-			@RequestParam(required = false) LeadSource source, @RequestParam(required = false) String view,
-			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size,
-			@RequestParam(defaultValue = "created") String sort, @RequestParam(defaultValue = "desc") String dir,
-			Model model) {
-		var filter = new Pipeline.Filter(owner == null || owner.isBlank() ? null : owner, region, source);
-		if ("list".equals(view)) {
-			// the pipeline as a table: every lead of the filter, paged, counted and ordered by the database
-			model.addAttribute("list", leads.list(filter, sort, !"asc".equals(dir), page, size));
-			model.addAttribute("filter", filter);
-			model.addAttribute("owners", leads.pipeline(filter, 1).owners());
-			model.addAttribute("sort", sort);
-			model.addAttribute("dir", "asc".equals(dir) ? "asc" : "desc");
-			model.addAttribute("regions", Region.values());
-			model.addAttribute("sources", LeadSource.values());
-			return "leads-table";
-		}
-		model.addAttribute("pipeline", leads.pipeline(filter, 1000));
-		model.addAttribute("forecast", forecast.forecast(filter.owner(), null, 3));
+			@RequestParam(required = false) LeadSource source, @RequestParam(required = false) PipelineStage stage,
+			@RequestParam(required = false) String view, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(defaultValue = "50") int size, @RequestParam(defaultValue = "created") String sort,
+			@RequestParam(defaultValue = "desc") String dir, Model model) {
+		var filter = filter(owner, region, source, stage);
 		model.addAttribute("filter", filter);
 		model.addAttribute("regions", Region.values());
 		model.addAttribute("sources", LeadSource.values());
+		if ("list".equals(view)) {
+			// the pipeline as a table: every lead of the filter, paged, counted and ordered by the database
+			model.addAttribute("list", leads.list(filter, sort, !"asc".equals(dir), page, size));
+			model.addAttribute("owners", leads.owners());
+			model.addAttribute("stages", PipelineStage.values());
+			model.addAttribute("sort", sort);
+			model.addAttribute("dir", "asc".equals(dir) ? "asc" : "desc");
+			model.addAttribute("exportMax", EXPORT_MAX);
+			return "leads-table";
+		}
+		model.addAttribute("pipeline", leads.pipeline(filter, Pipeline.CARDS_PER_COLUMN));
+		model.addAttribute("forecast", forecast.forecast(filter.owner(), null, 3));
 		return "leads";
+	}
+
+	/** The most rows an export of the pipeline list writes. */
+	static final int EXPORT_MAX = 10_000;
+
+	/**
+	 * What the pipeline list shows (same filter and order), every page of it up to
+	 * {@value #EXPORT_MAX} rows, as a CSV file in the reader's language, its cells neutralised
+	 * against formulas. {@code X-Total-Count} says how many rows the list has in all.
+	 */
+	@GetMapping("/leads/export")
+	@PreAuthorize(LeadController.SALES)
+	void export(@RequestParam(required = false) String owner, @RequestParam(required = false) Region region,
+			@RequestParam(required = false) LeadSource source, @RequestParam(required = false) PipelineStage stage,
+			@RequestParam(defaultValue = "created") String sort, @RequestParam(defaultValue = "desc") String dir,
+			Locale locale, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+		exports.write(filter(owner, region, source, stage), sort, !"asc".equals(dir), EXPORT_MAX, locale, response);
+	}
+
+	static Pipeline.Filter filter(String owner, Region region, LeadSource source, PipelineStage stage) {
+		return new Pipeline.Filter(owner == null || owner.isBlank() ? null : owner.strip(), region, source, stage);
 	}
 
 	/** The leads of a finished stage (won, lost, disqualified), a page at a time: where a folded column links. */

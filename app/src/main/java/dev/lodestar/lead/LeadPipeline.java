@@ -19,6 +19,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.lodestar.system.InvalidInputException;
+import dev.lodestar.system.ListPage;
 import dev.lodestar.system.NotFoundException;
 
 /**
@@ -55,10 +57,12 @@ public class LeadPipeline {
 	/**
 	 * The pipeline board: a column per stage, in the pipeline's order, each with how many leads
 	 * pass the filter and what they are worth (counted by the database over all leads), and the
-	 * cards of the newest {@code limit} open leads. Finished stages (won, lost, disqualified) get
-	 * no cards: the board folds them to their count, so it does not grow with the history.
+	 * cards of its newest {@code cardsPerColumn} leads, the first rows of the column's list.
+	 * Finished stages (won, lost, disqualified) get no cards: the board folds them to their
+	 * count. The queries do not grow with the leads: one for the totals, one per open stage
+	 * for its cards, one for their opportunities.
 	 */
-	public Pipeline pipeline(Pipeline.Filter filter, int limit) {
+	public Pipeline pipeline(Pipeline.Filter filter, int cardsPerColumn) {
 		var counts = new EnumMap<PipelineStage, Long>(PipelineStage.class);
 		var values = new EnumMap<PipelineStage, BigDecimal>(PipelineStage.class);
 		var owners = new TreeSet<String>();
@@ -73,27 +77,37 @@ public class LeadPipeline {
 				}
 			}
 		}
-		var open = leads.findOpen(PageRequest.of(0, Math.max(1, Math.min(limit, 2000))));
-		var byLead = new HashMap<Long, Opportunity>();
-		if (!open.isEmpty()) {
-			opportunities.findByLeadIdIn(open.stream().map(Lead::getId).toList())
-				.forEach(o -> byLead.put(o.getLeadId(), o));
-		}
-		var cards = new EnumMap<PipelineStage, List<Pipeline.Card>>(PipelineStage.class);
-		for (Lead lead : open) {
-			Opportunity opportunity = byLead.get(lead.getId());
-			var card = card(lead, opportunity);
-			PipelineStage stage = PipelineStage.of(lead, opportunity);
-			if (filter.accepts(card) && !stage.finished()) {
-				cards.computeIfAbsent(stage, s -> new ArrayList<>()).add(card);
+		var first = PageRequest.of(0, Math.max(1, Math.min(cardsPerColumn, ListPage.MAX_SIZE)), NEWEST_FIRST);
+		var shown = new EnumMap<PipelineStage, List<Lead>>(PipelineStage.class);
+		for (PipelineStage stage : PipelineStage.values()) {
+			if (!stage.finished() && counts.getOrDefault(stage, 0L) > 0) {
+				shown.put(stage, leads.findFirstListed(filter.owner(), filter.region(), filter.source(), stage.leadStage(),
+						stage.opportunityStage(), stage.orWithoutOpportunity(), first));
 			}
 		}
+		var byLead = opportunitiesOf(shown.values().stream().flatMap(List::stream).toList());
 		var columns = new ArrayList<Pipeline.Column>();
 		for (PipelineStage stage : PipelineStage.values()) {
+			var cards = shown.getOrDefault(stage, List.of()).stream().map(l -> card(l, byLead.get(l.getId()))).toList();
 			columns.add(new Pipeline.Column(stage, counts.getOrDefault(stage, 0L),
-					values.getOrDefault(stage, BigDecimal.ZERO), cards.getOrDefault(stage, List.of())));
+					values.getOrDefault(stage, BigDecimal.ZERO), cards));
 		}
 		return new Pipeline(columns, List.copyOf(owners));
+	}
+
+	private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt", "id");
+
+	/** Everybody who owns a lead (the opportunity's owner, else the lead's), by name: the filter's choices. */
+	public List<String> owners() {
+		return leads.owners();
+	}
+
+	private Map<Long, Opportunity> opportunitiesOf(List<Lead> found) {
+		var byLead = new HashMap<Long, Opportunity>();
+		if (!found.isEmpty()) {
+			opportunities.findByLeadIdIn(found.stream().map(Lead::getId).toList()).forEach(o -> byLead.put(o.getLeadId(), o));
+		}
+		return byLead;
 	}
 
 	/**
@@ -124,21 +138,55 @@ public class LeadPipeline {
 	 * The pipeline as a list: every lead of the filter, open and finished, with its stage, one page
 	 * at a time, counted and ordered by the database ({@code sort}: created or company).
 	 */
-	public dev.lodestar.system.ListPage<Pipeline.Row> list(Pipeline.Filter filter, String sort, boolean descending,
-			int page, int size) {
+	public ListPage<Pipeline.Row> list(Pipeline.Filter filter, String sort, boolean descending, int page, int size) {
+		var found = listed(filter, ListPage.request(page, size, order(sort, descending)));
+		var byLead = opportunitiesOf(found.getContent());
+		return ListPage.of(found, lead -> row(lead, byLead.get(lead.getId())));
+	}
+
+	/**
+	 * What the list shows, every page of it in its order, at most {@code max} rows, handed to
+	 * {@code each} a page at a time (for the CSV export; memory stays one page).
+	 *
+	 * @return how many rows there are in all (more than were handed over when over {@code max})
+	 */
+	public long export(Pipeline.Filter filter, String sort, boolean descending, int max,
+			java.util.function.Consumer<Pipeline.Row> each) {
+		Sort order = order(sort, descending);
+		int handed = 0;
+		for (int page = 0;; page++) {
+			var found = listed(filter, PageRequest.of(page, ListPage.MAX_SIZE, order));
+			var byLead = opportunitiesOf(found.getContent());
+			for (Lead lead : found.getContent()) {
+				if (handed++ >= max) {
+					return found.getTotalElements();
+				}
+				each.accept(row(lead, byLead.get(lead.getId())));
+			}
+			if (!found.hasNext()) {
+				return found.getTotalElements();
+			}
+		}
+	}
+
+	private org.springframework.data.domain.Page<Lead> listed(Pipeline.Filter filter, PageRequest request) {
+		PipelineStage stage = filter.stage();
+		return leads.findListed(filter.owner(), filter.region(), filter.source(),
+				stage == null ? null : stage.leadStage(), stage == null ? null : stage.opportunityStage(),
+				stage != null && stage.orWithoutOpportunity(), request);
+	}
+
+	private static Sort order(String sort, boolean descending) {
 		String property = LIST_ORDERS.get(sort);
 		if (property == null) {
-			throw new dev.lodestar.system.InvalidInputException("sort", "must be one of " + new TreeSet<>(LIST_ORDERS.keySet()));
+			throw new InvalidInputException("sort", "must be one of " + new TreeSet<>(LIST_ORDERS.keySet()));
 		}
 		var direction = descending ? Sort.Direction.DESC : Sort.Direction.ASC;
-		var request = dev.lodestar.system.ListPage.request(page, size, Sort.by(direction, property).and(Sort.by(direction, "id")));
-		var found = leads.findListed(filter.owner(), filter.region(), filter.source(), request);
-		var byLead = new HashMap<Long, Opportunity>();
-		if (!found.isEmpty()) {
-			opportunities.findByLeadIdIn(found.map(Lead::getId).toList()).forEach(o -> byLead.put(o.getLeadId(), o));
-		}
-		return dev.lodestar.system.ListPage.of(found, lead -> new Pipeline.Row(card(lead, byLead.get(lead.getId())),
-				PipelineStage.of(lead, byLead.get(lead.getId()))));
+		return Sort.by(direction, property).and(Sort.by(direction, "id"));
+	}
+
+	private static Pipeline.Row row(Lead lead, Opportunity opportunity) {
+		return new Pipeline.Row(card(lead, opportunity), PipelineStage.of(lead, opportunity));
 	}
 
 	/** A lead as the board shows it: its opportunity's owner and amount once there is one. */

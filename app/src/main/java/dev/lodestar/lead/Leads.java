@@ -36,14 +36,6 @@ interface Leads extends JpaRepository<Lead, Long> {
 			group by l.stage, o.stage, coalesce(o.owner, l.owner), l.region, l.source""")
 	List<PipelineTotal> stageTotals();
 
-	/** Leads not done with (not disqualified, won or lost), newest first: the board's cards. */
-	@Query("""
-			select l from Lead l left join Opportunity o on o.leadId = l.id
-			where l.stage <> dev.lodestar.lead.LeadStage.DISQUALIFIED
-			  and (o.id is null or o.stage not in (dev.lodestar.lead.OpportunityStage.WON, dev.lodestar.lead.OpportunityStage.LOST))
-			order by l.createdAt desc, l.id desc""")
-	List<Lead> findOpen(Pageable page);
-
 	/**
 	 * Every open lead (not disqualified, won or lost) with what the forecast needs: its owner (the
 	 * opportunity's, else the lead's), amount (the opportunity's, else the estimate), expected
@@ -71,20 +63,42 @@ interface Leads extends JpaRepository<Lead, Long> {
 
 	/**
 	 * Every lead of the board's filter (owner: the opportunity's, else the lead's), open and
-	 * finished, a page at a time in the order the page asks for: the pipeline as a list.
+	 * finished, optionally of one pipeline stage, a page at a time in the order the page asks
+	 * for: the pipeline as a list. A stage is given as {@code leadStage} (the lead's stage) and,
+	 * for the opportunity's stages, {@code opportunityStage}; {@code orWithoutOpportunity} also
+	 * takes a qualified lead whose opportunity is not opened yet (the board's proposal column).
 	 */
-	@Query(value = """
-			select l from Lead l left join Opportunity o on o.leadId = l.id
-			where (:owner is null or coalesce(o.owner, l.owner) = :owner)
-			  and (:region is null or l.region = :region)
-			  and (:source is null or l.source = :source)""",
-			countQuery = """
-			select count(l) from Lead l left join Opportunity o on o.leadId = l.id
-			where (:owner is null or coalesce(o.owner, l.owner) = :owner)
-			  and (:region is null or l.region = :region)
-			  and (:source is null or l.source = :source)""")
+	@Query(value = "select l " + LISTED, countQuery = "select count(l) " + LISTED)
 	org.springframework.data.domain.Page<Lead> findListed(@Param("owner") String owner, @Param("region") Region region,
-			@Param("source") LeadSource source, Pageable page);
+			@Param("source") LeadSource source, @Param("leadStage") LeadStage leadStage,
+			@Param("opportunityStage") OpportunityStage opportunityStage,
+			@Param("orWithoutOpportunity") boolean orWithoutOpportunity, Pageable page);
+
+	/**
+	 * The first leads of one stage of the filter in the page's order, not counted: a column's
+	 * cards on the board (its count comes from {@link #stageTotals()}).
+	 */
+	@Query("select l " + LISTED)
+	List<Lead> findFirstListed(@Param("owner") String owner, @Param("region") Region region,
+			@Param("source") LeadSource source, @Param("leadStage") LeadStage leadStage,
+			@Param("opportunityStage") OpportunityStage opportunityStage,
+			@Param("orWithoutOpportunity") boolean orWithoutOpportunity, Pageable page);
+
+	String LISTED = """
+			from Lead l left join Opportunity o on o.leadId = l.id
+			where (:owner is null or coalesce(o.owner, l.owner) = :owner)
+			  and (:region is null or l.region = :region)
+			  and (:source is null or l.source = :source)
+			  and (:leadStage is null or l.stage = :leadStage)
+			  and (:opportunityStage is null or o.stage = :opportunityStage
+			       or (:orWithoutOpportunity = true and o.id is null))""";
+
+	/** Everybody who owns a lead (the opportunity's owner, else the lead's), by name: the filter's choices. */
+	@Query("""
+			select distinct coalesce(o.owner, l.owner) from Lead l left join Opportunity o on o.leadId = l.id
+			where coalesce(o.owner, l.owner) is not null
+			order by coalesce(o.owner, l.owner)""")
+	List<String> owners();
 
 	/** The lead, locked until the transaction ends: steps of one lead are completed one at a time. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)

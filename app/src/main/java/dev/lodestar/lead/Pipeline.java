@@ -11,6 +11,9 @@ import java.util.List;
  */
 public record Pipeline(List<Column> columns, List<String> owners) {
 
+	/** How many cards an open column shows at most: its newest leads; "show all" opens its list. */
+	public static final int CARDS_PER_COLUMN = 20;
+
 	/**
 	 * One stage: how many leads and what they are worth (all of them, counted by the database),
 	 * and the cards shown; a {@link PipelineStage#finished() finished} stage shows none.
@@ -22,18 +25,27 @@ public record Pipeline(List<Column> columns, List<String> owners) {
 			return stage.finished();
 		}
 
+		/** More leads stand here than the column shows: it links to all of them. */
+		public boolean more() {
+			return count > cards.size();
+		}
+
 	}
 
 	public record Card(long id, String company, String contactName, String owner, Region region, LeadSource source,
 			String priority, BigDecimal value, Instant createdAt) {
 	}
 
-	/** What the board shows: every filter optional. */
 	/** A lead in the pipeline list: its card and the stage it stands in. */
 	public record Row(Card card, PipelineStage stage) {
 	}
 
-	public record Filter(String owner, Region region, LeadSource source) {
+	/** What the board and the list show: every filter optional; the board shows every stage. */
+	public record Filter(String owner, Region region, LeadSource source, PipelineStage stage) {
+
+		public Filter(String owner, Region region, LeadSource source) {
+			this(owner, region, source, null);
+		}
 
 		boolean accepts(Card card) {
 			return accepts(card.owner(), card.region(), card.source());

@@ -20,4 +20,12 @@ public class TaskLinks {
 		return reader != null && taskId != null && visibility.canOpen(Caller.of(reader), taskId);
 	}
 
+	/**
+	 * Whether the reader may do the task now: it is theirs, or it is nobody's yet and in one of
+	 * their queues (they may claim it). A manager who may only look or reassign may not.
+	 */
+	public boolean mayWork(Authentication reader, String taskId) {
+		return reader != null && taskId != null && visibility.mayWork(Caller.of(reader), taskId);
+	}
+
 }

@@ -45,6 +45,21 @@ class TaskVisibility {
 		}
 	}
 
+	/** Whether the caller may do the task now: theirs, or nobody's and in their queues (see {@link WorklistService#view}). */
+	@Transactional(readOnly = true)
+	public boolean mayWork(Caller caller, String taskId) {
+		var links = new Links(taskId);
+		Task task;
+		try {
+			task = visibleTask(caller, taskId, links);
+		}
+		catch (NotFoundException gone) {
+			return false;
+		}
+		return caller.userId().equals(task.getAssignee())
+				|| (task.getAssignee() == null && isCandidate(caller, candidateRoles(links), links));
+	}
+
 	Task visibleTask(Caller caller, String taskId) {
 		return visibleTask(caller, taskId, new Links(taskId));
 	}
