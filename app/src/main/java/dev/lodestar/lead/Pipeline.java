@@ -25,9 +25,9 @@ public record Pipeline(List<Column> columns, List<String> owners) {
 			return stage.finished();
 		}
 
-		/** More leads stand here than the column shows: it links to all of them. */
+		/** An open column with more leads than it shows: it links to all of them. */
 		public boolean more() {
-			return count > cards.size();
+			return !folded() && count > cards.size();
 		}
 
 	}
