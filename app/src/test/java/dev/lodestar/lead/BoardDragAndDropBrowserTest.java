@@ -47,6 +47,11 @@ class BoardDragAndDropBrowserTest {
 	@Autowired
 	TaskService taskService;
 
+	/** A console error other than the missing icon and the refusals the test provokes (the browser logs their 409, 403). */
+	private static boolean unexpected(String error) {
+		return !error.contains("favicon.ico") && !error.matches(".*/api/leads/\\d+/step\\?to=\\w+ .*status of (409|403).*");
+	}
+
 	@Test
 	void aDropOpensTheStepsFormOrSaysWhyNotAndNeverMovesTheCard() {
 		String company = "Dragged " + UUID.randomUUID().toString().substring(0, 8);
@@ -92,7 +97,7 @@ class BoardDragAndDropBrowserTest {
 			browser.waitFor(By.id("pipeline-table"));
 			assertThat(browser.driver().findElement(By.id("export-leads")).getText()).isEqualTo("导出 CSV");
 			browser.screenshot("list-alice-zh-CN");
-			assertThat(browser.consoleErrors()).noneMatch(e -> !e.contains("favicon.ico"));
+			assertThat(browser.consoleErrors()).noneMatch(BoardDragAndDropBrowserTest::unexpected);
 
 			// bob manages the reps' queue, but qualifying is their work: he is told so, in Chinese
 			browser.logIn("bob");
@@ -114,7 +119,7 @@ class BoardDragAndDropBrowserTest {
 			browser.open("/leads?view=list&stage=QUALIFYING");
 			browser.waitFor(By.id("pipeline-table"));
 			browser.screenshot("list-bob-en");
-			assertThat(browser.consoleErrors()).noneMatch(e -> !e.contains("favicon.ico"));
+			assertThat(browser.consoleErrors()).noneMatch(BoardDragAndDropBrowserTest::unexpected);
 		}
 		finally {
 			browser.quit();

@@ -55,6 +55,18 @@ class LeadPostgresIntegrationTest {
 				{"amount":30000,"discountPercent":15,"decisionMaker":"CEO Noor","proposalSummary":"50 seats","nextFollowUp":"%s"}"""
 			.formatted(Instant.now().plus(3, ChronoUnit.DAYS))), 200);
 		assertThat(proposed.json().at("/opportunity/stage").asText()).isEqualTo("DISCOUNT_APPROVAL");
+		// the board's per-stage cards, the list's stage filter and the drop's step, on PostgreSQL
+		var board = dev.lodestar.PageLogin.as(port, "bob").get("/leads?region=NA");
+		assertThat(board.statusCode()).isEqualTo(200);
+		assertThat(board.body()).contains("data-lead-id=\"" + id + "\"");
+		for (String stage : java.util.List.of("PROPOSAL", "DISCOUNT_APPROVAL", "QUALIFYING", "WON")) {
+			var export = api.get("bob", "/api/leads/export?region=NA&source=REFERRAL&stage=" + stage);
+			assertThat(export.status()).as(stage + ": " + export.body()).isEqualTo(200);
+			assertThat(export.body().contains("Granite " + tag)).as(stage).isEqualTo(stage.equals("DISCOUNT_APPROVAL"));
+		}
+		var step = api.get("bob", "/api/leads/" + id + "/step?to=NEGOTIATION");
+		assertThat(step.status()).as(step.body()).isEqualTo(200);
+		assertThat(api.get("bob", "/api/leads/" + id + "/step?to=WON").status()).isEqualTo(409);
 		ok(api.post("bob", "/api/leads/" + id + "/discount-decision", "{\"approved\":true,\"comment\":\"strategic\"}"), 200);
 		var won = ok(api.post("alice", "/api/leads/" + id + "/outcome", "{\"won\":true}"), 200);
 		assertThat(won.json().at("/opportunity/stage").asText()).isEqualTo("WON");
