@@ -113,9 +113,13 @@ class LeadPagesBrowserTest {
 	@Test
 	void alicesDemoLeadsAreOnTheBoardWithCountsAndValuePerColumn() {
 		browser.logIn("alice");
-		browser.open("/leads");
+		// a column shows its 20 newest cards, and other tests of this context add hundreds of leads:
+		// alice's own demo leads on her board, the unowned marker lead among the oldest of its list
+		browser.open("/leads?view=list&stage=QUALIFYING&region=EMEA&source=WEB&sort=created&dir=asc&size=200");
+		assertThat(browser.waitFor(By.id("pipeline-table")).getText()).contains("Northwind Traders"); // the demo's marker lead
+		browser.open("/leads?owner=alice");
 		WebElement board = browser.waitFor(By.id("board"));
-		assertThat(board.getText()).contains("Northwind Traders") /* the demo's marker lead */.contains("Initech").contains("Umbrella");
+		assertThat(board.getText()).contains("Initech").contains("Umbrella");
 		WebElement approval = board.findElement(By.id("column-DISCOUNT_APPROVAL"));
 		assertThat(approval.getText()).contains("Umbrella");
 		assertThat(Integer.parseInt(approval.findElement(By.cssSelector("h2 .count")).getText())).isPositive();
