@@ -81,7 +81,7 @@ class CustomerPageController {
 			customers.export(query, EXPORT_MAX, c -> csv.row(c.id(), c.name(),
 					messages.getMessage("customers.kind." + c.kind(), null, locale), c.email(), c.phone(),
 					label("leads.region.", c.region(), locale), label("leads.segment.", c.segment(), locale),
-					c.createdAt() == null ? null : java.time.LocalDate.ofInstant(c.createdAt(), java.time.ZoneOffset.UTC)));
+					c.since() == null ? null : java.time.LocalDate.ofInstant(c.since(), java.time.ZoneOffset.UTC)));
 		}
 	}
 
