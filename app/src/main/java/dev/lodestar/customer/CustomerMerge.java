@@ -3,7 +3,6 @@ package dev.lodestar.customer;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.lodestar.system.ConflictException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -70,12 +69,13 @@ class CustomerMerge {
 	/** Marks it undone; refuses an undone one and one older than the window, naming why. */
 	void undo(String userId, Instant now) {
 		if (undoneAt != null) {
-			throw new ConflictException("The merge of customer " + duplicateId + " into customer " + survivorId
-					+ " was already undone.");
+			throw new MergeConflict("customers.problem.undo.done", "The merge of customer " + duplicateId
+					+ " into customer " + survivorId + " was already undone.");
 		}
 		if (!now.isBefore(undoableUntil())) {
-			throw new ConflictException("The merge of customer " + duplicateId + " into customer " + survivorId
-					+ " was made at " + mergedAt + "; a merge can be undone for 24 hours only.");
+			throw new MergeConflict("customers.problem.undo.expired", "The merge of customer " + duplicateId
+					+ " into customer " + survivorId + " was made at " + mergedAt
+					+ "; a merge can be undone for 24 hours only.");
 		}
 		this.undoneBy = userId;
 		this.undoneAt = now;

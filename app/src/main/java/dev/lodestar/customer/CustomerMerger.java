@@ -23,7 +23,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.lodestar.attachment.AttachmentService;
-import dev.lodestar.system.ConflictException;
 import dev.lodestar.system.NotFoundException;
 import dev.lodestar.system.SystemText;
 import dev.lodestar.system.SystemTexts;
@@ -148,8 +147,8 @@ class CustomerMerger {
 		if (expectedVersion != null) {
 			String current = preview(duplicate, survivor, now).version();
 			if (!current.equals(expectedVersion)) {
-				throw new ConflictException("Customer " + duplicateId + " or customer " + survivorId
-						+ " changed since the preview (version " + expectedVersion + ", now " + current
+				throw new MergeConflict("customers.problem.merge.changed", "Customer " + duplicateId + " or customer "
+						+ survivorId + " changed since the preview (version " + expectedVersion + ", now " + current
 						+ "): look at the new preview and confirm again.");
 			}
 		}
@@ -191,10 +190,15 @@ class CustomerMerger {
 
 	private void check(Customer duplicate, Customer survivor) {
 		if (duplicate.getId().equals(survivor.getId())) {
-			throw new ConflictException("A customer cannot be merged into itself.");
+			throw new MergeConflict("customers.problem.merge.self", "A customer cannot be merged into itself.");
 		}
-		duplicate.requireActive();
-		survivor.requireActive();
+		for (Customer customer : List.of(duplicate, survivor)) {
+			if (customer.isMerged()) {
+				throw new MergeConflict("customers.problem.merge.merged", "Customer " + customer.getId()
+						+ " was merged into customer " + customer.getMergedIntoId() + " already.", "#" + customer.getId(),
+						"#" + customer.getMergedIntoId());
+			}
+		}
 	}
 
 	/** The merges into this customer, newest first, with whether each can still be undone. */
@@ -254,21 +258,23 @@ class CustomerMerger {
 	private void unsafe(CustomerMerge merge, Customer survivor, Moves moves) {
 		long survivorId = survivor.getId();
 		if (survivor.isMerged()) {
-			throw new ConflictException("Customer " + survivorId + " was itself merged into customer "
-					+ survivor.getMergedIntoId() + " since: undo that merge first.");
+			throw new MergeConflict("customers.problem.undo.survivorMerged", "Customer " + survivorId
+					+ " was itself merged into customer " + survivor.getMergedIntoId() + " since: undo that merge first.",
+					"#" + survivor.getMergedIntoId());
 		}
 		for (CustomerMerge later : merges.findBySurvivorIdAndUndoneAtIsNullOrderByIdDesc(survivorId)) {
 			if (later.getId() > merge.getId()) {
-				throw new ConflictException("Customer " + later.getDuplicateId() + " was merged into customer "
-						+ survivorId + " after this merge: undo that merge first.");
+				throw new MergeConflict("customers.problem.undo.laterMerge", "Customer " + later.getDuplicateId()
+						+ " was merged into customer " + survivorId + " after this merge: undo that merge first.",
+						"#" + later.getDuplicateId());
 			}
 		}
 		var contactsNow = new HashSet<Long>();
 		survivor.getContacts().forEach(c -> contactsNow.add(c.getId()));
 		for (Long contact : moves.contacts()) {
 			if (!contactsNow.contains(contact)) {
-				throw new ConflictException("Contact " + contact + " is no longer a contact of customer " + survivorId
-						+ ": the merge cannot be undone safely.");
+				throw new MergeConflict("customers.problem.undo.contactGone", "Contact " + contact
+						+ " is no longer a contact of customer " + survivorId + ": the merge cannot be undone safely.");
 			}
 		}
 		var after = moves.survivorAfter();
@@ -287,16 +293,17 @@ class CustomerMerger {
 			changed.add("language");
 		}
 		if (!changed.isEmpty()) {
-			throw new ConflictException("Customer " + survivorId + " was edited after the merge (" + String.join(", ", changed)
-					+ "): undoing the merge would lose that edit.");
+			throw new MergeConflict("customers.problem.undo.edited", "Customer " + survivorId
+					+ " was edited after the merge (" + String.join(", ", changed) + "): undoing the merge would lose that edit.");
 		}
 		var recordsNow = recordsOf(survivorId);
 		moves.records().forEach((kind, ids) -> {
 			var there = new HashSet<>(recordsNow.getOrDefault(kind, List.of()));
 			for (Long id : ids) {
 				if (!there.contains(id)) {
-					throw new ConflictException("Of the " + kind + " that the merge moved, #" + id
-							+ " no longer belongs to customer " + survivorId + ": the merge cannot be undone safely.");
+					throw new MergeConflict("customers.problem.undo.recordMoved", "Of the " + kind
+							+ " that the merge moved, #" + id + " no longer belongs to customer " + survivorId
+							+ ": the merge cannot be undone safely.", "#" + id);
 				}
 			}
 		});
