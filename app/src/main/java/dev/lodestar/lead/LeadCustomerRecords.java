@@ -65,7 +65,7 @@ class LeadCustomerRecords implements CustomerRecords {
 		}
 		for (Lead lead : waiting) {
 			lead.duplicateResolved(merged.survivorId(), clock.instant());
-			completeReview(lead.getId(), LeadProcess.DECISION_MERGE, merged.mergedBy());
+			completeReview(lead.getId(), LeadProcess.DECISION_MERGE);
 		}
 	}
 
@@ -75,7 +75,7 @@ class LeadCustomerRecords implements CustomerRecords {
 	void on(CustomersKeptDistinct distinct) {
 		for (Lead lead : leads.waitingForReviewOf(distinct.customerId(), distinct.otherId())) {
 			lead.duplicateResolved(lead.getCustomerId(), clock.instant());
-			completeReview(lead.getId(), LeadProcess.DECISION_DISTINCT, distinct.decidedBy());
+			completeReview(lead.getId(), LeadProcess.DECISION_DISTINCT);
 		}
 	}
 
@@ -94,12 +94,12 @@ class LeadCustomerRecords implements CustomerRecords {
 	}
 
 	/**
-	 * Completes the lead's open review task with the decision, in the name of who decided; the
-	 * task's listener finds the lead settled already and only lets the case go on. The engine's
-	 * authorisation is the customer page's business here (the decision was taken there), so the
-	 * completion runs as the application.
+	 * Completes the lead's open review task with the decision; the task's listener finds the lead
+	 * settled already and only lets the case go on. The decision was taken, and authorised, on the
+	 * customer page (who took it is on the customer's timeline), so the completion runs as the
+	 * application: not assigned to that person, who need not be in the task's role.
 	 */
-	private void completeReview(long leadId, String decision, String userId) {
+	private void completeReview(long leadId, String decision) {
 		Task task = taskService.createTaskQuery()
 			.processDefinitionKey(LeadProcess.KEY)
 			.processInstanceBusinessKey(String.valueOf(leadId))
@@ -111,9 +111,6 @@ class LeadCustomerRecords implements CustomerRecords {
 		var current = identityService.getCurrentAuthentication();
 		identityService.clearAuthentication();
 		try {
-			if (userId != null && !userId.equals(task.getAssignee())) {
-				taskService.setAssignee(task.getId(), userId);
-			}
 			taskService.complete(task.getId(), Map.of(LeadProcess.DUPLICATE_DECISION, decision));
 		}
 		finally {
