@@ -214,7 +214,8 @@ class Customer {
 	 */
 	void separateFrom(Customer survivor, java.util.Collection<Long> contactIds, Values survivorBefore) {
 		if (!survivor.id.equals(mergedIntoId)) {
-			throw new ConflictException("Customer " + id + " is not merged into customer " + survivor.id + ".");
+			throw new MergeConflict("customers.problem.undo.done",
+					"Customer " + id + " is not merged into customer " + survivor.id + " (any more).");
 		}
 		survivor.requireActive();
 		for (Contact contact : List.copyOf(survivor.contacts)) {

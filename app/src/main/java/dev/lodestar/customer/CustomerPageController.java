@@ -176,6 +176,10 @@ class CustomerPageController {
 			redirect.addFlashAttribute("problem", "customers.problem.merge.changed");
 			return "redirect:/customers/" + id + "/duplicates/" + otherId + "/merge";
 		}
+		catch (ConflictException | org.springframework.dao.ConcurrencyFailureException ex) {
+			redirect.addFlashAttribute("problem", "customers.problem.conflict");
+			return "redirect:/customers/" + id;
+		}
 		redirect.addFlashAttribute("notice", "customers.notice.merged");
 		redirect.addFlashAttribute("noticeArg", "#" + otherId);
 		return "redirect:/customers/" + id;
@@ -193,6 +197,9 @@ class CustomerPageController {
 		}
 		catch (MergeConflict ex) {
 			refused(redirect, ex);
+		}
+		catch (ConflictException | org.springframework.dao.ConcurrencyFailureException ex) {
+			redirect.addFlashAttribute("problem", "customers.problem.conflict");
 		}
 		return "redirect:/customers/" + id;
 	}
