@@ -26,3 +26,4 @@ update crm_customer set customer_since = created_at;
 update crm_customer set customer_since = (select min(i.occurred_at) from crm_interaction i where i.customer_id = crm_customer.id)
     where exists (select 1 from crm_interaction i where i.customer_id = crm_customer.id and i.occurred_at < crm_customer.created_at);
 alter table crm_customer alter column customer_since set not null;
+create index crm_customer_since on crm_customer (customer_since);
