@@ -19,7 +19,6 @@ import dev.lodestar.customer.CustomerLink.Outcome;
 import dev.lodestar.customer.CustomerMatch.Strength;
 import dev.lodestar.system.ConflictException;
 import dev.lodestar.system.EngineClock;
-import dev.lodestar.system.SystemText;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.ListPage;
 import dev.lodestar.system.NotFoundException;
