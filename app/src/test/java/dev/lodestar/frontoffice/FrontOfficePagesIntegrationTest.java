@@ -392,6 +392,8 @@ class FrontOfficePagesIntegrationTest {
 		String version = customers.mergePreview(second.id(), first.id()).version();
 		bob.post(path, Map.of("version", version));
 		assertThat(customers.get(second.id()).mergedIntoId()).isEqualTo(first.id());
+		assertThat(bob.get("/customers/" + first.id()).body()).contains("is merged into this customer")
+			.contains("Undo the merge");
 		long mergeId = customers.mergesInto(first.id()).get(0).id();
 		dev.lodestar.system.EngineClock.travelTo(java.time.Instant.now().plus(java.time.Duration.ofHours(25)));
 		try {
