@@ -90,6 +90,24 @@ public class AttachmentService {
 		return attachments.listOf(kind, ownerId);
 	}
 
+	/** The ids of a case's attachments, oldest first (what a merge of the case would move). */
+	@Transactional(readOnly = true)
+	public List<Long> idsOf(String kind, long ownerId) {
+		return attachments.idsOf(kind, ownerId);
+	}
+
+	/**
+	 * Moves these attachments from one case of this kind to another (a merged customer's to the
+	 * survivor, and back when the merge is undone); those no longer on {@code fromOwnerId} stay.
+	 * Joins the caller's transaction.
+	 *
+	 * @return how many moved
+	 */
+	@Transactional
+	public int move(String kind, java.util.Collection<Long> ids, long fromOwnerId, long toOwnerId) {
+		return ids.isEmpty() ? 0 : attachments.move(kind, ids, fromOwnerId, toOwnerId);
+	}
+
 	/** One attachment with its bytes, for a user who may read the case. */
 	@Transactional(readOnly = true)
 	public StoredFile content(String kind, long ownerId, long attachmentId, Authentication user) {

@@ -16,4 +16,12 @@ interface Attachments extends JpaRepository<Attachment, Long> {
 
 	Optional<Attachment> findByIdAndOwnerKindAndOwnerId(long id, String ownerKind, long ownerId);
 
+	@Query("select a.id from Attachment a where a.ownerKind = ?1 and a.ownerId = ?2 order by a.id")
+	List<Long> idsOf(String ownerKind, long ownerId);
+
+	/** Moves these attachments of one case to another (those still on {@code from}). */
+	@org.springframework.data.jpa.repository.Modifying
+	@Query("update Attachment a set a.ownerId = ?4 where a.ownerKind = ?1 and a.ownerId = ?3 and a.id in ?2")
+	int move(String ownerKind, java.util.Collection<Long> ids, long from, long to);
+
 }

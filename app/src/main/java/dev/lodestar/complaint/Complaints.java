@@ -39,4 +39,12 @@ interface Complaints extends JpaRepository<Complaint, Long> {
 		return dev.lodestar.system.FormValues.idOrEmpty(businessKey).flatMap(this::findById);
 	}
 
+	@Query("select c.id from Complaint c where c.customerId = :customer order by c.id")
+	List<Long> idsOfCustomer(@Param("customer") Long customerId);
+
+	/** Moves these complaints (those still on {@code from}) to another customer: an undone merge. */
+	@org.springframework.data.jpa.repository.Modifying
+	@Query("update Complaint c set c.customerId = :to where c.customerId = :from and c.id in :ids")
+	int moveBack(@Param("ids") java.util.Collection<Long> ids, @Param("from") Long from, @Param("to") Long to);
+
 }

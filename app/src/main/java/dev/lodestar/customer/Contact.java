@@ -84,6 +84,10 @@ class Contact {
 		this.customer = Objects.requireNonNull(survivor);
 	}
 
+	Long getId() {
+		return id;
+	}
+
 	ContactSummary summary() {
 		return new ContactSummary(id, name, jobTitle, email, phone);
 	}

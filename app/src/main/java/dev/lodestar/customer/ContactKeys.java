@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -101,6 +102,24 @@ class ContactKeys {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void release(long customerId) {
 		jdbc.update("delete from crm_customer_key where customer_id = ?", customerId);
+	}
+
+	/** One key a customer owns. */
+	record Key(String kind, String value) {
+	}
+
+	/** The keys this customer owns. */
+	@Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+	public List<Key> keysOf(long customerId) {
+		return jdbc.query("select kind, key_value from crm_customer_key where customer_id = ? order by kind, key_value",
+				(row, n) -> new Key(row.getString(1), row.getString(2)), customerId);
+	}
+
+	/** Gives a key back (an undone merge): only while {@code fromCustomerId} still owns it. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void move(Key key, long fromCustomerId, long toCustomerId) {
+		jdbc.update("update crm_customer_key set customer_id = ? where kind = ? and key_value = ? and customer_id = ?",
+				toCustomerId, key.kind(), key.value(), fromCustomerId);
 	}
 
 	/** A merged customer's keys go to the survivor. */

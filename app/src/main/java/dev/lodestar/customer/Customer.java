@@ -54,6 +54,9 @@ class Customer {
 	/** What the customer list searches: names, e-mail and phone keys of the customer and its contacts. */
 	private String searchText;
 
+	/** The earliest of its creation and its history: "customer since" ({@link #seenAt}). */
+	private Instant customerSince;
+
 	@Version
 	private long version;
 
@@ -79,7 +82,19 @@ class Customer {
 		this.segment = blankToNull(segment);
 		this.createdBy = createdBy;
 		this.createdAt = now;
+		this.customerSince = now;
 		refreshSearchText();
+	}
+
+	/**
+	 * History older than the customer's record arrived (a lead captured, a complaint received, an
+	 * interaction that happened before): the customer is a customer since then. The one place
+	 * that computes "customer since", so that it is never later than the customer's own timeline.
+	 */
+	void seenAt(Instant when) {
+		if (when != null && (customerSince == null || when.isBefore(customerSince))) {
+			customerSince = when;
+		}
 	}
 
 	void rename(String name) {
@@ -136,6 +151,45 @@ class Customer {
 		return contact;
 	}
 
+	/**
+	 * The values a merge may change on the survivor, to show in a preview and to put back when the
+	 * merge is undone.
+	 */
+	record Values(String email, String emailKey, String phone, String phoneKey, String region, String segment,
+			String preferredLanguage, Instant customerSince) {
+	}
+
+	Values values() {
+		return new Values(email, emailKey, phone, phoneKey, region, segment, preferredLanguage, customerSince);
+	}
+
+	/**
+	 * What this customer's values become when it absorbs the duplicate: its own values are kept,
+	 * its blanks take the duplicate's, and it is a customer since the earlier of the two dates.
+	 */
+	Values valuesAfterAbsorbing(Customer duplicate) {
+		boolean takeEmail = email == null;
+		boolean takePhone = phone == null;
+		return new Values(takeEmail ? duplicate.email : email, takeEmail ? duplicate.emailKey : emailKey,
+				takePhone ? duplicate.phone : phone, takePhone ? duplicate.phoneKey : phoneKey,
+				region != null ? region : duplicate.region, segment != null ? segment : duplicate.segment,
+				preferredLanguage != null ? preferredLanguage : duplicate.preferredLanguage,
+				duplicate.customerSince != null && duplicate.customerSince.isBefore(customerSince) ? duplicate.customerSince
+						: customerSince);
+	}
+
+	private void apply(Values values) {
+		email = values.email();
+		emailKey = values.emailKey();
+		phone = values.phone();
+		phoneKey = values.phoneKey();
+		region = values.region();
+		segment = values.segment();
+		preferredLanguage = values.preferredLanguage();
+		customerSince = values.customerSince();
+		refreshSearchText();
+	}
+
 	/** Takes over everything the duplicate knows and we do not: its contacts and blank fields. */
 	void absorb(Customer duplicate) {
 		requireActive();
@@ -143,20 +197,7 @@ class Customer {
 		if (duplicate.id.equals(id)) {
 			throw new ConflictException("A customer cannot be merged into itself.");
 		}
-		if (email == null) {
-			email = duplicate.email;
-			emailKey = duplicate.emailKey;
-		}
-		if (phone == null) {
-			phone = duplicate.phone;
-			phoneKey = duplicate.phoneKey;
-		}
-		if (region == null) {
-			region = duplicate.region;
-		}
-		if (segment == null) {
-			segment = duplicate.segment;
-		}
+		apply(valuesAfterAbsorbing(duplicate));
 		for (Contact contact : List.copyOf(duplicate.contacts)) {
 			duplicate.contacts.remove(contact);
 			contact.moveTo(this);
@@ -165,6 +206,28 @@ class Customer {
 		duplicate.mergedIntoId = id;
 		refreshSearchText();
 		duplicate.refreshSearchText();
+	}
+
+	/**
+	 * Undoes {@link #absorb}: this absorbed customer is active again with the contacts that came
+	 * from it, and the survivor has its values from before the merge back.
+	 */
+	void separateFrom(Customer survivor, java.util.Collection<Long> contactIds, Values survivorBefore) {
+		if (!survivor.id.equals(mergedIntoId)) {
+			throw new MergeConflict("customers.problem.undo.done",
+					"Customer " + id + " is not merged into customer " + survivor.id + " (any more).");
+		}
+		survivor.requireActive();
+		for (Contact contact : List.copyOf(survivor.contacts)) {
+			if (contactIds.contains(contact.getId())) {
+				survivor.contacts.remove(contact);
+				contact.moveTo(this);
+				contacts.add(contact);
+			}
+		}
+		survivor.apply(survivorBefore);
+		mergedIntoId = null;
+		refreshSearchText();
 	}
 
 	/**
@@ -198,7 +261,8 @@ class Customer {
 	}
 
 	CustomerSummary summary() {
-		return new CustomerSummary(id, kind, name, email, phone, region, segment, mergedIntoId, createdAt);
+		return new CustomerSummary(id, kind, name, email, phone, region, segment, mergedIntoId, createdAt,
+				customerSince);
 	}
 
 	Long getId() {
@@ -223,6 +287,10 @@ class Customer {
 
 	Long getMergedIntoId() {
 		return mergedIntoId;
+	}
+
+	long getVersion() {
+		return version;
 	}
 
 	List<Contact> getContacts() {

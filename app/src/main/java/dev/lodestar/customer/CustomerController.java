@@ -187,11 +187,41 @@ class CustomerController {
 		customers.confirmDistinct(id, otherId, user.getName());
 	}
 
-	/** Merges this customer into the surviving one; returns the survivor. */
+	/**
+	 * What merging this customer into {@code into} would do: the survivor as it would look, what
+	 * moves, the conflicts and the value kept; its {@code version} is what the merge must carry.
+	 */
+	@GetMapping("/{id}/merge-preview")
+	@PreAuthorize(CustomerAccess.WRITE)
+	MergePreview mergePreview(@PathVariable long id, @RequestParam long into) {
+		return customers.mergePreview(id, into);
+	}
+
+	/**
+	 * Merges this customer into the surviving one, as previewed: {@code version} is the preview's;
+	 * when either customer changed since, 409 and nothing is merged. Returns the survivor.
+	 */
 	@PostMapping("/{id}/merge")
 	@PreAuthorize(CustomerAccess.WRITE)
 	CustomerSummary merge(@PathVariable long id, @Valid @RequestBody MergeRequest request, Authentication user) {
-		return customers.merge(id, request.survivorId(), user.getName());
+		return customers.mergeConfirmed(id, request.survivorId(), request.version(), user.getName());
+	}
+
+	/** The merges into this customer, newest first, each with whether it can still be undone. */
+	@GetMapping("/{id}/merges")
+	@PreAuthorize(CustomerAccess.READ)
+	List<MergeRecord> merges(@PathVariable long id) {
+		return customers.mergesInto(id);
+	}
+
+	/**
+	 * Undoes a merge into this customer (within 24 hours, while nothing changed that it would
+	 * take along): returns the customer that is back; 409 naming why it cannot be.
+	 */
+	@PostMapping("/{id}/merges/{mergeId}/undo")
+	@PreAuthorize(CustomerAccess.WRITE)
+	CustomerSummary undoMerge(@PathVariable long id, @PathVariable long mergeId, Authentication user) {
+		return customers.undoMerge(id, mergeId, user.getName());
 	}
 
 	record CustomerRequest(CustomerKind kind, @NotBlank @Size(max = 300) String name,
@@ -208,7 +238,7 @@ class CustomerController {
 			@Email @Size(max = 320) String email, @Size(max = 64) String phone) {
 	}
 
-	record MergeRequest(@NotNull Long survivorId) {
+	record MergeRequest(@NotNull Long survivorId, @NotBlank @Size(max = 64) String version) {
 	}
 
 }

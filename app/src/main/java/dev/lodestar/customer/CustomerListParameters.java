@@ -49,7 +49,7 @@ final class CustomerListParameters {
 	}
 
 	static void row(CsvExport csv, CustomerSummary c) {
-		csv.row(c.id(), c.name(), c.kind(), c.email(), c.phone(), c.region(), c.segment(), c.createdAt());
+		csv.row(c.id(), c.name(), c.kind(), c.email(), c.phone(), c.region(), c.segment(), c.since());
 	}
 
 }

@@ -81,7 +81,7 @@ class CustomerPageController {
 			customers.export(query, EXPORT_MAX, c -> csv.row(c.id(), c.name(),
 					messages.getMessage("customers.kind." + c.kind(), null, locale), c.email(), c.phone(),
 					label("leads.region.", c.region(), locale), label("leads.segment.", c.segment(), locale),
-					c.createdAt() == null ? null : java.time.LocalDate.ofInstant(c.createdAt(), java.time.ZoneOffset.UTC)));
+					c.since() == null ? null : java.time.LocalDate.ofInstant(c.since(), java.time.ZoneOffset.UTC)));
 		}
 	}
 
@@ -103,6 +103,7 @@ class CustomerPageController {
 		model.addAttribute("types", InteractionType.values());
 		model.addAttribute("language", customers.preferredLanguage(id));
 		model.addAttribute("attachments", attachments.of(CustomerAttachments.KIND, id));
+		model.addAttribute("merges", customers.mergesInto(id).stream().filter(MergeRecord::undoable).toList());
 		return "customer";
 	}
 
@@ -138,14 +139,74 @@ class CustomerPageController {
 		return "redirect:/customers/" + id;
 	}
 
-	/** Merges the duplicate {@code otherId} into this customer, which lives on. */
+	/**
+	 * The merge preview: this customer as it would look after absorbing {@code otherId}, what
+	 * moves, the conflicting values and which is kept, with Confirm and Cancel.
+	 */
+	@GetMapping("/customers/{id}/duplicates/{otherId}/merge")
+	@PreAuthorize(CustomerAccess.WRITE)
+	String mergePreview(@PathVariable long id, @PathVariable long otherId, Model model, RedirectAttributes redirect) {
+		try {
+			model.addAttribute("preview", customers.mergePreview(otherId, id));
+			return "customer-merge";
+		}
+		catch (MergeConflict ex) {
+			refused(redirect, ex);
+			return "redirect:/customers/" + id;
+		}
+	}
+
+	/**
+	 * Merges the duplicate {@code otherId} into this customer, which lives on, as the preview of
+	 * this {@code version} showed it; when something changed since, the new preview says so.
+	 */
 	@PostMapping("/customers/{id}/duplicates/{otherId}/merge")
 	@PreAuthorize(CustomerAccess.WRITE)
-	String merge(@PathVariable long id, @PathVariable long otherId, Authentication user, RedirectAttributes redirect) {
-		customers.merge(otherId, id, user.getName());
+	String merge(@PathVariable long id, @PathVariable long otherId, @RequestParam(required = false) String version,
+			Authentication user, RedirectAttributes redirect) {
+		try {
+			customers.mergeConfirmed(otherId, id, version, user.getName());
+		}
+		catch (MergeConflict ex) {
+			refused(redirect, ex);
+			return "customers.problem.merge.changed".equals(ex.code())
+					? "redirect:/customers/" + id + "/duplicates/" + otherId + "/merge" : "redirect:/customers/" + id;
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("problem", "customers.problem.merge.changed");
+			return "redirect:/customers/" + id + "/duplicates/" + otherId + "/merge";
+		}
+		catch (ConflictException | org.springframework.dao.ConcurrencyFailureException ex) {
+			redirect.addFlashAttribute("problem", "customers.problem.conflict");
+			return "redirect:/customers/" + id;
+		}
 		redirect.addFlashAttribute("notice", "customers.notice.merged");
 		redirect.addFlashAttribute("noticeArg", "#" + otherId);
 		return "redirect:/customers/" + id;
+	}
+
+	/** Undoes a merge into this customer (within 24 hours); the page says why when it cannot be. */
+	@PostMapping("/customers/{id}/merges/{mergeId}/undo")
+	@PreAuthorize(CustomerAccess.WRITE)
+	String undoMerge(@PathVariable long id, @PathVariable long mergeId, Authentication user,
+			RedirectAttributes redirect) {
+		try {
+			var back = customers.undoMerge(id, mergeId, user.getName());
+			redirect.addFlashAttribute("notice", "customers.notice.unmerged");
+			redirect.addFlashAttribute("noticeArg", "#" + back.id());
+		}
+		catch (MergeConflict ex) {
+			refused(redirect, ex);
+		}
+		catch (ConflictException | org.springframework.dao.ConcurrencyFailureException ex) {
+			redirect.addFlashAttribute("problem", "customers.problem.conflict");
+		}
+		return "redirect:/customers/" + id;
+	}
+
+	private static void refused(RedirectAttributes redirect, MergeConflict ex) {
+		redirect.addFlashAttribute("problem", ex.code());
+		redirect.addFlashAttribute("problemArgs", ex.args());
 	}
 
 	@PostMapping("/customers/{id}/duplicates/{otherId}/distinct")

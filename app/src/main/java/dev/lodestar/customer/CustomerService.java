@@ -19,7 +19,6 @@ import dev.lodestar.customer.CustomerLink.Outcome;
 import dev.lodestar.customer.CustomerMatch.Strength;
 import dev.lodestar.system.ConflictException;
 import dev.lodestar.system.EngineClock;
-import dev.lodestar.system.SystemText;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.ListPage;
 import dev.lodestar.system.NotFoundException;
@@ -55,11 +54,13 @@ public class CustomerService {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final dev.lodestar.system.SystemTexts texts;
+	private final CustomerMerger merger;
 
 	CustomerService(Customers customers, Interactions interactions, DuplicateSuspicions suspicions,
 			ContactKeys keys, ObjectProvider<CustomerViewContributor> contributors, ApplicationEventPublisher events,
-			Optional<Clock> clock, dev.lodestar.system.SystemTexts texts) {
+			Optional<Clock> clock, dev.lodestar.system.SystemTexts texts, CustomerMerger merger) {
 		this.texts = texts;
+		this.merger = merger;
 		this.keys = keys;
 		this.customers = customers;
 		this.interactions = interactions;
@@ -381,7 +382,9 @@ public class CustomerService {
 			throw new InvalidInputException(errors);
 		}
 		Customer customer = active(customerId);
-		return interactions.save(new Interaction(customer.getId(), english(entry), clock.instant())).entry();
+		var saved = interactions.save(new Interaction(customer.getId(), english(entry), clock.instant())).entry();
+		customer.seenAt(saved.occurredAt());
+		return saved;
 	}
 
 	/**
@@ -499,36 +502,59 @@ public class CustomerService {
 					+ " and " + otherId + ".");
 		}
 		open.forEach(s -> s.resolve(DuplicateSuspicion.Status.CONFIRMED_DISTINCT, userId, clock.instant()));
+		events.publishEvent(new CustomersKeptDistinct(customerId, otherId, userId));
 	}
 
 	/**
-	 * Merges a duplicate into the surviving customer: contacts, interactions and blank fields
-	 * move over, the duplicate is marked merged (never deleted, its id may be cited elsewhere),
-	 * and {@link CustomersMerged} tells other modules to re-point their records.
+	 * Merges a duplicate into the surviving customer: contacts, interactions, contact keys,
+	 * attachments and blank fields move over, the duplicate is marked merged (never deleted, its
+	 * id may be cited elsewhere), and {@link CustomersMerged} tells other modules to re-point their
+	 * records. The merge is recorded and can be {@link #undoMerge undone} for 24 hours. For a
+	 * decision already taken (the lead's duplicate review); a person on the customer page sees a
+	 * {@link #mergePreview preview} first and {@link #mergeConfirmed confirms} it.
 	 */
 	public CustomerSummary merge(long duplicateId, long survivorId, String userId) {
-		Customer duplicate = load(duplicateId);
-		Customer survivor = load(survivorId);
-		var now = clock.instant();
-		survivor.absorb(duplicate);
-		customers.flush();
-		keys.moveAll(duplicate.getId(), survivor.getId());
-		interactions.moveAll(duplicate.getId(), survivor.getId());
-		for (DuplicateSuspicion suspicion : suspicions.findOpenConcerning(duplicateId)) {
-			long other = suspicion.otherThan(duplicateId);
-			suspicion.resolve(DuplicateSuspicion.Status.MERGED, userId, now);
-			boolean alreadyKnown = other == survivorId || suspicions.findBetween(survivorId, other)
-				.stream()
-				.anyMatch(s -> s.getStatus() == DuplicateSuspicion.Status.OPEN);
-			if (!alreadyKnown) {
-				suspicions.save(new DuplicateSuspicion(survivorId, other, suspicion.getReasons(), now));
-			}
+		return merger.merge(duplicateId, survivorId, userId, null, clock.instant());
+	}
+
+	/**
+	 * What merging the duplicate into the survivor would do: the survivor as it would look, what
+	 * moves, the conflicting values and which is kept, and the version a confirmation carries.
+	 */
+	@Transactional(readOnly = true)
+	public MergePreview mergePreview(long duplicateId, long survivorId) {
+		return merger.preview(duplicateId, survivorId, clock.instant());
+	}
+
+	/**
+	 * {@link #merge}, confirmed by a person who saw the {@link #mergePreview preview} of this
+	 * {@code version}: when either customer or what would move changed since, 409 and nothing
+	 * is merged.
+	 */
+	public CustomerSummary mergeConfirmed(long duplicateId, long survivorId, String version, String userId) {
+		if (version == null || version.isBlank()) {
+			throw new InvalidInputException("version", "must be the version of the merge preview");
 		}
-		interactions.save(new Interaction(survivor.getId(), english(NewInteraction.written(InteractionType.NOTE, now, userId,
-				null, SystemText.of("interaction.merged", String.valueOf(duplicate.getId()), duplicate.getName()), null,
-				"customer", String.valueOf(duplicate.getId()))), now));
-		events.publishEvent(new CustomersMerged(duplicate.getId(), survivor.getId(), userId));
-		return survivor.summary();
+		return merger.merge(duplicateId, survivorId, userId, version.strip(), clock.instant());
+	}
+
+	/** The merges into this customer, newest first, each with whether it can still be undone. */
+	@Transactional(readOnly = true)
+	public List<MergeRecord> mergesInto(long survivorId) {
+		load(survivorId);
+		return merger.mergesInto(survivorId, clock.instant());
+	}
+
+	/**
+	 * Undoes a merge into this customer within 24 hours of it: the absorbed customer comes back
+	 * with its contacts, and every interaction, lead, opportunity, complaint and attachment that
+	 * moved goes back ({@link CustomerMergeUndone}); both timelines note the undo. 409 naming why
+	 * after 24 hours, once undone, or when a change since makes it unsafe.
+	 *
+	 * @return the customer that is back
+	 */
+	public CustomerSummary undoMerge(long survivorId, long mergeId, String userId) {
+		return merger.undo(survivorId, mergeId, userId, clock.instant());
 	}
 
 	/**

@@ -4,7 +4,7 @@ import org.springframework.data.domain.Sort;
 
 /** The orders the customer list offers; equal values keep the customers' numbers in order. */
 public enum CustomerSort {
-	NAME("name"), NUMBER("id"), SINCE("createdAt"), REGION("region"), SEGMENT("segment");
+	NAME("name"), NUMBER("id"), SINCE("customerSince"), REGION("region"), SEGMENT("segment");
 
 	private final String property;
 

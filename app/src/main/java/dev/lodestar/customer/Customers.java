@@ -3,6 +3,7 @@ package dev.lodestar.customer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.springframework.data.domain.Page;
@@ -85,5 +86,10 @@ interface Customers extends JpaRepository<Customer, Long> {
 
 	/** The active customer with this number, as a page of zero or one. */
 	Page<Customer> findByIdAndMergedIntoIdIsNull(long id, Pageable page);
+
+	/** The customer, its row locked until the transaction ends: of two merges of one customer, one at a time. */
+	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+	@Query("select c from Customer c where c.id = :id")
+	Optional<Customer> lockById(@Param("id") Long id);
 
 }

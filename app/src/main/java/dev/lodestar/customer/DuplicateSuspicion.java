@@ -62,6 +62,17 @@ class DuplicateSuspicion {
 		this.resolvedAt = now;
 	}
 
+	/** An undone merge: the resemblance it settled is open again. */
+	void reopen() {
+		this.status = Status.OPEN;
+		this.resolvedBy = null;
+		this.resolvedAt = null;
+	}
+
+	Long getId() {
+		return id;
+	}
+
 	boolean concerns(long a, long b) {
 		return (customerId == a && candidateId == b) || (customerId == b && candidateId == a);
 	}

@@ -216,6 +216,11 @@ public class Lead {
 		}
 	}
 
+	/** An undone merge: the lead goes back to the customer it belonged to before. */
+	void customerMovedBack(long customerId) {
+		this.customerId = customerId;
+	}
+
 	private void requireStage(LeadStage... allowed) {
 		for (LeadStage s : allowed) {
 			if (stage == s) {

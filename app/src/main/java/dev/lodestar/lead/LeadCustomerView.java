@@ -8,7 +8,6 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.MessageSource;
-import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,13 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.lodestar.access.Roles;
 import dev.lodestar.customer.CustomerViewContributor;
 import dev.lodestar.customer.CustomerViewSection;
-import dev.lodestar.customer.CustomersMerged;
 import dev.lodestar.system.ProcessTexts;
 
 /**
  * The customer master's view of sales: the customer's leads and opportunities, with their open
- * tasks, in the 360° view (in the reader's language, each linking to its lead page); and leads
- * that follow when two customers are merged.
+ * tasks, in the 360° view (in the reader's language, each linking to its lead page). Merges:
+ * {@link LeadCustomerRecords}.
  */
 @Component
 class LeadCustomerView implements CustomerViewContributor {
@@ -109,17 +107,6 @@ class LeadCustomerView implements CustomerViewContributor {
 
 	private String word(String prefix, String code, Locale locale) {
 		return messages.getMessage(prefix + code, null, code, locale);
-	}
-
-	/** Leads and opportunities follow a merged customer to the survivor, in the merging transaction. */
-	@EventListener
-	void on(CustomersMerged merged) {
-		for (Lead lead : leads.findByCustomerIdOrderByCreatedAtDesc(merged.duplicateId())) {
-			lead.customerMerged(merged.survivorId());
-		}
-		for (Opportunity opportunity : opportunities.findByCustomerIdOrderByCreatedAtDesc(merged.duplicateId())) {
-			opportunity.customerMerged(merged.survivorId());
-		}
 	}
 
 	private boolean mayRead(String userId) {

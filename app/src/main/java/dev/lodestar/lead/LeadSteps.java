@@ -129,13 +129,18 @@ public class LeadSteps {
 			lead.duplicateResolved(lead.getCustomerId(), clock.instant());
 			return;
 		}
+		long own = lead.getCustomerId();
+		long other = lead.getDuplicateOfId();
+		// the lead is settled first, so that the customer module's events (which settle the leads
+		// that wait for this same decision: LeadCustomerRecords) find it done
 		if (LeadProcess.DECISION_MERGE.equals(decision)) {
-			var survivor = customers.merge(lead.getCustomerId(), lead.getDuplicateOfId(), user);
+			lead.duplicateResolved(other, clock.instant());
+			var survivor = customers.merge(own, other, user);
 			lead.duplicateResolved(survivor.id(), clock.instant());
 		}
 		else if (LeadProcess.DECISION_DISTINCT.equals(decision)) {
-			customers.confirmDistinct(lead.getCustomerId(), lead.getDuplicateOfId(), user);
-			lead.duplicateResolved(lead.getCustomerId(), clock.instant());
+			lead.duplicateResolved(own, clock.instant());
+			customers.confirmDistinct(own, other, user);
 		}
 		else {
 			throw new InvalidInputException(LeadProcess.DUPLICATE_DECISION,

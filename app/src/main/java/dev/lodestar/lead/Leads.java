@@ -111,4 +111,15 @@ interface Leads extends JpaRepository<Lead, Long> {
 	@Query("select l.id from Lead l where lower(l.company) like concat('%', :text, '%') order by l.id desc")
 	List<Long> idsByCompany(@Param("text") String lowerText, Pageable page);
 
+	@Query("select l.id from Lead l where l.customerId = :customer order by l.id")
+	List<Long> idsOfCustomer(@Param("customer") Long customerId);
+
+	/** The leads whose duplicate review asks about these two customers. */
+	@Query("""
+			select l from Lead l
+			where l.stage = dev.lodestar.lead.LeadStage.DUPLICATE_REVIEW
+			  and ((l.customerId = :a and l.duplicateOfId = :b) or (l.customerId = :b and l.duplicateOfId = :a))
+			order by l.id""")
+	List<Lead> waitingForReviewOf(@Param("a") Long a, @Param("b") Long b);
+
 }

@@ -14,4 +14,7 @@ interface Opportunities extends JpaRepository<Opportunity, Long> {
 
 	List<Opportunity> findByLeadIdIn(java.util.Collection<Long> leadIds);
 
+	@org.springframework.data.jpa.repository.Query("select o.id from Opportunity o where o.customerId = :customer order by o.id")
+	List<Long> idsOfCustomer(@org.springframework.data.repository.query.Param("customer") Long customerId);
+
 }

@@ -198,6 +198,11 @@ public class Opportunity {
 		this.customerId = survivorId;
 	}
 
+	/** An undone merge: the opportunity goes back to the customer it belonged to before. */
+	void customerMovedBack(long customerId) {
+		this.customerId = customerId;
+	}
+
 	private BigDecimal discounted() {
 		if (amount == null) {
 			return null;

@@ -85,10 +85,13 @@ class CustomerApiIntegrationTest {
 		var view = api().get("alice", "/api/customers/" + aId + "/view");
 		assertThat(view.json().at("/possibleDuplicates/0/customer/id").asLong()).isEqualTo(bId);
 
-		var merged = api().post("alice", "/api/customers/" + bId + "/merge", "{\"survivorId\":" + aId + "}");
+		String version = api().get("alice", "/api/customers/" + bId + "/merge-preview?into=" + aId).json().at("/version")
+			.asText();
+		String body = "{\"survivorId\":" + aId + ",\"version\":\"" + version + "\"}";
+		var merged = api().post("alice", "/api/customers/" + bId + "/merge", body);
 		assertThat(merged.status()).as(merged.body()).isEqualTo(200);
 		assertThat(api().get("alice", "/api/customers/" + aId).json().at("/contacts").size()).isEqualTo(2);
-		var again = api().post("alice", "/api/customers/" + bId + "/merge", "{\"survivorId\":" + aId + "}");
+		var again = api().post("alice", "/api/customers/" + bId + "/merge", body);
 		assertThat(again.status()).isEqualTo(409);
 	}
 

@@ -141,17 +141,80 @@ class FrontOfficeBrowserTest {
 		WebElement candidate = browser.waitFor(By.cssSelector("#duplicates li[data-customer-id='" + duplicateId + "']"));
 		assertThat(candidate.getText()).contains("Harbour Chairs " + key);
 		browser.screenshot("customer-duplicate");
-		candidate.findElement(By.cssSelector("button.merge")).click();
+		candidate.findElement(By.cssSelector("a.merge")).click();
+
+		// first a preview: nothing is merged until bob confirms
+		WebElement preview = browser.waitFor(By.id("merge-preview"));
+		assertThat(preview.getText()).contains("#" + duplicateId + " Harbour Chairs " + key)
+			.contains("Confirm the merge");
+		assertThat(browser.driver().findElement(By.id("merge-contacts")).getText()).contains("Ines Harbour")
+			.contains("Tom Harbour");
+		assertThat(browser.driver().findElement(By.cssSelector("#merge-conflicts tr[data-field='email'] .kept")).getText())
+			.isEqualTo("ines-" + key + "@harbour.example");
+		assertThat(browser.driver().findElement(By.cssSelector("#merge-moves li[data-kind='contacts']")).getText())
+			.contains("1");
+		assertThat(customers.get(duplicateId).mergedIntoId()).isNull();
+		browser.screenshot("customer-merge-preview");
+		browser.driver().findElement(By.id("merge-confirm")).click();
 
 		assertThat(browser.waitFor(By.id("customer-notice")).getText()).contains("#" + duplicateId);
 		assertThat(browser.driver().findElements(By.id("duplicates"))).isEmpty();
 		assertThat(browser.driver().findElement(By.id("contacts")).getText()).contains("Ines Harbour").contains("Tom Harbour");
 		assertThat(browser.driver().findElement(By.id("timeline")).getText()).contains("Merged customer #" + duplicateId);
 		assertThat(customers.get(duplicateId).mergedIntoId()).isEqualTo(survivor.id());
+		WebElement merge = browser.waitFor(By.cssSelector("#merges li[data-customer-id='" + duplicateId + "']"));
+		browser.screenshot("customer-merged");
 
 		// the duplicate's address leads to the customer that lives on
 		browser.open("/customers/" + duplicateId);
 		assertThat(browser.waitFor(By.id("customer-name")).getText()).isEqualTo("Harbour Chairs " + key + " Ltd");
+
+		// and within a day the merge can be undone: the duplicate is back with its contact
+		browser.waitFor(By.cssSelector("#merges li[data-customer-id='" + duplicateId + "'] button.undo-merge")).click();
+		assertThat(browser.waitFor(By.id("customer-notice")).getText()).contains("#" + duplicateId);
+		assertThat(browser.driver().findElements(By.id("merges"))).isEmpty();
+		assertThat(browser.driver().findElement(By.id("contacts")).getText()).contains("Ines Harbour")
+			.doesNotContain("Tom Harbour");
+		assertThat(browser.driver().findElement(By.id("timeline")).getText()).contains("undone");
+		assertThat(browser.waitFor(By.cssSelector("#duplicates li[data-customer-id='" + duplicateId + "']"))).isNotNull();
+		assertThat(customers.get(duplicateId).mergedIntoId()).isNull();
+		browser.open("/customers/" + duplicateId);
+		assertThat(browser.waitFor(By.id("customer-name")).getText()).isEqualTo("Harbour Chairs " + key);
+		assertThat(browser.driver().findElement(By.id("contacts")).getText()).contains("Tom Harbour");
+		assertThat(merge).isNotNull();
+	}
+
+	@Test
+	void aliceReadsTheMergePreviewAndTheUndoInChinese() {
+		String key = key();
+		CustomerSummary survivor = customers.createOrLink(new CustomerDraft(CustomerKind.COMPANY, "长城家具 " + key,
+				"王芳", "wang-" + key + "@changcheng.example", "+86 21 5555 " + key.substring(0, 4), "APAC", null), "alice")
+			.customer();
+		long duplicateId = customers.createOrLink(new CustomerDraft(CustomerKind.COMPANY, "长城家具 " + key + " 有限公司",
+				"李娜", "li-" + key + "@changcheng.example", "+86 10 6666 " + key.substring(0, 4), "APAC", null), "alice")
+			.customer()
+			.id();
+		var zh = Browser.start("zh-CN").baseUrl("http://localhost:" + port);
+		try {
+			zh.logIn("alice");
+			zh.open("/customers/" + survivor.id() + "/duplicates/" + duplicateId + "/merge?lang=zh-CN");
+			WebElement preview = zh.waitFor(By.id("merge-preview"));
+			assertThat(preview.getText()).contains("合并两个客户").contains("两者不同之处").contains("确认合并");
+			assertThat(zh.driver().findElement(By.cssSelector("#merge-conflicts tr[data-field='phone'] .kept")).getText())
+				.isEqualTo(survivor.phone());
+			zh.screenshot("zh-customer-merge-preview");
+			zh.driver().findElement(By.id("merge-confirm")).click();
+			assertThat(zh.waitFor(By.id("customer-notice")).getText()).contains("已合并到此客户");
+			assertThat(zh.driver().findElement(By.id("timeline")).getText()).contains("已将客户 #" + duplicateId);
+			zh.screenshot("zh-customer-merged");
+			zh.waitFor(By.cssSelector("#merges button.undo-merge")).click();
+			assertThat(zh.waitFor(By.id("customer-notice")).getText()).contains("合并已撤销");
+			assertThat(zh.driver().findElement(By.id("timeline")).getText()).contains("已撤销").doesNotContain("undone");
+			zh.screenshot("zh-customer-unmerged");
+		}
+		finally {
+			zh.quit();
+		}
 	}
 
 	@Test

@@ -372,6 +372,42 @@ class FrontOfficePagesIntegrationTest {
 	}
 
 	@Test
+	void aStaleMergeConfirmationAndALateUndoAreRefusedInWords() {
+		String key = UUID.randomUUID().toString().substring(0, 8);
+		CustomerSummary first = customers.createOrLink(new CustomerDraft(CustomerKind.COMPANY, "Stale Stools " + key,
+				null, "a-" + key + "@stools.example", null, null, null), "alice").customer();
+		CustomerSummary second = customers.createOrLink(new CustomerDraft(CustomerKind.COMPANY, "Stale Stools " + key
+				+ " GmbH", null, "b-" + key + "@stools.example", null, null, null), "alice").customer();
+		var bob = PageSession.logIn(port, "bob");
+		String path = "/customers/" + first.id() + "/duplicates/" + second.id() + "/merge";
+		String preview = bob.get(path).body();
+		assertThat(preview).contains("Merge two customers").contains("Confirm the merge");
+
+		var stale = bob.post(path, Map.of("version", "0000000000000000"));
+		assertThat(stale.statusCode()).isEqualTo(302);
+		assertThat(stale.headers().firstValue("Location").orElseThrow()).endsWith(path);
+		assertThat(bob.get(path).body()).contains("The customers changed since this preview");
+		assertThat(customers.get(second.id()).mergedIntoId()).isNull();
+
+		String version = customers.mergePreview(second.id(), first.id()).version();
+		bob.post(path, Map.of("version", version));
+		assertThat(customers.get(second.id()).mergedIntoId()).isEqualTo(first.id());
+		assertThat(bob.get("/customers/" + first.id()).body()).contains("is merged into this customer")
+			.contains("Undo the merge");
+		long mergeId = customers.mergesInto(first.id()).get(0).id();
+		dev.lodestar.system.EngineClock.travelTo(java.time.Instant.now().plus(java.time.Duration.ofHours(25)));
+		try {
+			bob.post("/customers/" + first.id() + "/merges/" + mergeId + "/undo", Map.of());
+			assertThat(bob.get("/customers/" + first.id()).body())
+				.contains("This merge is older than 24 hours and can no longer be undone.");
+		}
+		finally {
+			dev.lodestar.system.EngineClock.backToNow();
+		}
+		assertThat(customers.get(second.id()).mergedIntoId()).isEqualTo(first.id());
+	}
+
+	@Test
 	void keepBothClosesThePossibleDuplicateAndASecondAnswerIsRefusedInWords() {
 		String key = UUID.randomUUID().toString().substring(0, 8);
 		CustomerSummary first = customers.createOrLink(new CustomerDraft(CustomerKind.COMPANY, "Twin Tables " + key,
