@@ -57,9 +57,13 @@ class LeadPageController {
 
 	private final LeadAttachments attachmentRule;
 
+	private final dev.lodestar.activity.ActivityService activities;
+
 	LeadPageController(LeadPipeline leads, LeadCapture capture, LeadImport importer, CustomerService customers,
 			WorklistService worklist, DecisionHistory decisions, LeadForecast forecast,
-			dev.lodestar.attachment.AttachmentService attachments, LeadAttachments attachmentRule) {
+			dev.lodestar.attachment.AttachmentService attachments, LeadAttachments attachmentRule,
+			dev.lodestar.activity.ActivityService activities) {
+		this.activities = activities;
 		this.attachments = attachments;
 		this.attachmentRule = attachmentRule;
 		this.decisions = decisions;
@@ -198,6 +202,7 @@ class LeadPageController {
 				lead.customerId() == null ? List.of() : customers.interactions(lead.customerId(), 20, user.getName()));
 		model.addAttribute("attachments", attachments.of(LeadAttachments.KIND, id));
 		model.addAttribute("mayAttach", attachmentRule.mayAttach(id, user));
+		model.addAttribute("activities", activities.forCase(LeadActivities.TYPE, id, dev.lodestar.worklist.Caller.of(user)));
 		return "lead";
 	}
 
