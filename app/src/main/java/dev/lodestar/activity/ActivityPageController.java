@@ -2,9 +2,7 @@ package dev.lodestar.activity;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -18,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.lodestar.calendar.BusinessCalendar;
 import dev.lodestar.system.ConflictException;
+import dev.lodestar.system.FormValues;
 import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.worklist.Caller;
 
@@ -84,24 +83,16 @@ class ActivityPageController {
 	}
 
 	private Instant instant(String due, String zone) {
-		if (due == null || due.isBlank()) {
-			return null;
-		}
-		try {
-			ZoneId zoneId = calendar.zone();
-			if (zone != null && !zone.isBlank()) {
-				try {
-					zoneId = ZoneId.of(zone.strip());
-				}
-				catch (DateTimeException ex) {
-					// an unknown zone: the company's
-				}
+		ZoneId zoneId = calendar.zone();
+		if (zone != null && !zone.isBlank()) {
+			try {
+				zoneId = ZoneId.of(zone.strip());
 			}
-			return LocalDateTime.parse(due.strip()).atZone(zoneId).toInstant();
+			catch (DateTimeException ex) {
+				// an unknown zone: the company's
+			}
 		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException("dueAt", "must be a date and time");
-		}
+		return FormValues.instant("dueAt", due, zoneId);
 	}
 
 }

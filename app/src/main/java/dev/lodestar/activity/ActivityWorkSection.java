@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.lodestar.system.FormValues;
+import dev.lodestar.system.InvalidInputException;
 import dev.lodestar.system.ListPage;
 import dev.lodestar.worklist.Caller;
 import dev.lodestar.worklist.WorkSection;
@@ -34,9 +36,10 @@ class ActivityWorkSection implements WorkSection {
 	public Object data(Caller caller, Map<String, String> parameters) {
 		int page = 1;
 		try {
-			page = Math.max(1, Integer.parseInt(parameters.getOrDefault(PAGE, "1")));
+			Integer asked = FormValues.integer(PAGE, parameters.get(PAGE));
+			page = asked == null ? 1 : Math.max(1, asked);
 		}
-		catch (NumberFormatException ex) {
+		catch (InvalidInputException ex) {
 			// an edited address: the first page
 		}
 		return new MyActivities(activities.mine(caller, ActivityFilter.OPEN, page, SIZE));
