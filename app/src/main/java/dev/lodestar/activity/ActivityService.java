@@ -35,6 +35,10 @@ public class ActivityService {
 	static final Map<String, String> MANAGES = Map.of(Roles.SALES_MANAGER, Roles.SALES_REP, Roles.SERVICE_MANAGER,
 			Roles.SERVICE_AGENT);
 
+	/** The roles that plan and are planned for: the API's and the pages' rule. */
+	static final List<String> PLANNING_ROLES = List.of(Roles.SALES_REP, Roles.SALES_MANAGER, Roles.SERVICE_AGENT,
+			Roles.SERVICE_MANAGER);
+
 	/** How many activities a case's page shows. */
 	static final int CASE_PAGE = 20;
 

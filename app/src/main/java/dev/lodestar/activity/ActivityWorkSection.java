@@ -34,6 +34,9 @@ class ActivityWorkSection implements WorkSection {
 
 	@Override
 	public Object data(Caller caller, Map<String, String> parameters) {
+		if (ActivityService.PLANNING_ROLES.stream().noneMatch(caller::hasRole)) {
+			return null;
+		}
 		int page = 1;
 		try {
 			Integer asked = FormValues.integer(PAGE, parameters.get(PAGE));

@@ -60,6 +60,7 @@ class WorkPageController {
 		model.addAttribute("counts", tasks.counts(caller));
 		model.addAttribute("workSections", sections.orderedStream()
 			.map(section -> new WorkSection.Drawn(section.template(), section.data(caller, parameters)))
+			.filter(drawn -> drawn.data() != null)
 			.toList());
 		model.addAttribute("savedFilters", savedFilters.of(caller));
 		model.addAttribute("processes", repositoryService.createProcessDefinitionQuery()

@@ -14,7 +14,10 @@ public interface WorkSection {
 	/** The template holding the fragment {@code workSection(data)}: {@code fragments/activities}. */
 	String template();
 
-	/** What the fragment draws for this person, given the request's parameters (its own page among them). */
+	/**
+	 * What the fragment draws for this person, given the request's parameters (its own page among
+	 * them); {@code null} when the section is not for her (her roles have no such work).
+	 */
 	Object data(Caller caller, Map<String, String> parameters);
 
 	/** A section as the page draws it. */
