@@ -41,7 +41,8 @@ import dev.lodestar.worklist.WorklistService;
  * leads waiting for alice's qualification, one of them a likely duplicate of the existing
  * customer Globex; a lead alice claimed and let become overdue; a proposal waiting for bob's
  * discount approval; a lead that fell back to the queue (bob was told); a won deal awaiting
- * service's welcome call and a lost one. Where the story needs time to have passed, the
+ * service's welcome call and a lost one; alice's planned calls, meetings and to-dos (one overdue,
+ * one bob planned for her, one done on Globex's timeline). Where the story needs time to have passed, the
  * engine's clock is set back while the case starts, and due timers are executed.
  * Idempotent: nothing happens when the demo leads exist. {@code lodestar.demo.sales=false}
  * switches it off on its own. All in one transaction: it is created entirely or not at all.
