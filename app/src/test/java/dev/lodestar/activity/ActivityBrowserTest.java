@@ -95,6 +95,19 @@ class ActivityBrowserTest {
 		assertThat(browser.waitFor(By.cssSelector("#activities h2")).getText()).isEqualTo("我的活动");
 		browser.script("document.getElementById('activities').scrollIntoView()");
 		browser.screenshot("activity-mywork-zh");
+
+		// the customer's 360° page: the same form, and the timeline entry in the reader's language
+		browser.open("/leads/" + lead);
+		String customerPage = browser.waitFor(By.id("lead-customer")).getDomAttribute("href");
+		browser.open(customerPage);
+		assertThat(browser.waitFor(By.id("timeline")).getText()).contains("已完成电话：" + subject);
+		assertThat(browser.driver().findElement(By.id("activity-plan")).getText()).isEqualTo("计划");
+		browser.script("document.getElementById('activities').scrollIntoView()");
+		browser.screenshot("activity-customer-zh");
+		browser.open(customerPage + "?lang=en");
+		assertThat(browser.waitFor(By.id("timeline")).getText()).contains("Call done: " + subject);
+		browser.script("document.getElementById('activities').scrollIntoView()");
+		browser.screenshot("activity-customer-en");
 		browser.open("/?lang=en");
 		browser.waitFor(By.id("my-activities"));
 		assertThat(browser.consoleErrors().stream().filter(e -> !e.contains("favicon.ico"))).as("errors in the console")
