@@ -190,3 +190,14 @@ export function localizeTimes(root = document) {
 }
 
 localizeTimes();
+
+/**
+ * A form that sends a wall-clock time (input type="datetime-local") says in which time zone it was
+ * meant: every <input data-time-zone> carries the reader's, so that the server reads "10:00" as she does.
+ */
+export function fillTimeZones(root = document) {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  for (const input of root.querySelectorAll('input[data-time-zone]')) input.value = zone ?? '';
+}
+
+fillTimeZones();

@@ -34,9 +34,12 @@ class CustomerPageController {
 
 	private final dev.lodestar.attachment.AttachmentService attachments;
 
+	private final dev.lodestar.activity.ActivityService activities;
+
 	CustomerPageController(CustomerService customers, MessageSource messages,
-			dev.lodestar.attachment.AttachmentService attachments) {
+			dev.lodestar.attachment.AttachmentService attachments, dev.lodestar.activity.ActivityService activities) {
 		this.attachments = attachments;
+		this.activities = activities;
 		this.customers = customers;
 		this.messages = messages;
 	}
@@ -104,6 +107,7 @@ class CustomerPageController {
 		model.addAttribute("language", customers.preferredLanguage(id));
 		model.addAttribute("attachments", attachments.of(CustomerAttachments.KIND, id));
 		model.addAttribute("merges", customers.mergesInto(id).stream().filter(MergeRecord::undoable).toList());
+		model.addAttribute("activities", activities.forCase("customer", id, dev.lodestar.worklist.Caller.of(user)));
 		return "customer";
 	}
 

@@ -19,6 +19,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.lodestar.activity.ActivityService;
+import dev.lodestar.activity.ActivityType;
+import dev.lodestar.activity.NewActivity;
 import dev.lodestar.system.FormValues;
 import dev.lodestar.customer.CustomerDraft;
 import dev.lodestar.customer.CustomerService;
@@ -38,7 +41,8 @@ import dev.lodestar.worklist.WorklistService;
  * leads waiting for alice's qualification, one of them a likely duplicate of the existing
  * customer Globex; a lead alice claimed and let become overdue; a proposal waiting for bob's
  * discount approval; a lead that fell back to the queue (bob was told); a won deal awaiting
- * service's welcome call and a lost one. Where the story needs time to have passed, the
+ * service's welcome call and a lost one; alice's planned calls, meetings and to-dos (one overdue,
+ * one bob planned for her, one done on Globex's timeline). Where the story needs time to have passed, the
  * engine's clock is set back while the case starts, and due timers are executed.
  * Idempotent: nothing happens when the demo leads exist. {@code lodestar.demo.sales=false}
  * switches it off on its own. All in one transaction: it is created entirely or not at all.
@@ -63,10 +67,13 @@ class SalesDemoData implements DemoData {
 	private final TransactionTemplate transaction;
 	private final ProcessEngineConfigurationImpl engineConfiguration;
 	private final Clock clock;
+	private final ActivityService activities;
 
 	SalesDemoData(LeadCapture capture, LeadPipeline pipeline, LeadSteps steps, CustomerService customers, TaskService taskService,
 			ManagementService managementService, TransactionTemplate transaction,
-			ProcessEngineConfigurationImpl engineConfiguration, WorklistService worklist, Clock clock) {
+			ProcessEngineConfigurationImpl engineConfiguration, WorklistService worklist, Clock clock,
+			ActivityService activities) {
+		this.activities = activities;
 		this.clock = clock;
 		this.worklist = worklist;
 		this.capture = capture;
@@ -148,6 +155,32 @@ class SalesDemoData implements DemoData {
 		qualify(wayne, "alice");
 		propose(wayne, "alice", "60000", "10", now.plus(2, ChronoUnit.DAYS));
 		step(wayne, LeadProcess.NEGOTIATE_DEAL, "alice", REP, Map.of("won", "false", "lostReason", "Built it in-house"));
+
+		planActivities(globex.id(), initech, umbrella, hooli);
+	}
+
+	/**
+	 * alice's planned calls, meetings and to-dos (My work's "My activities"): one overdue, two ahead,
+	 * one bob planned for her, one done (on Globex's timeline); and bob's own call.
+	 */
+	private void planActivities(long globex, long initech, long umbrella, long hooli) {
+		var alice = new Caller("alice", List.of("sales-rep", "employee"));
+		var bob = new Caller("bob", List.of("sales-manager", "employee"));
+		Instant now = clock.instant();
+		Instant tomorrowMorning = now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.DAYS);
+		activities.plan(new NewActivity("lead", initech, ActivityType.CALL, "Call Bill Lumbergh about the budget",
+				"He asked to be called before the board meeting", now.minus(3, ChronoUnit.HOURS), null), alice);
+		activities.plan(new NewActivity("lead", umbrella, ActivityType.MEETING, "Walk Alice Marcus through the proposal",
+				null, tomorrowMorning, null), alice);
+		activities.plan(new NewActivity("customer", globex, ActivityType.TODO, "Send Hank the analytics brochure",
+				null, now.plus(2, ChronoUnit.DAYS), null), alice);
+		activities.plan(new NewActivity("lead", hooli, ActivityType.CALL, "Call Gavin Belson back: the lead waits for an owner",
+				"Planned by bob for alice", tomorrowMorning.plus(3, ChronoUnit.HOURS), "alice"), bob);
+		var done = activities.plan(new NewActivity("customer", globex, ActivityType.CALL, "Check Hank received the renewal offer",
+				null, now.minus(2, ChronoUnit.HOURS), null), alice);
+		activities.done(done.id(), "He did; decision next week", alice);
+		activities.plan(new NewActivity("customer", globex, ActivityType.MEETING, "Quarterly review with Globex", null,
+				now.plus(7, ChronoUnit.DAYS), null), bob);
 	}
 
 	private long capture(String company, String contact, String email, String phone, String source, String region,

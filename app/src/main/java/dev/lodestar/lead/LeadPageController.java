@@ -59,11 +59,14 @@ class LeadPageController {
 
 	private final PipelineExport exports;
 
+	private final dev.lodestar.activity.ActivityService activities;
+
 	LeadPageController(LeadPipeline leads, LeadCapture capture, LeadImport importer, CustomerService customers,
 			WorklistService worklist, DecisionHistory decisions, LeadForecast forecast,
 			dev.lodestar.attachment.AttachmentService attachments, LeadAttachments attachmentRule,
-			PipelineExport exports) {
+			PipelineExport exports, dev.lodestar.activity.ActivityService activities) {
 		this.exports = exports;
+		this.activities = activities;
 		this.attachments = attachments;
 		this.attachmentRule = attachmentRule;
 		this.decisions = decisions;
@@ -222,6 +225,7 @@ class LeadPageController {
 				lead.customerId() == null ? List.of() : customers.interactions(lead.customerId(), 20, user.getName()));
 		model.addAttribute("attachments", attachments.of(LeadAttachments.KIND, id));
 		model.addAttribute("mayAttach", attachmentRule.mayAttach(id, user));
+		model.addAttribute("activities", activities.forCase(LeadActivities.TYPE, id, dev.lodestar.worklist.Caller.of(user)));
 		return "lead";
 	}
 

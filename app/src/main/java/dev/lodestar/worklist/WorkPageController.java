@@ -33,9 +33,12 @@ class WorkPageController {
 	private final SavedFilterService savedFilters;
 	private final RepositoryService repositoryService;
 	private final TaskOutcomes outcomes;
+	private final org.springframework.beans.factory.ObjectProvider<WorkSection> sections;
 
 	WorkPageController(WorklistService worklist, TaskListService tasks, WorkloadService workloads,
-			SavedFilterService savedFilters, RepositoryService repositoryService, TaskOutcomes outcomes) {
+			SavedFilterService savedFilters, RepositoryService repositoryService, TaskOutcomes outcomes,
+			org.springframework.beans.factory.ObjectProvider<WorkSection> sections) {
+		this.sections = sections;
 		this.worklist = worklist;
 		this.tasks = tasks;
 		this.workloads = workloads;
@@ -46,7 +49,8 @@ class WorkPageController {
 
 	@GetMapping("/")
 	String work(Authentication user, @ModelAttribute("filter") TaskFilter filter,
-			@RequestParam(required = false) String completed, Model model) {
+			@RequestParam(required = false) String completed, @RequestParam java.util.Map<String, String> parameters,
+			Model model) {
 		Caller caller = Caller.of(user);
 		if (completed != null) {
 			// the confirmation after Complete: what was done and where the case went next
@@ -54,6 +58,10 @@ class WorkPageController {
 		}
 		model.addAttribute("page", tasks.list(caller, filter));
 		model.addAttribute("counts", tasks.counts(caller));
+		model.addAttribute("workSections", sections.orderedStream()
+			.map(section -> new WorkSection.Drawn(section.template(), section.data(caller, parameters)))
+			.filter(drawn -> drawn.data() != null)
+			.toList());
 		model.addAttribute("savedFilters", savedFilters.of(caller));
 		model.addAttribute("processes", repositoryService.createProcessDefinitionQuery()
 			.latestVersion()

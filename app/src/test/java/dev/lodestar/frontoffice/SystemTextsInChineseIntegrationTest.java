@@ -209,6 +209,10 @@ class SystemTextsInChineseIntegrationTest {
 		values.addAll(jdbc.queryForList("select summary from crm_interaction where summary_code is null", String.class));
 		values.addAll(jdbc.queryForList("select outcome from crm_interaction where outcome_code is null and outcome is not null",
 				String.class));
+		// activities: their subject, note and outcome are what a person typed
+		values.addAll(jdbc.queryForList("select subject from crm_activity", String.class));
+		values.addAll(jdbc.queryForList("select note from crm_activity where note is not null", String.class));
+		values.addAll(jdbc.queryForList("select outcome from crm_activity where outcome is not null", String.class));
 		identity.createUserQuery().list().forEach(u -> {
 			values.add((u.getFirstName() + " " + u.getLastName()).strip());
 			values.add(u.getLastName() + u.getFirstName());
