@@ -44,9 +44,13 @@ class CustomerNameBlocksMigration implements JavaMigration {
 	@Override
 	public void migrate(Context context) throws SQLException {
 		Connection connection = context.getConnection();
-		try (var select = connection.prepareStatement("select id, name, name_key, search_text from crm_customer");
-				var updateKey = connection.prepareStatement(
-						"update crm_customer set name_key = ?, search_text = ? where id = ?");
+		// on a new database this runs before V130 adds the search text (and there are no customers)
+		boolean searchText = hasSearchText(connection);
+		try (var select = connection.prepareStatement(
+				"select id, name, name_key, " + (searchText ? "search_text" : "null") + " from crm_customer");
+				var updateKey = connection.prepareStatement(searchText
+						? "update crm_customer set name_key = ?, search_text = ? where id = ?"
+						: "update crm_customer set name_key = ? where id = ?");
 				var insertBlock = connection.prepareStatement(
 						"insert into crm_customer_name_block (customer_id, block) values (?, ?)");
 				ResultSet rows = select.executeQuery()) {
@@ -58,8 +62,10 @@ class CustomerNameBlocksMigration implements JavaMigration {
 				String key = MatchKeys.name(name);
 				if (!key.equals(oldKey)) {
 					updateKey.setString(1, key);
-					updateKey.setString(2, searchText(rows.getString(4), name, oldKey, key));
-					updateKey.setLong(3, id);
+					if (searchText) {
+						updateKey.setString(2, searchText(rows.getString(4), name, oldKey, key));
+					}
+					updateKey.setLong(searchText ? 3 : 2, id);
 					updateKey.addBatch();
 				}
 				for (String block : NameSimilarity.blocks(key)) {
@@ -72,6 +78,19 @@ class CustomerNameBlocksMigration implements JavaMigration {
 				}
 			}
 			flush(updateKey, insertBlock);
+		}
+	}
+
+	private static boolean hasSearchText(Connection connection) throws SQLException {
+		try (var probe = connection.prepareStatement("select * from crm_customer where 1 = 0");
+				ResultSet empty = probe.executeQuery()) {
+			var columns = empty.getMetaData();
+			for (int i = 1; i <= columns.getColumnCount(); i++) {
+				if ("search_text".equalsIgnoreCase(columns.getColumnLabel(i))) {
+					return true;
+				}
+			}
+			return false;
 		}
 	}
 
