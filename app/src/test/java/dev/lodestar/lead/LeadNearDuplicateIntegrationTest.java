@@ -49,6 +49,8 @@ class LeadNearDuplicateIntegrationTest {
 			.singleResult();
 		assertThat(review.getTaskDefinitionKey()).isEqualTo(LeadProcess.REVIEW_DUPLICATE);
 		assertThat(taskService.getIdentityLinksForTask(review.getId())).anyMatch(l -> "sales-rep".equals(l.getGroupId()));
+		// alice captured it herself: the review is hers (LeadOwnershipIntegrationTest)
+		assertThat(review.getAssignee()).isEqualTo("alice");
 		long newCustomer = lead.at("/customerId").asLong();
 		assertThat(customers.possibleDuplicates(existing.customer().id())).extracting(m -> m.customer().id())
 			.contains(newCustomer);
