@@ -60,7 +60,8 @@ public class WorklistService {
 	private final FormValidator validator;
 	private final List<CaseContextProvider> caseProviders;
 	private final List<CompletionRule> completionRules;
-	private final List<CaseOwnership> ownerships;
+	/** Looked up when used: the modules that implement it use this service themselves. */
+	private final org.springframework.beans.factory.ObjectProvider<CaseOwnership> ownerships;
 	private final ProcessTexts texts;
 	private final TaskListService list;
 	private final TaskVisibility visibility;
@@ -73,7 +74,7 @@ public class WorklistService {
 			HistoryService historyService, IdentityService identityService, FormSchemas forms,
 			FormValidator validator, List<CaseContextProvider> caseProviders, List<CompletionRule> completionRules,
 			ProcessTexts texts, dev.lodestar.system.MoneySettings money, TaskListService list,
-			TaskVisibility visibility, List<CaseOwnership> ownerships) {
+			TaskVisibility visibility, org.springframework.beans.factory.ObjectProvider<CaseOwnership> ownerships) {
 		this.ownerships = ownerships;
 		this.list = list;
 		this.visibility = visibility;
@@ -143,7 +144,7 @@ public class WorklistService {
 	}
 
 	private Optional<CaseOwnership> ownership(String processKey) {
-		return ownerships.stream().filter(o -> o.supports(processKey)).findFirst();
+		return ownerships.orderedStream().filter(o -> o.supports(processKey)).findFirst();
 	}
 
 	/** The task's form (translated for the locale) and its current variables. */
