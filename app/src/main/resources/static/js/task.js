@@ -28,12 +28,16 @@ function showProblem(result) {
   }
 }
 
-async function act(button, method, path, body) {
+async function act(button, method, path, body, then) {
   button.disabled = true;
   try {
     const result = await taskApi(taskId, method, path, body);
     if (result.ok) {
-      window.location.reload();
+      if (then) {
+        window.location.assign(then);
+      } else {
+        window.location.reload();
+      }
       return;
     }
     showProblem(result);
@@ -49,7 +53,20 @@ const on = (id, handler) => {
 };
 on('claim', (b) => act(b, 'POST', '/claim'));
 on('unclaim', (b) => act(b, 'POST', '/unclaim'));
-on('reassign', (b) => act(b, 'PUT', '/assignee', { userId: document.getElementById('reassign-to').value }));
+// reassigning moves the case's owner only when the manager ticks the box; the page answers with both
+const reassignTo = document.getElementById('reassign-to');
+const makeOwner = document.getElementById('reassign-make-owner');
+const makeOwnerText = document.getElementById('reassign-make-owner-text');
+reassignTo?.addEventListener('change', () => {
+  if (makeOwnerText) makeOwnerText.textContent = makeOwnerText.dataset.template.replace('{0}', reassignTo.value);
+});
+on('reassign', (b) => {
+  const userId = reassignTo.value;
+  const madeOwner = makeOwner?.checked === true;
+  const answer = new URLSearchParams({ reassigned: userId });
+  if (madeOwner) answer.set('madeOwner', '1');
+  act(b, 'PUT', '/assignee', { userId, makeOwner: madeOwner }, `${window.location.pathname}?${answer}`);
+});
 on('add-comment', (b) => act(b, 'POST', '/comments', { message: document.getElementById('comment-text').value }));
 
 // ---- the form -------------------------------------------------------------------------------

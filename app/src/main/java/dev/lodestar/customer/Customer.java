@@ -60,6 +60,13 @@ class Customer {
 	@Version
 	private long version;
 
+	/** What matching finds this customer by ({@link NameSimilarity#blocks}), one row each in {@code crm_customer_name_block}. */
+	@jakarta.persistence.ElementCollection
+	@jakarta.persistence.CollectionTable(name = "crm_customer_name_block",
+			joinColumns = @jakarta.persistence.JoinColumn(name = "customer_id"))
+	@jakarta.persistence.Column(name = "block")
+	private java.util.Set<String> nameBlocks = new java.util.HashSet<>();
+
 	/** {@code en} or {@code zh-CN}; {@code null} while not known (then English). */
 	private String preferredLanguage;
 
@@ -103,6 +110,9 @@ class Customer {
 		}
 		this.name = name.strip();
 		this.nameKey = MatchKeys.name(name);
+		var blocks = NameSimilarity.blocks(nameKey);
+		nameBlocks.retainAll(blocks);
+		nameBlocks.addAll(blocks);
 		refreshSearchText();
 	}
 

@@ -29,9 +29,11 @@ import dev.lodestar.system.NotFoundException;
  *
  * <p>Matching rules ("enter once, use everywhere"): the same e-mail address (case-insensitive)
  * or the same phone number (its last ten digits) as an active customer or one of its contacts
- * means the same customer: {@link #createOrLink} links to it and creates nothing. The same
- * company name after normalisation (case, accents, punctuation and legal forms such as Ltd,
- * GmbH, Inc, Co ignored; see {@link MatchKeys#name}) only makes a <em>likely</em> duplicate: the
+ * means the same customer: {@link #createOrLink} links to it and creates nothing. A similar
+ * name (after normalisation: case, accents, full-width forms, punctuation and legal forms such as
+ * Ltd, GmbH, Inc, Co, 有限公司 ignored, see {@link MatchKeys#name}; then the same words in any
+ * order, a typo or two, or one name inside the other, see {@link NameSimilarity}) only makes a
+ * <em>likely</em> duplicate: the
  * new customer is created, and the resemblance is recorded for a person to
  * {@link #confirmDistinct confirm} or {@link #merge merge}. Nothing is ever duplicated silently.
  *
@@ -43,8 +45,11 @@ import dev.lodestar.system.NotFoundException;
 @Transactional
 public class CustomerService {
 
-	/** Names this short after normalisation match too much to mean anything. */
-	private static final int MIN_NAME_KEY_LENGTH = 3;
+	/** Customers sharing a block with a name that are scored, at most (a generous bound: a few hundred share a common one). */
+	private static final int MAX_NAME_CANDIDATES = 2000;
+
+	/** Likely duplicates recorded for one name, at most: the closest ones. */
+	static final int MAX_NAME_MATCHES = 10;
 
 	private final Customers customers;
 	private final Interactions interactions;
@@ -601,12 +606,33 @@ public class CustomerService {
 		return result;
 	}
 
+	/**
+	 * Active customers whose name resembles this one ({@link NameSimilarity}), closest first (the
+	 * same score by id), at most {@link #MAX_NAME_MATCHES}: the candidates come from the
+	 * database by the name's blocks (never all customers), and are scored here.
+	 */
 	private List<Customer> nameMatches(String name) {
 		String key = MatchKeys.name(name);
-		if (key.length() < MIN_NAME_KEY_LENGTH) {
+		if (!NameSimilarity.matchable(key)) {
 			return List.of();
 		}
-		return customers.findActiveByNameKey(key);
+		var scores = new java.util.HashMap<Long, Double>();
+		for (Object[] candidate : customers.findActiveNameKeysByBlocks(NameSimilarity.blocks(key),
+				PageRequest.of(0, MAX_NAME_CANDIDATES))) {
+			double score = NameSimilarity.score(key, (String) candidate[1]);
+			if (score > NameSimilarity.NONE) {
+				scores.put(((Number) candidate[0]).longValue(), score);
+			}
+		}
+		var best = scores.entrySet()
+			.stream()
+			.sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+			.limit(MAX_NAME_MATCHES)
+			.map(Map.Entry::getKey)
+			.toList();
+		var byId = new java.util.HashMap<Long, Customer>();
+		customers.findAllById(best).forEach(customer -> byId.put(customer.getId(), customer));
+		return best.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.lodestar.customer;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -29,17 +28,14 @@ interface Customers extends JpaRepository<Customer, Long> {
 	}
 
 	/**
-	 * Same normalised name, or one name is the other plus more words ("acme" / "acme industries"):
-	 * the longer names start with the key and a space, the shorter ones are among the key's word
-	 * prefixes, so both are index lookups (no {@code :key like concat(name_key, '%')} that scans).
+	 * The id and name key of active customers that share a block with a name
+	 * ({@link NameSimilarity#blocks}): the candidates that matching scores, at most
+	 * {@code limit.getPageSize()} of them. An index lookup per block, and two columns per row.
 	 */
-	default List<Customer> findActiveByNameKey(String nameKey) {
-		var prefixes = new ArrayList<String>(List.of(nameKey));
-		for (int space = nameKey.indexOf(' '); space > 0; space = nameKey.indexOf(' ', space + 1)) {
-			prefixes.add(nameKey.substring(0, space));
-		}
-		return findActiveByNameKeyOrLonger(nameKey, prefixes);
-	}
+	@Query("""
+			select distinct c.id, c.nameKey from Customer c join c.nameBlocks b
+			where c.mergedIntoId is null and b in :blocks""")
+	List<Object[]> findActiveNameKeysByBlocks(@Param("blocks") Collection<String> blocks, Pageable limit);
 
 	@Query("select c from Customer c where c.mergedIntoId is null and c.emailKey = :email")
 	List<Customer> findActiveByOwnEmailKey(@Param("email") String emailKey);
@@ -52,13 +48,6 @@ interface Customers extends JpaRepository<Customer, Long> {
 
 	@Query("select distinct c from Contact k join k.customer c where c.mergedIntoId is null and k.phoneKey = :phone")
 	List<Customer> findActiveByContactPhoneKey(@Param("phone") String phoneKey);
-
-	@Query("""
-			select c from Customer c
-			where c.mergedIntoId is null and (c.nameKey in :prefixes or c.nameKey like concat(:key, ' %'))
-			order by c.id""")
-	List<Customer> findActiveByNameKeyOrLonger(@Param("key") String nameKey,
-			@Param("prefixes") Collection<String> wordPrefixes);
 
 	private static List<Customer> byId(List<Customer> first, List<Customer> second) {
 		var byId = new TreeMap<Long, Customer>();

@@ -147,8 +147,30 @@ public class Lead {
 		this.updatedAt = now;
 	}
 
+	/** A sales rep captured the lead herself: it is hers from the start. */
+	void ownedByCreator(Instant now) {
+		requireStage(LeadStage.NEW);
+		this.owner = createdBy;
+		this.updatedAt = now;
+	}
+
+	/** A rep claimed the lead's qualification: she owns it, unless somebody does already. */
 	void claimedBy(String user, Instant now) {
 		requireStage(LeadStage.QUALIFYING);
+		if (owner == null) {
+			this.owner = user;
+		}
+		this.updatedAt = now;
+	}
+
+	/** A manager made somebody else the owner; a disqualified lead keeps the owner it ended with. */
+	void transferTo(String user, Instant now) {
+		if (stage == LeadStage.DISQUALIFIED) {
+			throw new ConflictException("Lead " + id + " is disqualified; its owner stays " + owner + ".");
+		}
+		if (user == null || user.isBlank()) {
+			throw new InvalidInputException("userId", "must name the new owner");
+		}
 		this.owner = user;
 		this.updatedAt = now;
 	}
@@ -168,7 +190,9 @@ public class Lead {
 		this.decisionMaker = decisionMaker.strip();
 		this.need = need.strip();
 		this.timeline = timeline.strip();
-		this.owner = by;
+		if (owner == null) {
+			this.owner = by;
+		}
 		this.stage = LeadStage.QUALIFIED;
 		this.updatedAt = now;
 	}
@@ -179,7 +203,9 @@ public class Lead {
 			throw new InvalidInputException("disqualifyReason", "is needed to disqualify a lead");
 		}
 		this.disqualifyReason = reason.strip();
-		this.owner = by;
+		if (owner == null) {
+			this.owner = by;
+		}
 		this.stage = LeadStage.DISQUALIFIED;
 		this.updatedAt = now;
 	}

@@ -49,6 +49,18 @@ public class LeadCapture {
 	 * first steps match it against the customer master and route it.
 	 */
 	public LeadView capture(NewLead input, String user) {
+		return capture(input, user, false);
+	}
+
+	/**
+	 * Like {@link #capture}, for a sales rep who captures a lead herself: it is hers (its owner,
+	 * and its first task is assigned to her: the model's assignee is {@code owner}).
+	 */
+	public LeadView captureOwn(NewLead input, String user) {
+		return capture(input, user, true);
+	}
+
+	private LeadView capture(NewLead input, String user, boolean ownedByCreator) {
 		if (input == null) {
 			throw new InvalidInputException("company", "is required");
 		}
@@ -61,6 +73,10 @@ public class LeadCapture {
 				clock.instant()));
 		var variables = new HashMap<String, Object>();
 		variables.put(LeadProcess.LEAD_ID, lead.getId());
+		if (ownedByCreator) {
+			lead.ownedByCreator(clock.instant());
+			variables.put(LeadProcess.OWNER, user);
+		}
 		variables.put(LeadProcess.SOURCE, lead.getSource().name());
 		variables.put(LeadProcess.REGION, lead.getRegion().name());
 		variables.put(LeadProcess.SEGMENT, lead.getSegment().name());

@@ -75,8 +75,13 @@ class LeadController {
 	@PostMapping
 	@PreAuthorize(SALES)
 	ResponseEntity<LeadView> capture(@Valid @RequestBody NewLead request, Authentication user) {
-		var lead = capture.capture(request, user.getName());
+		var lead = ownCapture(user) ? capture.captureOwn(request, user.getName()) : capture.capture(request, user.getName());
 		return ResponseEntity.created(URI.create("/api/leads/" + lead.id())).body(lead);
+	}
+
+	/** A lead a sales rep captures through the page or the API is hers (imports, mail and web forms go to the queue). */
+	static boolean ownCapture(Authentication user) {
+		return dev.lodestar.worklist.Caller.of(user).hasRole(dev.lodestar.access.Roles.SALES_REP);
 	}
 
 	@GetMapping("/{id}")

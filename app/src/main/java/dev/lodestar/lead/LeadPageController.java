@@ -162,7 +162,8 @@ class LeadPageController {
 		invalid.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), e.getDefaultMessage()));
 		if (errors.isEmpty()) {
 			try {
-				var lead = capture.capture(form, user.getName());
+				var lead = LeadController.ownCapture(user) ? capture.captureOwn(form, user.getName())
+						: capture.capture(form, user.getName());
 				return "redirect:/leads/" + lead.id() + "?captured";
 			}
 			catch (InvalidInputException refused) {

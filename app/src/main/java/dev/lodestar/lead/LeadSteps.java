@@ -159,6 +159,18 @@ public class LeadSteps {
 		}
 	}
 
+	/**
+	 * A manager made {@code user} the owner of the lead and of its deal, if it has one; a
+	 * disqualified lead or a closed deal refuses (409).
+	 */
+	Lead transferOwner(long leadId, String user) {
+		Lead lead = load(leadId);
+		var now = clock.instant();
+		opportunities.findByLeadId(leadId).ifPresent(opportunity -> opportunity.transferTo(user, now));
+		lead.transferTo(user, now);
+		return lead;
+	}
+
 	/** Returns the untouched lead to its queue; the caller notifies the managers. */
 	Lead returnToQueue(long leadId) {
 		Lead lead = load(leadId);
@@ -270,6 +282,10 @@ public class LeadSteps {
 
 	Lead load(long id) {
 		return pipeline.load(id);
+	}
+
+	Optional<Lead> find(long id) {
+		return leads.findById(id);
 	}
 
 	/** The value, or {@code null} with its refusal added, so that one answer names every wrong field. */

@@ -17,6 +17,7 @@ import dev.lodestar.notification.NotificationSettings;
 import dev.lodestar.system.EngineClock;
 import dev.lodestar.system.FormValues;
 import dev.lodestar.system.ProcessApi;
+import dev.lodestar.worklist.TaskClaims;
 
 /**
  * lead-to-sale's glue: one named method per service task and per listener of the model
@@ -70,10 +71,15 @@ public class LeadTasks {
 		task.getExecution().setVariable(LeadProcess.CUSTOMER_ID, leads.customerOf(leadId));
 	}
 
-	/** Task_QualifyLead (assignment): the rep who claims the lead works it. */
+	/**
+	 * Task_QualifyLead (assignment): the rep who claims a lead nobody owns owns it. A manager's
+	 * reassignment moves the owner only when the manager asks (see {@link LeadOwnership}).
+	 */
 	@ProcessApi
 	public void claimed(DelegateTask task) {
-		leads.claimed(leadId(task), task.getAssignee());
+		if (TaskClaims.claiming()) {
+			leads.claimed(leadId(task), task.getAssignee());
+		}
 	}
 
 	/** Task_QualifyLead (complete): qualified or not, with the BANT answers; a qualified lead is the rep's. */
@@ -84,7 +90,8 @@ public class LeadTasks {
 		leads.qualify(leadId(task), qualified, task.getVariables(), user);
 		task.getExecution().setVariable(LeadProcess.QUALIFIED, qualified);
 		if (qualified) {
-			task.getExecution().setVariable(LeadProcess.OWNER, user);
+			// the owner works the proposal: who already owned the lead, else the rep who qualified it
+			task.getExecution().setVariable(LeadProcess.OWNER, leads.load(leadId(task)).getOwner());
 		}
 	}
 
@@ -155,6 +162,8 @@ public class LeadTasks {
 	@ProcessApi
 	public void returnToQueue(DelegateExecution execution) {
 		Lead lead = leads.returnToQueue(leadId(execution));
+		// back in the queue without an owner: the next qualification task is nobody's
+		execution.setVariable(LeadProcess.OWNER, null);
 		notifications.notifyRole(Roles.SALES_MANAGER, "lead-returned-to-queue",
 				Map.of("leadId", lead.getId(), "company", lead.getCompany(), "queue", String.valueOf(lead.getQueue()),
 						"timesReturned", lead.getTimesReturned(), "link", settings.baseUrl() + "/leads/" + lead.getId()),

@@ -212,6 +212,15 @@ public class Opportunity {
 				java.math.RoundingMode.HALF_UP);
 	}
 
+	/** A manager made somebody else the owner of the deal; a closed deal keeps its owner. */
+	void transferTo(String user, Instant now) {
+		if (stage == OpportunityStage.WON || stage == OpportunityStage.LOST) {
+			throw new ConflictException("The deal of lead " + leadId + " is " + stage + "; its owner stays " + owner + ".");
+		}
+		this.owner = user;
+		this.updatedAt = now;
+	}
+
 	private void requireStage(OpportunityStage... allowed) {
 		for (OpportunityStage s : allowed) {
 			if (stage == s) {

@@ -95,9 +95,10 @@ class TaskApiController {
 
 	@PutMapping("/tasks/{id}/assignee")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "A manager reassigns the task within its role")
+	@Operation(summary = "A manager reassigns the task within its role; with makeOwner the new assignee also owns "
+			+ "the task's case (a lead), else its owner stays")
 	void reassign(Authentication user, @PathVariable String id, @Valid @RequestBody Reassignment body) {
-		worklist.reassign(Caller.of(user), id, body.userId());
+		worklist.reassign(Caller.of(user), id, body.userId(), Boolean.TRUE.equals(body.makeOwner()));
 	}
 
 	@PostMapping("/tasks/{id}/complete")
@@ -141,7 +142,11 @@ class TaskApiController {
 		savedFilters.delete(Caller.of(user), id);
 	}
 
-	record Reassignment(@NotBlank String userId) {
+	/**
+	 * @param makeOwner also make the new assignee the owner of the task's case (default: no, the
+	 *        owner stays)
+	 */
+	record Reassignment(@NotBlank String userId, Boolean makeOwner) {
 	}
 
 	record NewComment(@NotBlank @Size(max = 4000) String message) {

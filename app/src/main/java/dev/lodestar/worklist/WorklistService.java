@@ -60,6 +60,8 @@ public class WorklistService {
 	private final FormValidator validator;
 	private final List<CaseContextProvider> caseProviders;
 	private final List<CompletionRule> completionRules;
+	/** Looked up when used: the modules that implement it use this service themselves. */
+	private final org.springframework.beans.factory.ObjectProvider<CaseOwnership> ownerships;
 	private final ProcessTexts texts;
 	private final TaskListService list;
 	private final TaskVisibility visibility;
@@ -72,7 +74,8 @@ public class WorklistService {
 			HistoryService historyService, IdentityService identityService, FormSchemas forms,
 			FormValidator validator, List<CaseContextProvider> caseProviders, List<CompletionRule> completionRules,
 			ProcessTexts texts, dev.lodestar.system.MoneySettings money, TaskListService list,
-			TaskVisibility visibility) {
+			TaskVisibility visibility, org.springframework.beans.factory.ObjectProvider<CaseOwnership> ownerships) {
+		this.ownerships = ownerships;
 		this.list = list;
 		this.visibility = visibility;
 		this.money = money;
@@ -128,7 +131,20 @@ public class WorklistService {
 				task.getFormKey() != null || hasFormRef(task), candidate && task.getAssignee() == null,
 				caller.userId().equals(task.getAssignee()) || (manager && task.getAssignee() != null),
 				caller.userId().equals(task.getAssignee()) || (candidate && task.getAssignee() == null), manager,
-				reassignTo);
+				reassignTo, caseOwner(row.processKey(), row.businessKey()));
+	}
+
+	private TaskView.CaseOwner caseOwner(String processKey, String businessKey) {
+		if (processKey == null || businessKey == null) {
+			return null;
+		}
+		return ownership(processKey)
+			.map(o -> new TaskView.CaseOwner(o.owner(processKey, businessKey).orElse(null), o.messagePrefix()))
+			.orElse(null);
+	}
+
+	private Optional<CaseOwnership> ownership(String processKey) {
+		return ownerships.orderedStream().filter(o -> o.supports(processKey)).findFirst();
 	}
 
 	/** The task's form (translated for the locale) and its current variables. */
@@ -220,10 +236,15 @@ public class WorklistService {
 		taskService.setAssignee(taskId, null);
 	}
 
-	/** A manager hands the task to a member of one of its roles. */
+	/**
+	 * A manager hands the task to a member of one of its roles. The case's owner (where the case
+	 * has one, see {@link CaseOwnership}) stays who it is unless {@code makeOwner}: then the new
+	 * assignee owns the case too. Asking that of a case without an owner is refused (400), and
+	 * nothing is written when anything is refused.
+	 */
 	@Transactional
-	public void reassign(Caller caller, String taskId, String userId) {
-		visibility.visibleTask(caller, taskId);
+	public void reassign(Caller caller, String taskId, String userId, boolean makeOwner) {
+		Task task = visibility.visibleTask(caller, taskId);
 		List<String> roles = visibility.candidateRoles(taskId);
 		if (!visibility.manages(caller, roles)) {
 			throw new AccessDeniedException("only a manager of the task's role may reassign it");
@@ -231,7 +252,28 @@ public class WorklistService {
 		if (userId == null || !visibility.members(visibility.managedAmong(caller, roles)).contains(userId)) {
 			throw new InvalidInputException("userId", "is not a member of the task's role");
 		}
+		Optional<CaseOwnership> ownership = Optional.empty();
+		String processKey = null;
+		String businessKey = null;
+		if (makeOwner) {
+			TaskRow row = list.rows(List.of(task)).get(0);
+			processKey = row.processKey();
+			businessKey = row.businessKey();
+			ownership = processKey == null || businessKey == null ? Optional.empty() : ownership(processKey);
+			if (ownership.isEmpty()) {
+				throw new InvalidInputException("makeOwner", "this task's case has no owner to change");
+			}
+		}
 		taskService.setAssignee(taskId, userId);
+		if (ownership.isPresent()) {
+			ownership.get().transfer(processKey, businessKey, userId, caller.userId());
+		}
+	}
+
+	/** A manager hands the task to a member of one of its roles; the case's owner stays who it is. */
+	@Transactional
+	public void reassign(Caller caller, String taskId, String userId) {
+		reassign(caller, taskId, userId, false);
 	}
 
 	/**

@@ -34,6 +34,12 @@ public class ApiClient {
 			.POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
 	}
 
+	public Response put(String user, String path, String json) {
+		return send(user, HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+	}
+
 	public Response postBody(String user, String path, String contentType, String body) {
 		return send(user, HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", contentType)

@@ -87,14 +87,62 @@ class CustomerServiceIntegrationTest {
 		// longer: this name starts with both existing ones (word prefixes of the new key)
 		var longer = customers.createOrLink(CustomerDraft.company("ORBIT " + tag + " Logistics Europe", null, null, null,
 				null), "alice");
-		// not on a word boundary: no resemblance
+		// the same letters spaced otherwise: a resemblance to the same words only
 		var glued = customers.createOrLink(CustomerDraft.company("Orbit " + tag + "logistics", null, null, null, null),
+				"alice");
+		// another word: no resemblance
+		var other = customers.createOrLink(CustomerDraft.company("Orbit " + tag + " Freight", null, null, null, null),
 				"alice");
 
 		assertThat(shorter.likelyDuplicates()).extracting(m -> m.customer().id()).containsExactly(middle.customer().id());
 		assertThat(longer.likelyDuplicates()).extracting(m -> m.customer().id())
 			.containsExactly(middle.customer().id(), shorter.customer().id());
-		assertThat(glued.outcome()).isEqualTo(Outcome.CREATED);
+		assertThat(glued.likelyDuplicates()).extracting(m -> m.customer().id()).containsExactly(middle.customer().id());
+		assertThat(other.likelyDuplicates()).extracting(m -> m.customer().id()).containsExactly(shorter.customer().id());
+	}
+
+	@Test
+	void nearNamesAreLikelyDuplicatesWhateverTheirLegalFormWordOrderOrATypo() {
+		var existing = customers.createOrLink(CustomerDraft.company("Sakura Design " + tag + " Ltd", null, null, null, null),
+				"alice");
+		var plural = customers.createOrLink(CustomerDraft.company("Sakura Designs " + tag, null, null, null, null), "alice");
+		var reordered = customers.createOrLink(CustomerDraft.company(tag + " DESIGN SAKURA GmbH", null, null, null, null),
+				"alice");
+		var typo = customers.createOrLink(CustomerDraft.company("Sakrua Design " + tag + " Co.", null, null, null, null),
+				"alice");
+		var otherTrade = customers.createOrLink(CustomerDraft.company("Sakura Trading " + tag, null, null, null, null),
+				"alice");
+
+		assertThat(plural.outcome()).isEqualTo(Outcome.CREATED_LIKELY_DUPLICATE);
+		assertThat(plural.likelyDuplicates()).extracting(m -> m.customer().id()).startsWith(existing.customer().id());
+		assertThat(reordered.likelyDuplicates()).extracting(m -> m.customer().id())
+			.startsWith(existing.customer().id())
+			.contains(plural.customer().id());
+		assertThat(typo.likelyDuplicates()).extracting(m -> m.customer().id()).contains(existing.customer().id());
+		assertThat(otherTrade.likelyDuplicates()).extracting(m -> m.customer().id())
+			.doesNotContain(existing.customer().id(), plural.customer().id(), reordered.customer().id(), typo.customer().id());
+		assertThat(customers.possibleDuplicates(existing.customer().id())).extracting(m -> m.customer().id())
+			.contains(plural.customer().id(), reordered.customer().id(), typo.customer().id());
+		assertThat(customers.match("sakura designs " + tag + " limited", null, null))
+			.extracting(m -> m.customer().id(), CustomerMatch::strength)
+			.contains(org.assertj.core.groups.Tuple.tuple(existing.customer().id(), Strength.LIKELY));
+	}
+
+	@Test
+	void chinesePersonAndCompanyNamesMatchByTheirCharactersWithoutLegalForms() {
+		String given = Character.toString(0x4E00 + Math.floorMod(tag.hashCode(), 20000));
+		var company = customers.createOrLink(CustomerDraft.company("北京樱花" + given + "设计有限公司", null, null, null, null),
+				"alice");
+		var sameCompany = customers.createOrLink(CustomerDraft.company("樱花" + given + "设计有限公司", null, null, null, null),
+				"alice");
+		var person = customers.createOrLink(CustomerDraft.company("王" + given, null, null, null, null), "alice");
+		var samePerson = customers.createOrLink(CustomerDraft.company("王" + given, null, null, null, null), "alice");
+		var otherPerson = customers.createOrLink(CustomerDraft.company("汪" + given, null, null, null, null), "alice");
+
+		assertThat(sameCompany.likelyDuplicates()).extracting(m -> m.customer().id()).contains(company.customer().id());
+		assertThat(samePerson.likelyDuplicates()).extracting(m -> m.customer().id()).contains(person.customer().id());
+		assertThat(otherPerson.likelyDuplicates()).extracting(m -> m.customer().id())
+			.doesNotContain(person.customer().id(), samePerson.customer().id());
 	}
 
 	@Test

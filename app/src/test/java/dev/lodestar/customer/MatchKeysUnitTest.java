@@ -10,7 +10,9 @@ class MatchKeysUnitTest {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "ACME Ltd.|acme", "Acme Limited|acme", "acme, inc|acme", "The Acme Co.|acme",
-			"Müller & Co. GmbH|muller", "  Blue-Sky   Trading  LLC |blue sky trading", "Ltd|ltd" })
+			"Müller & Co. GmbH|muller", "  Blue-Sky   Trading  LLC |blue sky trading", "Ltd|ltd",
+			"ＳＡＫＵＲＡ　Ｄｅｓｉｇｎ|sakura design", "樱花设计有限公司|樱花设计", "华为技术股份有限公司|华为技术",
+			"北京樱花设计有限责任公司|北京樱花设计", "株式会社サクラ|サクラ", "Sakura 樱花设计 Ltd|sakura 樱花设计", "有限公司|有限公司" })
 	void companyNamesIgnoreCasePunctuationAndLegalForms(String name, String key) {
 		assertThat(MatchKeys.name(name)).isEqualTo(key);
 	}
