@@ -8,6 +8,8 @@ import java.util.Locale;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
+import dev.lodestar.system.FormValues;
+
 /**
  * The complaint list as SQL: the filters, the count, the order and the page run in the
  * database, so the list costs the same with 200 complaints or 20,000.
@@ -75,10 +77,10 @@ record ComplaintListQuery(String where, MapSqlParameterSource parameters) {
 				parameters.addValue("digits", "%" + digits + "%");
 			}
 			String number = needle.startsWith("#") ? needle.substring(1) : needle;
-			if (number.matches("[0-9]{1,18}")) {
+			FormValues.idOrEmpty(number).filter(id -> number.matches("[0-9]+")).ifPresent(id -> {
 				any.add("id = :number");
-				parameters.addValue("number", Long.parseLong(number));
-			}
+				parameters.addValue("number", id);
+			});
 			where.add("(" + String.join(" or ", any) + ")");
 		}
 		return new ComplaintListQuery(where.isEmpty() ? "" : " where " + String.join(" and ", where), parameters);
