@@ -152,7 +152,6 @@ function renderRollout(p) {
     { label: t('cases.who'), value: (i) => i.reportedBy },
     { label: t('cases.at'), value: (i) => fmtDateTime(i.openedAt), csv: (i) => i.openedAt },
   ], (p?.issues ?? []).filter((i) => i.critical), csvName('critical-issues'));
-  renderReadiness(p?.stakeholders ?? []);
 }
 
 /** A gate input's value as the reader reads it: yes/no, a percentage with one decimal, a count. */
@@ -428,20 +427,38 @@ function csvName(name) {
 }
 
 // ------------------------------------------------------------------ load
-async function loadAll() {
-  charts.splice(0).forEach((c) => c.dispose());
-  const [figures, cohorts, rollout, training, lights] = await Promise.all([
-    getJson(`/api/insight/figures?${windowQuery}`), getJson(`/api/insight/cohorts?${windowQuery}`),
-    getJson(`/api/insight/rollout?${windowQuery}`), getJson(`/api/insight/training?${windowQuery}`), getJson(`/api/insight/lights?${windowQuery}`)]);
-  showWindow(lights);
-  defs = Object.fromEntries(figures.map((f) => [f.code, f]));
-  renderLights(lights);
-  const previous = await getJson(`/api/insight/figures?${new URLSearchParams({ from: lights.previousFrom, to: lights.previousTo })}`);
-  renderFigures(figures, previous);
-  renderRollout(rollout);
-  renderTraining(training);
-  renderCohorts(cohorts);
-  await Promise.all([renderAdoption(), renderTrends(), renderTargets()]);
+/**
+ * One section's part of the load: it says it is loading, then draws when its own data has come,
+ * or says in the section why it could not; no section waits for another's data (issue 24).
+ */
+async function section(name, work) {
+  const node = document.getElementById(`section-${name}`);
+  let note = node.querySelector(':scope > .section-status');
+  if (!note) {
+    note = el('p', { class: 'section-status muted', id: `status-${name}` });
+    node.querySelector('h2').after(note);
+  }
+  node.dataset.state = 'loading';
+  node.setAttribute('aria-busy', 'true');
+  note.className = 'section-status muted';
+  note.setAttribute('role', 'status');
+  note.textContent = t('section.loading');
+  note.hidden = false;
+  try {
+    await work();
+    node.dataset.state = 'ready';
+    note.hidden = true;
+  } catch (error) {
+    node.dataset.state = 'failed';
+    note.className = 'section-status error';
+    note.setAttribute('role', 'alert');
+    note.textContent = t('section.failed', error?.message ?? String(error));
+  } finally {
+    node.removeAttribute('aria-busy');
+  }
+}
+
+async function renderHeatmaps() {
   const processes = await getJson('/api/insight/heatmaps');
   const select = document.getElementById('heatmap-process');
   const keys = processes.map((p) => p.key);
@@ -453,6 +470,37 @@ async function loadAll() {
   } else {
     document.getElementById('heatmap-slowest').textContent = t('heatmap.none');
   }
+}
+
+/** Every section at once, each drawn as its data arrives; data-loaded says when all have answered. */
+async function loadAll() {
+  page.dataset.loaded = 'false';
+  charts.splice(0).forEach((c) => c.dispose());
+  const get = (path) => getJson(`${path}?${windowQuery}`);
+  const lights = get('/api/insight/lights');
+  const figures = get('/api/insight/figures');
+  const rollout = get('/api/insight/rollout');
+  // adoption, trends and targets name and scale their charts by the figures' definitions
+  const definitions = figures.then((f) => { defs = Object.fromEntries(f.map((d) => [d.code, d])); });
+  // the change beside each figure: the previous period the lights name (none when they fail)
+  const previous = lights.then((l) => getJson(`/api/insight/figures?${new URLSearchParams({ from: l.previousFrom, to: l.previousTo })}`));
+  [lights, figures, rollout, definitions, previous].forEach((p) => p.catch(() => {}));
+  await Promise.all([
+    section('lights', async () => { const answer = await lights; showWindow(answer); renderLights(answer); }),
+    section('figures', async () => {
+      const shown = await figures;
+      renderFigures(shown);
+      renderFigures(shown, await previous.catch(() => []));
+    }),
+    section('rollout', async () => renderRollout(await rollout)),
+    section('readiness', async () => renderReadiness((await rollout)?.stakeholders ?? [])),
+    section('training', async () => renderTraining(await get('/api/insight/training'))),
+    section('cohorts', async () => renderCohorts(await get('/api/insight/cohorts'))),
+    section('adoption', async () => { await definitions; await renderAdoption(); }),
+    section('trends', async () => { await definitions; await renderTrends(); }),
+    section('targets', async () => { await definitions; await renderTargets(); }),
+    section('heatmap', renderHeatmaps),
+  ]);
   page.dataset.loaded = 'true';
 }
 
@@ -466,6 +514,7 @@ function windowFromUrl(status) {
   // a shared link with a reversed range: the message beside the picker, the sections on the default window
   if (!windowValid(from, to)) return;
   if (params.get('from') || params.get('to')) windowQuery = new URLSearchParams({ from, to }).toString();
+  showWindow({ from, to });
 }
 
 /** A reversed range is refused beside the picker, before any section is asked for it. */
@@ -496,10 +545,11 @@ document.getElementById('window-form').addEventListener('submit', (e) => {
   const url = new URL(location.href);
   url.search = windowQuery;
   history.replaceState(null, '', url);
+  showWindow({ from, to });
   loadAll().catch(showError);
 });
-document.getElementById('adoption-by').addEventListener('change', () => renderAdoption().catch(showError));
-document.getElementById('heatmap-process').addEventListener('change', (e) => renderHeatmap(e.target.value).catch(showError));
+document.getElementById('adoption-by').addEventListener('change', () => section('adoption', renderAdoption));
+document.getElementById('heatmap-process').addEventListener('change', (e) => section('heatmap', () => renderHeatmap(e.target.value)));
 document.getElementById('print').addEventListener('click', () => window.print());
 window.addEventListener('beforeprint', () => charts.forEach((c) => c.resize()));
 window.addEventListener('afterprint', () => charts.forEach((c) => c.resize()));

@@ -2,9 +2,9 @@ package dev.lodestar.complaint;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,6 +40,14 @@ class ComplaintBoard {
 	private final Clock clock;
 
 	private ComplaintSlaClock slaClock;
+
+	private NamedParameterJdbcTemplate jdbc;
+
+	/** The list's statements; set apart to keep the constructor's edits small. */
+	@org.springframework.beans.factory.annotation.Autowired
+	void setJdbc(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
 
 	/** Whether a case waits for the customer, and its pauses; set apart to keep the constructor's edits small. */
 	@org.springframework.beans.factory.annotation.Autowired
@@ -88,8 +96,8 @@ class ComplaintBoard {
 
 	}
 
-	/** One page of the list: its rows, where it starts, and whether older complaints follow. */
-	record Listing(List<Row> rows, int offset, boolean older) {
+	/** One page of the list: its rows, where it starts, how many complaints match, and whether older ones follow. */
+	record Listing(List<Row> rows, int offset, long total) {
 
 		/** The 1-based number of the first row shown (0 when the page is empty). */
 		public int from() {
@@ -100,36 +108,42 @@ class ComplaintBoard {
 			return offset + rows.size();
 		}
 
+		/** Whether older complaints follow this page. */
+		public boolean older() {
+			return offset + rows.size() < total;
+		}
+
 	}
 
 	/**
-	 * The {@code page}-th page (from 0) of {@code size} complaints of {@link #list}; rows are worked
-	 * out only as far as the page and one more, which tells whether an older page exists.
+	 * The {@code page}-th page (from 0) of {@code size} complaints, newest first, filtered by SLA
+	 * state, category and a text (the customer's name, e-mail or phone, or the complaint's number).
+	 * The database filters, counts, orders and pages ({@link ComplaintListQuery}): two statements
+	 * and a read of the page's complaints by id, however many complaints there are; the SLA state
+	 * and due time of each row come from the same statement that filtered by them.
 	 */
 	@Transactional(readOnly = true)
 	Listing page(ComplaintSlaState state, Category category, String text, int page, int size) {
 		int offset = Math.max(0, page) * size;
-		List<Row> rows = list(state, category, text, offset + size + 1);
-		List<Row> shown = rows.subList(Math.min(offset, rows.size()), Math.min(offset + size, rows.size()));
-		return new Listing(List.copyOf(shown), offset, rows.size() > offset + size);
-	}
-
-	/** Complaints newest first, filtered by SLA state, category and a text in the customer's name, e-mail or phone. */
-	@Transactional(readOnly = true)
-	List<Row> list(ComplaintSlaState state, Category category, String text, int limit) {
-		String needle = text == null || text.isBlank() ? null : text.strip().toLowerCase(Locale.ROOT);
-		String digits = needle == null ? "" : needle.replaceAll("[^0-9]", "");
-		return complaints.search(null, null, null, null, PageRequest.of(0, 1000))
+		var query = ComplaintListQuery.of(state, category, text, clock.instant());
+		long total = jdbc.queryForObject(query.countSql(), query.parameters(), Long.class);
+		var found = new LinkedHashMap<Long, ComplaintListQuery.Found>();
+		if (offset < total) {
+			jdbc.query(query.pageSql(offset, size), query.parameters(), rs -> {
+				long id = rs.getLong("id");
+				var due = rs.getTimestamp("due");
+				found.put(id, new ComplaintListQuery.Found(id, ComplaintSlaState.valueOf(rs.getString("sla_state")),
+						due == null ? null : due.toInstant()));
+			});
+		}
+		var byId = new HashMap<Long, Complaint>();
+		complaints.findAllById(found.keySet()).forEach(c -> byId.put(c.getId(), c));
+		var rows = found.values()
 			.stream()
-			.filter(c -> category == null || c.getCategory() == category)
-			.filter(c -> needle == null || contains(c.getCustomerName(), needle) || contains(c.getCustomerEmail(), needle)
-					|| (digits.length() >= 4 && c.getCustomerPhone() != null
-							&& c.getCustomerPhone().replaceAll("[^0-9]", "").contains(digits))
-					|| ("#" + c.getId()).equals(needle) || String.valueOf(c.getId()).equals(needle))
-			.map(this::row)
-			.filter(r -> state == null || r.state() == state)
-			.limit(limit)
+			.filter(f -> byId.containsKey(f.id()))
+			.map(f -> new Row(byId.get(f.id()), f.state(), f.due()))
 			.toList();
+		return new Listing(rows, offset, total);
 	}
 
 	@Transactional(readOnly = true)
@@ -231,10 +245,6 @@ class ComplaintBoard {
 			.orderByTaskCreateTime()
 			.asc()
 			.list();
-	}
-
-	private static boolean contains(String value, String needle) {
-		return value != null && value.toLowerCase(Locale.ROOT).contains(needle);
 	}
 
 }

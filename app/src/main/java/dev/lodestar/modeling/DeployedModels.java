@@ -12,7 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.management.IncidentStatistics;
+import org.camunda.bpm.engine.management.ProcessDefinitionStatistics;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.Resource;
 import org.springframework.stereotype.Component;
@@ -26,21 +29,57 @@ import org.springframework.stereotype.Component;
 @Component
 class DeployedModels {
 
-	/** One deployed version of one resource. */
-	record Deployed(String resourceName, String deploymentId, Instant deployedAt, int version, String content) {
+	/** One deployed version of one resource, with the hash of its content. */
+	record Deployed(String resourceName, String deploymentId, Instant deployedAt, int version, String content,
+			String hash) {
 
-		String hash() {
-			return Hashes.sha256(content);
+		Deployed(String resourceName, String deploymentId, Instant deployedAt, int version, String content) {
+			this(resourceName, deploymentId, deployedAt, version, content, Hashes.sha256(content));
 		}
+
+	}
+
+	/**
+	 * Every model with its versions as {@link #all} answers, for one set of deployments; the
+	 * {@code fingerprint} names that set (the deployments' ids in order), so whoever keeps what
+	 * it worked out from them knows when a deployment (from anywhere) made it stale.
+	 */
+	record Catalogue(String fingerprint, Map<String, List<Deployed>> models) {
+	}
+
+	/** Running process instances and open incidents of one process definition (a deployed version). */
+	record Load(long runningInstances, long openIncidents) {
+
+		static final Load NONE = new Load(0, 0);
 
 	}
 
 	private final RepositoryService repositoryService;
 
+	private final ManagementService managementService;
+
 	private final Map<String, Map<String, String>> resourcesByDeployment = new ConcurrentHashMap<>();
 
-	DeployedModels(RepositoryService repositoryService) {
+	private volatile Catalogue catalogue;
+
+	DeployedModels(RepositoryService repositoryService, ManagementService managementService) {
 		this.repositoryService = repositoryService;
+		this.managementService = managementService;
+	}
+
+	/**
+	 * The running instances and open incidents of every process definition, by its id: ONE query
+	 * (the engine's statistics, grouped per definition) instead of two counts per version.
+	 */
+	Map<String, Load> load() {
+		var load = new java.util.HashMap<String, Load>();
+		for (ProcessDefinitionStatistics s : managementService.createProcessDefinitionStatisticsQuery()
+			.includeIncidents()
+			.list()) {
+			long incidents = s.getIncidentStatistics().stream().mapToLong(IncidentStatistics::getIncidentCount).sum();
+			load.put(s.getId(), new Load(s.getInstances(), incidents));
+		}
+		return load;
 	}
 
 	/**
@@ -50,12 +89,31 @@ class DeployedModels {
 	 * decision or form id it defines.
 	 */
 	Map<String, List<Deployed>> all() {
+		return catalogue().models();
+	}
+
+	/**
+	 * {@link #all}, worked out again only when the deployments changed: one query for the list of
+	 * deployments, and the resources of a deployment are read once (they never change).
+	 */
+	Catalogue catalogue() {
 		List<Deployment> deployments = repositoryService.createDeploymentQuery()
 			.orderByDeploymentTime()
 			.asc()
 			.orderByDeploymentId()
 			.asc()
 			.list();
+		String fingerprint = deployments.stream().map(Deployment::getId).collect(java.util.stream.Collectors.joining(","));
+		Catalogue known = catalogue;
+		if (known != null && known.fingerprint().equals(fingerprint)) {
+			return known;
+		}
+		Catalogue fresh = new Catalogue(fingerprint, build(deployments));
+		catalogue = fresh;
+		return fresh;
+	}
+
+	private Map<String, List<Deployed>> build(List<Deployment> deployments) {
 		var fileNames = new TreeMap<String, String>();
 		for (Deployment deployment : deployments) {
 			for (String name : resources(deployment.getId()).keySet()) {
@@ -82,7 +140,9 @@ class DeployedModels {
 						resource.getValue()));
 			}
 		}
-		return all;
+		var frozen = new TreeMap<String, List<Deployed>>();
+		all.forEach((name, versions) -> frozen.put(name, List.copyOf(versions)));
+		return java.util.Collections.unmodifiableMap(frozen);
 	}
 
 	private static final Pattern PROCESS_ID = Pattern.compile("<(?:[\\w.-]+:)?process\\b[^>]*?\\sid=\"([^\"]+)\"");

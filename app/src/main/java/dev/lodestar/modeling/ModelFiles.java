@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 import org.slf4j.Logger;
@@ -32,6 +34,36 @@ class ModelFiles {
 
 	ModelingSettings settings() {
 		return settings;
+	}
+
+	/**
+	 * The files as last read, with their hashes: the start-up's deployment reads them
+	 * ({@link ProcessModelDeployer}), and so does a deployment of a file from the page. The files
+	 * sit on the class path and do not change while the application runs, so the workspace page
+	 * compares with this read instead of scanning and hashing them on every request.
+	 */
+	record Snapshot(Map<String, String> contents, Map<String, String> hashes) {
+
+		String content(String name) {
+			return contents.get(name);
+		}
+
+		String hash(String name) {
+			return hashes.get(name);
+		}
+
+	}
+
+	private volatile Snapshot last;
+
+	/** What {@link #read} last found (reading the files when nothing read them yet). */
+	Snapshot current() {
+		Snapshot snapshot = last;
+		if (snapshot == null) {
+			read();
+			snapshot = last;
+		}
+		return snapshot;
 	}
 
 	/** The content of every model file by stable resource name, sorted so deployments are reproducible. */
@@ -61,6 +93,9 @@ class ModelFiles {
 		if (!duplicates.isEmpty()) {
 			log.warn("Model files found twice on the classpath, first one used: {}", duplicates);
 		}
+		var hashes = new TreeMap<String, String>();
+		found.forEach((name, content) -> hashes.put(name, Hashes.sha256(content)));
+		last = new Snapshot(Collections.unmodifiableMap(new TreeMap<>(found)), Collections.unmodifiableMap(hashes));
 		return found;
 	}
 

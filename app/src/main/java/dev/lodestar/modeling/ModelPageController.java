@@ -45,8 +45,9 @@ class ModelPageController {
 	@PreAuthorize(ModelApiController.WORKSPACE)
 	String list(Authentication user, Model model) {
 		var all = models.models();
+		var counts = suggestions.openCounts();
 		var open = new LinkedHashMap<String, Long>();
-		all.forEach(m -> open.put(m.key(), suggestions.openCount(m.key())));
+		all.forEach(m -> open.put(m.key(), counts.getOrDefault(m.key(), 0L)));
 		model.addAttribute("models", all);
 		model.addAttribute("openSuggestions", open);
 		model.addAttribute("owner", ModelService.isOwner(Caller.of(user)));

@@ -19,4 +19,9 @@ interface ModelRevisions extends JpaRepository<ModelRevision, Long> {
 			+ " and r.id in (select max(x.id) from ModelRevision x group by x.modelKey)")
 	List<ModelRevision> findNewestDrafts();
 
+	/** Model key, id, status and content hash of every model's newest revision (no content): one row per model. */
+	@Query("select r.modelKey, r.id, r.status, r.contentHash from ModelRevision r"
+			+ " where r.id in (select max(x.id) from ModelRevision x group by x.modelKey)")
+	List<Object[]> newestOfEveryModel();
+
 }

@@ -131,28 +131,62 @@ public class ModelService {
 			boolean differsFromFile, boolean fileConflict, boolean inFiles, RevisionView draft) {
 	}
 
+	/**
+	 * Every model for the workspace list. What only a deployment changes (versions, who deployed
+	 * them and from where, names, content hashes) is worked out once per set of deployments
+	 * ({@link #known}); the files are compared as the start-up read them ({@link ModelFiles#current});
+	 * per request it costs the list of deployments, ONE grouped count of running instances and
+	 * incidents ({@link DeployedModels#load}), ONE read of each model's newest revision, and the
+	 * file states only when a file differs from what runs.
+	 */
 	@Transactional(readOnly = true)
 	List<ModelSummary> models() {
-		var fileContents = files.read();
+		var catalogue = deployed.catalogue();
+		var known = known(catalogue);
+		var fileSnapshot = files.current();
+		var load = deployed.load();
+		var newest = newestRevisions();
+		Map<String, FileState> states = null;
 		var summaries = new ArrayList<ModelSummary>();
-		deployed.all().forEach((name, versions) -> {
-			Deployed latest = versions.get(versions.size() - 1);
-			var views = versionViews(name, versions);
-			VersionView newest = views.get(views.size() - 1);
-			String file = fileContents.get(name);
-			summaries.add(new ModelSummary(ModelKind.keyOf(name), name, ModelKind.of(name), displayName(latest),
-					versions.size(), newest.deployedAt(), newest.deployedBy(), newest.source(),
+		for (var model : catalogue.models().entrySet()) {
+			String name = model.getKey();
+			Deployed latest = model.getValue().get(model.getValue().size() - 1);
+			var views = withLoad(known.views().get(name), load);
+			VersionView newestView = views.get(views.size() - 1);
+			String fileHash = fileSnapshot.hash(name);
+			boolean differs = fileHash != null && !fileHash.equals(latest.hash());
+			boolean conflict = false;
+			if (differs) {
+				if (states == null) {
+					states = new java.util.HashMap<>();
+					for (FileState state : fileStates.findAll()) {
+						states.put(state.resourceName(), state);
+					}
+				}
+				conflict = conflict(fileHash, latest, Optional.ofNullable(states.get(name)));
+			}
+			String key = ModelKind.keyOf(name);
+			NewestRevision revision = newest.get(key);
+			boolean hasDraft = revision != null && revision.status() == ModelRevision.Status.DRAFT
+					&& !revision.contentHash().equals(latest.hash());
+			summaries.add(new ModelSummary(key, name, ModelKind.of(name), known.names().get(name), views.size(),
+					newestView.deployedAt(), newestView.deployedBy(), newestView.source(),
 					views.stream().mapToLong(VersionView::runningInstances).sum(),
-					views.stream().mapToLong(VersionView::openIncidents).sum(),
-					file != null && !Hashes.sha256(file).equals(latest.hash()), conflict(name, file, latest),
-					file != null, latestDraft(ModelKind.keyOf(name), Optional.of(latest)).isPresent()));
-		});
+					views.stream().mapToLong(VersionView::openIncidents).sum(), differs, conflict, fileHash != null,
+					hasDraft));
+		}
 		// new models, made or uploaded in the browser and not deployed yet: their draft is all there is
-		for (ModelRevision draft : revisions.findNewestDrafts()) {
-			if (deployed.resourceName(draft.modelKey()).isEmpty()) {
+		var deployedKeys = catalogue.models().keySet().stream().map(ModelKind::keyOf).collect(java.util.stream.Collectors.toSet());
+		var newDrafts = newest.values()
+			.stream()
+			.filter(r -> r.status() == ModelRevision.Status.DRAFT && !deployedKeys.contains(r.modelKey()))
+			.map(NewestRevision::id)
+			.toList();
+		if (!newDrafts.isEmpty()) {
+			for (ModelRevision draft : revisions.findAllById(newDrafts)) {
 				summaries.add(new ModelSummary(draft.modelKey(), draft.resourceName(), draft.kind(),
 						displayName(draft.resourceName(), draft.content()), 0, null, draft.author(), Source.WORKSPACE, 0, 0,
-						false, false, fileContents.containsKey(draft.resourceName()), true));
+						false, false, fileSnapshot.content(draft.resourceName()) != null, true));
 			}
 		}
 		summaries.sort(java.util.Comparator.comparing(ModelSummary::kind).thenComparing(ModelSummary::key));
@@ -162,20 +196,75 @@ public class ModelService {
 	@Transactional(readOnly = true)
 	ModelDetail model(String key) {
 		String name = resourceName(key);
-		var versions = deployed.versions(name);
-		var views = new ArrayList<>(versionViews(name, versions));
-		java.util.Collections.reverse(views);
-		String file = files.read().get(name);
+		var catalogue = deployed.catalogue();
+		var versions = catalogue.models().getOrDefault(name, List.of());
+		var fileSnapshot = files.current();
+		String fileHash = fileSnapshot.hash(name);
 		if (versions.isEmpty()) {
 			// a new model: its draft is all there is
 			ModelRevision draft = latestDraft(key, Optional.empty()).orElseThrow(() -> new NotFoundException("Model", key));
-			return new ModelDetail(key, name, ModelKind.of(name), displayName(name, draft.content()), views, false, false,
-					file != null, RevisionView.of(draft));
+			return new ModelDetail(key, name, ModelKind.of(name), displayName(name, draft.content()), List.of(), false,
+					false, fileHash != null, RevisionView.of(draft));
 		}
+		var known = known(catalogue);
+		var views = new ArrayList<>(withLoad(known.views().get(name), deployed.load()));
+		java.util.Collections.reverse(views);
 		Deployed latest = versions.get(versions.size() - 1);
-		return new ModelDetail(key, name, ModelKind.of(name), displayName(latest), views,
-				file != null && !Hashes.sha256(file).equals(latest.hash()), conflict(name, file, latest), file != null,
+		boolean differs = fileHash != null && !fileHash.equals(latest.hash());
+		return new ModelDetail(key, name, ModelKind.of(name), known.names().get(name), views, differs,
+				differs && conflict(fileHash, latest, fileStates.findById(name)), fileHash != null,
 				latestDraft(key, Optional.of(latest)).map(RevisionView::of).orElse(null));
+	}
+
+	/** A model's newest revision as the list needs it (no content). */
+	private record NewestRevision(String modelKey, long id, ModelRevision.Status status, String contentHash) {
+	}
+
+	/** The newest revision of every model, in one query, by model key. */
+	private Map<String, NewestRevision> newestRevisions() {
+		var newest = new java.util.HashMap<String, NewestRevision>();
+		for (Object[] row : revisions.newestOfEveryModel()) {
+			newest.put((String) row[0], new NewestRevision((String) row[0], ((Number) row[1]).longValue(),
+					(ModelRevision.Status) row[2], (String) row[3]));
+		}
+		return newest;
+	}
+
+	/**
+	 * What the pages show of every deployed version that only a deployment changes: who deployed
+	 * it and from where, its process definition, and each model's name. Worked out once per set of
+	 * deployments (the catalogue's fingerprint), whoever deployed (the files, the browser, Camunda
+	 * Modeler over the REST API); only pages read it, in transactions that see committed data.
+	 */
+	private record Known(String fingerprint, Map<String, List<VersionView>> views, Map<String, String> names) {
+	}
+
+	private volatile Known known;
+
+	private Known known(DeployedModels.Catalogue catalogue) {
+		Known current = known;
+		if (current != null && current.fingerprint().equals(catalogue.fingerprint())) {
+			return current;
+		}
+		var views = new java.util.HashMap<String, List<VersionView>>();
+		var names = new java.util.HashMap<String, String>();
+		catalogue.models().forEach((name, versions) -> {
+			views.put(name, List.copyOf(versionViews(name, versions)));
+			names.put(name, displayName(versions.get(versions.size() - 1)));
+		});
+		Known fresh = new Known(catalogue.fingerprint(), Map.copyOf(views), Map.copyOf(names));
+		known = fresh;
+		return fresh;
+	}
+
+	/** The versions with their running instances and open incidents now. */
+	private static List<VersionView> withLoad(List<VersionView> views, Map<String, DeployedModels.Load> load) {
+		return views.stream().map(v -> {
+			var l = v.processDefinitionId() == null ? DeployedModels.Load.NONE
+					: load.getOrDefault(v.processDefinitionId(), DeployedModels.Load.NONE);
+			return new VersionView(v.version(), v.deploymentId(), v.deployedAt(), v.deployedBy(), v.source(), v.comment(),
+					v.contentHash(), v.processDefinitionId(), l.runningInstances(), l.openIncidents());
+		}).toList();
 	}
 
 	/**
@@ -183,13 +272,9 @@ public class ModelService {
 	 * deployed from it, and a newer version than that was deployed from elsewhere (the start-up
 	 * keeps the newer version; the process owner exports it or deploys the file).
 	 */
-	private boolean conflict(String name, String file, Deployed latest) {
-		if (file == null) {
-			return false;
-		}
-		String hash = Hashes.sha256(file);
-		return !hash.equals(latest.hash()) && fileStates.findById(name)
-			.map(state -> !state.contentHash().equals(hash) && !state.contentHash().equals(latest.hash()))
+	private static boolean conflict(String fileHash, Deployed latest, Optional<FileState> state) {
+		return !fileHash.equals(latest.hash()) && state
+			.map(s -> !s.contentHash().equals(fileHash) && !s.contentHash().equals(latest.hash()))
 			.orElse(false);
 	}
 
@@ -616,6 +701,7 @@ public class ModelService {
 
 	// ---- helpers ------------------------------------------------------------------------------
 
+	/** The versions as deployed, without what runs on them ({@link #withLoad} adds it). */
 	private List<VersionView> versionViews(String name, List<Deployed> versions) {
 		var authors = new LinkedHashMap<String, ModelRevision>();
 		revisions.findByModelKeyOrderByCreatedAtDescIdDesc(ModelKind.keyOf(name))
@@ -626,10 +712,6 @@ public class ModelService {
 		for (Deployed version : versions) {
 			ModelRevision revision = authors.get(version.deploymentId());
 			String definitionId = processDefinition(version).map(ProcessDefinition::getId).orElse(null);
-			long running = definitionId == null ? 0
-					: runtimeService.createProcessInstanceQuery().processDefinitionId(definitionId).count();
-			long incidents = definitionId == null ? 0
-					: runtimeService.createIncidentQuery().processDefinitionId(definitionId).count();
 			Source source;
 			String by;
 			if (revision != null) {
@@ -642,7 +724,7 @@ public class ModelService {
 				by = deployingUser(version.deploymentId());
 			}
 			views.add(new VersionView(version.version(), version.deploymentId(), version.deployedAt(), by, source,
-					revision != null ? revision.comment() : null, version.hash(), definitionId, running, incidents));
+					revision != null ? revision.comment() : null, version.hash(), definitionId, 0, 0));
 		}
 		return views;
 	}

@@ -68,9 +68,14 @@ class ModelSuggestions {
 			.toList();
 	}
 
+	/** The open suggestions of every model that has any, by model key, in one query. */
 	@Transactional(readOnly = true)
-	long openCount(String key) {
-		return suggestions.countByModelKeyAndStatus(key, Suggestion.Status.OPEN);
+	java.util.Map<String, Long> openCounts() {
+		var counts = new java.util.HashMap<String, Long>();
+		for (Object[] row : suggestions.countPerModel(Suggestion.Status.OPEN)) {
+			counts.put((String) row[0], ((Number) row[1]).longValue());
+		}
+		return counts;
 	}
 
 	@Transactional

@@ -134,7 +134,19 @@ class ProcessApis {
 	record Entry(String bean, boolean delegate, List<String> methods) {
 	}
 
+	private volatile List<Entry> entries;
+
+	/** The open beans with their methods for processes; the beans are fixed at start-up, so worked out once. */
 	List<Entry> entries() {
+		List<Entry> found = entries;
+		if (found == null) {
+			found = List.copyOf(findEntries());
+			entries = found;
+		}
+		return found;
+	}
+
+	private List<Entry> findEntries() {
 		var entries = new ArrayList<Entry>();
 		open().forEach((name, type) -> {
 			var methods = new TreeSet<String>();

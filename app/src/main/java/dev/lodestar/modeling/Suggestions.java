@@ -10,6 +10,9 @@ interface Suggestions extends JpaRepository<Suggestion, Long> {
 
 	List<Suggestion> findByModelKeyAndAuthorOrderByCreatedAtDesc(String modelKey, String author);
 
-	long countByModelKeyAndStatus(String modelKey, Suggestion.Status status);
+	/** Model key and number of suggestions in {@code status}, per model that has any. */
+	@org.springframework.data.jpa.repository.Query("select s.modelKey, count(s) from Suggestion s"
+			+ " where s.status = :status group by s.modelKey")
+	List<Object[]> countPerModel(@org.springframework.data.repository.query.Param("status") Suggestion.Status status);
 
 }

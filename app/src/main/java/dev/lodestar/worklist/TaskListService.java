@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.NativeTaskQuery;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -69,16 +68,48 @@ public class TaskListService {
 		return new TaskPage(rows(shown), filter.page(), size, hasMore);
 	}
 
-	/** The caller's queues and how much each holds. */
+	/**
+	 * The caller's queues and how much each holds, in ONE statement (a count per role queue, the
+	 * caller's own tasks, and the overdue ones among all of them) rather than a task-query count
+	 * each: the "mine OR my roles" count of the task query is a DISTINCT over an outer join (see
+	 * {@link #query}), and at ten times the demo its three to four counts were most of My work's time.
+	 * The same tasks the engine's queries count: assigned to the caller, or unassigned with a
+	 * candidate group of one of the caller's roles.
+	 */
 	@Transactional(readOnly = true)
 	public QueueCounts counts(Caller caller) {
-		Map<String, Long> roles = new LinkedHashMap<>();
-		for (String role : caller.roles()) {
-			roles.put(role, taskService.createTaskQuery().taskCandidateGroup(role).count());
+		Date now = Date.from(clock.instant());
+		List<String> roles = caller.roles();
+		var sql = new StringBuilder("select 'mine' as kind, null as role, count(*) as n from ACT_RU_TASK T where T.ASSIGNEE_ = ?");
+		var parameters = new ArrayList<Object>(List.of(caller.userId()));
+		if (roles.isEmpty()) {
+			sql.append(" union all select 'overdue', null, count(*) from ACT_RU_TASK T where T.ASSIGNEE_ = ? and T.DUE_DATE_ < ?");
+			parameters.addAll(List.of(caller.userId(), now));
 		}
-		long mine = taskService.createTaskQuery().taskAssignee(caller.userId()).count();
-		long overdue = mine(caller).dueBefore(Date.from(clock.instant())).count();
-		return new QueueCounts(mine, roles, overdue);
+		else {
+			String groups = String.join(", ", java.util.Collections.nCopies(roles.size(), "?"));
+			sql.append(" union all select 'role', I.GROUP_ID_, count(distinct T.ID_) from ACT_RU_TASK T join ACT_RU_IDENTITYLINK I"
+					+ " on I.TASK_ID_ = T.ID_ where T.ASSIGNEE_ is null and I.TYPE_ = 'candidate' and I.GROUP_ID_ in (" + groups
+					+ ") group by I.GROUP_ID_");
+			parameters.addAll(roles);
+			sql.append(" union all select 'overdue', null, count(*) from ACT_RU_TASK T where T.DUE_DATE_ < ? and (T.ASSIGNEE_ = ?"
+					+ " or (T.ASSIGNEE_ is null and T.ID_ in (select I.TASK_ID_ from ACT_RU_IDENTITYLINK I"
+					+ " where I.TYPE_ = 'candidate' and I.GROUP_ID_ in (" + groups + "))))");
+			parameters.add(now);
+			parameters.add(caller.userId());
+			parameters.addAll(roles);
+		}
+		Map<String, Long> perRole = new LinkedHashMap<>();
+		roles.forEach(role -> perRole.put(role, 0L));
+		long[] mineAndOverdue = new long[2];
+		jdbc.query(sql.toString(), rs -> {
+			switch (rs.getString(1)) {
+				case "mine" -> mineAndOverdue[0] = rs.getLong(3);
+				case "overdue" -> mineAndOverdue[1] = rs.getLong(3);
+				default -> perRole.put(rs.getString(2), rs.getLong(3));
+			}
+		}, parameters.toArray());
+		return new QueueCounts(mineAndOverdue[0], perRole, mineAndOverdue[1]);
 	}
 
 	/**
@@ -171,14 +202,6 @@ public class TaskListService {
 					+ direction + ", RES.CREATE_TIME_ asc, RES.ID_ asc");
 		parameters.forEach(query::parameter);
 		return query;
-	}
-
-	private TaskQuery mine(Caller caller) {
-		TaskQuery query = taskService.createTaskQuery();
-		if (caller.roles().isEmpty()) {
-			return query.taskAssignee(caller.userId());
-		}
-		return query.or().taskAssignee(caller.userId()).taskCandidateGroupIn(caller.roles()).endOr();
 	}
 
 	/** The tasks as rows of the list, with their case and customer; the task page shows its task as one. */

@@ -222,7 +222,7 @@ class FrontOfficePagesIntegrationTest {
 		assertThat(first.split("class=\"complaint-row\"", -1)).hasSize(51); // 50 rows
 		assertThat(first).contains("data-complaint-id=\"" + ids.get(50) + "\"") // the newest
 			.doesNotContain("data-complaint-id=\"" + ids.get(0) + "\"")
-			.contains("Complaints 1–50, newest first")
+			.contains("Complaints 1–50 of 51, newest first")
 			.contains("<td>medium</td>").doesNotContain("<td>MEDIUM</td>") // severity in words, not the DMN's code
 			.contains("id=\"older-complaints\"")
 			.doesNotContain("id=\"newer-complaints\"");
@@ -230,7 +230,7 @@ class FrontOfficePagesIntegrationTest {
 		String second = carol.get("/complaints?q=" + tag + "&page=1").body();
 		assertThat(second.split("class=\"complaint-row\"", -1)).hasSize(2); // the oldest one
 		assertThat(second).contains("data-complaint-id=\"" + ids.get(0) + "\"")
-			.contains("Complaints 51–51, newest first")
+			.contains("Complaints 51–51 of 51, newest first")
 			.contains("id=\"newer-complaints\"")
 			.doesNotContain("id=\"older-complaints\"");
 

@@ -196,6 +196,60 @@ class InsightBrowserTest {
 		assertThat(browser.consoleErrors()).isEmpty();
 	}
 
+	/**
+	 * Each section draws when its own data has come (issue 24): with the cohorts' call held back
+	 * (it never answers) and the rollout's failing, the lights, the figures and the trends are
+	 * drawn, the cohorts say they are loading, and the rollout and readiness (drawn from the
+	 * rollout's data) say in the section that they could not load. The calls are held back in
+	 * the browser, by a script that stands in for {@code fetch} before the page's scripts run.
+	 */
+	@Test
+	void eachSectionDrawsAsItsDataArrivesWhileAnotherIsPendingOrFailed() {
+		browser.logIn("erin");
+		var chrome = (ChromeDriver) browser.driver();
+		var added = chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+				(() => {
+				  const real = window.fetch;
+				  window.fetch = (input, init) => {
+				    const url = String(input instanceof Request ? input.url : input);
+				    if (url.includes('/api/insight/cohorts')) return new Promise(() => {});
+				    if (url.includes('/api/insight/rollout')) {
+				      return Promise.resolve(new Response(JSON.stringify({ status: 503, title: 'Service Unavailable',
+				        detail: 'held back by the test' }), { status: 503, headers: { 'Content-Type': 'application/problem+json' } }));
+				    }
+				    return real(input, init);
+				  };
+				})();"""));
+		try {
+			browser.open("/insight?lang=en");
+			browser.waitUntil(d -> "ready".equals(state(d, "lights")) && "ready".equals(state(d, "figures"))
+					&& "ready".equals(state(d, "trends")) && "failed".equals(state(d, "rollout"))
+					&& "failed".equals(state(d, "readiness")));
+			var driver = browser.driver();
+			assertThat(driver.findElements(By.cssSelector("#figures .figure"))).hasSize(Kpi.values().length);
+			assertThat(driver.findElements(By.cssSelector("#lights .light"))).isNotEmpty();
+			assertThat(driver.findElements(By.cssSelector("#trend-charts canvas"))).isNotEmpty();
+			assertThat(state(driver, "cohorts")).as("its call has not answered").isEqualTo("loading");
+			assertThat(driver.findElement(By.id("status-cohorts")).getText()).isEqualTo("Loading…");
+			assertThat(driver.findElements(By.cssSelector("#chart-cohorts canvas"))).isEmpty();
+			assertThat(driver.findElement(By.id("status-rollout")).getText())
+				.startsWith("This section could not be loaded").contains("held back by the test");
+			assertThat(driver.findElement(By.id("status-readiness")).getText()).startsWith("This section could not be loaded");
+			assertThat(driver.findElement(By.id("status-figures")).isDisplayed()).isFalse();
+			assertThat(driver.findElement(By.id("insight-error")).isDisplayed()).as("no error for the whole page").isFalse();
+			assertThat(driver.findElement(By.id("cockpit")).getAttribute("data-loaded")).as("not all sections answered")
+				.isNotEqualTo("true");
+			browser.screenshot("insight-erin-en-one-section-pending");
+		}
+		finally {
+			chrome.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", added.get("identifier")));
+		}
+		// without the stand-in, every section draws again
+		openCockpit("/insight?lang=en");
+		assertThat(state(browser.driver(), "cohorts")).isEqualTo("ready");
+		assertThat(browser.driver().findElements(By.cssSelector("#chart-cohorts canvas"))).isNotEmpty();
+	}
+
 	/** The cockpit as erin reads it at 1280 px and printed (print media), in both languages: pictures to look at. */
 	@Test
 	void erinsCockpitAt1280PxAndInPrintInBothLanguages() {
@@ -313,6 +367,12 @@ class InsightBrowserTest {
 				|| d.findElement(By.id("insight-error")).isDisplayed());
 		assertThat(browser.driver().findElement(By.id("insight-error")).isDisplayed())
 			.as(browser.driver().findElement(By.id("insight-error")).getText()).isFalse();
+		assertThat(browser.driver().findElements(By.cssSelector(".insight-section[data-state=failed] .section-status")))
+			.as("sections that could not load").extracting(WebElement::getText).isEmpty();
+	}
+
+	private static String state(org.openqa.selenium.WebDriver driver, String section) {
+		return driver.findElement(By.id("section-" + section)).getAttribute("data-state");
 	}
 
 }

@@ -416,6 +416,42 @@ class ModelWorkspaceIntegrationTest {
 		assertThat(row.get(0).path("latestVersion").asInt()).isEqualTo(2);
 	}
 
+	/**
+	 * The list keeps what only a deployment changes and counts what runs on every read (issue 24):
+	 * instances and incidents per version come from one grouped query and follow the cases at
+	 * once; a deployment from anywhere (here straight to the engine) is the next version at once.
+	 */
+	@Test
+	void runningInstancesAndIncidentsPerVersionAreLiveAndADeploymentShowsAtOnce() {
+		String key = "load-check-" + System.nanoTime();
+		repositoryService.createDeployment().source("lodestar").addString("processes/" + key + ".bpmn", flow(key, "t1")).deploy();
+		assertThat(summary(key).runningInstances()).isZero();
+		var first = runtimeService.startProcessInstanceByKey(key);
+		var second = runtimeService.startProcessInstanceByKey(key);
+		runtimeService.createIncident("lodestar-test", second.getId(), "a test's incident");
+		assertThat(summary(key).runningInstances()).isEqualTo(2);
+		assertThat(summary(key).openIncidents()).isEqualTo(1);
+
+		repositoryService.createDeployment().source("lodestar").addString("processes/" + key + ".bpmn", flow(key, "t1", "t2")).deploy();
+		var third = runtimeService.startProcessInstanceByKey(key);
+		assertThat(summary(key).latestVersion()).isEqualTo(2);
+		assertThat(summary(key).runningInstances()).isEqualTo(3);
+		var versions = modelService.model(key).versions();
+		assertThat(versions).extracting(ModelService.VersionView::version).containsExactly(2, 1);
+		assertThat(versions).extracting(ModelService.VersionView::runningInstances).containsExactly(1L, 2L);
+		assertThat(versions).extracting(ModelService.VersionView::openIncidents).containsExactly(0L, 1L);
+
+		runtimeService.deleteProcessInstance(first.getId(), "test over");
+		runtimeService.deleteProcessInstance(second.getId(), "test over");
+		runtimeService.deleteProcessInstance(third.getId(), "test over");
+		assertThat(summary(key).runningInstances()).isZero();
+		assertThat(summary(key).openIncidents()).isZero();
+	}
+
+	private ModelService.ModelSummary summary(String key) {
+		return modelService.models().stream().filter(m -> m.key().equals(key)).findFirst().orElseThrow();
+	}
+
 	@Test
 	void theModelsPageSaysWhatEachModelIsAndWhereItCameFromInBothLanguages() throws Exception {
 		var english = getPage("/models?lang=en", "frank");
