@@ -99,10 +99,17 @@ class Customer {
 	 * that computes "customer since", so that it is never later than the customer's own timeline.
 	 */
 	void seenAt(Instant when) {
-		if (when != null && (customerSince == null || when.isBefore(customerSince))) {
+		if (when != null && (customerSince == null || when.isBefore(customerSince.minus(SAME_MOMENT)))) {
 			customerSince = when;
 		}
 	}
+
+	/**
+	 * History this close to "customer since" is the same moment: parallel captures of one person
+	 * each log an interaction stamped a little before the winner created the customer, and
+	 * rewriting its row for that would make them collide on its version (409 instead of a link).
+	 */
+	private static final java.time.Duration SAME_MOMENT = java.time.Duration.ofMinutes(1);
 
 	void rename(String name) {
 		if (name == null || name.isBlank()) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
@@ -34,15 +33,15 @@ class LeadCustomerRecords implements CustomerRecords {
 	private final Leads leads;
 	private final Opportunities opportunities;
 	private final TaskService taskService;
-	private final IdentityService identityService;
+	private final dev.lodestar.worklist.WorklistService worklist;
 	private final Clock clock;
 
 	LeadCustomerRecords(Leads leads, Opportunities opportunities, TaskService taskService,
-			IdentityService identityService, Optional<Clock> clock) {
+			dev.lodestar.worklist.WorklistService worklist, Optional<Clock> clock) {
 		this.leads = leads;
 		this.opportunities = opportunities;
 		this.taskService = taskService;
-		this.identityService = identityService;
+		this.worklist = worklist;
 		this.clock = clock.orElse(EngineClock.INSTANCE);
 	}
 
@@ -108,16 +107,7 @@ class LeadCustomerRecords implements CustomerRecords {
 		if (task == null) {
 			return;
 		}
-		var current = identityService.getCurrentAuthentication();
-		identityService.clearAuthentication();
-		try {
-			taskService.complete(task.getId(), Map.of(LeadProcess.DUPLICATE_DECISION, decision));
-		}
-		finally {
-			if (current != null) {
-				identityService.setAuthentication(current);
-			}
-		}
+		worklist.completeAsTheApplication(task.getId(), Map.of(LeadProcess.DUPLICATE_DECISION, decision));
 	}
 
 }
