@@ -150,7 +150,8 @@ class ChineseUiBrowserTest {
 				"REFERRAL", "region", "EMEA", "estimatedValue", "20000"));
 		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/leads"))
 			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString("alice:alice".getBytes(StandardCharsets.UTF_8)))
+					// the sales manager's lead goes to the reps' queue, for alice to claim (her own would be hers)
+					"Basic " + Base64.getEncoder().encodeToString("bob:bob".getBytes(StandardCharsets.UTF_8)))
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
