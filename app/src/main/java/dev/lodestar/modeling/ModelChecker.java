@@ -444,7 +444,9 @@ class ModelChecker {
 			factory.setNamespaceAware(true);
 			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
 			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			return factory.newDocumentBuilder().parse(new InputSource(new StringReader(content)));
+			var builder = factory.newDocumentBuilder();
+			builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // no "[Fatal Error]" on the console
+			return builder.parse(new InputSource(new StringReader(content)));
 		}
 		catch (Exception ex) {
 			return null;
